@@ -1,0 +1,57 @@
+package com.keyaccount.crm.demo;
+
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The demo book: five users (password {@value #PASSWORD}) and ~300 customers with a year of history. */
+@Component
+@RequiredArgsConstructor
+public class DemoData {
+
+    public static final String PASSWORD = "demo1234";
+    static final long SEED = 20261122L;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void seed() {
+        long started = System.nanoTime();
+        String hash = passwordEncoder.encode(PASSWORD);
+        users.save(new AppUser("admin", hash, "系统管理员", Role.ADMIN, null));
+        users.save(new AppUser("director", hash, "赵敏（销售总监）", Role.SALES_DIRECTOR, null));
+        List<DemoDataGenerator.Manager> managers = List.of(
+                manager("zhang", "张伟", "EAST", hash),
+                manager("li", "李娜", "SOUTH", hash),
+                manager("wang", "王强", "NORTH", hash));
+        users.flush();
+        LocalDate today = LocalDate.now(clock.withZone(businessZone));
+        int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED)
+                .generate(DemoDataGenerator.Size.DEMO, managers);
+        log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private DemoDataGenerator.Manager manager(String username, String name, String region, String hash) {
+        AppUser user = users.save(new AppUser(username, hash, name, Role.ACCOUNT_MANAGER, region));
+        return new DemoDataGenerator.Manager(user.getId(), region);
+    }
+}

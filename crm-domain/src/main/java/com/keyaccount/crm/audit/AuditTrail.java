@@ -1,0 +1,56 @@
+package com.keyaccount.crm.audit;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.util.Objects;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes audit rows inside the caller's transaction, so a rolled-back change leaves none. */
+@Component
+@RequiredArgsConstructor
+public class AuditTrail {
+
+    private final AuditEventRepository events;
+    private final Clock clock;
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String actor, String entityType, long entityId, Long customerId) {
+        events.save(new AuditEvent(clock.instant(), actor, "CREATE", entityType, entityId, customerId, null, null, null));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(String actor, String entityType, long entityId, Long customerId) {
+        events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, null, null, null));
+    }
+
+    /** One row per component of the two records whose value differs. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <R extends Record> void changed(String actor, String entityType, long entityId, Long customerId,
+            R before, R after) {
+        for (RecordComponent component : before.getClass().getRecordComponents()) {
+            Object oldValue = read(component, before);
+            Object newValue = read(component, after);
+            if (!Objects.equals(oldValue, newValue)) {
+                fieldChanged(actor, entityType, entityId, customerId, component.getName(), oldValue, newValue);
+            }
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void fieldChanged(String actor, String entityType, long entityId, Long customerId, String field,
+            Object oldValue, Object newValue) {
+        events.save(new AuditEvent(clock.instant(), actor, "UPDATE", entityType, entityId, customerId, field,
+                Objects.toString(oldValue, null), Objects.toString(newValue, null)));
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.keyaccount.crm.contactlog;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class ContactLogService {
+
+    private final CustomerService customers;
+    private final ContactLogRepository logs;
+    private final AppUserRepository users;
+    private final Clock clock;
+
+    public Page<ContactLog> timeline(Viewer viewer, long customerId, Pageable pageable) {
+        customers.get(viewer, customerId);
+        return logs.findByCustomerIdOrderByOccurredAtDescIdDesc(customerId, pageable);
+    }
+
+    /**
+     * Records the contact unless a log with the same submission token exists, in which case
+     * that log is the answer. A concurrent duplicate that slips past the check is stopped by the
+     * unique constraint; the caller then asks {@link #findSubmission} for the same answer.
+     */
+    @Transactional
+    public RecordedLog record(Viewer viewer, long customerId, LogContactCommand cmd) {
+        Customer customer = customers.get(viewer, customerId);
+        var existing = logs.findBySubmissionToken(cmd.submissionToken());
+        if (existing.isPresent()) {
+            return RecordedLog.duplicateOf(existing.get(), customerId);
+        }
+        ContactLog log = logs.saveAndFlush(
+                new ContactLog(customer, users.getReferenceById(viewer.userId()), cmd, clock.instant()));
+        return new RecordedLog(log.getId(), customerId, false);
+    }
+
+    /** The log written for a submission token, if any, with the customer it belongs to. */
+    public Optional<RecordedLog> findSubmission(String submissionToken) {
+        return logs.findBySubmissionToken(submissionToken)
+                .map(log -> RecordedLog.duplicateOf(log, log.getCustomer().getId()));
+    }
+}

@@ -1,0 +1,58 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Contacts are reached through their customer, so the customer's visibility rule covers them. */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class ContactService {
+
+    private static final String ENTITY = "Contact";
+
+    private final CustomerService customers;
+    private final ContactRepository contacts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public List<Contact> list(Viewer viewer, long customerId) {
+        customers.get(viewer, customerId);
+        return contacts.findByCustomerIdOrderByNameAscIdAsc(customerId);
+    }
+
+    public Contact get(Viewer viewer, long customerId, long contactId) {
+        customers.get(viewer, customerId);
+        return contacts.findByIdAndCustomerId(contactId, customerId)
+                .orElseThrow(() -> new ContactNotFoundException(contactId));
+    }
+
+    @Transactional
+    public Contact add(Viewer viewer, long customerId, ContactDetails details) {
+        Customer customer = customers.get(viewer, customerId);
+        Contact contact = contacts.saveAndFlush(new Contact(customer, details, clock.instant()));
+        audit.created(viewer.username(), ENTITY, contact.getId(), customerId);
+        return contact;
+    }
+
+    @Transactional
+    public Contact update(Viewer viewer, long customerId, long contactId, ContactDetails details) {
+        Contact contact = get(viewer, customerId, contactId);
+        ContactDetails before = contact.details();
+        contact.update(details);
+        audit.changed(viewer.username(), ENTITY, contactId, customerId, before, contact.details());
+        return contact;
+    }
+
+    @Transactional
+    public void remove(Viewer viewer, long customerId, long contactId) {
+        Contact contact = get(viewer, customerId, contactId);
+        contacts.delete(contact);
+        audit.deleted(viewer.username(), ENTITY, contactId, customerId);
+    }
+}

@@ -1,0 +1,205 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.AppUser;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "customer")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Customer {
+
+    /** SPEC "每季度核实": a profile not verified for this long is flagged to its owner. */
+    public static final Duration VERIFICATION_INTERVAL = Duration.ofDays(90);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String code;
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Industry industry;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Region region;
+
+    @Column(name = "annual_sales")
+    private BigDecimal annualSales;
+
+    @Column(name = "employee_count")
+    private Integer employeeCount;
+
+    private String phone;
+    private String fax;
+    private String address;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    private AppUser owner;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private CustomerStatus status;
+
+    @Column(name = "lost_reason")
+    private String lostReason;
+
+    @Column(name = "long_term_agreement")
+    private boolean longTermAgreement;
+
+    @Column(name = "designated_key")
+    private boolean designatedKey;
+
+    @Column(name = "designated_reason")
+    private String designatedReason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "designated_by_id")
+    private AppUser designatedBy;
+
+    @Column(name = "cooperation_intent")
+    private String cooperationIntent;
+
+    private String notes;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Tier tier;
+
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    private boolean deleted;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Version
+    private long version;
+
+    public Customer(CustomerProfile profile, AppUser owner, Instant now) {
+        this.owner = Objects.requireNonNull(owner);
+        this.createdAt = now;
+        this.verifiedAt = now;
+        apply(profile, now);
+    }
+
+    /** Replaces the editable profile; the status rules of {@link #apply} apply. */
+    public void updateProfile(CustomerProfile profile, Instant now) {
+        requireNotDeleted();
+        apply(profile, now);
+    }
+
+    private void apply(CustomerProfile p, Instant now) {
+        if (p.status() == CustomerStatus.LOST && isBlank(p.lostReason())) {
+            // SPEC: a lost customer carries its reason (丢失客户访谈)
+            throw new IllegalArgumentException("a lost customer needs a reason");
+        }
+        this.code = p.code().strip();
+        this.name = p.name().strip();
+        this.industry = Objects.requireNonNull(p.industry());
+        this.region = Objects.requireNonNull(p.region());
+        this.annualSales = p.annualSales() == null ? null : p.annualSales().setScale(2, RoundingMode.HALF_UP);
+        this.employeeCount = p.employeeCount();
+        this.phone = p.phone();
+        this.fax = p.fax();
+        this.address = p.address();
+        this.status = Objects.requireNonNull(p.status());
+        this.lostReason = p.status() == CustomerStatus.LOST ? p.lostReason().strip() : null;
+        this.longTermAgreement = p.longTermAgreement();
+        this.cooperationIntent = p.cooperationIntent();
+        this.notes = p.notes();
+        this.updatedAt = now;
+    }
+
+    public void reassignTo(AppUser newOwner, Instant now) {
+        requireNotDeleted();
+        this.owner = Objects.requireNonNull(newOwner);
+        this.updatedAt = now;
+    }
+
+    /** 高层指定: leadership names this a key account, with a reason and who decided. */
+    public void designateAsKeyAccount(String reason, AppUser by, Instant now) {
+        if (isBlank(reason)) {
+            throw new IllegalArgumentException("a designation needs a reason");
+        }
+        this.designatedKey = true;
+        this.designatedReason = reason.strip();
+        this.designatedBy = Objects.requireNonNull(by);
+        this.updatedAt = now;
+    }
+
+    public void withdrawKeyAccountDesignation(Instant now) {
+        this.designatedKey = false;
+        this.designatedReason = null;
+        this.designatedBy = null;
+        this.updatedAt = now;
+    }
+
+    public void markVerified(Instant now) {
+        requireNotDeleted();
+        this.verifiedAt = now;
+    }
+
+    public boolean needsVerification(Instant now) {
+        return verifiedAt == null || verifiedAt.plus(VERIFICATION_INTERVAL).isBefore(now);
+    }
+
+    public void softDelete(Instant now) {
+        requireNotDeleted();
+        this.deleted = true;
+        this.deletedAt = now;
+        this.updatedAt = now;
+    }
+
+    public boolean isOwnedBy(long userId) {
+        return owner.getId() == userId;
+    }
+
+    public CustomerProfile profile() {
+        return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, phone, fax,
+                address, status, lostReason, longTermAgreement, cooperationIntent, notes);
+    }
+
+    private void requireNotDeleted() {
+        if (deleted) {
+            throw new IllegalStateException("customer " + id + " is deleted");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

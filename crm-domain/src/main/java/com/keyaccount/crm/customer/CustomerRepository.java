@@ -1,0 +1,23 @@
+package com.keyaccount.crm.customer;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecificationExecutor<Customer> {
+
+    @EntityGraph(attributePaths = {"owner", "designatedBy"})
+    Optional<Customer> findByIdAndDeletedFalse(long id);
+
+    @Override
+    @EntityGraph(attributePaths = "owner")
+    Page<Customer> findAll(Specification<Customer> spec, Pageable pageable);
+
+    boolean existsByCode(String code);
+
+    boolean existsByCodeAndIdNot(String code, long id);
+}

@@ -1,0 +1,121 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.UnknownOwnerException;
+import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import lombok.RequiredArgsConstructor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer use cases. Every method takes the {@link Viewer} and answers "not found" for a
+ * customer the viewer may not see, so no route can leak another manager's book.
+ */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class CustomerService {
+
+    static final String ENTITY = "Customer";
+
+    private final CustomerRepository customers;
+    private final AppUserRepository users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
+        return customers.findAll(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+    }
+
+    /** The customer with its owner loaded, if the viewer may see it. */
+    public Customer get(Viewer viewer, long id) {
+        return customers.findByIdAndDeletedFalse(id)
+                .filter(c -> viewer.canSee(c.getOwner().getId()))
+                .orElseThrow(() -> new CustomerNotFoundException(id));
+    }
+
+    /**
+     * Creates a customer. An account manager always owns what they create; a director or admin
+     * names the owner.
+     */
+    @Transactional
+    public Customer create(Viewer viewer, CustomerProfile profile, Long requestedOwnerId) {
+        requireFreeCode(profile.code(), null);
+        AppUser owner = viewer.canReassignCustomers()
+                ? accountManager(requestedOwnerId)
+                : users.getReferenceById(viewer.userId());
+        Customer customer = customers.saveAndFlush(new Customer(profile, owner, clock.instant()));
+        audit.created(viewer.username(), ENTITY, customer.getId(), customer.getId());
+        return customer;
+    }
+
+    /**
+     * Saves an edit made against {@code expectedVersion}; if the customer changed since, nothing
+     * is written and {@link StaleCustomerException} tells the caller to show the conflict.
+     */
+    @Transactional
+    public Customer update(Viewer viewer, long id, long expectedVersion, CustomerProfile profile,
+            Long requestedOwnerId) {
+        Customer customer = get(viewer, id);
+        if (customer.getVersion() != expectedVersion) {
+            throw new StaleCustomerException(id);
+        }
+        requireFreeCode(profile.code(), id);
+        CustomerProfile before = customer.profile();
+        customer.updateProfile(profile, clock.instant());
+        audit.changed(viewer.username(), ENTITY, id, id, before, customer.profile());
+        if (viewer.canReassignCustomers() && requestedOwnerId != null
+                && !customer.isOwnedBy(requestedOwnerId)) {
+            AppUser newOwner = accountManager(requestedOwnerId);
+            audit.fieldChanged(viewer.username(), ENTITY, id, id, "owner",
+                    customer.getOwner().getUsername(), newOwner.getUsername());
+            customer.reassignTo(newOwner, clock.instant());
+        }
+        customers.flush();
+        return customer;
+    }
+
+    @Transactional
+    public void delete(Viewer viewer, long id) {
+        Customer customer = get(viewer, id);
+        if (!viewer.canDeleteCustomers()) {
+            throw new CustomerNotFoundException(id);
+        }
+        customer.softDelete(clock.instant());
+        audit.deleted(viewer.username(), ENTITY, id, id);
+    }
+
+    /** The owner confirms the profile is current (每季度核实). */
+    @Transactional
+    public void markVerified(Viewer viewer, long id) {
+        Customer customer = get(viewer, id);
+        Object before = customer.getVerifiedAt();
+        customer.markVerified(clock.instant());
+        audit.fieldChanged(viewer.username(), ENTITY, id, id, "verifiedAt", before, customer.getVerifiedAt());
+    }
+
+    private AppUser accountManager(Long ownerId) {
+        if (ownerId == null) {
+            throw new UnknownOwnerException(null);
+        }
+        return users.findById(ownerId)
+                .filter(u -> u.getRole() == Role.ACCOUNT_MANAGER && u.isEnabled())
+                .orElseThrow(() -> new UnknownOwnerException(ownerId));
+    }
+
+    private void requireFreeCode(String code, Long ownId) {
+        String normalised = code.strip();
+        boolean taken = ownId == null
+                ? customers.existsByCode(normalised)
+                : customers.existsByCodeAndIdNot(normalised, ownId);
+        if (taken) {
+            throw new DuplicateCustomerCodeException(normalised);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.user.Viewer;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.jpa.domain.Specification;
+
+/** Translates list filters, plus the viewer's visibility, into one WHERE clause. */
+final class CustomerSpecifications {
+
+    private CustomerSpecifications() {
+    }
+
+    static Specification<Customer> visibleMatching(Viewer viewer, CustomerCriteria c) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.isFalse(root.get("deleted")));
+            if (!viewer.role().seesAllCustomers()) {
+                where.add(cb.equal(root.get("owner").get("id"), viewer.userId()));
+            }
+            if (c.text() != null && !c.text().isBlank()) {
+                String pattern = "%" + escapeLike(c.text().strip().toLowerCase(Locale.ROOT)) + "%";
+                where.add(cb.or(
+                        cb.like(cb.lower(root.get("name")), pattern, '\\'),
+                        cb.like(cb.lower(root.get("code")), pattern, '\\')));
+            }
+            if (c.tier() != null) {
+                where.add(cb.equal(root.get("tier"), c.tier()));
+            }
+            if (c.region() != null) {
+                where.add(cb.equal(root.get("region"), c.region()));
+            }
+            if (c.industry() != null) {
+                where.add(cb.equal(root.get("industry"), c.industry()));
+            }
+            if (c.ownerId() != null) {
+                where.add(cb.equal(root.get("owner").get("id"), c.ownerId()));
+            }
+            if (c.status() != null) {
+                where.add(cb.equal(root.get("status"), c.status()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

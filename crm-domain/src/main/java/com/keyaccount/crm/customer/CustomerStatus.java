@@ -1,0 +1,9 @@
+package com.keyaccount.crm.customer;
+
+/** 潜在 / 合作中 / 沉睡 / 流失. */
+public enum CustomerStatus {
+    PROSPECT,
+    ACTIVE,
+    DORMANT,
+    LOST
+}

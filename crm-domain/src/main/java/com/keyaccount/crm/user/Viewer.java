@@ -1,0 +1,20 @@
+package com.keyaccount.crm.user;
+
+/**
+ * Who is asking: the use cases take it as a parameter so that ownership rules are enforced
+ * in one place, independent of the web layer's security types.
+ */
+public record Viewer(long userId, String username, Role role) {
+
+    public boolean canSee(long ownerId) {
+        return role.seesAllCustomers() || ownerId == userId;
+    }
+
+    public boolean canDeleteCustomers() {
+        return role.seesAllCustomers();
+    }
+
+    public boolean canReassignCustomers() {
+        return role.seesAllCustomers();
+    }
+}

@@ -1,0 +1,103 @@
+package com.keyaccount.crm.contactlog.web;
+
+import com.keyaccount.crm.contactlog.Channel;
+import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.contactlog.RecordedLog;
+import com.keyaccount.crm.customer.CustomerCriteria;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.security.CrmUser;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequiredArgsConstructor
+class ContactLogController {
+
+    /** A log may be a few minutes ahead of the server clock (phone clocks drift), not more. */
+    private static final long ALLOWED_CLOCK_SKEW_MINUTES = 10;
+    private static final int PICKER_SIZE = 20;
+
+    private final CustomerService customers;
+    private final ContactLogService contactLogs;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    /** The menu's "log a contact": find one of my customers, then open its log form. */
+    @GetMapping("/log-contact")
+    String pickCustomer(@RequestParam(required = false) String q, @AuthenticationPrincipal CrmUser user,
+            Model model) {
+        var criteria = new CustomerCriteria(q, null, null, null, null, null);
+        model.addAttribute("q", q);
+        model.addAttribute("matches", customers.search(user.viewer(), criteria,
+                PageRequest.of(0, PICKER_SIZE, Sort.by("name").and(Sort.by("id")))));
+        return "contactlogs/pick";
+    }
+
+    @GetMapping("/customers/{customerId}/logs/new")
+    String form(@PathVariable long customerId, @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("customer", customers.get(user.viewer(), customerId));
+        model.addAttribute("form", ContactLogForm.blank(now()));
+        model.addAttribute("channels", Channel.values());
+        return "contactlogs/form";
+    }
+
+    @PostMapping("/customers/{customerId}/logs")
+    String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
+            BindingResult result, @AuthenticationPrincipal CrmUser user, Model model,
+            RedirectAttributes redirect) {
+        var customer = customers.get(user.viewer(), customerId);
+        checkDates(form, result);
+        if (result.hasFieldErrors("submissionToken")) {
+            // a tampered or missing token: keep the typed text, issue a fresh token
+            form.setSubmissionToken(UUID.randomUUID().toString());
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("customer", customer);
+            model.addAttribute("channels", Channel.values());
+            return "contactlogs/form";
+        }
+        RecordedLog recorded = recordOnce(user, customerId, form);
+        redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
+        return "redirect:/customers/" + customerId + "#timeline";
+    }
+
+    private RecordedLog recordOnce(CrmUser user, long customerId, ContactLogForm form) {
+        try {
+            return contactLogs.record(user.viewer(), customerId, form.toCommand(businessZone));
+        } catch (DataIntegrityViolationException raceWithSameToken) {
+            return contactLogs.findSubmission(form.getSubmissionToken()).orElseThrow(() -> raceWithSameToken);
+        }
+    }
+
+    private void checkDates(ContactLogForm form, BindingResult result) {
+        LocalDateTime now = now();
+        if (form.getOccurredAt() != null && form.getOccurredAt().isAfter(now.plusMinutes(ALLOWED_CLOCK_SKEW_MINUTES))) {
+            result.rejectValue("occurredAt", "log.occurredAt.future");
+        }
+        if (form.getOccurredAt() != null && form.getAgreedNextOn() != null
+                && form.getAgreedNextOn().isBefore(form.getOccurredAt().toLocalDate())) {
+            result.rejectValue("agreedNextOn", "log.agreedNextOn.beforeContact");
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(businessZone));
+    }
+}

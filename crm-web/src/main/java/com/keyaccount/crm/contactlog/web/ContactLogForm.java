@@ -1,0 +1,64 @@
+package com.keyaccount.crm.contactlog.web;
+
+import com.keyaccount.crm.contactlog.Channel;
+import com.keyaccount.crm.contactlog.LogContactCommand;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import lombok.Getter;
+import lombok.Setter;
+import org.springframework.format.annotation.DateTimeFormat;
+
+@Getter
+@Setter
+public class ContactLogForm {
+
+    @NotNull
+    private Channel channel;
+
+    /** Wall-clock time in the business time zone, as a datetime-local input sends it. */
+    @NotNull
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME, fallbackPatterns = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime occurredAt;
+
+    @NotBlank
+    @Size(max = 2000)
+    private String summary;
+
+    @Size(max = 1000)
+    private String outcome;
+
+    @Size(max = 1000)
+    private String nextStep;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate agreedNextOn;
+
+    /** Identifies this rendering of the form, so a resubmit is recognised. */
+    @NotBlank
+    @Pattern(regexp = "^[0-9a-f\\-]{36}$")
+    private String submissionToken;
+
+    static ContactLogForm blank(LocalDateTime now) {
+        ContactLogForm form = new ContactLogForm();
+        form.channel = Channel.VISIT;
+        form.occurredAt = now.truncatedTo(ChronoUnit.MINUTES);
+        form.submissionToken = UUID.randomUUID().toString();
+        return form;
+    }
+
+    LogContactCommand toCommand(ZoneId zone) {
+        return new LogContactCommand(channel, occurredAt.atZone(zone).toInstant(), summary.strip(),
+                blankToNull(outcome), blankToNull(nextStep), agreedNextOn, submissionToken);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,80 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.DecisionRole;
+import com.keyaccount.crm.security.CrmUser;
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/customers/{customerId}/contacts")
+@RequiredArgsConstructor
+class ContactController {
+
+    private final CustomerService customers;
+    private final ContactService contacts;
+
+    @ModelAttribute
+    void choices(@PathVariable long customerId, @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("customer", customers.get(user.viewer(), customerId));
+        model.addAttribute("decisionRoles", DecisionRole.values());
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        model.addAttribute("form", new ContactForm());
+        return "contacts/form";
+    }
+
+    @PostMapping
+    String create(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactForm form,
+            BindingResult result, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "contacts/form";
+        }
+        contacts.add(user.viewer(), customerId, form.toDetails());
+        redirect.addFlashAttribute("flash", "flash.contact.created");
+        return "redirect:/customers/" + customerId;
+    }
+
+    @GetMapping("/{contactId}/edit")
+    String editForm(@PathVariable long customerId, @PathVariable long contactId,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("form", ContactForm.of(contacts.get(user.viewer(), customerId, contactId)));
+        model.addAttribute("contactId", contactId);
+        return "contacts/form";
+    }
+
+    @PostMapping("/{contactId}")
+    String update(@PathVariable long customerId, @PathVariable long contactId,
+            @Valid @ModelAttribute("form") ContactForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+        contacts.get(user.viewer(), customerId, contactId);
+        if (result.hasErrors()) {
+            model.addAttribute("contactId", contactId);
+            return "contacts/form";
+        }
+        contacts.update(user.viewer(), customerId, contactId, form.toDetails());
+        redirect.addFlashAttribute("flash", "flash.contact.updated");
+        return "redirect:/customers/" + customerId;
+    }
+
+    @PostMapping("/{contactId}/delete")
+    String delete(@PathVariable long customerId, @PathVariable long contactId,
+            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        contacts.remove(user.viewer(), customerId, contactId);
+        redirect.addFlashAttribute("flash", "flash.contact.deleted");
+        return "redirect:/customers/" + customerId;
+    }
+}

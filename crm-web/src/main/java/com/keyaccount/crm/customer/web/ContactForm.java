@@ -1,0 +1,69 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.customer.Contact;
+import com.keyaccount.crm.customer.ContactDetails;
+import com.keyaccount.crm.customer.DecisionRole;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import lombok.Getter;
+import lombok.Setter;
+import org.springframework.format.annotation.DateTimeFormat;
+
+@Getter
+@Setter
+public class ContactForm {
+
+    @NotBlank
+    @Size(max = 100)
+    private String name;
+
+    @Size(max = 100)
+    private String title;
+
+    @NotNull
+    private DecisionRole decisionRole;
+
+    @Size(max = 40)
+    @Pattern(regexp = CustomerForm.PHONE_PATTERN)
+    private String phone;
+
+    @Size(max = 200)
+    @Email
+    private String email;
+
+    @Past
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate birthday;
+
+    @PastOrPresent
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate anniversary;
+
+    @Size(max = 1000)
+    private String notes;
+
+    static ContactForm of(Contact c) {
+        ContactForm f = new ContactForm();
+        f.name = c.getName();
+        f.title = c.getTitle();
+        f.decisionRole = c.getDecisionRole();
+        f.phone = c.getPhone();
+        f.email = c.getEmail();
+        f.birthday = c.getBirthday();
+        f.anniversary = c.getAnniversary();
+        f.notes = c.getNotes();
+        return f;
+    }
+
+    ContactDetails toDetails() {
+        return new ContactDetails(name, CustomerForm.blankToNull(title), decisionRole,
+                CustomerForm.blankToNull(phone), CustomerForm.blankToNull(email), birthday, anniversary,
+                CustomerForm.blankToNull(notes));
+    }
+}

@@ -1,0 +1,194 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.DuplicateCustomerCodeException;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.customer.StaleCustomerException;
+import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.UnknownOwnerException;
+import com.keyaccount.crm.user.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/customers")
+@RequiredArgsConstructor
+class CustomerController {
+
+    static final int TIMELINE_PAGE_SIZE = 20;
+
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final ContactLogService contactLogs;
+    private final SalesService sales;
+    private final AppUserRepository users;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("regions", Region.values());
+        model.addAttribute("industries", Industry.values());
+        model.addAttribute("statuses", CustomerStatus.values());
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredBadFilters,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        Viewer viewer = user.viewer();
+        model.addAttribute("page", customers.search(viewer, query.criteria(), query.pageable()));
+        addManagersIfDirector(viewer, model);
+        return "customers/list";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        Viewer viewer = user.viewer();
+        Customer customer = customers.get(viewer, id);
+        model.addAttribute("customer", customer);
+        model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
+        model.addAttribute("contacts", contacts.list(viewer, id));
+        model.addAttribute("timeline",
+                contactLogs.timeline(viewer, id, PageRequest.of(Math.max(logPage, 0), TIMELINE_PAGE_SIZE)));
+        model.addAttribute("sales", sales.lastTwelveMonths(viewer, id, LocalDate.now(clock.withZone(businessZone))));
+        model.addAttribute("recentOrders", sales.recentOrders(viewer, id));
+        return "customers/detail";
+    }
+
+    @GetMapping("/new")
+    String createForm(@AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("form", new CustomerForm());
+        addManagersIfDirector(user.viewer(), model);
+        return "customers/form";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+        Viewer viewer = user.viewer();
+        checkCrossFieldRules(form, result, viewer);
+        if (!result.hasErrors()) {
+            try {
+                Customer created = customers.create(viewer, form.toProfile(), form.getOwnerId());
+                redirect.addFlashAttribute("flash", "flash.customer.created");
+                return "redirect:/customers/" + created.getId();
+            } catch (DuplicateCustomerCodeException | DataIntegrityViolationException e) {
+                result.rejectValue("code", "customer.code.taken");
+            } catch (UnknownOwnerException e) {
+                result.rejectValue("ownerId", "customer.owner.invalid");
+            }
+        }
+        addManagersIfDirector(viewer, model);
+        return "customers/form";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Model model) {
+        Customer customer = customers.get(user.viewer(), id);
+        model.addAttribute("form", CustomerForm.of(customer));
+        model.addAttribute("customerId", id);
+        addManagersIfDirector(user.viewer(), model);
+        return "customers/form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        Viewer viewer = user.viewer();
+        customers.get(viewer, id);
+        checkCrossFieldRules(form, result, viewer);
+        if (!result.hasErrors()) {
+            try {
+                customers.update(viewer, id, form.getVersion(), form.toProfile(), form.getOwnerId());
+                redirect.addFlashAttribute("flash", "flash.customer.updated");
+                return "redirect:/customers/" + id;
+            } catch (StaleCustomerException | ObjectOptimisticLockingFailureException e) {
+                return conflict(id, form, viewer, model, response);
+            } catch (DuplicateCustomerCodeException | DataIntegrityViolationException e) {
+                result.rejectValue("code", "customer.code.taken");
+            } catch (UnknownOwnerException e) {
+                result.rejectValue("ownerId", "customer.owner.invalid");
+            }
+        }
+        model.addAttribute("customerId", id);
+        addManagersIfDirector(viewer, model);
+        return "customers/form";
+    }
+
+    /**
+     * Someone saved first: show what this user typed beside the current values, and let them
+     * save theirs deliberately against the current version. Nothing was written.
+     */
+    private String conflict(long id, CustomerForm mine, Viewer viewer, Model model, HttpServletResponse response) {
+        Customer current = customers.get(viewer, id);
+        CustomerForm theirs = CustomerForm.of(current);
+        mine.setVersion(current.getVersion());
+        model.addAttribute("customerId", id);
+        model.addAttribute("current", current);
+        model.addAttribute("theirs", theirs);
+        model.addAttribute("form", mine);
+        response.setStatus(HttpStatus.CONFLICT.value());
+        addManagersIfDirector(viewer, model);
+        return "customers/conflict";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        customers.delete(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.customer.deleted");
+        return "redirect:/customers";
+    }
+
+    @PostMapping("/{id}/verify")
+    String verify(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        customers.markVerified(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.customer.verified");
+        return "redirect:/customers/" + id;
+    }
+
+    private void checkCrossFieldRules(CustomerForm form, BindingResult result, Viewer viewer) {
+        if (form.lostWithoutReason()) {
+            result.rejectValue("lostReason", "customer.lostReason.required");
+        }
+        if (viewer.canReassignCustomers() && form.getOwnerId() == null) {
+            result.rejectValue("ownerId", "customer.owner.required");
+        }
+    }
+
+    private void addManagersIfDirector(Viewer viewer, Model model) {
+        if (viewer.canReassignCustomers()) {
+            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.keyaccount.crm.security;
+
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user as Spring Security holds it; {@link #viewer()} is what use cases get. */
+public record CrmUser(long id, String username, String passwordHash, String displayName, Role role,
+        boolean enabled) implements UserDetails {
+
+    static CrmUser of(AppUser user) {
+        return new CrmUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getDisplayName(),
+                user.getRole(), user.isEnabled());
+    }
+
+    public Viewer viewer() {
+        return new Viewer(id, username, role);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "CrmUser[" + username + ", " + role + "]";
+    }
+}

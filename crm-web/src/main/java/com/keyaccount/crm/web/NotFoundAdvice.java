@@ -1,0 +1,24 @@
+package com.keyaccount.crm.web;
+
+import com.keyaccount.crm.customer.ContactNotFoundException;
+import com.keyaccount.crm.customer.CustomerNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Missing, deleted and other managers' records all answer the same 404 page, so a URL cannot
+ * tell them apart.
+ */
+@ControllerAdvice
+class NotFoundAdvice {
+
+    @ExceptionHandler({CustomerNotFoundException.class, ContactNotFoundException.class,
+            MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+}
