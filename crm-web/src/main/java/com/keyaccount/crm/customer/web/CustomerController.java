@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -52,6 +54,7 @@ class CustomerController {
     private final AppUserRepository users;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final MessageSource messages;
 
     @ModelAttribute
     void choices(Model model) {
@@ -152,11 +155,10 @@ class CustomerController {
      */
     private String conflict(long id, CustomerForm mine, Viewer viewer, Model model, HttpServletResponse response) {
         Customer current = customers.get(viewer, id);
-        CustomerForm theirs = CustomerForm.of(current);
+        model.addAttribute("comparison", ProfileComparison.rows(mine.toProfile(), current.profile(), messages,
+                LocaleContextHolder.getLocale()));
         mine.setVersion(current.getVersion());
         model.addAttribute("customerId", id);
-        model.addAttribute("current", current);
-        model.addAttribute("theirs", theirs);
         model.addAttribute("form", mine);
         response.setStatus(HttpStatus.CONFLICT.value());
         addManagersIfDirector(viewer, model);

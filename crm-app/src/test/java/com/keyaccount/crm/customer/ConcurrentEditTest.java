@@ -1,0 +1,118 @@
+package com.keyaccount.crm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Two people, one record: nothing is silently overwritten and nothing is stored twice. */
+@FullStackTest
+class ConcurrentEditTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void the_second_of_two_edits_from_the_same_version_gets_the_conflict_page_and_the_first_stays() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("原名"));
+        long loadedVersion = customer.getVersion();
+
+        MockHttpServletResponse first = mvc.perform(edit(customer, loadedVersion, "第一位保存的名称")
+                .param("ownerId", manager.getId().toString())
+                .with(user(Fixtures.principal(director)))).andReturn().getResponse();
+        assertThat(first.getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse second = mvc.perform(edit(customer, loadedVersion, "第二位输入的名称")
+                .with(user(Fixtures.principal(manager)))).andReturn().getResponse();
+        assertThat(second.getStatus()).isEqualTo(409);
+        assertThat(second.getContentAsString()).contains("第二位输入的名称", "第一位保存的名称");
+
+        assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE id = ?", String.class, customer.getId()))
+                .isEqualTo("第一位保存的名称");
+    }
+
+    @Test
+    void concurrent_saves_from_the_same_version_let_exactly_one_through() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("并发"));
+        List<Integer> statuses = race(4, n -> edit(customer, customer.getVersion(), "并发名称" + n)
+                .with(user(Fixtures.principal(manager))));
+        assertThat(statuses).containsOnly(302, 409);
+        assertThat(statuses).filteredOn(s -> s == 302).hasSize(1);
+    }
+
+    @Test
+    void the_same_contact_form_posted_concurrently_creates_one_log() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("双击"));
+        String token = UUID.randomUUID().toString();
+        List<Integer> statuses = race(4, n -> post("/customers/{id}/logs", customer.getId()).with(csrf())
+                .with(user(Fixtures.principal(manager)))
+                .param("submissionToken", token).param("channel", "VISIT")
+                .param("occurredAt", "2026-11-20T10:00").param("summary", "双击提交"));
+        assertThat(statuses).containsOnly(302);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM contact_log WHERE customer_id = ?", Integer.class,
+                customer.getId())).isEqualTo(1);
+    }
+
+    private static MockHttpServletRequestBuilder edit(Customer customer, long version, String name) {
+        return post("/customers/{id}", customer.getId()).with(csrf())
+                .param("code", customer.getCode()).param("name", name).param("industry", "MANUFACTURING")
+                .param("region", "EAST").param("status", "ACTIVE").param("version", Long.toString(version));
+    }
+
+    interface RequestFactory {
+        MockHttpServletRequestBuilder make(int n);
+    }
+
+    /** Fires the requests from separate threads released at the same moment. */
+    private List<Integer> race(int threads, RequestFactory requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                MockHttpServletRequestBuilder request = requests.make(n);
+                Callable<Integer> call = () -> {
+                    start.await();
+                    return mvc.perform(request).andReturn().getResponse().getStatus();
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.keyaccount.crm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The account manager's main journey, end to end on the real database. */
+@FullStackTest
+class CustomerJourneyTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_manager_logs_in_finds_a_customer_logs_a_visit_and_sees_it_on_the_timeline() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        String name = Fixtures.unique("杭州鼎盛建材");
+        Customer customer = fixtures.customer(manager, name);
+
+        MvcResult login = mvc.perform(formLogin("/login").user(manager.getUsername()).password(Fixtures.PASSWORD))
+                .andExpect(authenticated())
+                .andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+
+        mvc.perform(get("/customers").session(session).param("q", name.substring(2, 8)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
+
+        logContact(session, customer.getId(), "2026-11-20T09:15", "第一次上门拜访，了解采购计划");
+        logContact(session, customer.getId(), "2026-11-21T16:40", "电话确认报价");
+
+        String page = mvc.perform(get("/customers/{id}", customer.getId()).session(session))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("第一次上门拜访，了解采购计划", "电话确认报价");
+        assertThat(page.indexOf("电话确认报价"))
+                .as("newest contact first")
+                .isLessThan(page.indexOf("第一次上门拜访，了解采购计划"));
+    }
+
+    @Test
+    void a_wrong_password_does_not_log_in() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        mvc.perform(formLogin("/login").user(manager.getUsername()).password("wrong"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void a_resubmitted_contact_form_records_one_log() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("重复提交客户"));
+        String token = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/customers/{id}/logs", customer.getId())
+                            .with(user(Fixtures.principal(manager))).with(csrf())
+                            .param("submissionToken", token).param("channel", "PHONE")
+                            .param("occurredAt", "2026-11-20T10:00").param("summary", "电话回访"))
+                    .andExpect(redirectedUrl("/customers/" + customer.getId() + "#timeline"));
+        }
+        assertThat(logCount(customer.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void an_invalid_contact_log_keeps_the_typed_text_and_writes_nothing() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("校验客户"));
+        mvc.perform(post("/customers/{id}/logs", customer.getId())
+                        .with(user(Fixtures.principal(manager))).with(csrf())
+                        .param("submissionToken", UUID.randomUUID().toString()).param("channel", "VISIT")
+                        .param("occurredAt", "not a time").param("summary", "带来了样品"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("带来了样品")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("field-error")));
+        assertThat(logCount(customer.getId())).isZero();
+    }
+
+    @Test
+    void a_director_soft_deletes_a_customer_which_then_disappears_but_stays_in_the_database() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("待删除客户"));
+
+        mvc.perform(post("/customers/{id}/delete", customer.getId())
+                        .with(user(Fixtures.principal(manager))).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/customers/{id}/delete", customer.getId())
+                        .with(user(Fixtures.principal(director))).with(csrf()))
+                .andExpect(redirectedUrl("/customers"));
+
+        mvc.perform(get("/customers/{id}", customer.getId()).with(user(Fixtures.principal(director))))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT deleted FROM customer WHERE id = ?", Boolean.class, customer.getId()))
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM audit_event WHERE entity_type = 'Customer' AND entity_id = ? AND action = 'DELETE'",
+                Integer.class, customer.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_manager_creates_a_customer_they_then_own_even_when_posting_another_owner() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);
+        String code = Fixtures.unique("NEW");
+        mvc.perform(post("/customers").with(user(Fixtures.principal(manager))).with(csrf())
+                        .param("code", code).param("name", "新客户有限公司").param("industry", "IT")
+                        .param("region", "EAST").param("status", "PROSPECT").param("ownerId", other.getId().toString())
+                        .param("tier", "A").param("deleted", "true"))
+                .andExpect(status().is3xxRedirection());
+        var row = jdbc.queryForMap("SELECT owner_id, tier, deleted FROM customer WHERE code = ?", code);
+        assertThat(((Number) row.get("owner_id")).longValue()).isEqualTo(manager.getId());
+        assertThat(row.get("tier")).isNull();
+        assertThat(row.get("deleted")).isEqualTo(false);
+    }
+
+    private void logContact(MockHttpSession session, long customerId, String when, String summary) throws Exception {
+        mvc.perform(post("/customers/{id}/logs", customerId).session(session).with(csrf())
+                        .param("submissionToken", UUID.randomUUID().toString())
+                        .param("channel", "VISIT").param("occurredAt", when).param("summary", summary))
+                .andExpect(redirectedUrl("/customers/" + customerId + "#timeline"));
+    }
+
+    private int logCount(long customerId) {
+        return jdbc.queryForObject("SELECT count(*) FROM contact_log WHERE customer_id = ?", Integer.class, customerId);
+    }
+}

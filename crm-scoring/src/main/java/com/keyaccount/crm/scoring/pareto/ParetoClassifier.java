@@ -1,0 +1,50 @@
+package com.keyaccount.crm.scoring.pareto;
+
+import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Pareto ABC classification (SPEC "Tier rules" 1): rank by revenue descending, ties by customer
+ * id ascending, and classify by the cumulative share of revenue <em>before</em> each customer,
+ * so the customer that crosses the A cutoff is still A. Zero revenue is always C.
+ */
+public final class ParetoClassifier {
+
+    static final Comparator<CustomerRevenue> RANKING = Comparator.comparing(CustomerRevenue::revenue).reversed()
+            .thenComparingLong(CustomerRevenue::customerId);
+
+    private ParetoClassifier() {
+    }
+
+    public static List<ParetoDecision> classify(Collection<CustomerRevenue> customers, ParetoCutoffs cutoffs) {
+        List<CustomerRevenue> ranked = new ArrayList<>(customers);
+        ranked.sort(RANKING);
+        BigDecimal total = ranked.stream().map(CustomerRevenue::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // compare before < cutoff * total instead of dividing, so boundaries are exact
+        BigDecimal limitA = cutoffs.a().multiply(total);
+        BigDecimal limitB = cutoffs.b().multiply(total);
+
+        List<ParetoDecision> decisions = new ArrayList<>(ranked.size());
+        BigDecimal before = BigDecimal.ZERO;
+        int rank = 0;
+        for (CustomerRevenue customer : ranked) {
+            rank++;
+            Tier tier = customer.revenue().signum() == 0 ? Tier.C
+                    : before.compareTo(limitA) < 0 ? Tier.A
+                    : before.compareTo(limitB) < 0 ? Tier.B
+                    : Tier.C;
+            decisions.add(new ParetoDecision(customer.customerId(), tier, rank, ranked.size(), share(before, total)));
+            before = before.add(customer.revenue());
+        }
+        return decisions;
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? BigDecimal.ZERO : part.divide(total, 6, RoundingMode.HALF_EVEN);
+    }
+}

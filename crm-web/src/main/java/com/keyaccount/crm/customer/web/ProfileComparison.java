@@ -1,0 +1,66 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.customer.CustomerProfile;
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.MessageSource;
+
+/** The conflict page's table: each profile field with the user's input beside the saved value. */
+final class ProfileComparison {
+
+    record Row(String field, String mine, String current, boolean differs) {
+    }
+
+    private static final Map<Class<?>, String> ENUM_MESSAGE_PREFIX = Map.of(
+            Industry.class, "industry", Region.class, "region", CustomerStatus.class, "status");
+
+    private ProfileComparison() {
+    }
+
+    static List<Row> rows(CustomerProfile mine, CustomerProfile current, MessageSource messages, Locale locale) {
+        List<Row> rows = new ArrayList<>();
+        for (RecordComponent component : CustomerProfile.class.getRecordComponents()) {
+            Object a = read(component, mine);
+            Object b = read(component, current);
+            rows.add(new Row(component.getName(), text(a, messages, locale), text(b, messages, locale), !same(a, b)));
+        }
+        return rows;
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static String text(Object value, MessageSource messages, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Enum<?> e) {
+            String prefix = ENUM_MESSAGE_PREFIX.get(e.getDeclaringClass());
+            return messages.getMessage(prefix + "." + e.name(), null, e.name(), locale);
+        }
+        if (value instanceof Boolean flag) {
+            return messages.getMessage(flag ? "form.yes" : "form.no", null, locale);
+        }
+        return value.toString();
+    }
+
+    private static Object read(RecordComponent component, CustomerProfile profile) {
+        try {
+            return component.getAccessor().invoke(profile);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
