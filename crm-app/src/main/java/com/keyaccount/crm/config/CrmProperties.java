@@ -1,5 +1,6 @@
 package com.keyaccount.crm.config;
 
+import com.keyaccount.crm.demo.DemoDataGenerator;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -7,13 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone      the business time zone: dates are business dates there
  * @param demoData  seed demo users and data into an empty database; unset means "only on the
  *                  embedded H2 database"
+ * @param demoCustomers how many customers the demo book has (larger books for load tests)
  * @param admin     the first administrator, created on first start of an empty database
  */
 @ConfigurationProperties("crm")
-public record CrmProperties(ZoneId zone, Boolean demoData, Admin admin) {
+public record CrmProperties(ZoneId zone, Boolean demoData, Integer demoCustomers, Admin admin) {
 
     public CrmProperties {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        demoCustomers = demoCustomers == null ? DemoDataGenerator.Size.DEMO.customers() : demoCustomers;
         admin = admin == null ? new Admin(null, null) : admin;
     }
 

@@ -44,7 +44,7 @@ class FirstStart implements ApplicationRunner {
             log.info("Created the first administrator '{}'", admin.username().strip());
         }
         if (empty && demoDataWanted()) {
-            demoData.seed();
+            demoData.seed(properties.demoCustomers());
         }
         if (users.count() == 0) {
             throw new IllegalStateException("The database has no users. Set CRM_ADMIN_USERNAME and "

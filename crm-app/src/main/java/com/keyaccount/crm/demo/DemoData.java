@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The demo book: five users (password {@value #PASSWORD}) and ~300 customers with a year of history. */
+/** The demo book: five users (password {@value #PASSWORD}) and their customers with a year of history. */
 @Component
 @RequiredArgsConstructor
 public class DemoData {
@@ -33,7 +33,7 @@ public class DemoData {
     private final ZoneId businessZone;
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void seed() {
+    public void seed(int customerCount) {
         long started = System.nanoTime();
         String hash = passwordEncoder.encode(PASSWORD);
         users.save(new AppUser("admin", hash, "系统管理员", Role.ADMIN, null));
@@ -45,7 +45,8 @@ public class DemoData {
         users.flush();
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED)
-                .generate(DemoDataGenerator.Size.DEMO, managers);
+                .generate(new DemoDataGenerator.Size(customerCount, DemoDataGenerator.Size.DEMO.averageOrdersPerYear(),
+                        DemoDataGenerator.Size.DEMO.averageContactLogsPerYear()), managers);
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
                 (System.nanoTime() - started) / 1_000_000);
     }
