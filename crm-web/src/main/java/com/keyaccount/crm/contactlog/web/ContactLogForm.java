@@ -1,5 +1,7 @@
 package com.keyaccount.crm.contactlog.web;
 
+import static com.keyaccount.crm.web.FormText.blankToNull;
+
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.LogContactCommand;
 import jakarta.validation.constraints.NotBlank;
@@ -56,9 +58,5 @@ public class ContactLogForm {
     LogContactCommand toCommand(ZoneId zone) {
         return new LogContactCommand(channel, occurredAt.atZone(zone).toInstant(), summary.strip(),
                 blankToNull(outcome), blankToNull(nextStep), agreedNextOn, submissionToken);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

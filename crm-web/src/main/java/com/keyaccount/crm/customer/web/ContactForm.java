@@ -1,5 +1,7 @@
 package com.keyaccount.crm.customer.web;
 
+import static com.keyaccount.crm.web.FormText.blankToNull;
+
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.ContactDetails;
 import com.keyaccount.crm.customer.DecisionRole;
@@ -62,8 +64,8 @@ public class ContactForm {
     }
 
     ContactDetails toDetails() {
-        return new ContactDetails(name, CustomerForm.blankToNull(title), decisionRole,
-                CustomerForm.blankToNull(phone), CustomerForm.blankToNull(email), birthday, anniversary,
-                CustomerForm.blankToNull(notes));
+        return new ContactDetails(name, blankToNull(title), decisionRole,
+                blankToNull(phone), blankToNull(email), birthday, anniversary,
+                blankToNull(notes));
     }
 }

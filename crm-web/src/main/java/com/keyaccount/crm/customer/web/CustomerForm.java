@@ -1,5 +1,7 @@
 package com.keyaccount.crm.customer.web;
 
+import static com.keyaccount.crm.web.FormText.blankToNull;
+
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
@@ -107,9 +109,5 @@ public class CustomerForm {
         return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, blankToNull(phone),
                 blankToNull(fax), blankToNull(address), status, blankToNull(lostReason), longTermAgreement,
                 blankToNull(cooperationIntent), blankToNull(notes));
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
