@@ -3,6 +3,7 @@ package com.keyaccount.crm.customer;
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
@@ -91,6 +92,26 @@ public class CustomerService {
         audit.deleted(viewer.username(), ENTITY, id, id);
     }
 
+    /** 高层指定: a director or admin names the customer a key account, with the reason. */
+    @Transactional
+    public void designateAsKeyAccount(Viewer viewer, long id, String reason) {
+        Customer customer = get(viewer, id);
+        requireLeadership(viewer, "designate key accounts");
+        String before = customer.isDesignatedKey() ? customer.getDesignatedReason() : null;
+        customer.designateAsKeyAccount(reason, users.getReferenceById(viewer.userId()), clock.instant());
+        audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", before, customer.getDesignatedReason());
+    }
+
+    @Transactional
+    public void withdrawKeyAccountDesignation(Viewer viewer, long id) {
+        Customer customer = get(viewer, id);
+        requireLeadership(viewer, "withdraw key-account designations");
+        if (customer.isDesignatedKey()) {
+            audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", customer.getDesignatedReason(), null);
+            customer.withdrawKeyAccountDesignation(clock.instant());
+        }
+    }
+
     /** The owner confirms the profile is current (每季度核实). */
     @Transactional
     public void markVerified(Viewer viewer, long id) {
@@ -98,6 +119,12 @@ public class CustomerService {
         Object before = customer.getVerifiedAt();
         customer.markVerified(clock.instant());
         audit.fieldChanged(viewer.username(), ENTITY, id, id, "verifiedAt", before, customer.getVerifiedAt());
+    }
+
+    private static void requireLeadership(Viewer viewer, String action) {
+        if (!viewer.role().seesAllCustomers()) {
+            throw new NotPermittedException(action);
+        }
     }
 
     private AppUser accountManager(Long ownerId) {

@@ -21,7 +21,8 @@ public class SecurityConfig {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                        .requestMatchers("/customers/*/delete").hasAnyRole("SALES_DIRECTOR", "ADMIN")
+                        .requestMatchers("/customers/*/delete", "/customers/*/designation/**")
+                        .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -2,6 +2,7 @@ package com.keyaccount.crm.web;
 
 import com.keyaccount.crm.customer.ContactNotFoundException;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
+import com.keyaccount.crm.user.NotPermittedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,15 +11,21 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Missing, deleted and other managers' records all answer the same 404 page, so a URL cannot
- * tell them apart.
+ * tell them apart; a change the role does not allow answers 403.
  */
 @ControllerAdvice
-class NotFoundAdvice {
+class ErrorPagesAdvice {
 
     @ExceptionHandler({CustomerNotFoundException.class, ContactNotFoundException.class,
             MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String notPermitted() {
+        return "error/403";
     }
 }

@@ -1,0 +1,46 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.security.CrmUser;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 高层指定: directors and admins mark a customer as a key account, with the reason. */
+@Controller
+@RequestMapping("/customers/{id}/designation")
+@RequiredArgsConstructor
+class KeyAccountDesignationController {
+
+    static final int MAX_REASON = 500;
+
+    private final CustomerService customers;
+
+    @PostMapping
+    String designate(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        customers.get(user.viewer(), id);
+        String trimmed = reason.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_REASON) {
+            redirect.addFlashAttribute("designationReason", reason);
+            redirect.addFlashAttribute("designationError", trimmed.isEmpty()
+                    ? "customer.designation.reason.required" : "customer.designation.reason.tooLong");
+            return "redirect:/customers/" + id + "#designation";
+        }
+        customers.designateAsKeyAccount(user.viewer(), id, trimmed);
+        redirect.addFlashAttribute("flash", "flash.customer.designated");
+        return "redirect:/customers/" + id;
+    }
+
+    @PostMapping("/withdraw")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        customers.withdrawKeyAccountDesignation(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.customer.designationWithdrawn");
+        return "redirect:/customers/" + id;
+    }
+}
