@@ -25,7 +25,7 @@ public class WebConfig implements WebMvcConfigurer {
         AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
         browser.setSupportedLocales(SUPPORTED_LOCALES);
         browser.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
-        CookieLocaleResolver resolver = new CookieLocaleResolver("crm-lang");
+        CookieLocaleResolver resolver = new SupportedLocaleResolver("crm-lang");
         resolver.setDefaultLocaleFunction(browser::resolveLocale);
         return resolver;
     }
@@ -34,6 +34,7 @@ public class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }

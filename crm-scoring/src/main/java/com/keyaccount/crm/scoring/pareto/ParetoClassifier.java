@@ -1,6 +1,9 @@
 package com.keyaccount.crm.scoring.pareto;
 
+import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,30 +18,31 @@ import java.util.List;
  */
 public final class ParetoClassifier {
 
-    static final Comparator<CustomerRevenue> RANKING = Comparator.comparing(CustomerRevenue::revenue).reversed()
-            .thenComparingLong(CustomerRevenue::customerId);
+    static final Comparator<CustomerFigures> RANKING = Comparator.comparing(CustomerFigures::revenue).reversed()
+            .thenComparingLong(CustomerFigures::customerId);
 
     private ParetoClassifier() {
     }
 
-    public static List<ParetoDecision> classify(Collection<CustomerRevenue> customers, ParetoCutoffs cutoffs) {
-        List<CustomerRevenue> ranked = new ArrayList<>(customers);
+    public static List<TierDecision> classify(Collection<CustomerFigures> customers, ParetoCutoffs cutoffs) {
+        List<CustomerFigures> ranked = new ArrayList<>(customers);
         ranked.sort(RANKING);
-        BigDecimal total = ranked.stream().map(CustomerRevenue::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = ranked.stream().map(CustomerFigures::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
         // compare before < cutoff * total instead of dividing, so boundaries are exact
         BigDecimal limitA = cutoffs.a().multiply(total);
         BigDecimal limitB = cutoffs.b().multiply(total);
 
-        List<ParetoDecision> decisions = new ArrayList<>(ranked.size());
+        List<TierDecision> decisions = new ArrayList<>(ranked.size());
         BigDecimal before = BigDecimal.ZERO;
         int rank = 0;
-        for (CustomerRevenue customer : ranked) {
+        for (CustomerFigures customer : ranked) {
             rank++;
             Tier tier = customer.revenue().signum() == 0 ? Tier.C
                     : before.compareTo(limitA) < 0 ? Tier.A
                     : before.compareTo(limitB) < 0 ? Tier.B
                     : Tier.C;
-            decisions.add(new ParetoDecision(customer.customerId(), tier, rank, ranked.size(), share(before, total)));
+            decisions.add(new TierDecision(customer.customerId(), tier,
+                    new ParetoExplanation(rank, ranked.size(), share(before, total), customer.revenue())));
             before = before.add(customer.revenue());
         }
         return decisions;

@@ -3,7 +3,10 @@ package com.keyaccount.crm.scoring.pareto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +37,10 @@ class ParetoClassifierTest {
 
     @Test
     void ties_are_broken_by_customer_id() {
-        List<ParetoDecision> decisions = ParetoClassifier.classify(List.of(
+        List<TierDecision> decisions = ParetoClassifier.classify(List.of(
                 revenue(9, 100), revenue(3, 100), revenue(5, 100)), ParetoCutoffs.DEFAULT);
-        assertThat(decisions).extracting(ParetoDecision::customerId).containsExactly(3L, 5L, 9L);
-        assertThat(decisions).extracting(ParetoDecision::rank).containsExactly(1, 2, 3);
+        assertThat(decisions).extracting(TierDecision::customerId).containsExactly(3L, 5L, 9L);
+        assertThat(decisions).extracting(d -> ((ParetoExplanation) d.explanation()).rank()).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -50,7 +53,8 @@ class ParetoClassifierTest {
     @Test
     void when_nobody_bought_anything_everyone_is_c() {
         assertThat(tiers(ParetoCutoffs.DEFAULT, 0, 0, 0).values()).containsOnly(Tier.C);
-        assertThat(ParetoClassifier.classify(List.of(revenue(1, 0)), ParetoCutoffs.DEFAULT).get(0).shareBefore())
+        assertThat(((ParetoExplanation) ParetoClassifier.classify(List.of(revenue(1, 0)), ParetoCutoffs.DEFAULT).get(0)
+                .explanation()).shareBefore())
                 .isZero();
     }
 
@@ -73,9 +77,10 @@ class ParetoClassifierTest {
 
     @Test
     void the_explanation_carries_rank_and_share_before() {
-        List<ParetoDecision> decisions = ParetoClassifier.classify(List.of(revenue(1, 3), revenue(2, 1)),
+        List<TierDecision> decisions = ParetoClassifier.classify(List.of(revenue(1, 3), revenue(2, 1)),
                 ParetoCutoffs.DEFAULT);
-        assertThat(decisions.get(1)).isEqualTo(new ParetoDecision(2, Tier.A, 2, 2, new BigDecimal("0.750000")));
+        assertThat(decisions.get(1)).isEqualTo(new TierDecision(2, Tier.A,
+                new ParetoExplanation(2, 2, new BigDecimal("0.750000"), BigDecimal.ONE)));
     }
 
     @Test
@@ -92,29 +97,29 @@ class ParetoClassifierTest {
     @RepeatedTest(20)
     void agrees_with_a_brute_force_reading_of_the_rule_on_random_books() {
         Random random = new Random();
-        List<CustomerRevenue> book = new ArrayList<>();
+        List<CustomerFigures> book = new ArrayList<>();
         int size = 1 + random.nextInt(60);
         for (int i = 0; i < size; i++) {
             // few distinct values, so ties and zeros are common
             book.add(revenue(random.nextInt(1_000_000), random.nextInt(4) == 0 ? 0 : random.nextInt(8) * 125));
         }
-        book = book.stream().collect(Collectors.toMap(CustomerRevenue::customerId, c -> c, (x, y) -> x))
+        book = book.stream().collect(Collectors.toMap(CustomerFigures::customerId, c -> c, (x, y) -> x))
                 .values().stream().toList();
         ParetoCutoffs cutoffs = new ParetoCutoffs(new BigDecimal("0.7"), new BigDecimal("0.9"));
 
         Map<Long, Tier> actual = ParetoClassifier.classify(book, cutoffs).stream()
-                .collect(Collectors.toMap(ParetoDecision::customerId, ParetoDecision::tier));
+                .collect(Collectors.toMap(TierDecision::customerId, TierDecision::tier));
         assertThat(actual).isEqualTo(bruteForce(book, 0.7, 0.9));
     }
 
     /** For each customer, sum what every customer ranked before it earned; no sorting involved. */
-    private static Map<Long, Tier> bruteForce(List<CustomerRevenue> book, double a, double b) {
+    private static Map<Long, Tier> bruteForce(List<CustomerFigures> book, double a, double b) {
         long total = book.stream().mapToLong(c -> c.revenue().longValueExact()).sum();
         Map<Long, Tier> expected = new HashMap<>();
-        for (CustomerRevenue me : book) {
+        for (CustomerFigures me : book) {
             long mine = me.revenue().longValueExact();
             long before = 0;
-            for (CustomerRevenue other : book) {
+            for (CustomerFigures other : book) {
                 long theirs = other.revenue().longValueExact();
                 if (theirs > mine || (theirs == mine && other.customerId() < me.customerId())) {
                     before += theirs;
@@ -129,15 +134,15 @@ class ParetoClassifierTest {
     }
 
     private static Map<Long, Tier> tiers(ParetoCutoffs cutoffs, long... revenues) {
-        List<CustomerRevenue> book = new ArrayList<>();
+        List<CustomerFigures> book = new ArrayList<>();
         for (int i = 0; i < revenues.length; i++) {
             book.add(revenue(i + 1, revenues[i]));
         }
         return ParetoClassifier.classify(book, cutoffs).stream()
-                .collect(Collectors.toMap(ParetoDecision::customerId, ParetoDecision::tier));
+                .collect(Collectors.toMap(TierDecision::customerId, TierDecision::tier));
     }
 
-    private static CustomerRevenue revenue(long id, long yuan) {
-        return new CustomerRevenue(id, BigDecimal.valueOf(yuan));
+    private static CustomerFigures revenue(long id, long yuan) {
+        return CustomerFigures.revenueOnly(id, BigDecimal.valueOf(yuan));
     }
 }

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.scoring.pareto;
+package com.keyaccount.crm.tier.rules;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,0 +1,68 @@
+package com.keyaccount.crm.scoring.scorecard;
+
+import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation.CriterionScore;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.rules.Criterion;
+import com.keyaccount.crm.tier.rules.PointBand;
+import com.keyaccount.crm.tier.rules.Scorecard;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Scorecard classification (SPEC "Tier rules" 2): points per criterion, total against bands. */
+public final class ScorecardClassifier {
+
+    private ScorecardClassifier() {
+    }
+
+    public static List<TierDecision> classify(Collection<CustomerFigures> customers, Scorecard scorecard,
+            int windowMonths) {
+        if (windowMonths <= 0) {
+            throw new IllegalArgumentException("the evaluation window must have at least one month");
+        }
+        List<TierDecision> decisions = new ArrayList<>(customers.size());
+        for (CustomerFigures customer : customers) {
+            decisions.add(score(customer, scorecard, windowMonths));
+        }
+        return decisions;
+    }
+
+    static TierDecision score(CustomerFigures customer, Scorecard scorecard, int windowMonths) {
+        List<CriterionScore> parts = new ArrayList<>(scorecard.criteria().size());
+        int total = 0;
+        for (Criterion criterion : scorecard.criteria()) {
+            BigDecimal value = value(criterion, customer, windowMonths);
+            int points = value == null ? criterion.pointsWithoutData() : points(criterion, value);
+            parts.add(new CriterionScore(criterion.name(), value == null ? null : value.doubleValue(), points));
+            total += points;
+        }
+        Tier tier = total >= scorecard.minimumForA() ? Tier.A : total >= scorecard.minimumForB() ? Tier.B : Tier.C;
+        return new TierDecision(customer.customerId(), tier,
+                new ScorecardExplanation(total, List.copyOf(parts), scorecard.minimumForA(), scorecard.minimumForB()));
+    }
+
+    static int points(Criterion criterion, BigDecimal value) {
+        for (PointBand band : criterion.bands()) {
+            int comparison = value.compareTo(band.threshold());
+            if (criterion.higherIsBetter() ? comparison >= 0 : comparison <= 0) {
+                return band.points();
+            }
+        }
+        return criterion.otherwisePoints();
+    }
+
+    private static BigDecimal value(Criterion criterion, CustomerFigures customer, int windowMonths) {
+        return switch (criterion.metric()) {
+            case MONTHLY_AVERAGE_SALES -> customer.revenue().divide(BigDecimal.valueOf(windowMonths), 2,
+                    RoundingMode.HALF_UP);
+            case REVENUE -> customer.revenue();
+            case ORDER_COUNT -> BigDecimal.valueOf(customer.orderCount());
+            case AVERAGE_DAYS_TO_PAY -> customer.averageDaysToPay() == null ? null
+                    : BigDecimal.valueOf(customer.averageDaysToPay());
+        };
+    }
+}

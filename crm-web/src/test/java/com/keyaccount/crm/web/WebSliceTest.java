@@ -1,0 +1,75 @@
+package com.keyaccount.crm.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import com.keyaccount.crm.contactlog.ContactLog;
+import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.sales.SalesSummary;
+import com.keyaccount.crm.security.SecurityConfig;
+import com.keyaccount.crm.user.AppUserRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The web layer with real security, templates and messages; the domain services are mocks.
+ * All slices share this one context.
+ */
+@WebMvcTest
+@Import({SecurityConfig.class, Formats.class, FixedTime.class})
+public abstract class WebSliceTest {
+
+    /** 10:00 on 2026-03-10 in Shanghai. */
+    public static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @MockitoBean
+    protected CustomerService customers;
+    @MockitoBean
+    protected ContactService contacts;
+    @MockitoBean
+    protected ContactLogService contactLogs;
+    @MockitoBean
+    protected SalesService sales;
+    @MockitoBean
+    protected AppUserRepository users;
+
+    /** Everything the detail page of {@code customer} reads, with the given timeline. */
+    protected void givenDetailPage(Customer customer, ContactLog... timeline) {
+        given(customers.get(any(), eq(customer.getId()))).willReturn(customer);
+        given(contactLogs.timeline(any(), eq(customer.getId()), any())).willReturn(new PageImpl<>(List.of(timeline)));
+        given(sales.lastTwelveMonths(any(), eq(customer.getId()), any()))
+                .willReturn(new SalesSummary(BigDecimal.ZERO, 0, null));
+    }
+
+    /** No use case that writes was reached. */
+    protected void verifyNothingWritten() {
+        verify(customers, never()).create(any(), any(), any());
+        verify(customers, never()).update(any(), anyLong(), anyLong(), any(), any());
+        verify(customers, never()).delete(any(), anyLong());
+        verify(customers, never()).markVerified(any(), anyLong());
+        verify(contacts, never()).add(any(), anyLong(), any());
+        verify(contacts, never()).update(any(), anyLong(), anyLong(), any());
+        verify(contacts, never()).remove(any(), anyLong(), anyLong());
+        verify(contactLogs, never()).record(any(), anyLong(), any());
+    }
+}
