@@ -88,8 +88,10 @@ public class Customer {
 
     private String notes;
 
+    /** The effective tier, written only by the tier engine, so a profile edit never reverts it. */
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(insertable = false, updatable = false)
     private Tier tier;
 
     @Column(name = "verified_at")
