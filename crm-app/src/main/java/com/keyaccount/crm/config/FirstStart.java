@@ -1,11 +1,11 @@
 package com.keyaccount.crm.config;
 
 import com.keyaccount.crm.demo.DemoData;
+import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
 import javax.sql.DataSource;
-import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +14,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database: seeds demo data where asked (by default only on embedded H2) and
@@ -22,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * database that would otherwise have no user at all.
  */
 @Component
-@RequiredArgsConstructor
 class FirstStart implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
@@ -32,10 +32,31 @@ class FirstStart implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final DemoData demoData;
     private final DataSource dataSource;
+    private final TierRecompute tierRecompute;
+    private final TransactionTemplate transaction;
+
+    FirstStart(CrmProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder, DemoData demoData,
+            DataSource dataSource, TierRecompute tierRecompute, PlatformTransactionManager transactions) {
+        this.properties = properties;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.demoData = demoData;
+        this.dataSource = dataSource;
+        this.tierRecompute = tierRecompute;
+        this.transaction = new TransactionTemplate(transactions);
+    }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        boolean seededDemoData = Boolean.TRUE.equals(transaction.execute(status -> createFirstUsers()));
+        if (seededDemoData) {
+            // the demo book is classified straight away, so its tiers are there on first login
+            tierRecompute.run("INITIAL", "system");
+        }
+    }
+
+    /** Returns whether it seeded the demo book. */
+    private boolean createFirstUsers() {
         boolean empty = users.count() == 0;
         if (empty && properties.admin().isGiven()) {
             CrmProperties.Admin admin = properties.admin();
@@ -43,13 +64,15 @@ class FirstStart implements ApplicationRunner {
                     admin.username().strip(), Role.ADMIN, null));
             log.info("Created the first administrator '{}'", admin.username().strip());
         }
-        if (empty && demoDataWanted()) {
+        boolean seedDemoData = empty && demoDataWanted();
+        if (seedDemoData) {
             demoData.seed(properties.demoCustomers());
         }
         if (users.count() == 0) {
             throw new IllegalStateException("The database has no users. Set CRM_ADMIN_USERNAME and "
                     + "CRM_ADMIN_PASSWORD to create the first administrator (or CRM_DEMO_DATA=true for demo data).");
         }
+        return seedDemoData;
     }
 
     private boolean demoDataWanted() {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class MigrationsTest {
 
     private static final String[] TABLES = {"app_user", "customer", "contact", "contact_log", "sales_order",
-        "tier_change", "audit_event"};
+        "tier_change", "audit_event", "tier_policy", "customer_tier", "recompute_run", "shedlock"};
 
     @Test
     void migrations_apply_to_a_fresh_h2_database() {

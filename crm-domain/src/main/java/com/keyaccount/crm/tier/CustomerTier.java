@@ -1,0 +1,114 @@
+package com.keyaccount.crm.tier;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A customer's computed tier with the figures that explain it, and an optional pinned tier
+ * (高层指定) that wins until it expires. The recompute writes the computed part in bulk.
+ */
+@Entity
+@Table(name = "customer_tier")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class CustomerTier {
+
+    @Id
+    @Column(name = "customer_id")
+    private Long customerId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "computed_tier")
+    private Tier computedTier;
+
+    @Column(name = "policy_version")
+    private int policyVersion;
+
+    @Column(name = "computed_at")
+    private Instant computedAt;
+
+    private BigDecimal revenue;
+
+    @Column(name = "order_count")
+    private long orderCount;
+
+    @Column(name = "avg_days_to_pay")
+    private BigDecimal averageDaysToPay;
+
+    @Column(name = "rank_position")
+    private Integer rank;
+
+    @Column(name = "ranked_of")
+    private Integer rankedOf;
+
+    @Column(name = "share_before")
+    private BigDecimal shareBefore;
+
+    private Integer score;
+
+    @Column(name = "score_parts")
+    private String scoreParts;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "pinned_tier")
+    private Tier pinnedTier;
+
+    @Column(name = "pinned_reason")
+    private String pinnedReason;
+
+    @Column(name = "pinned_until")
+    private LocalDate pinnedUntil;
+
+    @Column(name = "pinned_by")
+    private String pinnedBy;
+
+    @Column(name = "pinned_at")
+    private Instant pinnedAt;
+
+    /** The pinned tier while the pin lasts (through its last day), else the computed one. */
+    public Tier effectiveTier(LocalDate today) {
+        return isPinned(today) ? pinnedTier : computedTier;
+    }
+
+    public boolean isPinned(LocalDate today) {
+        return pinnedTier != null && (pinnedUntil == null || !pinnedUntil.isBefore(today));
+    }
+
+    public void pin(Tier tier, String reason, LocalDate until, String by, Instant now, LocalDate today) {
+        Objects.requireNonNull(tier);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a pinned tier needs a reason");
+        }
+        if (until != null && until.isBefore(today)) {
+            throw new IllegalArgumentException("a pin cannot expire in the past");
+        }
+        this.pinnedTier = tier;
+        this.pinnedReason = reason.strip();
+        this.pinnedUntil = until;
+        this.pinnedBy = by;
+        this.pinnedAt = now;
+    }
+
+    public void unpin() {
+        this.pinnedTier = null;
+        this.pinnedReason = null;
+        this.pinnedUntil = null;
+        this.pinnedBy = null;
+        this.pinnedAt = null;
+    }
+}

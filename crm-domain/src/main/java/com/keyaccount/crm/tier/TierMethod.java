@@ -1,0 +1,8 @@
+package com.keyaccount.crm.tier;
+
+/** Which rule set classifies customers; one is active at a time. */
+public enum TierMethod {
+    PARETO,
+    SCORECARD,
+    HARD_RULES
+}

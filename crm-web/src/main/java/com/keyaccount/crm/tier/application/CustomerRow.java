@@ -1,0 +1,17 @@
+package com.keyaccount.crm.tier.application;
+
+import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One row of the recompute's aggregate: the window's figures and what is stored now. */
+record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffective, Tier pinned,
+        LocalDate pinnedUntil, BigDecimal storedRevenue, Integer storedRank, BigDecimal storedShare,
+        Integer storedScore) {
+
+    Tier effective(Tier computed, LocalDate today) {
+        boolean pinActive = pinned != null && (pinnedUntil == null || !pinnedUntil.isBefore(today));
+        return pinActive ? pinned : computed;
+    }
+}
