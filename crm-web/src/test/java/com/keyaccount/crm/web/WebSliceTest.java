@@ -25,6 +25,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -52,6 +54,10 @@ public abstract class WebSliceTest {
     protected SalesService sales;
     @MockitoBean
     protected AppUserRepository users;
+    @MockitoBean
+    protected TierQueries tiers;
+    @MockitoBean
+    protected TierRecompute recompute;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -12,6 +12,7 @@ import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
@@ -55,6 +56,7 @@ class CustomerController {
     private final Clock clock;
     private final ZoneId businessZone;
     private final MessageSource messages;
+    private final TierQueries tiers;
 
     @ModelAttribute
     void choices(Model model) {
@@ -68,7 +70,9 @@ class CustomerController {
     String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredBadFilters,
             @AuthenticationPrincipal CrmUser user, Model model) {
         Viewer viewer = user.viewer();
-        model.addAttribute("page", customers.search(viewer, query.criteria(), query.pageable()));
+        var page = customers.search(viewer, query.criteria(), query.pageable());
+        model.addAttribute("page", page);
+        model.addAttribute("tierOf", tiers.tiersOf(page.map(Customer::getId).getContent()));
         addManagersIfDirector(viewer, model);
         return "customers/list";
     }
@@ -85,6 +89,8 @@ class CustomerController {
                 contactLogs.timeline(viewer, id, PageRequest.of(Math.max(logPage, 0), TIMELINE_PAGE_SIZE)));
         model.addAttribute("sales", sales.lastTwelveMonths(viewer, id, LocalDate.now(clock.withZone(businessZone))));
         model.addAttribute("recentOrders", sales.recentOrders(viewer, id));
+        model.addAttribute("customerTier", tiers.tierOf(id).orElse(null));
+        model.addAttribute("tierHistory", tiers.historyOf(id));
         return "customers/detail";
     }
 

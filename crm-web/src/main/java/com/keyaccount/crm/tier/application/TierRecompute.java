@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -69,6 +71,11 @@ public class TierRecompute {
     private final ZoneId zone;
     private final String daysToPay;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tier-recompute");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TierRecompute(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
             LockProvider locks, Clock clock, ZoneId businessZone, DataSource dataSource) {
@@ -79,6 +86,39 @@ public class TierRecompute {
         this.clock = clock;
         this.zone = businessZone;
         this.daysToPay = isH2(dataSource) ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+    }
+
+    /**
+     * Starts a recompute in the background, unless one is running (here or, by the runs
+     * table, in another instance). Returns whether it started one.
+     */
+    public boolean start(String trigger, String actor) {
+        if (isRunning()) {
+            return false;
+        }
+        progress.compareAndSet(null, new RecomputeProgress(0, "queued", 0, 0));
+        background.execute(() -> {
+            try {
+                run(trigger, actor);
+            } catch (RecomputeAlreadyRunningException e) {
+                log.info("Tier recompute requested by {} skipped: another one is running", actor);
+            } catch (RuntimeException e) {
+                log.error("Tier recompute requested by {} failed", actor, e);
+            } finally {
+                progress.set(null);
+            }
+        });
+        return true;
+    }
+
+    /** Whether a recompute is running in this instance or, by the runs table, in another one. */
+    public boolean isRunning() {
+        if (progress.get() != null) {
+            return true;
+        }
+        Integer running = jdbc.queryForObject("SELECT count(*) FROM recompute_run WHERE status = 'RUNNING' "
+                + "AND started_at > ?", Integer.class, OffsetDateTime.now(clock).minusHours(2));
+        return running != null && running > 0;
     }
 
     /** The running recompute's progress, if one runs in this instance. */

@@ -1,0 +1,76 @@
+package com.keyaccount.crm.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+@FullStackTest
+class TierPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    TierRecompute recompute;
+
+    @Test
+    void a_director_starts_a_recompute_and_the_customer_page_then_explains_the_tier() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer customer = fixtures.customer(fixtures.user(Role.ACCOUNT_MANAGER), Fixtures.unique("待分级"));
+
+        String overview = mvc.perform(get("/tiers").with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(overview).contains("Policy in force: v1", "Pareto ABC");
+
+        mvc.perform(post("/tiers/recompute").with(user(Fixtures.principal(director))).with(csrf()))
+                .andExpect(redirectedUrl("/tiers"))
+                .andExpect(flash().attribute("flash", "flash.tiers.started"));
+        awaitIdle();
+
+        String page = mvc.perform(get("/customers/{id}", customer.getId()).with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // no orders: zero revenue is C, and the first classification is history
+        assertThat(page).contains("C \u2014 rank", "classified as C", "(policy v1,");
+        String runs = mvc.perform(get("/tiers").with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(runs).contains("MANUAL (" + director.getUsername() + ")", "done");
+    }
+
+    @Test
+    void account_managers_cannot_see_or_start_recomputes() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        mvc.perform(get("/tiers").with(user(Fixtures.principal(manager)))).andExpect(status().isForbidden());
+        mvc.perform(post("/tiers/recompute").with(user(Fixtures.principal(manager))).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    /** The button runs the recompute in the background; wait (bounded) for it to finish. */
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recompute.isRunning() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(recompute.isRunning()).as("recompute finished").isFalse();
+    }
+}

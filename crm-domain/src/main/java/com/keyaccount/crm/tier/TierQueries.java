@@ -1,0 +1,47 @@
+package com.keyaccount.crm.tier;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of tiers for pages. Callers pass ids of customers the viewer may see (the customer
+ * service has checked them).
+ */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class TierQueries {
+
+    private final CustomerTierRepository tiers;
+    private final TierChangeRepository changes;
+    private final TierPolicyRepository policies;
+    private final RecomputeRunRepository runs;
+
+    public Optional<CustomerTier> tierOf(long customerId) {
+        return tiers.findById(customerId);
+    }
+
+    public Map<Long, CustomerTier> tiersOf(Collection<Long> customerIds) {
+        return tiers.findByCustomerIdIn(customerIds).stream()
+                .collect(Collectors.toMap(CustomerTier::getCustomerId, Function.identity()));
+    }
+
+    public List<TierChange> historyOf(long customerId) {
+        return changes.findTop50ByCustomerIdOrderByChangedAtDescIdDesc(customerId);
+    }
+
+    public Optional<TierPolicy> policyInForce() {
+        return policies.findTopByOrderByVersionDesc();
+    }
+
+    public List<RecomputeRun> recentRuns() {
+        return runs.findTop10ByOrderByStartedAtDescIdDesc();
+    }
+}
