@@ -21,7 +21,8 @@ public class SecurityConfig {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                        .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/tiers/**")
+                        .requestMatchers("/customers/*/delete", "/customers/*/designation/**",
+                                "/customers/*/tier-pin/**", "/tiers/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

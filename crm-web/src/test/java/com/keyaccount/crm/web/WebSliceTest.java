@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -58,6 +59,8 @@ public abstract class WebSliceTest {
     protected TierQueries tiers;
     @MockitoBean
     protected TierRecompute recompute;
+    @MockitoBean
+    protected TierOverrides overrides;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -164,7 +164,8 @@ public class TierRecompute {
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
             finishRun(runId, rows.size(), changes.upgrades, changes.downgrades, ms);
             log.info("Tier recompute {} ({}): {} customers, {} up, {} down, {} tier rows written, {} ms", runId,
-                    trigger, rows.size(), changes.upgrades, changes.downgrades, changes.tierRows.size(), ms);
+                    trigger, rows.size(), changes.upgrades, changes.downgrades,
+                    changes.tierRows.size() + changes.newTierRows.size(), ms);
             return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades, changes.downgrades, ms);
         } catch (RuntimeException e) {
             failRun(runId, e);
