@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.tier.application.TierExport;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,6 +62,8 @@ public abstract class WebSliceTest {
     protected TierRecompute recompute;
     @MockitoBean
     protected TierOverrides overrides;
+    @MockitoBean
+    protected TierExport tierExport;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {
