@@ -47,6 +47,8 @@ public class DemoData {
         int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED)
                 .generate(new DemoDataGenerator.Size(customerCount, DemoDataGenerator.Size.DEMO.averageOrdersPerYear(),
                         DemoDataGenerator.Size.DEMO.averageContactLogsPerYear()), managers);
+        // fresh statistics, or the first queries over a bulk-loaded book get poor plans
+        jdbc.execute("ANALYZE");
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
                 (System.nanoTime() - started) / 1_000_000);
     }

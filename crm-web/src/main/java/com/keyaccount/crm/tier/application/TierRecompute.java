@@ -26,6 +26,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TierRecompute {
 
     static final String LOCK = "tier-recompute";
-    static final int CHUNK = 2_000;
+    /** Rows per statement and transaction; 1,000 rows of 12 columns stay below the driver's parameter limit. */
+    static final int CHUNK = 1_000;
     private static final Logger log = LoggerFactory.getLogger(TierRecompute.class);
 
     private final JdbcTemplate jdbc;
@@ -156,10 +159,14 @@ public class TierRecompute {
             progress.set(new RecomputeProgress(runId, "aggregate", 0, 0));
             LocalDate from = today.minusMonths(policy.getWindowMonths()).plusDays(1);
             Map<Long, CustomerRow> rows = load(from, today);
+            long loaded = System.nanoTime();
             List<TierDecision> decisions = classify(policy, rows.values().stream().map(CustomerRow::figures).toList());
-
             Changes changes = compare(decisions, rows, policy.getVersion(), now, today, runId);
+            long classified = System.nanoTime();
             write(changes, runId);
+            log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms", runId,
+                    (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
+                    (System.nanoTime() - classified) / 1_000_000);
 
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
             finishRun(runId, rows.size(), changes.upgrades, changes.downgrades, ms);
@@ -282,29 +289,47 @@ public class TierRecompute {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
+    private static final String[] TIER_COLUMNS = {"computed_tier VARCHAR(1)", "policy_version INTEGER",
+        "computed_at TIMESTAMP WITH TIME ZONE", "revenue NUMERIC(18, 2)", "order_count BIGINT",
+        "avg_days_to_pay NUMERIC(9, 2)", "rank_position INTEGER", "ranked_of INTEGER", "share_before NUMERIC(9, 6)",
+        "score INTEGER", "score_parts VARCHAR(500)", "customer_id BIGINT"};
+
+    /**
+     * Writes set-based: each statement merges a whole chunk of rows given as one VALUES list,
+     * instead of one statement per row (MERGE is standard SQL that PostgreSQL 15+ and H2 share).
+     */
     private void write(Changes changes, long runId) {
-        int[] tierTypes = {Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT,
-            Types.NUMERIC, Types.INTEGER, Types.INTEGER, Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.BIGINT};
-        int total = changes.newTierRows.size() + changes.tierRows.size() + changes.effective.size()
-                + changes.history.size();
+        List<Object[]> tierRows = new ArrayList<>(changes.newTierRows);
+        tierRows.addAll(changes.tierRows);
+        int total = tierRows.size() + changes.effective.size() + changes.history.size();
         int[] done = {0};
-        inChunks(changes.newTierRows, chunk -> jdbc.batchUpdate("""
-                INSERT INTO customer_tier (computed_tier, policy_version, computed_at, revenue, order_count,
-                    avg_days_to_pay, rank_position, ranked_of, share_before, score, score_parts, customer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, tierTypes), runId, total, done);
-        inChunks(changes.tierRows, chunk -> jdbc.batchUpdate("""
-                UPDATE customer_tier SET computed_tier = ?, policy_version = ?, computed_at = ?, revenue = ?,
-                    order_count = ?, avg_days_to_pay = ?, rank_position = ?, ranked_of = ?, share_before = ?,
-                    score = ?, score_parts = ?
-                WHERE customer_id = ?""", chunk, tierTypes), runId, total, done);
-        inChunks(changes.effective, chunk -> jdbc.batchUpdate(
-                "UPDATE customer SET tier = ? WHERE id = ?", chunk, new int[] {Types.VARCHAR, Types.BIGINT}),
-                runId, total, done);
+        String names = Arrays.stream(TIER_COLUMNS).map(c -> c.split(" ")[0])
+                .collect(Collectors.joining(", "));
+        String updates = Arrays.stream(TIER_COLUMNS).map(c -> c.split(" ")[0])
+                .filter(c -> !c.equals("customer_id")).map(c -> c + " = v." + c).collect(Collectors.joining(", "));
+        inChunks(tierRows, chunk -> merge(chunk, TIER_COLUMNS, """
+                MERGE INTO customer_tier t USING (%s) AS v(%s) ON t.customer_id = v.customer_id
+                WHEN MATCHED THEN UPDATE SET %s
+                WHEN NOT MATCHED THEN INSERT (%s) VALUES (%s)""".formatted("%s", names, updates, names,
+                Arrays.stream(TIER_COLUMNS).map(c -> "v." + c.split(" ")[0])
+                        .collect(Collectors.joining(", ")))), runId, total, done);
+        inChunks(changes.effective, chunk -> merge(chunk, new String[] {"tier VARCHAR(1)", "id BIGINT"}, """
+                MERGE INTO customer c USING (%s) AS v(tier, id) ON c.id = v.id
+                WHEN MATCHED THEN UPDATE SET tier = v.tier"""), runId, total, done);
         inChunks(changes.history, chunk -> jdbc.batchUpdate("""
                 INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", chunk, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
                     Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT}),
                 runId, total, done);
+    }
+
+    /** Runs {@code statement} with its {@code %s} replaced by a typed VALUES list of the chunk's rows. */
+    private void merge(List<Object[]> chunk, String[] columns, String statement) {
+        String row = Arrays.stream(columns).map(c -> "CAST(? AS " + c.substring(c.indexOf(' ') + 1) + ")")
+                .collect(Collectors.joining(", ", "(", ")"));
+        String values = "VALUES " + String.join(", ", Collections.nCopies(chunk.size(), row));
+        Object[] args = chunk.stream().flatMap(Arrays::stream).toArray();
+        jdbc.update(statement.formatted(values), args);
     }
 
     private void inChunks(List<Object[]> rows, Consumer<List<Object[]>> writer, long runId,

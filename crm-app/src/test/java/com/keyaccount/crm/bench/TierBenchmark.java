@@ -1,0 +1,121 @@
+package com.keyaccount.crm.bench;
+
+import com.keyaccount.crm.CrmApplication;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark of issue 3: on PostgreSQL with 100k customers and ~2M orders (generated on first
+ * use), time (a) the bare SQL aggregate + window query that computes Pareto tiers inside
+ * PostgreSQL and (b) the application's recompute, warm (nothing changed) and cold (every tier
+ * and history row written). Prints medians and the ratios. Run it with the command in README.
+ */
+public final class TierBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(TierBenchmark.class);
+
+    private TierBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String url = env("CRM_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/crm_bench");
+        int customers = Integer.parseInt(env("CRM_BENCH_CUSTOMERS", "100000"));
+        int runs = Integer.parseInt(env("CRM_BENCH_RUNS", "5"));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CrmApplication.class)
+                .profiles("postgres")
+                .run("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                        "--spring.datasource.username=" + env("CRM_BENCH_DB_USER", "postgres"),
+                        "--spring.datasource.password=" + env("CRM_BENCH_DB_PASSWORD", ""),
+                        "--crm.demo-data=true", "--crm.demo-customers=" + customers, "--server.port=0",
+                        "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            TierRecompute recompute = app.getBean(TierRecompute.class);
+            LocalDate today = LocalDate.now(app.getBean(ZoneId.class));
+            LocalDate from = today.minusMonths(12).plusDays(1);
+
+            long orders = jdbc.queryForObject("SELECT count(*) FROM sales_order", Long.class);
+            long inWindow = jdbc.queryForObject("SELECT count(*) FROM sales_order WHERE order_date >= ?", Long.class,
+                    Date.valueOf(from));
+            report("Book: %,d customers, %,d orders (%,d in the 12-month window), max heap %d MiB",
+                    jdbc.queryForObject("SELECT count(*) FROM customer", Long.class), orders, inWindow,
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+
+            long sql = median(runs, () -> timeMillis(() -> bareSqlPareto(jdbc, from, today)));
+            long warm = median(runs, () -> timeMillis(() -> recompute.run("BENCHMARK", "benchmark")));
+            long cold = median(Math.max(1, runs / 2), () -> {
+                resetTiers(jdbc);
+                return timeMillis(() -> recompute.run("BENCHMARK", "benchmark"));
+            });
+            report("(a) bare SQL Pareto query in PostgreSQL      median %,6d ms", sql);
+            report("(b) app recompute, warm (nothing changed)    median %,6d ms   ratio b/a = %.2f", warm,
+                    (double) warm / sql);
+            report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f", cold,
+                    (double) cold / sql);
+        }
+    }
+
+    /** Aggregate and classify entirely inside PostgreSQL; every row is fetched, as the app does. */
+    static void bareSqlPareto(JdbcTemplate jdbc, LocalDate from, LocalDate to) {
+        AtomicLong rows = new AtomicLong();
+        jdbc.query("""
+                WITH revenue AS (
+                    SELECT c.id, COALESCE(SUM(o.amount), 0) AS r
+                    FROM customer c LEFT JOIN sales_order o
+                      ON o.customer_id = c.id AND o.order_date >= ? AND o.order_date <= ?
+                    WHERE c.deleted = FALSE GROUP BY c.id),
+                ranked AS (
+                    SELECT id, r, SUM(r) OVER (ORDER BY r DESC, id ROWS UNBOUNDED PRECEDING) - r AS before,
+                           SUM(r) OVER () AS total, ROW_NUMBER() OVER (ORDER BY r DESC, id) AS rank
+                    FROM revenue)
+                SELECT id, rank, CASE WHEN r = 0 THEN 'C' WHEN before < 0.80 * total THEN 'A'
+                                      WHEN before < 0.95 * total THEN 'B' ELSE 'C' END AS tier
+                FROM ranked""", rs -> {
+            rows.incrementAndGet();
+        }, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    private static void resetTiers(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM tier_change WHERE run_id IN (SELECT id FROM recompute_run WHERE trigger_kind = 'BENCHMARK')");
+        jdbc.update("DELETE FROM customer_tier");
+        jdbc.update("UPDATE customer SET tier = NULL");
+        jdbc.execute("VACUUM ANALYZE customer_tier");
+    }
+
+    private static long timeMillis(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(int runs, LongSupplier measurement) {
+        measurement.getAsLong(); // warm-up, not counted
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            times.add(measurement.getAsLong());
+        }
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        log.info("runs: {}", Arrays.toString(sorted));
+        return sorted[sorted.length / 2];
+    }
+
+    private static void report(String format, Object... args) {
+        log.warn(String.format(format, args));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
