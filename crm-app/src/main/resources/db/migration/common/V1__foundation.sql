@@ -35,8 +35,6 @@ CREATE TABLE customer (
     designated_by_id      BIGINT REFERENCES app_user (id),
     cooperation_intent    VARCHAR(500),
     notes                 VARCHAR(2000),
-    -- filled by the tier engine; NULL until the first recompute
-    tier                  VARCHAR(1),
     verified_at           TIMESTAMP WITH TIME ZONE,
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at            TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -45,13 +43,11 @@ CREATE TABLE customer (
     version               BIGINT        NOT NULL DEFAULT 0,
     CONSTRAINT uq_customer_code UNIQUE (code),
     CONSTRAINT ck_customer_status CHECK (status IN ('PROSPECT', 'ACTIVE', 'DORMANT', 'LOST')),
-    CONSTRAINT ck_customer_tier CHECK (tier IN ('A', 'B', 'C')),
     CONSTRAINT ck_customer_annual_sales CHECK (annual_sales >= 0),
     CONSTRAINT ck_customer_employee_count CHECK (employee_count >= 0)
 );
 CREATE INDEX ix_customer_owner_name ON customer (owner_id, deleted, name);
 CREATE INDEX ix_customer_name ON customer (name);
-CREATE INDEX ix_customer_tier ON customer (tier, name);
 CREATE INDEX ix_customer_region ON customer (region, name);
 CREATE INDEX ix_customer_industry ON customer (industry, name);
 CREATE INDEX ix_customer_status ON customer (status, name);

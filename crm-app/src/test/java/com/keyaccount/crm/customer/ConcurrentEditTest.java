@@ -24,9 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+
 
 /** Two people, one record: nothing is silently overwritten and nothing is stored twice. */
 @FullStackTest
@@ -38,10 +36,6 @@ class ConcurrentEditTest {
     Fixtures fixtures;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    CustomerRepository customers;
 
     @Test
     void the_second_of_two_edits_from_the_same_version_gets_the_conflict_page_and_the_first_stays() throws Exception {
@@ -62,28 +56,6 @@ class ConcurrentEditTest {
 
         assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE id = ?", String.class, customer.getId()))
                 .isEqualTo("第一位保存的名称");
-    }
-
-    @Test
-    void a_profile_edit_never_reverts_a_tier_the_tier_engine_wrote_after_the_customer_was_loaded() {
-        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        Customer created = fixtures.customer(manager, Fixtures.unique("分级中"));
-        TransactionTemplate editor = new TransactionTemplate(transactions);
-        TransactionTemplate tierEngine = new TransactionTemplate(transactions);
-        tierEngine.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-
-        editor.executeWithoutResult(status -> {
-            Customer loaded = customers.findById(created.getId()).orElseThrow();
-            tierEngine.executeWithoutResult(inner ->
-                    jdbc.update("UPDATE customer SET tier = 'A' WHERE id = ?", created.getId()));
-            CustomerProfile p = loaded.profile();
-            loaded.updateProfile(new CustomerProfile(p.code(), "编辑后的名称", p.industry(), p.region(), p.annualSales(),
-                    p.employeeCount(), p.phone(), p.fax(), p.address(), p.status(), p.lostReason(),
-                    p.longTermAgreement(), p.cooperationIntent(), p.notes()), java.time.Instant.now());
-        });
-
-        assertThat(jdbc.queryForMap("SELECT name, tier FROM customer WHERE id = ?", created.getId()))
-                .containsEntry("name", "编辑后的名称").containsEntry("tier", "A");
     }
 
     @Test

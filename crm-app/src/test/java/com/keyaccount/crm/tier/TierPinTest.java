@@ -104,7 +104,7 @@ class TierPinTest {
     }
 
     private String tier(Customer customer) {
-        return jdbc.queryForObject("SELECT tier FROM customer WHERE id = ?", String.class, customer.getId());
+        return jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?", String.class, customer.getId());
     }
 
     private List<String> history(Customer customer) {

@@ -116,7 +116,7 @@ class TierRecomputeTest {
 
     private List<String> tiers(Customer... customers) {
         return java.util.Arrays.stream(customers)
-                .map(c -> jdbc.queryForObject("SELECT tier FROM customer WHERE id = ?", String.class, c.getId()))
+                .map(c -> jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?", String.class, c.getId()))
                 .toList();
     }
 

@@ -22,6 +22,7 @@ import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -88,10 +89,10 @@ public class Customer {
 
     private String notes;
 
-    /** The effective tier, written only by the tier engine, so a profile edit never reverts it. */
+    /** The tier in force, kept by the tier engine beside the customer (NULL until classified). */
+    @Formula("(select t.effective_tier from customer_tier t where t.customer_id = id)")
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(insertable = false, updatable = false)
     private Tier tier;
 
     @Column(name = "verified_at")

@@ -32,6 +32,11 @@ public class CustomerTier {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "effective_tier")
+    private Tier effectiveTier;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "computed_tier")
     private Tier computedTier;
 
@@ -81,7 +86,7 @@ public class CustomerTier {
     private Instant pinnedAt;
 
     /** The pinned tier while the pin lasts (through its last day), else the computed one. */
-    public Tier effectiveTier(LocalDate today) {
+    public Tier effectiveTierOn(LocalDate today) {
         return isPinned(today) ? pinnedTier : computedTier;
     }
 
@@ -102,6 +107,7 @@ public class CustomerTier {
         this.pinnedUntil = until;
         this.pinnedBy = by;
         this.pinnedAt = now;
+        this.effectiveTier = effectiveTierOn(today);
     }
 
     public void unpin() {
@@ -110,5 +116,6 @@ public class CustomerTier {
         this.pinnedUntil = null;
         this.pinnedBy = null;
         this.pinnedAt = null;
+        this.effectiveTier = computedTier;
     }
 }

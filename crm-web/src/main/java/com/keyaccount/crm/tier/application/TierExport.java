@@ -34,7 +34,7 @@ public class TierExport {
             out.write('\uFEFF');
             CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
             String sql = """
-                    SELECT c.code, c.name, u.username AS owner, c.tier, t.computed_tier, t.pinned_tier, t.pinned_until,
+                    SELECT c.code, c.name, u.username AS owner, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
                            t.revenue, t.order_count, t.avg_days_to_pay, t.rank_position, t.share_before, t.score,
                            t.policy_version
                     FROM customer c JOIN app_user u ON u.id = c.owner_id

@@ -40,7 +40,7 @@ public class TierOverrides {
         current.pin(tier, reason, until, viewer.username(), now, today());
         audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier", null,
                 tier + " (" + reason.strip() + (until == null ? "" : ", until " + until) + ")");
-        applyEffective(customerId, before, current.effectiveTier(today()), "PINNED", current.getPolicyVersion(), now);
+        recordMove(customerId, before, current.getEffectiveTier(), "PINNED", current.getPolicyVersion(), now);
     }
 
     @Transactional
@@ -54,7 +54,7 @@ public class TierOverrides {
         audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier",
                 current.getPinnedTier(), null);
         current.unpin();
-        applyEffective(customerId, before, current.getComputedTier(), "UNPINNED", current.getPolicyVersion(), now);
+        recordMove(customerId, before, current.getEffectiveTier(), "UNPINNED", current.getPolicyVersion(), now);
     }
 
     private Tier effectiveBefore(Viewer viewer, long customerId) {
@@ -68,12 +68,11 @@ public class TierOverrides {
         return tiers.findById(customerId).orElseThrow(NotYetClassifiedException::new);
     }
 
-    private void applyEffective(long customerId, Tier before, Tier after, String reason, int policyVersion,
+    private void recordMove(long customerId, Tier before, Tier after, String reason, int policyVersion,
             Instant now) {
         if (after == before) {
             return;
         }
-        jdbc.update("UPDATE customer SET tier = ? WHERE id = ?", after.name(), customerId);
         jdbc.update("""
                 INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason)
                 VALUES (?, ?, ?, ?, ?, ?)""", customerId, before == null ? null : before.name(), after.name(),

@@ -26,8 +26,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -62,8 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TierRecompute {
 
     static final String LOCK = "tier-recompute";
-    /** Rows per statement and transaction; 1,000 rows of 12 columns stay below the driver's parameter limit. */
-    static final int CHUNK = 1_000;
+    static final int CHUNK = 5_000;
     private static final Logger log = LoggerFactory.getLogger(TierRecompute.class);
 
     private final JdbcTemplate jdbc;
@@ -171,8 +167,7 @@ public class TierRecompute {
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
             finishRun(runId, rows.size(), changes.upgrades, changes.downgrades, ms);
             log.info("Tier recompute {} ({}): {} customers, {} up, {} down, {} tier rows written, {} ms", runId,
-                    trigger, rows.size(), changes.upgrades, changes.downgrades,
-                    changes.tierRows.size() + changes.newTierRows.size(), ms);
+                    trigger, rows.size(), changes.upgrades, changes.downgrades, changes.tierRows, ms);
             return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades, changes.downgrades, ms);
         } catch (RuntimeException e) {
             failRun(runId, e);
@@ -182,7 +177,7 @@ public class TierRecompute {
 
     private Map<Long, CustomerRow> load(LocalDate from, LocalDate to) {
         String sql = """
-                SELECT c.id, c.tier, a.revenue, a.orders, a.avg_days,
+                SELECT c.id, t.effective_tier, a.revenue, a.orders, a.avg_days,
                        t.computed_tier, t.pinned_tier, t.pinned_until, t.revenue AS stored_revenue,
                        t.rank_position, t.share_before, t.score
                 FROM customer c
@@ -217,7 +212,7 @@ public class TierRecompute {
         int score = rs.getInt("score");
         Integer storedScore = rs.wasNull() ? null : score;
         return new CustomerRow(new CustomerFigures(id, revenue, rs.getLong("orders"), averageDaysToPay),
-                tier(rs.getString("computed_tier")), tier(rs.getString("tier")), tier(rs.getString("pinned_tier")),
+                tier(rs.getString("computed_tier")), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
                 pinnedUntil == null ? null : pinnedUntil.toLocalDate(), rs.getBigDecimal("stored_revenue"),
                 storedRank, rs.getBigDecimal("share_before"), storedScore);
     }
@@ -232,10 +227,8 @@ public class TierRecompute {
     }
 
     private static final class Changes {
-        final List<Object[]> tierRows = new ArrayList<>();
-        final List<Object[]> newTierRows = new ArrayList<>();
-        final List<Object[]> effective = new ArrayList<>();
-        final List<Object[]> history = new ArrayList<>();
+        final List<Object[]> staged = new ArrayList<>();
+        int tierRows;
         int upgrades;
         int downgrades;
     }
@@ -247,25 +240,28 @@ public class TierRecompute {
         for (TierDecision decision : decisions) {
             CustomerRow row = rows.get(decision.customerId());
             Explained e = Explained.of(decision, row.figures());
-            Object[] tierRow = {decision.tier().name(), version, at, row.figures().revenue(), row.figures().orderCount(),
-                e.averageDaysToPay, e.rank, e.rankedOf, e.shareBefore, e.score, e.scoreParts, decision.customerId()};
-            if (row.storedComputed() == null) {
-                changes.newTierRows.add(tierRow);
-            } else if (row.storedComputed() != decision.tier() || !sameExplanation(row, e)) {
-                changes.tierRows.add(tierRow);
-            }
+            boolean tierRowChanged = row.storedComputed() != decision.tier() || !sameExplanation(row, e);
             Tier effective = row.effective(decision.tier(), today);
-            if (effective != row.storedEffective()) {
-                changes.effective.add(new Object[] {effective.name(), decision.customerId()});
-                Tier from = row.storedEffective();
-                changes.history.add(new Object[] {decision.customerId(), from == null ? null : from.name(),
-                    effective.name(), version, at, reason(row, decision.tier(), effective, today), runId});
-                if (from != null && effective.ordinal() < from.ordinal()) {
+            Tier from = row.storedEffective();
+            boolean effectiveChanged = effective != from;
+            if (!tierRowChanged && !effectiveChanged) {
+                continue;
+            }
+            if (tierRowChanged) {
+                changes.tierRows++;
+            }
+            if (effectiveChanged && from != null) {
+                if (effective.ordinal() < from.ordinal()) {
                     changes.upgrades++;
-                } else if (from != null) {
+                } else {
                     changes.downgrades++;
                 }
             }
+            changes.staged.add(new Object[] {decision.customerId(), decision.tier().name(), version, at,
+                row.figures().revenue(), row.figures().orderCount(), e.averageDaysToPay, e.rank, e.rankedOf,
+                e.shareBefore, e.score, e.scoreParts, effective.name(),
+                from == null ? null : from.name(),
+                effectiveChanged ? reason(row, decision.tier(), effective, today) : null});
         }
         return changes;
     }
@@ -289,58 +285,49 @@ public class TierRecompute {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    private static final String[] TIER_COLUMNS = {"computed_tier VARCHAR(1)", "policy_version INTEGER",
-        "computed_at TIMESTAMP WITH TIME ZONE", "revenue NUMERIC(18, 2)", "order_count BIGINT",
-        "avg_days_to_pay NUMERIC(9, 2)", "rank_position INTEGER", "ranked_of INTEGER", "share_before NUMERIC(9, 6)",
-        "score INTEGER", "score_parts VARCHAR(500)", "customer_id BIGINT"};
+    private static final int[] STAGE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER,
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER, Types.INTEGER,
+        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /**
-     * Writes set-based: each statement merges a whole chunk of rows given as one VALUES list,
-     * instead of one statement per row (MERGE is standard SQL that PostgreSQL 15+ and H2 share).
+     * Stages the changed rows in batches, then applies them with two set-based statements in
+     * one short transaction: tiers with their explanations, and history for the moves.
      */
     private void write(Changes changes, long runId) {
-        List<Object[]> tierRows = new ArrayList<>(changes.newTierRows);
-        tierRows.addAll(changes.tierRows);
-        int total = tierRows.size() + changes.effective.size() + changes.history.size();
-        int[] done = {0};
-        String names = Arrays.stream(TIER_COLUMNS).map(c -> c.split(" ")[0])
-                .collect(Collectors.joining(", "));
-        String updates = Arrays.stream(TIER_COLUMNS).map(c -> c.split(" ")[0])
-                .filter(c -> !c.equals("customer_id")).map(c -> c + " = v." + c).collect(Collectors.joining(", "));
-        inChunks(tierRows, chunk -> merge(chunk, TIER_COLUMNS, """
-                MERGE INTO customer_tier t USING (%s) AS v(%s) ON t.customer_id = v.customer_id
-                WHEN MATCHED THEN UPDATE SET %s
-                WHEN NOT MATCHED THEN INSERT (%s) VALUES (%s)""".formatted("%s", names, updates, names,
-                Arrays.stream(TIER_COLUMNS).map(c -> "v." + c.split(" ")[0])
-                        .collect(Collectors.joining(", ")))), runId, total, done);
-        inChunks(changes.effective, chunk -> merge(chunk, new String[] {"tier VARCHAR(1)", "id BIGINT"}, """
-                MERGE INTO customer c USING (%s) AS v(tier, id) ON c.id = v.id
-                WHEN MATCHED THEN UPDATE SET tier = v.tier"""), runId, total, done);
-        inChunks(changes.history, chunk -> jdbc.batchUpdate("""
-                INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", chunk, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-                    Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT}),
-                runId, total, done);
-    }
-
-    /** Runs {@code statement} with its {@code %s} replaced by a typed VALUES list of the chunk's rows. */
-    private void merge(List<Object[]> chunk, String[] columns, String statement) {
-        String row = Arrays.stream(columns).map(c -> "CAST(? AS " + c.substring(c.indexOf(' ') + 1) + ")")
-                .collect(Collectors.joining(", ", "(", ")"));
-        String values = "VALUES " + String.join(", ", Collections.nCopies(chunk.size(), row));
-        Object[] args = chunk.stream().flatMap(Arrays::stream).toArray();
-        jdbc.update(statement.formatted(values), args);
-    }
-
-    private void inChunks(List<Object[]> rows, Consumer<List<Object[]>> writer, long runId,
-            int total, int[] done) {
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            // short transactions: a recompute never holds many row locks at once
-            transaction.executeWithoutResult(status -> writer.accept(chunk));
-            done[0] += chunk.size();
-            progress.set(new RecomputeProgress(runId, "write", done[0], total));
+        int total = changes.staged.size();
+        transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM tier_stage"));
+        for (int from = 0; from < total; from += CHUNK) {
+            List<Object[]> chunk = changes.staged.subList(from, Math.min(total, from + CHUNK));
+            jdbc.batchUpdate("""
+                    INSERT INTO tier_stage (customer_id, computed_tier, policy_version, computed_at, revenue,
+                        order_count, avg_days_to_pay, rank_position, ranked_of, share_before, score, score_parts,
+                        effective_tier, from_tier, history_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, STAGE_TYPES);
+            progress.set(new RecomputeProgress(runId, "write", from + chunk.size(), total));
         }
+        if (total == 0) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    MERGE INTO customer_tier t USING tier_stage s ON t.customer_id = s.customer_id
+                    WHEN MATCHED THEN UPDATE SET effective_tier = s.effective_tier, computed_tier = s.computed_tier,
+                        policy_version = s.policy_version,
+                        computed_at = s.computed_at, revenue = s.revenue, order_count = s.order_count,
+                        avg_days_to_pay = s.avg_days_to_pay, rank_position = s.rank_position, ranked_of = s.ranked_of,
+                        share_before = s.share_before, score = s.score, score_parts = s.score_parts
+                    WHEN NOT MATCHED THEN INSERT (customer_id, effective_tier, computed_tier, policy_version,
+                        computed_at, revenue, order_count, avg_days_to_pay, rank_position, ranked_of, share_before,
+                        score, score_parts)
+                    VALUES (s.customer_id, s.effective_tier, s.computed_tier, s.policy_version, s.computed_at,
+                        s.revenue, s.order_count, s.avg_days_to_pay, s.rank_position, s.ranked_of, s.share_before,
+                        s.score, s.score_parts)""");
+            jdbc.update("""
+                    INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
+                    SELECT customer_id, from_tier, effective_tier, policy_version, computed_at, history_reason, ?
+                    FROM tier_stage WHERE history_reason IS NOT NULL""", runId);
+            jdbc.update("DELETE FROM tier_stage");
+        });
     }
 
     private long startRun(Instant now, String trigger, String actor, int version) {
