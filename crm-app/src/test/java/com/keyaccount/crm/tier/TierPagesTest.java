@@ -51,6 +51,10 @@ class TierPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // no orders: zero revenue is C, and the first classification is history
         assertThat(page).contains("C \u2014 rank", "classified as C", "(policy v1,");
+        String list = mvc.perform(get("/customers").param("q", customer.getName())
+                        .with(user(Fixtures.principal(director))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).containsPattern("tier-why\">#\\d+ of \\d+ \u00b7 \\d+\\.\\d% before");
         String runs = mvc.perform(get("/tiers").with(user(Fixtures.principal(director)))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse().getContentAsString();
