@@ -59,6 +59,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TierRecompute {
 
     static final String LOCK = "tier-recompute";
+    /** Far above a recompute of 100k customers (seconds); a crashed run frees the lock after it. */
+    static final Duration LONGEST_RUN = Duration.ofMinutes(30);
     static final int CHUNK = 5_000;
     private static final Logger log = LoggerFactory.getLogger(TierRecompute.class);
 
@@ -92,10 +94,9 @@ public class TierRecompute {
      * table, in another instance). Returns whether it started one.
      */
     public boolean start(String trigger, String actor) {
-        if (isRunning()) {
+        if (isRunning() || !progress.compareAndSet(null, new RecomputeProgress(0, "queued", 0, 0))) {
             return false;
         }
-        progress.compareAndSet(null, new RecomputeProgress(0, "queued", 0, 0));
         background.execute(() -> {
             try {
                 run(trigger, actor);
@@ -116,7 +117,7 @@ public class TierRecompute {
             return true;
         }
         Integer running = jdbc.queryForObject("SELECT count(*) FROM recompute_run WHERE status = 'RUNNING' "
-                + "AND started_at > ?", Integer.class, OffsetDateTime.now(clock).minusHours(2));
+                + "AND started_at > ?", Integer.class, OffsetDateTime.now(clock).minus(LONGEST_RUN));
         return running != null && running > 0;
     }
 
@@ -132,7 +133,7 @@ public class TierRecompute {
      */
     public RecomputeSummary run(String trigger, String actor) {
         Optional<SimpleLock> lock = locks.lock(
-                new LockConfiguration(clock.instant(), LOCK, Duration.ofHours(2), Duration.ZERO));
+                new LockConfiguration(clock.instant(), LOCK, LONGEST_RUN, Duration.ZERO));
         if (lock.isEmpty()) {
             throw new RecomputeAlreadyRunningException();
         }
