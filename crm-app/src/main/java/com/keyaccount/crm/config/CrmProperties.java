@@ -9,14 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoData  seed demo users and data into an empty database; unset means "only on the
  *                  embedded H2 database"
  * @param demoCustomers how many customers the demo book has (larger books for load tests)
+ * @param demoOrdersPerCustomer average orders a year of a buying demo customer
  * @param admin     the first administrator, created on first start of an empty database
  */
 @ConfigurationProperties("crm")
-public record CrmProperties(ZoneId zone, Boolean demoData, Integer demoCustomers, Admin admin) {
+public record CrmProperties(ZoneId zone, Boolean demoData, Integer demoCustomers, Integer demoOrdersPerCustomer,
+        Admin admin) {
 
     public CrmProperties {
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
         demoCustomers = demoCustomers == null ? DemoDataGenerator.Size.DEMO.customers() : demoCustomers;
+        demoOrdersPerCustomer = demoOrdersPerCustomer == null
+                ? DemoDataGenerator.Size.DEMO.averageOrdersPerYear() : demoOrdersPerCustomer;
         admin = admin == null ? new Admin(null, null) : admin;
     }
 

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.config;
 
 import com.keyaccount.crm.demo.DemoData;
+import com.keyaccount.crm.demo.DemoDataGenerator;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -66,7 +67,8 @@ class FirstStart implements ApplicationRunner {
         }
         boolean seedDemoData = empty && demoDataWanted();
         if (seedDemoData) {
-            demoData.seed(properties.demoCustomers());
+            demoData.seed(new DemoDataGenerator.Size(properties.demoCustomers(), properties.demoOrdersPerCustomer(),
+                    DemoDataGenerator.Size.DEMO.averageContactLogsPerYear()));
         }
         if (users.count() == 0) {
             throw new IllegalStateException("The database has no users. Set CRM_ADMIN_USERNAME and "

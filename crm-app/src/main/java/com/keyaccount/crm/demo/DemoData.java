@@ -33,7 +33,7 @@ public class DemoData {
     private final ZoneId businessZone;
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void seed(int customerCount) {
+    public void seed(DemoDataGenerator.Size size) {
         long started = System.nanoTime();
         String hash = passwordEncoder.encode(PASSWORD);
         users.save(new AppUser("admin", hash, "系统管理员", Role.ADMIN, null));
@@ -45,8 +45,7 @@ public class DemoData {
         users.flush();
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED)
-                .generate(new DemoDataGenerator.Size(customerCount, DemoDataGenerator.Size.DEMO.averageOrdersPerYear(),
-                        DemoDataGenerator.Size.DEMO.averageContactLogsPerYear()), managers);
+                .generate(size, managers);
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
