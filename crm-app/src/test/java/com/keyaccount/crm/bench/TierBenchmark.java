@@ -35,7 +35,7 @@ public final class TierBenchmark {
         int runs = Integer.parseInt(env("CRM_BENCH_RUNS", "5"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CrmApplication.class)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+                .run("--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + env("CRM_BENCH_DB_USER", "postgres"),
                         "--spring.datasource.password=" + env("CRM_BENCH_DB_PASSWORD", ""),
                         // 22 a year on average for the 90% who buy: about 2M orders at 100k customers
