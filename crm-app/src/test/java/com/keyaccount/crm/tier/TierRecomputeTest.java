@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerCriteria;
+import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.tier.application.RecomputeAlreadyRunningException;
@@ -22,6 +24,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,6 +44,8 @@ class TierRecomputeTest {
     LockProvider locks;
     @Autowired
     ZoneId businessZone;
+    @Autowired
+    CustomerService customers;
 
     @Test
     void tiers_follow_the_pareto_rule_and_only_changes_are_written_as_history() {
@@ -62,6 +67,11 @@ class TierRecomputeTest {
                 .satisfies(row -> assertThat((BigDecimal) row.get("share_before")).isEqualByComparingTo("0.75"))
                 .satisfies(row -> assertThat((BigDecimal) row.get("revenue")).isEqualByComparingTo("15000"));
         assertThat(historyCount(big)).isEqualTo(1);
+        assertThat(customers.search(manager.asViewer(), new CustomerCriteria(null, Tier.B, null, null, null, null),
+                PageRequest.of(0, 10)).getContent()).extracting(Customer::getId).containsExactly(fourth.getId());
+        assertThat(customers.search(manager.asViewer(), new CustomerCriteria(null, Tier.C, null, null, null, null),
+                PageRequest.of(0, 10)).getContent()).extracting(Customer::getId)
+                .containsExactlyInAnyOrder(idle.getId(), old.getId());
 
         RecomputeSummary unchanged = recompute.run("TEST", "tester");
         assertThat(unchanged.upgrades() + unchanged.downgrades()).isZero();

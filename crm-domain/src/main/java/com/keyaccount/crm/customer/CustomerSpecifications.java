@@ -1,7 +1,10 @@
 package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.tier.CustomerTier;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,14 @@ final class CustomerSpecifications {
                         cb.like(cb.lower(root.get("code")), pattern, '\\')));
             }
             if (c.tier() != null) {
-                where.add(cb.equal(root.get("tier"), c.tier()));
+                // EXISTS lets the database use a semi-join over customer_tier instead of one
+                // subquery per customer
+                Subquery<Long> classified = query.subquery(Long.class);
+                Root<CustomerTier> tier = classified.from(CustomerTier.class);
+                classified.select(tier.get("customerId")).where(
+                        cb.equal(tier.get("customerId"), root.get("id")),
+                        cb.equal(tier.get("effectiveTier"), c.tier()));
+                where.add(cb.exists(classified));
             }
             if (c.region() != null) {
                 where.add(cb.equal(root.get("region"), c.region()));
