@@ -309,6 +309,7 @@ public class TierRecompute {
         if (total == 0) {
             return;
         }
+        log.debug("Tier recompute {}: staged {} rows", runId, total);
         transaction.executeWithoutResult(status -> {
             jdbc.update("""
                     MERGE INTO customer_tier t USING tier_stage s ON t.customer_id = s.customer_id
