@@ -6,7 +6,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.mockito.BDDMockito.given;
+
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.springframework.beans.BeanUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.util.ReflectionTestUtils;
 import com.keyaccount.crm.web.Fixtures;
 import com.keyaccount.crm.web.WebSliceTest;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,26 @@ class CustomerDetailPageTest extends WebSliceTest {
 
         assertThat(html).contains("<p class=\"pre\">客户说：" + ESCAPED + "</p>");
         assertThat(html).doesNotContain(SCRIPT);
+    }
+
+    @Test
+    void a_scorecard_tier_is_explained_by_its_points_per_criterion() throws Exception {
+        givenDetailPage(Fixtures.customer(1, "上海精密机械有限公司"));
+        CustomerTier tier = BeanUtils.instantiateClass(CustomerTier.class);
+        ReflectionTestUtils.setField(tier, "customerId", 1L);
+        ReflectionTestUtils.setField(tier, "computedTier", Tier.B);
+        ReflectionTestUtils.setField(tier, "effectiveTier", Tier.B);
+        ReflectionTestUtils.setField(tier, "policyVersion", 3);
+        ReflectionTestUtils.setField(tier, "revenue", BigDecimal.TEN);
+        ReflectionTestUtils.setField(tier, "score", 70);
+        ReflectionTestUtils.setField(tier, "scoreParts", "sales=50;payment=20");
+        given(tiers.tierOf(1L)).willReturn(Optional.of(tier));
+
+        String html = mvc.perform(get("/customers/{id}", 1).with(user(MANAGER))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("B \u2014 70 points (sales 50 + payment 20) (policy v3,");
     }
 
     private String detailPage(long id) throws Exception {
