@@ -29,6 +29,8 @@ class TierExportTest {
     Fixtures fixtures;
     @Autowired
     TierRecompute recompute;
+    @Autowired
+    TierPolicyRepository policies;
 
     @Test
     void a_manager_exports_their_own_tiers_as_excel_friendly_csv() throws Exception {
@@ -54,6 +56,7 @@ class TierExportTest {
         assertThat(row.get("name")).isEqualTo("'=HYPERLINK(\"x\"),\"上海\"\n第二行");
         assertThat(row.get("tier")).isEqualTo("C");
         assertThat(row.get("computed_tier")).isEqualTo("C");
-        assertThat(row.get("policy_version")).isEqualTo("1");
+        assertThat(row.get("policy_version"))
+                .isEqualTo(String.valueOf(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()));
     }
 }

@@ -74,6 +74,32 @@ public class TierPolicy {
 
     private String note;
 
+    /**
+     * The next version after {@code current}: the given method, window and Pareto cutoffs, the
+     * scorecard and hard-rule floors carried over. Versions are never edited, only succeeded.
+     */
+    public static TierPolicy succeeding(TierPolicy current, TierMethod method, int windowMonths, ParetoCutoffs cutoffs,
+            String by, String note, Instant now) {
+        if (windowMonths < 1 || windowMonths > 60) {
+            throw new IllegalArgumentException("the evaluation window must be 1 to 60 months");
+        }
+        TierPolicy next = new TierPolicy();
+        next.version = current.version + 1;
+        next.method = method;
+        next.windowMonths = windowMonths;
+        next.paretoCutoffA = cutoffs.a();
+        next.paretoCutoffB = cutoffs.b();
+        next.scorecard = current.scorecard;
+        next.hardOrdersA = current.hardOrdersA;
+        next.hardRevenueA = current.hardRevenueA;
+        next.hardOrdersB = current.hardOrdersB;
+        next.hardRevenueB = current.hardRevenueB;
+        next.createdAt = now;
+        next.createdBy = by;
+        next.note = note;
+        return next;
+    }
+
     public ParetoCutoffs paretoCutoffs() {
         return new ParetoCutoffs(paretoCutoffA, paretoCutoffB);
     }

@@ -21,6 +21,7 @@ public class SecurityConfig {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/tiers/policy").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**",
                                 "/customers/*/tier-pin/**", "/tiers/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")

@@ -28,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.application.TierExport;
 import com.keyaccount.crm.tier.application.TierOverrides;
+import com.keyaccount.crm.tier.application.TierPolicies;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -64,6 +65,8 @@ public abstract class WebSliceTest {
     protected TierOverrides overrides;
     @MockitoBean
     protected TierExport tierExport;
+    @MockitoBean
+    protected TierPolicies tierPolicies;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {
