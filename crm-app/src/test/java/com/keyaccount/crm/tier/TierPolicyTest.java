@@ -3,6 +3,7 @@ package com.keyaccount.crm.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -68,6 +69,16 @@ class TierPolicyTest {
             mvc.perform(publish(admin, "PARETO", "12", "80", "95")).andExpect(redirectedUrl("/tiers"));
             awaitIdle();
         }
+    }
+
+    @Test
+    void the_admin_form_starts_from_the_rules_in_force() throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        String page = mvc.perform(get("/tiers").with(user(Fixtures.principal(admin))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"cutoffAPercent\" name=\"cutoffAPercent\" value=\"80\"",
+                "id=\"cutoffBPercent\" name=\"cutoffBPercent\" value=\"95\"",
+                "id=\"windowMonths\" name=\"windowMonths\" value=\"12\"");
     }
 
     @Test

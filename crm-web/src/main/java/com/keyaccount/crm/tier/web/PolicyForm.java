@@ -49,9 +49,15 @@ public class PolicyForm {
         PolicyForm form = new PolicyForm();
         form.method = policy.getMethod();
         form.windowMonths = policy.getWindowMonths();
-        form.cutoffAPercent = policy.getParetoCutoffA().multiply(HUNDRED).stripTrailingZeros();
-        form.cutoffBPercent = policy.getParetoCutoffB().multiply(HUNDRED).stripTrailingZeros();
+        form.cutoffAPercent = percent(policy.getParetoCutoffA());
+        form.cutoffBPercent = percent(policy.getParetoCutoffB());
         return form;
+    }
+
+    /** 0.800000 → 80 (not 8E+1, which is what stripping zeros alone would show). */
+    private static BigDecimal percent(BigDecimal share) {
+        BigDecimal percent = share.multiply(HUNDRED).stripTrailingZeros();
+        return percent.scale() < 0 ? percent.setScale(0) : percent;
     }
 
     boolean cutoffsOutOfOrder() {
