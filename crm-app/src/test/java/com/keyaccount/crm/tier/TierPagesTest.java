@@ -12,10 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +47,7 @@ class TierPagesTest {
         mvc.perform(post("/tiers/recompute").with(user(Fixtures.principal(director))).with(csrf()))
                 .andExpect(redirectedUrl("/tiers"))
                 .andExpect(flash().attribute("flash", "flash.tiers.started"));
-        awaitIdle();
+        Recomputes.awaitIdle(recompute);
 
         String page = mvc.perform(get("/customers/{id}", customer.getId()).with(user(Fixtures.principal(director)))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
@@ -72,12 +72,4 @@ class TierPagesTest {
                 .andExpect(status().isForbidden());
     }
 
-    /** The button runs the recompute in the background; wait (bounded) for it to finish. */
-    private void awaitIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (recompute.isRunning() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        assertThat(recompute.isRunning()).as("recompute finished").isFalse();
-    }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +55,7 @@ class TierPolicyTest {
         int before = policies.findTopByOrderByVersionDesc().orElseThrow().getVersion();
         try {
             mvc.perform(publish(admin, "SCORECARD", "12", "80", "95")).andExpect(redirectedUrl("/tiers"));
-            awaitIdle();
+            Recomputes.awaitIdle(recompute);
 
             assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(before + 1);
             Map<String, Object> tier = jdbc.queryForMap("""
@@ -67,7 +67,7 @@ class TierPolicyTest {
             // leave the database as the other tests expect it: no revenue but theirs, Pareto defaults
             jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", steady.getId());
             mvc.perform(publish(admin, "PARETO", "12", "80", "95")).andExpect(redirectedUrl("/tiers"));
-            awaitIdle();
+            Recomputes.awaitIdle(recompute);
         }
     }
 
@@ -109,11 +109,4 @@ class TierPolicyTest {
                 .param("cutoffAPercent", a).param("cutoffBPercent", b).param("note", "test");
     }
 
-    private void awaitIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (recompute.isRunning() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        assertThat(recompute.isRunning()).as("recompute finished").isFalse();
-    }
 }

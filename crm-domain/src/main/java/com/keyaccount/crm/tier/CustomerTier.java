@@ -91,7 +91,12 @@ public class CustomerTier {
     }
 
     public boolean isPinned(LocalDate today) {
-        return pinnedTier != null && (pinnedUntil == null || !pinnedUntil.isBefore(today));
+        return pinHolds(pinnedTier, pinnedUntil, today);
+    }
+
+    /** A pin holds through its last day; without a last day, until it is removed. */
+    public static boolean pinHolds(Tier pinned, LocalDate until, LocalDate today) {
+        return pinned != null && (until == null || !until.isBefore(today));
     }
 
     public void pin(Tier tier, String reason, LocalDate until, String by, Instant now, LocalDate today) {

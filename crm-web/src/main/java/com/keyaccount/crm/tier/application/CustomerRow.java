@@ -1,6 +1,7 @@
 package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffe
         Integer storedScore) {
 
     Tier effective(Tier computed, LocalDate today) {
-        boolean pinActive = pinned != null && (pinnedUntil == null || !pinnedUntil.isBefore(today));
-        return pinActive ? pinned : computed;
+        return CustomerTier.pinHolds(pinned, pinnedUntil, today) ? pinned : computed;
     }
 }
