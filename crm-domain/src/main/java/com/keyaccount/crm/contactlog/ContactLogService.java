@@ -22,9 +22,9 @@ public class ContactLogService {
     private final AppUserRepository users;
     private final Clock clock;
 
-    public Page<ContactLog> timeline(Viewer viewer, long customerId, Pageable pageable) {
-        customers.get(viewer, customerId);
-        return logs.findByCustomerIdOrderByOccurredAtDescIdDesc(customerId, pageable);
+    /** Newest first, for a customer the caller obtained from {@link CustomerService#get}. */
+    public Page<ContactLog> timelineOf(Customer visible, Pageable pageable) {
+        return logs.findByCustomerIdOrderByOccurredAtDescIdDesc(visible.getId(), pageable);
     }
 
     /**

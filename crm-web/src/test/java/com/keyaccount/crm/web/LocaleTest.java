@@ -100,7 +100,7 @@ class LocaleTest extends WebSliceTest {
     void money_is_shown_in_yuan_with_grouping_and_two_decimals_in_chinese() throws Exception {
         Customer customer = Fixtures.customer(1, "上海精密机械有限公司");
         givenDetailPage(customer);
-        given(sales.lastTwelveMonths(any(), eq(1L), any()))
+        given(sales.lastTwelveMonths(eq(customer), any()))
                 .willReturn(new SalesSummary(new BigDecimal("1234567"), 12, 41.5));
 
         String html = render(get("/customers/1").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"));

@@ -71,8 +71,8 @@ public abstract class WebSliceTest {
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {
         given(customers.get(any(), eq(customer.getId()))).willReturn(customer);
-        given(contactLogs.timeline(any(), eq(customer.getId()), any())).willReturn(new PageImpl<>(List.of(timeline)));
-        given(sales.lastTwelveMonths(any(), eq(customer.getId()), any()))
+        given(contactLogs.timelineOf(eq(customer), any())).willReturn(new PageImpl<>(List.of(timeline)));
+        given(sales.lastTwelveMonths(eq(customer), any()))
                 .willReturn(new SalesSummary(BigDecimal.ZERO, 0, null));
     }
 

@@ -84,11 +84,12 @@ class CustomerController {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
         model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
-        model.addAttribute("contacts", contacts.list(viewer, id));
+        // the checked customer is handed on, so its visibility is not looked up again per section
+        model.addAttribute("contacts", contacts.of(customer));
         model.addAttribute("timeline",
-                contactLogs.timeline(viewer, id, PageRequest.of(Math.max(logPage, 0), TIMELINE_PAGE_SIZE)));
-        model.addAttribute("sales", sales.lastTwelveMonths(viewer, id, LocalDate.now(clock.withZone(businessZone))));
-        model.addAttribute("recentOrders", sales.recentOrders(viewer, id));
+                contactLogs.timelineOf(customer, PageRequest.of(Math.max(logPage, 0), TIMELINE_PAGE_SIZE)));
+        model.addAttribute("sales", sales.lastTwelveMonths(customer, LocalDate.now(clock.withZone(businessZone))));
+        model.addAttribute("recentOrders", sales.recentOrders(customer));
         model.addAttribute("customerTier", tiers.tierOf(id).orElse(null));
         model.addAttribute("tierHistory", tiers.historyOf(id));
         return "customers/detail";
