@@ -3,6 +3,7 @@ package com.keyaccount.crm.tier.web;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.TierMethod;
+import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.application.TierPolicies;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.web.FormText;
@@ -31,8 +32,11 @@ class TierController {
 
     @GetMapping
     String overview(Model model) {
-        tiers.policyInForce().ifPresent(policy -> model.addAttribute("policyForm", PolicyForm.of(policy)));
-        return page(model);
+        TierPolicy policy = tiers.policyInForce().orElse(null);
+        if (policy != null) {
+            model.addAttribute("policyForm", PolicyForm.of(policy));
+        }
+        return page(model, policy);
     }
 
     /** Admins only (see SecurityConfig): publish the next policy version and recompute under it. */
@@ -43,7 +47,7 @@ class TierController {
             result.rejectValue("cutoffBPercent", "tiers.policy.cutoffs.order");
         }
         if (result.hasErrors()) {
-            return page(model);
+            return page(model, tiers.policyInForce().orElse(null));
         }
         try {
             var published = policies.publish(user.viewer(), form.getMethod(), form.getWindowMonths(), form.cutoffs(),
@@ -53,13 +57,13 @@ class TierController {
             return "redirect:/tiers";
         } catch (DataIntegrityViolationException concurrentPublish) {
             result.reject("tiers.policy.concurrent");
-            return page(model);
+            return page(model, tiers.policyInForce().orElse(null));
         }
     }
 
-    private String page(Model model) {
+    private String page(Model model, TierPolicy policy) {
         model.addAttribute("methods", TierMethod.values());
-        model.addAttribute("policy", tiers.policyInForce().orElse(null));
+        model.addAttribute("policy", policy);
         model.addAttribute("runs", tiers.recentRuns());
         model.addAttribute("running", recompute.isRunning());
         model.addAttribute("progress", recompute.progress().orElse(null));
