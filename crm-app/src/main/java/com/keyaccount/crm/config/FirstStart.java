@@ -2,17 +2,15 @@ package com.keyaccount.crm.config;
 
 import com.keyaccount.crm.demo.DemoData;
 import com.keyaccount.crm.demo.DemoDataGenerator;
+import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,17 +30,17 @@ class FirstStart implements ApplicationRunner {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final DemoData demoData;
-    private final DataSource dataSource;
+    private final DatabaseVendor database;
     private final TierRecompute tierRecompute;
     private final TransactionTemplate transaction;
 
     FirstStart(CrmProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder, DemoData demoData,
-            DataSource dataSource, TierRecompute tierRecompute, PlatformTransactionManager transactions) {
+            DatabaseVendor database, TierRecompute tierRecompute, PlatformTransactionManager transactions) {
         this.properties = properties;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.demoData = demoData;
-        this.dataSource = dataSource;
+        this.database = database;
         this.tierRecompute = tierRecompute;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -78,18 +76,6 @@ class FirstStart implements ApplicationRunner {
     }
 
     private boolean demoDataWanted() {
-        if (properties.demoData() != null) {
-            return properties.demoData();
-        }
-        return isEmbeddedH2();
-    }
-
-    private boolean isEmbeddedH2() {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
-            return "H2".equalsIgnoreCase(product);
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
+        return properties.demoData() != null ? properties.demoData() : database.isH2();
     }
 }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.hardrules.HardRulesClassifier;
 import com.keyaccount.crm.scoring.pareto.ParetoClassifier;
@@ -35,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -43,8 +43,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,14 +77,14 @@ public class TierRecompute {
     });
 
     public TierRecompute(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
-            LockProvider locks, Clock clock, ZoneId businessZone, DataSource dataSource) {
+            LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
         this.locks = locks;
         this.clock = clock;
         this.zone = businessZone;
-        this.daysToPay = isH2(dataSource) ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+        this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
     }
 
     /**
@@ -362,15 +360,6 @@ public class TierRecompute {
 
     private static Tier tier(String value) {
         return value == null ? null : Tier.valueOf(value);
-    }
-
-    private static boolean isH2(DataSource dataSource) {
-        try {
-            return "H2".equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(dataSource,
-                    md -> md.getDatabaseProductName()));
-        } catch (MetaDataAccessException e) {
-            return false;
-        }
     }
 
     /** The explanation columns of one decision. */
