@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,12 +29,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @FullStackTest
 class ConcurrentEditTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+
+    ConcurrentEditTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
 
     @Test
     void the_second_of_two_edits_from_the_same_version_gets_the_conflict_page_and_the_first_stays() throws Exception {

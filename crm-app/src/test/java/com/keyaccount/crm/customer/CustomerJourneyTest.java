@@ -17,7 +17,6 @@ import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,12 +26,15 @@ import org.springframework.test.web.servlet.MvcResult;
 @FullStackTest
 class CustomerJourneyTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+
+    CustomerJourneyTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
 
     @Test
     void a_manager_logs_in_finds_a_customer_logs_a_visit_and_sees_it_on_the_timeline() throws Exception {

@@ -14,7 +14,6 @@ import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -22,12 +21,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @FullStackTest
 class KeyAccountDesignationTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+
+    KeyAccountDesignationTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
 
     @Test
     void a_director_designates_a_key_account_and_everyone_sees_who_and_why() throws Exception {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,14 +23,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @FullStackTest
 class OwnershipTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ContactService contacts;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final ContactService contacts;
+
+    OwnershipTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, ContactService contacts) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+    }
 
     @Test
     void another_managers_customer_answers_like_a_missing_one_on_every_route() throws Exception {

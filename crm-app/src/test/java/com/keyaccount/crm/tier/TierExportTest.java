@@ -16,21 +16,23 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 @FullStackTest
 class TierExportTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    TierRecompute recompute;
-    @Autowired
-    TierPolicyRepository policies;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final TierRecompute recompute;
+    private final TierPolicyRepository policies;
+
+    TierExportTest(MockMvc mvc, Fixtures fixtures, TierRecompute recompute, TierPolicyRepository policies) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.recompute = recompute;
+        this.policies = policies;
+    }
 
     @Test
     void a_manager_exports_their_own_tiers_as_excel_friendly_csv() throws Exception {

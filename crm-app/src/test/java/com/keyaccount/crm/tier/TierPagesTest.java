@@ -17,21 +17,23 @@ import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
 @FullStackTest
 class TierPagesTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    TierRecompute recompute;
-    @Autowired
-    TierPolicyRepository policies;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final TierRecompute recompute;
+    private final TierPolicyRepository policies;
+
+    TierPagesTest(MockMvc mvc, Fixtures fixtures, TierRecompute recompute, TierPolicyRepository policies) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.recompute = recompute;
+        this.policies = policies;
+    }
 
     @Test
     void a_director_starts_a_recompute_and_the_customer_page_then_explains_the_tier() throws Exception {

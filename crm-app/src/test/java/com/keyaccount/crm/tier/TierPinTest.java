@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,16 +26,19 @@ import org.springframework.test.web.servlet.MockMvc;
 @FullStackTest
 class TierPinTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    TierRecompute recompute;
-    @Autowired
-    ZoneId businessZone;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final TierRecompute recompute;
+    private final ZoneId businessZone;
+
+    TierPinTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute, ZoneId businessZone) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.recompute = recompute;
+        this.businessZone = businessZone;
+    }
 
     @Test
     void a_pinned_tier_wins_over_recomputes_and_removing_it_restores_the_computed_tier() throws Exception {

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -29,18 +28,22 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @FullStackTest
 class TierPolicyTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    TierRecompute recompute;
-    @Autowired
-    TierPolicyRepository policies;
-    @Autowired
-    ZoneId businessZone;
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final TierRecompute recompute;
+    private final TierPolicyRepository policies;
+    private final ZoneId businessZone;
+
+    TierPolicyTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
+            TierPolicyRepository policies, ZoneId businessZone) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.recompute = recompute;
+        this.policies = policies;
+        this.businessZone = businessZone;
+    }
 
     @Test
     void publishing_a_scorecard_version_recomputes_every_tier_by_points() throws Exception {

@@ -23,7 +23,6 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,18 +33,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @FullStackTest
 class TierRecomputeTest {
 
-    @Autowired
-    TierRecompute recompute;
-    @Autowired
-    Fixtures fixtures;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    LockProvider locks;
-    @Autowired
-    ZoneId businessZone;
-    @Autowired
-    CustomerService customers;
+    private final TierRecompute recompute;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final LockProvider locks;
+    private final ZoneId businessZone;
+    private final CustomerService customers;
+
+    TierRecomputeTest(TierRecompute recompute, Fixtures fixtures, JdbcTemplate jdbc, LockProvider locks,
+            ZoneId businessZone, CustomerService customers) {
+        this.recompute = recompute;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.locks = locks;
+        this.businessZone = businessZone;
+        this.customers = customers;
+    }
 
     @Test
     void tiers_follow_the_pareto_rule_and_only_changes_are_written_as_history() {
