@@ -1,7 +1,8 @@
 package com.keyaccount.crm.audit;
 
-import java.lang.reflect.RecordComponent;
+import com.keyaccount.crm.shared.RecordFields;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -30,13 +31,13 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public <R extends Record> void changed(String actor, String entityType, long entityId, Long customerId,
             R before, R after) {
-        for (RecordComponent component : before.getClass().getRecordComponents()) {
-            Object oldValue = read(component, before);
-            Object newValue = read(component, after);
+        Map<String, Object> afterFields = RecordFields.of(after);
+        RecordFields.of(before).forEach((field, oldValue) -> {
+            Object newValue = afterFields.get(field);
             if (!Objects.equals(oldValue, newValue)) {
-                fieldChanged(actor, entityType, entityId, customerId, component.getName(), oldValue, newValue);
+                fieldChanged(actor, entityType, entityId, customerId, field, oldValue, newValue);
             }
-        }
+        });
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -44,13 +45,5 @@ public class AuditTrail {
             Object oldValue, Object newValue) {
         events.save(new AuditEvent(clock.instant(), actor, "UPDATE", entityType, entityId, customerId, field,
                 Objects.toString(oldValue, null), Objects.toString(newValue, null)));
-    }
-
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component.getName(), e);
-        }
     }
 }

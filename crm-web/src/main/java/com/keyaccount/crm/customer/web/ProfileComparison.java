@@ -4,7 +4,7 @@ import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
-import java.lang.reflect.RecordComponent;
+import com.keyaccount.crm.shared.RecordFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +27,11 @@ final class ProfileComparison {
 
     static List<Row> rows(CustomerProfile mine, CustomerProfile current, MessageSource messages, Locale locale) {
         List<Row> rows = new ArrayList<>();
-        for (RecordComponent component : CustomerProfile.class.getRecordComponents()) {
-            Object a = read(component, mine);
-            Object b = read(component, current);
-            rows.add(new Row(component.getName(), text(a, messages, locale), text(b, messages, locale), !same(a, b)));
-        }
+        Map<String, Object> saved = RecordFields.of(current);
+        RecordFields.of(mine).forEach((field, a) -> {
+            Object b = saved.get(field);
+            rows.add(new Row(field, text(a, messages, locale), text(b, messages, locale), !same(a, b)));
+        });
         return rows;
     }
 
@@ -54,13 +54,5 @@ final class ProfileComparison {
             return messages.getMessage(flag ? "form.yes" : "form.no", null, locale);
         }
         return value.toString();
-    }
-
-    private static Object read(RecordComponent component, CustomerProfile profile) {
-        try {
-            return component.getAccessor().invoke(profile);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
