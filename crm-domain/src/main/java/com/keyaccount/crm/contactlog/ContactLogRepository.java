@@ -13,6 +13,4 @@ public interface ContactLogRepository extends JpaRepository<ContactLog, Long> {
     Page<ContactLog> findByCustomerIdOrderByOccurredAtDescIdDesc(long customerId, Pageable pageable);
 
     Optional<ContactLog> findBySubmissionToken(String submissionToken);
-
-    long countByCustomerId(long customerId);
 }

@@ -13,9 +13,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.OptionalLong;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -63,16 +61,5 @@ public class SalesOrder {
         this.amount = amount;
         this.dueDate = dueDate;
         this.createdAt = now;
-    }
-
-    public void recordPayment(LocalDate paidOn) {
-        this.paidDate = Objects.requireNonNull(paidOn);
-    }
-
-    /** 回款周期: days from order to payment, or empty while unpaid. */
-    public OptionalLong daysToPay() {
-        return paidDate == null
-                ? OptionalLong.empty()
-                : OptionalLong.of(ChronoUnit.DAYS.between(orderDate, paidDate));
     }
 }

@@ -51,8 +51,4 @@ public class TierChange {
 
     @Column(name = "run_id")
     private Long runId;
-
-    public boolean isUpgrade() {
-        return fromTier == null || toTier.ordinal() < fromTier.ordinal();
-    }
 }

@@ -25,8 +25,4 @@ public record Criterion(String name, Metric metric, boolean higherIsBetter, List
             }
         }
     }
-
-    public int maxPoints() {
-        return bands.stream().mapToInt(PointBand::points).max().orElse(0);
-    }
 }
