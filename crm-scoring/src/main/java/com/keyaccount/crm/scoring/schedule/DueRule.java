@@ -1,0 +1,13 @@
+package com.keyaccount.crm.scoring.schedule;
+
+/** Which rule set a customer's next due date, so the list can say why it is due. */
+public enum DueRule {
+    /** last contact of any kind + the tier's "any contact" interval (or since the customer was created). */
+    ANY_CONTACT,
+    /** last on-site visit + the tier's visit interval (or since the customer was created). */
+    ON_SITE_VISIT,
+    /** the next-contact date agreed with the customer in the latest log that set one. */
+    AGREED_DATE,
+    /** upgraded recently: the shorter interval is already past, so the grace period ends it. */
+    UPGRADE_GRACE
+}
