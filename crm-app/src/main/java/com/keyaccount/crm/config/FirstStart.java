@@ -2,6 +2,7 @@ package com.keyaccount.crm.config;
 
 import com.keyaccount.crm.demo.DemoData;
 import com.keyaccount.crm.demo.DemoDataGenerator;
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
@@ -33,9 +34,12 @@ class FirstStart implements ApplicationRunner {
     private final DatabaseVendor database;
     private final TierRecompute tierRecompute;
     private final TransactionTemplate transaction;
+    private final FollowUpSchedule followUps;
 
     FirstStart(CrmProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder, DemoData demoData,
-            DatabaseVendor database, TierRecompute tierRecompute, PlatformTransactionManager transactions) {
+            DatabaseVendor database, TierRecompute tierRecompute, PlatformTransactionManager transactions,
+            FollowUpSchedule followUps) {
+        this.followUps = followUps;
         this.properties = properties;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -51,6 +55,11 @@ class FirstStart implements ApplicationRunner {
         if (seededDemoData) {
             // the demo book is classified straight away, so its tiers are there on first login
             tierRecompute.run("INITIAL", "system");
+        }
+        // customers written in bulk (the demo book, or before schedules existed) get theirs now
+        int scheduled = followUps.fillMissing();
+        if (scheduled > 0) {
+            log.info("Scheduled follow-ups for {} customers", scheduled);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.demo;
 
+import com.keyaccount.crm.customer.Contact;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -86,8 +87,8 @@ public final class DemoDataGenerator {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""");
              Batch contacts = new Batch(jdbc, """
                 INSERT INTO contact (customer_id, name, title, decision_role, phone, email, birthday, anniversary,
-                                     notes, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                     notes, created_at, birthday_md, anniversary_md)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              Batch logs = new Batch(jdbc, """
                 INSERT INTO contact_log (customer_id, author_id, channel, occurred_at, summary, outcome, next_step,
                                          agreed_next_on, submission_token, created_at)
@@ -173,11 +174,13 @@ public final class DemoDataGenerator {
         for (int n = 0; n < count; n++) {
             String[] title = n == 0 ? TITLES[random.nextInt(2)] : pick(TITLES);
             LocalDate birthday = LocalDate.of(1960 + random.nextInt(40), 1, 1).plusDays(random.nextInt(365));
+            LocalDate anniversary = random.nextInt(6) == 0
+                    ? today.minusYears(1 + random.nextInt(10)).minusDays(random.nextInt(365)) : null;
             sink.accept(new Object[] {customerId, pick(SURNAMES) + pick(GIVEN), title[0], title[1],
                 "1" + (30 + random.nextInt(60)) + String.format("%08d", random.nextInt(100_000_000)),
                 random.nextInt(2) == 0 ? "contact" + customerId + "_" + n + "@example.cn" : null,
-                birthday, random.nextInt(6) == 0 ? today.minusYears(1 + random.nextInt(10)).minusDays(random.nextInt(365)) : null,
-                random.nextInt(4) == 0 ? "喜欢喝茶，周五下午不便打扰" : null, at(today.minusDays(400))});
+                birthday, anniversary, random.nextInt(4) == 0 ? "喜欢喝茶，周五下午不便打扰" : null,
+                at(today.minusDays(400)), Contact.monthDay(birthday), Contact.monthDay(anniversary)});
         }
     }
 

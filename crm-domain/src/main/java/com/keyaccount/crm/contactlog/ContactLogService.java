@@ -7,6 +7,7 @@ import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ public class ContactLogService {
     private final ContactLogRepository logs;
     private final AppUserRepository users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** Newest first, for a customer the caller obtained from {@link CustomerService#get}. */
     public Page<ContactLog> timelineOf(Customer visible, Pageable pageable) {
@@ -41,6 +43,7 @@ public class ContactLogService {
         }
         ContactLog log = logs.saveAndFlush(
                 new ContactLog(customer, users.getReferenceById(viewer.userId()), cmd, clock.instant()));
+        events.publishEvent(new ContactLogged(customerId, log.getId()));
         return new RecordedLog(log.getId(), customerId, false);
     }
 

@@ -47,6 +47,12 @@ public class Contact {
     private String email;
     private LocalDate birthday;
     private LocalDate anniversary;
+
+    @Column(name = "birthday_md")
+    private Short birthdayMonthDay;
+
+    @Column(name = "anniversary_md")
+    private Short anniversaryMonthDay;
     private String notes;
 
     @Column(name = "created_at")
@@ -69,7 +75,14 @@ public class Contact {
         this.email = d.email();
         this.birthday = d.birthday();
         this.anniversary = d.anniversary();
+        this.birthdayMonthDay = monthDay(d.birthday());
+        this.anniversaryMonthDay = monthDay(d.anniversary());
         this.notes = d.notes();
+    }
+
+    /** month * 100 + day: the key "special days this week" looks birthdays up by. */
+    public static Short monthDay(LocalDate date) {
+        return date == null ? null : (short) (date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 
     public ContactDetails details() {

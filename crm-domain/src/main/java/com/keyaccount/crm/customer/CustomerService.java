@@ -9,6 +9,7 @@ import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ public class CustomerService {
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
         return customers.findAll(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
@@ -53,6 +55,7 @@ public class CustomerService {
                 : users.getReferenceById(viewer.userId());
         Customer customer = customers.saveAndFlush(new Customer(profile, owner, clock.instant()));
         audit.created(viewer.username(), ENTITY, customer.getId(), customer.getId());
+        events.publishEvent(new CustomerChanged(customer.getId()));
         return customer;
     }
 
@@ -79,6 +82,7 @@ public class CustomerService {
             customer.reassignTo(newOwner, clock.instant());
         }
         customers.flush();
+        events.publishEvent(new CustomerChanged(id));
         return customer;
     }
 
@@ -90,6 +94,8 @@ public class CustomerService {
         }
         customer.softDelete(clock.instant());
         audit.deleted(viewer.username(), ENTITY, id, id);
+        customers.flush();
+        events.publishEvent(new CustomerChanged(id));
     }
 
     /** 高层指定: a director or admin names the customer a key account, with the reason. */

@@ -38,6 +38,7 @@ class ContactLogController {
     private final ContactLogService contactLogs;
     private final Clock clock;
     private final ZoneId businessZone;
+    private static final String MY_DAY = "my-day";
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
@@ -51,8 +52,10 @@ class ContactLogController {
     }
 
     @GetMapping("/customers/{customerId}/logs/new")
-    String form(@PathVariable long customerId, @AuthenticationPrincipal CrmUser user, Model model) {
+    String form(@PathVariable long customerId, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal CrmUser user, Model model) {
         model.addAttribute("customer", customers.get(user.viewer(), customerId));
+        model.addAttribute("back", backToMyDay(back) ? MY_DAY : null);
         model.addAttribute("form", ContactLogForm.blank(now()));
         model.addAttribute("channels", Channel.values());
         return "contactlogs/form";
@@ -60,8 +63,8 @@ class ContactLogController {
 
     @PostMapping("/customers/{customerId}/logs")
     String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
-            BindingResult result, @AuthenticationPrincipal CrmUser user, Model model,
-            RedirectAttributes redirect) {
+            BindingResult result, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
         var customer = customers.get(user.viewer(), customerId);
         checkDates(form, result);
         if (result.hasFieldErrors("submissionToken")) {
@@ -71,11 +74,17 @@ class ContactLogController {
         if (result.hasErrors()) {
             model.addAttribute("customer", customer);
             model.addAttribute("channels", Channel.values());
+            model.addAttribute("back", backToMyDay(back) ? MY_DAY : null);
             return "contactlogs/form";
         }
         RecordedLog recorded = recordOnce(user, customerId, form);
         redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
-        return "redirect:/customers/" + customerId + "#timeline";
+        return backToMyDay(back) ? "redirect:/my-day" : "redirect:/customers/" + customerId + "#timeline";
+    }
+
+    /** Only this one known page, never a URL from the request: no open redirect. */
+    private static boolean backToMyDay(String back) {
+        return MY_DAY.equals(back);
     }
 
     private RecordedLog recordOnce(CrmUser user, long customerId, ContactLogForm form) {

@@ -180,10 +180,12 @@ class CustomerController {
     }
 
     @PostMapping("/{id}/verify")
-    String verify(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String verify(@PathVariable long id, @RequestParam(required = false) String back,
+            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
         customers.markVerified(user.viewer(), id);
         redirect.addFlashAttribute("flash", "flash.customer.verified");
-        return "redirect:/customers/" + id;
+        // only this one known page, never a URL from the request: no open redirect
+        return "my-day".equals(back) ? "redirect:/my-day#verify" : "redirect:/customers/" + id;
     }
 
     private void checkCrossFieldRules(CustomerForm form, BindingResult result, Viewer viewer) {

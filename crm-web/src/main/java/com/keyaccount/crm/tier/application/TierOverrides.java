@@ -2,6 +2,7 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.CustomerTierRepository;
 import com.keyaccount.crm.tier.Tier;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ public class TierOverrides {
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final FollowUpSchedule followUps;
 
     @Transactional
     public void pin(Viewer viewer, long customerId, Tier tier, String reason, LocalDate until) {
@@ -41,6 +44,7 @@ public class TierOverrides {
         audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier", null,
                 tier + " (" + reason.strip() + (until == null ? "" : ", until " + until) + ")");
         recordMove(customerId, before, current.getEffectiveTier(), "PINNED", current.getPolicyVersion(), now);
+        reschedule(customerId);
     }
 
     @Transactional
@@ -55,6 +59,13 @@ public class TierOverrides {
                 current.getPinnedTier(), null);
         current.unpin();
         recordMove(customerId, before, current.getEffectiveTier(), "UNPINNED", current.getPolicyVersion(), now);
+        reschedule(customerId);
+    }
+
+    /** The visit cadence follows the tier in force at once; the schedule reads the flushed tier row. */
+    private void reschedule(long customerId) {
+        tiers.flush();
+        followUps.refresh(List.of(customerId));
     }
 
     private Tier effectiveBefore(Viewer viewer, long customerId) {

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.tier.application;
 
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.scoring.TierDecision;
@@ -69,6 +70,7 @@ public class TierRecompute {
     private final Clock clock;
     private final ZoneId zone;
     private final String daysToPay;
+    private final FollowUpSchedule followUps;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tier-recompute");
@@ -77,7 +79,8 @@ public class TierRecompute {
     });
 
     public TierRecompute(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
-            LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database) {
+            LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database, FollowUpSchedule followUps) {
+        this.followUps = followUps;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
@@ -159,6 +162,8 @@ public class TierRecompute {
             Changes changes = compare(decisions, rows, policy.getVersion(), now, today, runId);
             long classified = System.nanoTime();
             write(changes, runId);
+            progress.set(new RecomputeProgress(runId, "schedule", 0, 0));
+            followUps.refreshInBatches(changes.rescheduled);
             log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms", runId,
                     (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
                     (System.nanoTime() - classified) / 1_000_000);
@@ -227,6 +232,8 @@ public class TierRecompute {
 
     private static final class Changes {
         final List<Object[]> staged = new ArrayList<>();
+        /** Customers whose visit cadence changes: their tier for scheduling (C until classified) moved. */
+        final List<Long> rescheduled = new ArrayList<>();
         int tierRows;
         int upgrades;
         int downgrades;
@@ -248,6 +255,9 @@ public class TierRecompute {
             }
             if (tierRowChanged) {
                 changes.tierRows++;
+            }
+            if (effective != (from == null ? Tier.C : from)) {
+                changes.rescheduled.add(decision.customerId());
             }
             if (effectiveChanged && from != null) {
                 if (effective.ordinal() < from.ordinal()) {

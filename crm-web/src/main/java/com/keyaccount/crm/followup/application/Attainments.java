@@ -1,0 +1,185 @@
+package com.keyaccount.crm.followup.application;
+
+import com.keyaccount.crm.followup.application.AttainmentReport.Line;
+import com.keyaccount.crm.followup.application.AttainmentReport.Shortfall;
+import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
+import com.keyaccount.crm.followup.rules.ChannelGroup;
+import com.keyaccount.crm.scoring.schedule.Attainment;
+import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
+import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.Viewer;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes attainment by streaming one aggregated row per customer (contacts counted in SQL),
+ * so memory holds the per-manager and per-tier tallies, never the contact logs.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Attainments {
+
+    /** How many below-quota customers the page lists; the total is always shown. */
+    public static final int LISTED = 200;
+
+    private final JdbcTemplate jdbc;
+    private final QuotaPolicies quotaPolicies;
+    private final ZoneId zone;
+
+    public Attainments(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.quotaPolicies = quotaPolicies;
+        this.zone = businessZone;
+    }
+
+    /**
+     * The report for [from, to]. A manager always gets their own book; a director or admin gets
+     * everyone, or one manager's book when {@code requestedManager} is given.
+     */
+    public AttainmentReport report(Viewer viewer, LocalDate from, LocalDate to, Long requestedManager) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from after to");
+        }
+        Long manager = viewer.role().seesAllCustomers() ? requestedManager : Long.valueOf(viewer.userId());
+        VersionedQuotas quotas = quotaPolicies.current();
+        LocalDate recentFrom = to.minusDays(29);
+        LocalDate scanFrom = from.isBefore(recentFrom) ? from : recentFrom;
+        Accumulator acc = new Accumulator(quotas, manager != null);
+        String sql = """
+                SELECT c.id, c.code, c.name, c.owner_id, u.display_name, c.created_at,
+                       COALESCE(t.effective_tier, 'C') AS tier,
+                       COALESCE(a.contacts, 0) AS contacts, COALESCE(a.visits, 0) AS visits,
+                       COALESCE(a.recent, 0) AS recent
+                FROM customer c
+                JOIN app_user u ON u.id = c.owner_id
+                LEFT JOIN customer_tier t ON t.customer_id = c.id
+                LEFT JOIN (SELECT customer_id,
+                                  SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS contacts,
+                                  SUM(CASE WHEN occurred_at >= ? AND channel = 'VISIT' THEN 1 ELSE 0 END) AS visits,
+                                  SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS recent
+                           FROM contact_log WHERE occurred_at >= ? AND occurred_at < ?
+                           GROUP BY customer_id) a ON a.customer_id = c.id
+                WHERE c.deleted = FALSE AND c.status <> 'LOST' %s""".formatted(manager == null ? "" : "AND c.owner_id = ?");
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            ps.setFetchSize(5_000);
+            ps.setTimestamp(1, startOf(from));
+            ps.setTimestamp(2, startOf(from));
+            ps.setTimestamp(3, startOf(recentFrom));
+            ps.setTimestamp(4, startOf(scanFrom));
+            ps.setTimestamp(5, startOf(to.plusDays(1)));
+            if (manager != null) {
+                ps.setLong(6, manager);
+            }
+            return ps;
+        }, rs -> {
+            LocalDate created = LocalDate.ofInstant(rs.getObject("created_at", OffsetDateTime.class).toInstant(), zone);
+            acc.add(new CustomerCounts(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                    rs.getLong("owner_id"), rs.getString("display_name"), Tier.valueOf(rs.getString("tier")),
+                    created.isAfter(from) ? created : from, to, rs.getInt("contacts"), rs.getInt("visits"),
+                    rs.getInt("recent")));
+        });
+        return acc.report(from, to, manager, quotas.version());
+    }
+
+    private Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    private record CustomerCounts(long id, String code, String name, long ownerId, String ownerName, Tier tier,
+            LocalDate from, LocalDate to, int contacts, int visits, int recent) {
+    }
+
+    private static final class Group {
+        final Long managerId;
+        final String managerName;
+        final Tier tier;
+        final Tally contacts = new Tally();
+        final Tally visits = new Tally();
+        long customers;
+        long belowQuota;
+
+        Group(Long managerId, String managerName, Tier tier) {
+            this.managerId = managerId;
+            this.managerName = managerName;
+            this.tier = tier;
+        }
+
+        void add(Requirement required, CustomerCounts c, boolean below) {
+            customers++;
+            contacts.add(required.anyContacts(), c.contacts());
+            visits.add(required.onSiteVisits(), c.visits());
+            if (below) {
+                belowQuota++;
+            }
+        }
+
+        Line line() {
+            return new Line(managerId, managerName, tier, customers, contacts, visits, belowQuota);
+        }
+    }
+
+    private static final class Accumulator {
+        private final VersionedQuotas quotas;
+        private final boolean listCustomers;
+        private final Map<Long, Group> managers = new TreeMap<>();
+        private final Map<Tier, Group> tiers = new EnumMap<>(Tier.class);
+        private final Group total = new Group(null, null, null);
+        private final List<Shortfall> below = new ArrayList<>();
+        private final List<Shortfall> over = new ArrayList<>();
+
+        Accumulator(VersionedQuotas quotas, boolean listCustomers) {
+            this.quotas = quotas;
+            this.listCustomers = listCustomers;
+        }
+
+        void add(CustomerCounts c) {
+            Requirement required = c.from().isAfter(c.to()) ? new Requirement(0, 0)
+                    : Attainment.required(c.tier(), quotas.quotas(), c.from(), c.to());
+            boolean isBelow = c.contacts() < required.anyContacts() || c.visits() < required.onSiteVisits();
+            managers.computeIfAbsent(c.ownerId(), id -> new Group(id, c.ownerName(), null)).add(required, c, isBelow);
+            tiers.computeIfAbsent(c.tier(), t -> new Group(null, null, t)).add(required, c, isBelow);
+            total.add(required, c, isBelow);
+            if (!listCustomers) {
+                return;
+            }
+            Shortfall row = new Shortfall(c.id(), c.code(), c.name(), c.tier(), c.ownerName(), required.anyContacts(),
+                    c.contacts(), required.onSiteVisits(), c.visits());
+            if (isBelow) {
+                below.add(row);
+            }
+            if (Attainment.overServiced(c.tier(), quotas.quotas(), c.recent())) {
+                Integer max = quotas.quotas().of(c.tier()).of(ChannelGroup.ANY_CONTACT).atMostPer30Days();
+                over.add(new Shortfall(c.id(), c.code(), c.name(), c.tier(), c.ownerName(), max, c.recent(), 0, 0));
+            }
+        }
+
+        AttainmentReport report(LocalDate from, LocalDate to, Long manager, int version) {
+            below.sort(Comparator.comparing(Shortfall::tier).thenComparing(Comparator.comparingInt(Shortfall::missing)
+                    .reversed()).thenComparing(Shortfall::name));
+            over.sort(Comparator.comparingInt(Shortfall::contactsMade).reversed().thenComparing(Shortfall::name));
+            List<Line> byTier = new ArrayList<>();
+            for (Tier tier : Tier.values()) {
+                byTier.add(tiers.getOrDefault(tier, new Group(null, null, tier)).line());
+            }
+            return new AttainmentReport(from, to, manager, version,
+                    managers.values().stream().map(Group::line)
+                            .sorted(Comparator.comparing(Line::managerName)).toList(),
+                    byTier, total.line(), List.copyOf(below.subList(0, Math.min(LISTED, below.size()))), below.size(),
+                    List.copyOf(over.subList(0, Math.min(LISTED, over.size()))));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.keyaccount.crm.followup.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything on one account manager's My day. */
+public record MyDayView(long ownerId, LocalDate today, boolean workingDay, DueSection overdue, DueSection dueToday,
+        DueSection thisWeek, List<SpecialDay> specialDays, List<CalendarDay> calendarDays,
+        List<ProfileToVerify> profilesToVerify, long profilesToVerifyTotal) {
+}

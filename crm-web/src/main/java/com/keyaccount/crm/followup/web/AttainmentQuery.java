@@ -1,0 +1,44 @@
+package com.keyaccount.crm.followup.web;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import lombok.Getter;
+import lombok.Setter;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The period (and, for directors, the manager) the attainment page is asked for. */
+@Getter
+@Setter
+public class AttainmentQuery {
+
+    static final int LONGEST_PERIOD_DAYS = 366;
+
+    @NotNull
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate from;
+
+    @NotNull
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate to;
+
+    private Long manager;
+
+    static AttainmentQuery monthToDate(LocalDate today) {
+        AttainmentQuery query = new AttainmentQuery();
+        query.from = today.withDayOfMonth(1);
+        query.to = today;
+        return query;
+    }
+
+    @AssertTrue(message = "{attainment.period.order}")
+    public boolean isInOrder() {
+        return from == null || to == null || !from.isAfter(to);
+    }
+
+    @AssertTrue(message = "{attainment.period.tooLong}")
+    public boolean isShortEnough() {
+        return from == null || to == null || from.isAfter(to) || ChronoUnit.DAYS.between(from, to) < LONGEST_PERIOD_DAYS;
+    }
+}

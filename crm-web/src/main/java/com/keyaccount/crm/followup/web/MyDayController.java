@@ -1,0 +1,66 @@
+package com.keyaccount.crm.followup.web;
+
+import com.keyaccount.crm.followup.application.DueSection.Bucket;
+import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 今日待办: the account manager's home page. Directors and admins may open any manager's day
+ * ({@code ?manager=id}); a manager's request for someone else's day shows their own.
+ */
+@Controller
+@RequiredArgsConstructor
+class MyDayController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final MyDay myDay;
+    private final AppUserRepository users;
+
+    @GetMapping("/my-day")
+    String myDay(@RequestParam(required = false) Long manager, @AuthenticationPrincipal CrmUser user,
+            Model model) {
+        long owner = MyDay.ownerFor(user.viewer(), manager);
+        var day = myDay.of(owner);
+        model.addAttribute("day", day);
+        model.addAttribute("today", day.today());
+        return page(user, owner, model, "followup/day");
+    }
+
+    /** "Show all" of one section, a page at a time. */
+    @GetMapping("/my-day/{bucket:overdue|today|week}")
+    String section(@PathVariable String bucket, @RequestParam(required = false) Long manager,
+            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CrmUser user, Model model) {
+        long owner = MyDay.ownerFor(user.viewer(), manager);
+        int safePage = Math.max(0, page);
+        var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(java.util.Locale.ROOT)), safePage,
+                PAGE_SIZE);
+        model.addAttribute("section", section);
+        model.addAttribute("today", myDay.today());
+        model.addAttribute("page", safePage);
+        model.addAttribute("lastPage", Math.max(0, (int) ((section.total() - 1) / PAGE_SIZE)));
+        return page(user, owner, model, "followup/section");
+    }
+
+    private String page(CrmUser user, long owner, Model model, String view) {
+        model.addAttribute("owner", owner);
+        model.addAttribute("ownBook", owner == user.id());
+        model.addAttribute("ownerName", users.findById(owner).map(AppUser::getDisplayName).orElse(""));
+        if (user.role().seesAllCustomers()) {
+            List<AppUser> managers = users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER);
+            model.addAttribute("managers", managers);
+        }
+        return view;
+    }
+}
