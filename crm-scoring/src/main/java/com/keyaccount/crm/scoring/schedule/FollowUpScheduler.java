@@ -1,6 +1,9 @@
 package com.keyaccount.crm.scoring.schedule;
 
+import com.keyaccount.crm.followup.rules.Cadence;
+import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
+import java.time.LocalDate;
 
 /**
  * SPEC "跟进计划": next due = the earliest of (last contact + any-contact interval), (last on-site
@@ -9,6 +12,13 @@ import com.keyaccount.crm.followup.rules.VisitQuotas;
  * After an upgrade the shorter interval counts from the last real contact, but a date that would
  * fall before upgrade day + grace is moved to that day (never later than the old tier's date).
  * A downgrade relaxes the schedule at once.
+ *
+ * <p>On equal dates the agreed date is named first, then the visit quota, then the any-contact
+ * quota: a visit also satisfies "any contact", so naming the visit tells the manager more.
+ *
+ * <p>Grace only ever postpones: should the old tier's date fall before the new tier's own date
+ * (possible only with quotas where the better tier is laxer in some group), the new tier's date
+ * stands without grace.
  */
 public final class FollowUpScheduler {
 
@@ -16,6 +26,78 @@ public final class FollowUpScheduler {
     }
 
     public static FollowUpDue nextDue(ScheduleInput input, VisitQuotas quotas, WorkingCalendar calendar) {
-        throw new UnsupportedOperationException("TODO");
+        Candidate quota = withUpgradeGrace(input, quotas, calendar,
+                earliestQuota(input, quotas.of(input.tier()), calendar));
+        Candidate chosen = earlier(pendingAgreedDate(input), quota);
+        return chosen == null ? FollowUpDue.none(input.customerId()) : chosen.toDue(input.customerId());
+    }
+
+    /** The earlier of the two quota dates of {@code cadence}, or null when neither has a minimum. */
+    private static Candidate earliestQuota(ScheduleInput input, TierCadence cadence, WorkingCalendar calendar) {
+        Candidate visit = quotaCandidate(DueRule.ON_SITE_VISIT, cadence.onSiteVisit(), input.lastVisitOn(),
+                input, calendar);
+        Candidate any = quotaCandidate(DueRule.ANY_CONTACT, cadence.anyContact(), input.lastContactOn(),
+                input, calendar);
+        return earlier(visit, any);
+    }
+
+    private static Candidate quotaCandidate(DueRule rule, Cadence cadence, LocalDate lastOn, ScheduleInput input,
+            WorkingCalendar calendar) {
+        if (!cadence.hasMinimum()) {
+            return null;
+        }
+        LocalDate basis = lastOn != null ? lastOn : input.knownSince();
+        int interval = cadence.atLeastEveryDays();
+        return new Candidate(calendar.onOrNextWorkingDay(basis.plusDays(interval)), rule, basis, interval);
+    }
+
+    private static Candidate pendingAgreedDate(ScheduleInput input) {
+        LocalDate agreed = input.agreedNextOn();
+        LocalDate lastContact = input.lastContactOn();
+        // a contact on or after the agreed date has kept (or overtaken) the appointment
+        if (agreed == null || (lastContact != null && !agreed.isAfter(lastContact))) {
+            return null;
+        }
+        return new Candidate(agreed, DueRule.AGREED_DATE, lastContact, null);
+    }
+
+    private static Candidate withUpgradeGrace(ScheduleInput input, VisitQuotas quotas, WorkingCalendar calendar,
+            Candidate quota) {
+        TierMove move = input.lastTierMove();
+        if (quota == null || move == null || !move.isUpgrade()) {
+            return quota;
+        }
+        // once someone has been in touch since the upgrade, the new interval counts in full
+        if (input.lastContactOn() != null && !move.on().isAfter(input.lastContactOn())) {
+            return quota;
+        }
+        int graceDays = quotas.upgradeGraceDays();
+        LocalDate graceEnd = calendar.onOrNextWorkingDay(move.on().plusDays(graceDays));
+        if (!quota.dueOn().isBefore(graceEnd)) {
+            return quota;
+        }
+        Candidate old = earliestQuota(input, quotas.of(move.from()), calendar);
+        if (old != null && old.dueOn().isBefore(graceEnd)) {
+            return old.dueOn().isBefore(quota.dueOn()) ? quota : old;
+        }
+        return new Candidate(graceEnd, DueRule.UPGRADE_GRACE, move.on(), graceDays);
+    }
+
+    /** The earlier of two candidates (either may be null); {@code first} wins a tie. */
+    private static Candidate earlier(Candidate first, Candidate second) {
+        if (first == null) {
+            return second;
+        }
+        if (second == null) {
+            return first;
+        }
+        return second.dueOn().isBefore(first.dueOn()) ? second : first;
+    }
+
+    private record Candidate(LocalDate dueOn, DueRule rule, LocalDate basisOn, Integer intervalDays) {
+
+        FollowUpDue toDue(long customerId) {
+            return new FollowUpDue(customerId, dueOn, rule, basisOn, intervalDays);
+        }
     }
 }
