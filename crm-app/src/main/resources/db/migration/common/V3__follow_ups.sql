@@ -38,7 +38,7 @@ INSERT INTO visit_quota (policy_version, tier, channel_group, at_least_every_day
 -- Days that differ from "Monday to Friday work": public holidays, and weekend days declared
 -- make-up working days (调休上班). Names are shown on My day.
 CREATE TABLE calendar_day (
-    day          DATE         PRIMARY KEY,
+    calendar_date DATE        PRIMARY KEY,
     kind         VARCHAR(16)  NOT NULL,
     name_zh      VARCHAR(40)  NOT NULL,
     name_en      VARCHAR(60)  NOT NULL,
@@ -48,7 +48,7 @@ CREATE TABLE calendar_day (
 );
 
 -- 2025: 国办发明电〔2024〕12号
-INSERT INTO calendar_day (day, kind, name_zh, name_en) VALUES
+INSERT INTO calendar_day (calendar_date, kind, name_zh, name_en) VALUES
     (DATE '2025-01-01', 'HOLIDAY', '元旦', 'New Year''s Day'),
     (DATE '2025-01-26', 'WORKDAY', '春节调休上班', 'Spring Festival make-up workday'),
     (DATE '2025-01-28', 'HOLIDAY', '春节', 'Spring Festival'),
@@ -84,7 +84,7 @@ INSERT INTO calendar_day (day, kind, name_zh, name_en) VALUES
     (DATE '2025-10-11', 'WORKDAY', '国庆调休上班', 'National Day make-up workday');
 
 -- 2026: the State Council's notice for 2026
-INSERT INTO calendar_day (day, kind, name_zh, name_en) VALUES
+INSERT INTO calendar_day (calendar_date, kind, name_zh, name_en) VALUES
     (DATE '2026-01-01', 'HOLIDAY', '元旦', 'New Year''s Day'),
     (DATE '2026-01-02', 'HOLIDAY', '元旦', 'New Year''s Day'),
     (DATE '2026-01-03', 'HOLIDAY', '元旦', 'New Year''s Day'),
@@ -128,7 +128,7 @@ INSERT INTO calendar_day (day, kind, name_zh, name_en) VALUES
 -- 2027: provisional until the State Council publishes its notice. Statutory days only
 -- (全国年节及纪念日放假办法, 2024 revision: 春节 除夕 to 初三, 劳动节 2 days, 国庆 3 days);
 -- admins add the bridging days and 调休 make-up days when the notice is out.
-INSERT INTO calendar_day (day, kind, name_zh, name_en, provisional) VALUES
+INSERT INTO calendar_day (calendar_date, kind, name_zh, name_en, provisional) VALUES
     (DATE '2027-01-01', 'HOLIDAY', '元旦', 'New Year''s Day', TRUE),
     (DATE '2027-02-05', 'HOLIDAY', '春节', 'Spring Festival', TRUE),
     (DATE '2027-02-06', 'HOLIDAY', '春节', 'Spring Festival', TRUE),

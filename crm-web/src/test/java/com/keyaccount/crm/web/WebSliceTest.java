@@ -10,6 +10,8 @@ import static org.mockito.Mockito.verify;
 import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.followup.application.Attainments;
+import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.sales.SalesService;
@@ -67,6 +69,10 @@ public abstract class WebSliceTest {
     protected TierExport tierExport;
     @MockitoBean
     protected TierPolicies tierPolicies;
+    @MockitoBean
+    protected MyDay myDay;
+    @MockitoBean
+    protected Attainments attainments;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

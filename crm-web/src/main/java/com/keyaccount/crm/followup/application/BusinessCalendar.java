@@ -20,8 +20,8 @@ public class BusinessCalendar {
     public WorkingCalendar workingCalendar() {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        jdbc.query("SELECT day, kind FROM calendar_day", rs -> {
-            LocalDate day = rs.getDate("day").toLocalDate();
+        jdbc.query("SELECT calendar_date, kind FROM calendar_day", rs -> {
+            LocalDate day = rs.getDate("calendar_date").toLocalDate();
             (CalendarDay.Kind.valueOf(rs.getString("kind")) == CalendarDay.Kind.HOLIDAY ? holidays : workdays).add(day);
         });
         return new WorkingCalendar(holidays, workdays);
@@ -30,9 +30,9 @@ public class BusinessCalendar {
     /** Holidays and make-up working days in [from, to], in date order. */
     public List<CalendarDay> between(LocalDate from, LocalDate to) {
         return jdbc.query("""
-                SELECT day, kind, name_zh, name_en, provisional FROM calendar_day
-                WHERE day BETWEEN ? AND ? ORDER BY day""",
-                (rs, n) -> new CalendarDay(rs.getDate("day").toLocalDate(),
+                SELECT calendar_date, kind, name_zh, name_en, provisional FROM calendar_day
+                WHERE calendar_date BETWEEN ? AND ? ORDER BY calendar_date""",
+                (rs, n) -> new CalendarDay(rs.getDate("calendar_date").toLocalDate(),
                         CalendarDay.Kind.valueOf(rs.getString("kind")), rs.getString("name_zh"),
                         rs.getString("name_en"), rs.getBoolean("provisional")),
                 Date.valueOf(from), Date.valueOf(to));
