@@ -174,4 +174,4 @@ CREATE INDEX ix_contact_birthday_md ON contact (birthday_md);
 CREATE INDEX ix_contact_anniversary_md ON contact (anniversary_md);
 
 -- SPEC 每季度核实: the owner's list of profiles not verified for 90 days.
-CREATE INDEX ix_customer_owner_verified ON customer (owner_id, deleted, verified_at);
+CREATE INDEX ix_customer_owner_verified ON customer (owner_id, deleted, verified_at, id);

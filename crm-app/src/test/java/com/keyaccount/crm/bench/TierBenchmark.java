@@ -3,6 +3,7 @@ package com.keyaccount.crm.bench;
 import com.keyaccount.crm.CrmApplication;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark of issue 3: on PostgreSQL with 100k customers and ~2M orders (generated on first
  * use), time (a) the bare SQL aggregate + window query that computes Pareto tiers inside
  * PostgreSQL and (b) the application's recompute, warm (nothing changed) and cold (every tier
- * and history row written). Prints medians and the ratios. Run it with the command in README.
+ * and history row written); then the My-day page under load ({@link MyDayBenchmark}). Prints
+ * medians, percentiles and the ratios. Run it with the command in README.
  */
 public final class TierBenchmark {
 
@@ -29,7 +31,7 @@ public final class TierBenchmark {
     private TierBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String url = env("CRM_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/crm_bench");
         int customers = Integer.parseInt(env("CRM_BENCH_CUSTOMERS", "100000"));
         int runs = Integer.parseInt(env("CRM_BENCH_RUNS", "5"));
@@ -66,6 +68,8 @@ public final class TierBenchmark {
                     (double) warm / sql);
             report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f", cold,
                     (double) cold / sql);
+            MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
+                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
         }
     }
 
@@ -112,7 +116,7 @@ public final class TierBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static void report(String format, Object... args) {
+    static void report(String format, Object... args) {
         log.warn(String.format(format, args));
     }
 

@@ -62,6 +62,7 @@ class MyDayTest {
         assertThat(book.dueOn(late)).isEqualTo(LocalDate.of(2026, 8, 31));
         String before = myDay(manager);
         assertThat(section(before, "due-overdue")).contains(late.getName(), "14 working days");
+        assertThat(page("/my-day/overdue", manager)).as("show all").contains(late.getName(), "Overdue");
 
         mvc.perform(post("/customers/{id}/logs", late.getId()).with(user(Fixtures.principal(manager))).with(csrf())
                         .param("channel", "VISIT").param("occurredAt", "2026-09-18T09:30")

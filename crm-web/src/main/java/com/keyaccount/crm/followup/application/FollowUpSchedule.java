@@ -24,8 +24,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,15 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each customer's stored next due date ({@code follow_up}) current: in the transaction
- * that logs a contact or changes a customer, after tier changes, and as a full rebuild when
- * the quotas or the calendar change. The date itself comes from crm-scoring's
+ * that logs a contact or changes a customer, after tier changes, and for customers written in
+ * bulk. The date itself comes from crm-scoring's
  * {@link FollowUpScheduler}; this class only gathers the inputs and writes the result.
  */
 @Service
 public class FollowUpSchedule {
 
     static final int CHUNK = 1_000;
-    private static final Logger log = LoggerFactory.getLogger(FollowUpSchedule.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -90,15 +87,6 @@ public class FollowUpSchedule {
             transaction.executeWithoutResult(status -> refreshChunk(chunk, rules));
             done += chunk.size();
         }
-        return done;
-    }
-
-    /** Recomputes every customer's schedule, e.g. after the quotas or the calendar changed. */
-    public int rebuildAll() {
-        long started = System.nanoTime();
-        List<Long> ids = jdbc.queryForList("SELECT id FROM customer WHERE deleted = FALSE ORDER BY id", Long.class);
-        int done = refreshInBatches(ids);
-        log.info("Follow-up schedule rebuilt for {} customers in {} ms", done, (System.nanoTime() - started) / 1_000_000);
         return done;
     }
 

@@ -159,7 +159,7 @@ public class MyDay {
         return jdbc.query("""
                 SELECT id, code, name, verified_at FROM customer
                 WHERE owner_id = ? AND deleted = FALSE AND (verified_at IS NULL OR verified_at < ?)
-                ORDER BY verified_at NULLS FIRST, id LIMIT ?""", (rs, n) -> {
+                ORDER BY verified_at, id LIMIT ?""", (rs, n) -> {
                     OffsetDateTime at = rs.getObject("verified_at", OffsetDateTime.class);
                     return new ProfileToVerify(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                             at == null ? null : at.toInstant());
