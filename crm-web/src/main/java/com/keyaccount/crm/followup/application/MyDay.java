@@ -36,6 +36,8 @@ public class MyDay {
     /** "This week" = the next seven days after today. */
     static final int WEEK_DAYS = 7;
     static final int VERIFY_ROWS = 20;
+    /** Special days listed; a book of thousands has more birthdays a week than anyone reads. */
+    static final int SPECIAL_ROWS = 30;
 
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
@@ -60,11 +62,13 @@ public class MyDay {
     public MyDayView of(long ownerId) {
         LocalDate today = today();
         WorkingCalendar working = calendar.workingCalendar();
+        List<SpecialDay> special = specialDays(ownerId, today);
         return new MyDayView(ownerId, today, working.isWorkingDay(today),
                 section(ownerId, Bucket.OVERDUE, 0, SECTION_ROWS, today, working),
                 section(ownerId, Bucket.TODAY, 0, SECTION_ROWS, today, working),
                 section(ownerId, Bucket.WEEK, 0, SECTION_ROWS, today, working),
-                specialDays(ownerId, today), calendar.between(today, today.plusDays(WEEK_DAYS - 1L)),
+                List.copyOf(special.subList(0, Math.min(SPECIAL_ROWS, special.size()))), special.size(),
+                calendar.between(today, today.plusDays(WEEK_DAYS - 1L)),
                 profilesToVerify(ownerId), countProfilesToVerify(ownerId));
     }
 

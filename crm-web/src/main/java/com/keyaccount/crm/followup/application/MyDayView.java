@@ -5,6 +5,6 @@ import java.util.List;
 
 /** Everything on one account manager's My day. */
 public record MyDayView(long ownerId, LocalDate today, boolean workingDay, DueSection overdue, DueSection dueToday,
-        DueSection thisWeek, List<SpecialDay> specialDays, List<CalendarDay> calendarDays,
+        DueSection thisWeek, List<SpecialDay> specialDays, int specialDaysTotal, List<CalendarDay> calendarDays,
         List<ProfileToVerify> profilesToVerify, long profilesToVerifyTotal) {
 }
