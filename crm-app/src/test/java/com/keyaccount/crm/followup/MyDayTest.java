@@ -11,7 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.ContactDetails;
 import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.customer.CustomerProfile;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DecisionRole;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.tier.Tier;
@@ -41,9 +46,11 @@ class MyDayTest {
     private final JdbcTemplate jdbc;
     private final TierOverrides overrides;
     private final ContactService contacts;
+    private final CustomerService customers;
 
     MyDayTest(MockMvc mvc, Fixtures fixtures, FollowUpBook book, JdbcTemplate jdbc, TierOverrides overrides,
-            ContactService contacts) {
+            ContactService contacts, CustomerService customers) {
+        this.customers = customers;
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.book = book;
@@ -163,6 +170,21 @@ class MyDayTest {
                         .with(user(Fixtures.principal(manager))).with(csrf()))
                 .andExpect(redirectedUrl("/my-day#verify"));
         assertThat(section(myDay(manager), "verify")).doesNotContain(stale.getName());
+    }
+
+    @Test
+    void a_new_customer_is_scheduled_in_the_transaction_that_creates_it_and_unscheduled_when_deleted() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer created = customers.create(Fixtures.principal(manager).viewer(), new CustomerProfile(
+                Fixtures.unique("N"), Fixtures.unique("新客户"), Industry.WHOLESALE_RETAIL, Region.NORTH, null, null, null, null,
+                null, CustomerStatus.PROSPECT, null, false, null, null), null);
+        // unclassified = C, every 30 days from today: 10-18 is a Sunday -> Monday 10-19
+        assertThat(book.dueOn(created)).isEqualTo(LocalDate.of(2026, 10, 19));
+
+        customers.delete(Fixtures.principal(director).viewer(), created.getId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up WHERE customer_id = ?", Integer.class,
+                created.getId())).isZero();
     }
 
     @Test
