@@ -13,8 +13,4 @@ import java.time.LocalDate;
 public record DueCustomer(long customerId, String code, String name, Tier tier, LocalDate dueOn, DueRule rule,
         LocalDate basisOn, Integer intervalDays, LocalDate lastContactOn, LocalDate lastVisitOn,
         int workingDaysLate) {
-
-    public boolean neverContacted() {
-        return lastContactOn == null;
-    }
 }
