@@ -18,29 +18,35 @@ public class QuotaPolicies {
 
     private final JdbcTemplate jdbc;
 
+    /** One query: it runs in every transaction that logs a contact. */
     public VersionedQuotas current() {
-        Integer version = jdbc.queryForObject("SELECT MAX(version) FROM visit_quota_policy", Integer.class);
-        if (version == null) {
-            throw new IllegalStateException("no visit-quota policy");
-        }
-        int grace = jdbc.queryForObject("SELECT upgrade_grace_days FROM visit_quota_policy WHERE version = ?",
-                Integer.class, version);
+        int[] versionAndGrace = new int[2];
         Map<Tier, Map<ChannelGroup, Cadence>> cadences = new EnumMap<>(Tier.class);
         jdbc.query("""
-                SELECT tier, channel_group, at_least_every_days, at_most_per_30_days
-                FROM visit_quota WHERE policy_version = ?""", rs -> {
-            Integer min = (Integer) rs.getObject("at_least_every_days");
-            Integer max = (Integer) rs.getObject("at_most_per_30_days");
-            cadences.computeIfAbsent(Tier.valueOf(rs.getString("tier")), t -> new EnumMap<>(ChannelGroup.class))
-                    .put(ChannelGroup.valueOf(rs.getString("channel_group")), new Cadence(min, max));
-        }, version);
+                SELECT p.version, p.upgrade_grace_days, q.tier, q.channel_group, q.at_least_every_days,
+                       q.at_most_per_30_days
+                FROM visit_quota_policy p LEFT JOIN visit_quota q ON q.policy_version = p.version
+                WHERE p.version = (SELECT MAX(version) FROM visit_quota_policy)""", rs -> {
+            versionAndGrace[0] = rs.getInt("version");
+            versionAndGrace[1] = rs.getInt("upgrade_grace_days");
+            String tier = rs.getString("tier");
+            if (tier != null) {
+                cadences.computeIfAbsent(Tier.valueOf(tier), t -> new EnumMap<>(ChannelGroup.class))
+                        .put(ChannelGroup.valueOf(rs.getString("channel_group")),
+                                new Cadence((Integer) rs.getObject("at_least_every_days"),
+                                        (Integer) rs.getObject("at_most_per_30_days")));
+            }
+        });
+        if (versionAndGrace[0] == 0) {
+            throw new IllegalStateException("no visit-quota policy");
+        }
         Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             Map<ChannelGroup, Cadence> groups = cadences.getOrDefault(tier, Map.of());
             byTier.put(tier, new TierCadence(groups.getOrDefault(ChannelGroup.ANY_CONTACT, Cadence.NONE),
                     groups.getOrDefault(ChannelGroup.ON_SITE_VISIT, Cadence.NONE)));
         }
-        return new VersionedQuotas(version, new VisitQuotas(byTier, grace));
+        return new VersionedQuotas(versionAndGrace[0], new VisitQuotas(byTier, versionAndGrace[1]));
     }
 
     /** A quota policy with the version that identifies it. */
