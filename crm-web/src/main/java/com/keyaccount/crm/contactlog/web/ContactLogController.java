@@ -6,6 +6,7 @@ import com.keyaccount.crm.contactlog.RecordedLog;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -38,7 +39,6 @@ class ContactLogController {
     private final ContactLogService contactLogs;
     private final Clock clock;
     private final ZoneId businessZone;
-    private static final String MY_DAY = "my-day";
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
@@ -55,7 +55,7 @@ class ContactLogController {
     String form(@PathVariable long customerId, @RequestParam(required = false) String back,
             @AuthenticationPrincipal CrmUser user, Model model) {
         model.addAttribute("customer", customers.get(user.viewer(), customerId));
-        model.addAttribute("back", backToMyDay(back) ? MY_DAY : null);
+        model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
         model.addAttribute("form", ContactLogForm.blank(now()));
         model.addAttribute("channels", Channel.values());
         return "contactlogs/form";
@@ -74,17 +74,12 @@ class ContactLogController {
         if (result.hasErrors()) {
             model.addAttribute("customer", customer);
             model.addAttribute("channels", Channel.values());
-            model.addAttribute("back", backToMyDay(back) ? MY_DAY : null);
+            model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
             return "contactlogs/form";
         }
         RecordedLog recorded = recordOnce(user, customerId, form);
         redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
-        return backToMyDay(back) ? "redirect:/my-day" : "redirect:/customers/" + customerId + "#timeline";
-    }
-
-    /** Only this one known page, never a URL from the request: no open redirect. */
-    private static boolean backToMyDay(String back) {
-        return MY_DAY.equals(back);
+        return BackToMyDay.requested(back) ? "redirect:/my-day" : "redirect:/customers/" + customerId + "#timeline";
     }
 
     private RecordedLog recordOnce(CrmUser user, long customerId, ContactLogForm form) {

@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.web.BackToMyDay;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -184,8 +185,7 @@ class CustomerController {
             @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
         customers.markVerified(user.viewer(), id);
         redirect.addFlashAttribute("flash", "flash.customer.verified");
-        // only this one known page, never a URL from the request: no open redirect
-        return "my-day".equals(back) ? "redirect:/my-day#verify" : "redirect:/customers/" + id;
+        return BackToMyDay.requested(back) ? "redirect:/my-day#verify" : "redirect:/customers/" + id;
     }
 
     private void checkCrossFieldRules(CustomerForm form, BindingResult result, Viewer viewer) {

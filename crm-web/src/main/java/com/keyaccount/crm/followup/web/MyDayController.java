@@ -7,6 +7,7 @@ import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
 import java.util.List;
+import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,7 @@ class MyDayController {
             @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CrmUser user, Model model) {
         long owner = MyDay.ownerFor(user.viewer(), manager);
         int safePage = Math.max(0, page);
-        var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(java.util.Locale.ROOT)), safePage,
+        var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(Locale.ROOT)), safePage,
                 PAGE_SIZE);
         model.addAttribute("section", section);
         model.addAttribute("today", myDay.today());
@@ -56,7 +57,8 @@ class MyDayController {
     private String page(CrmUser user, long owner, Model model, String view) {
         model.addAttribute("owner", owner);
         model.addAttribute("ownBook", owner == user.id());
-        model.addAttribute("ownerName", users.findById(owner).map(AppUser::getDisplayName).orElse(""));
+        model.addAttribute("ownerName", owner == user.id() ? user.displayName()
+                : users.findById(owner).map(AppUser::getDisplayName).orElse(""));
         if (user.role().seesAllCustomers()) {
             List<AppUser> managers = users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER);
             model.addAttribute("managers", managers);
