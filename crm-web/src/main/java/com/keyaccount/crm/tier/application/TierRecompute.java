@@ -162,11 +162,13 @@ public class TierRecompute {
             Changes changes = compare(decisions, rows, policy.getVersion(), now, today, runId);
             long classified = System.nanoTime();
             write(changes, runId);
+            long written = System.nanoTime();
             progress.set(new RecomputeProgress(runId, "schedule", 0, 0));
             followUps.refreshInBatches(changes.rescheduled);
-            log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms", runId,
+            log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms, {} schedules {} ms", runId,
                     (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
-                    (System.nanoTime() - classified) / 1_000_000);
+                    (written - classified) / 1_000_000, changes.rescheduled.size(),
+                    (System.nanoTime() - written) / 1_000_000);
 
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
             finishRun(runId, rows.size(), changes.upgrades, changes.downgrades, ms);
