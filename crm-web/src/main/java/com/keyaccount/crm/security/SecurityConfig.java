@@ -23,7 +23,7 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/tiers/policy").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**",
-                                "/customers/*/tier-pin/**", "/tiers/**")
+                                "/customers/*/tier-pin/**", "/tiers/**", "/imports/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -16,7 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice
 class ErrorPagesAdvice {
 
-    @ExceptionHandler({CustomerNotFoundException.class, ContactNotFoundException.class,
+    @ExceptionHandler({CustomerNotFoundException.class, ContactNotFoundException.class, PageNotFoundException.class,
             MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {

@@ -15,6 +15,7 @@ import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -73,6 +74,8 @@ public abstract class WebSliceTest {
     protected MyDay myDay;
     @MockitoBean
     protected Attainments attainments;
+    @MockitoBean
+    protected SalesImports salesImports;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

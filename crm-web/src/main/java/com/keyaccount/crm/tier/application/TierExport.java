@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import com.keyaccount.crm.web.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,7 @@ public class TierExport {
         List<Object> row = new ArrayList<>(HEADER.length);
         for (int column = 1; column <= HEADER.length; column++) {
             Object value = rs.getObject(column);
-            row.add(value instanceof String text ? neutralise(text)
+            row.add(value instanceof String text ? SpreadsheetCells.neutralise(text)
                     : value instanceof BigDecimal number ? number.toPlainString() : value);
         }
         try {
@@ -70,10 +71,5 @@ public class TierExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A cell that starts like a formula is shown as text, not run by the spreadsheet. */
-    static String neutralise(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

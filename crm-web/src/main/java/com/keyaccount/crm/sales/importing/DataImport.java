@@ -1,0 +1,22 @@
+package com.keyaccount.crm.sales.importing;
+
+import java.time.Instant;
+
+/** One uploaded file: who, when, where it is, and what came of it. */
+public record DataImport(long id, String fileName, String startedBy, Instant startedAt, Instant finishedAt,
+        Status status, String charset, long rowsRead, Long created, Long updated, Long unchanged, Long badLines,
+        String message) {
+
+    public enum Status {
+        RUNNING,
+        /** the file had bad lines: nothing was written */
+        REJECTED,
+        DONE,
+        /** an unexpected error: nothing was written */
+        FAILED
+    }
+
+    public boolean running() {
+        return status == Status.RUNNING;
+    }
+}

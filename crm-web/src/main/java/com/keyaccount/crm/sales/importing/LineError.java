@@ -1,0 +1,27 @@
+package com.keyaccount.crm.sales.importing;
+
+/**
+ * Why one line of an import was rejected: the column, what it held, and a reason the page
+ * translates ({@code import.reason.<reason>}); {@code detail} carries e.g. the first line of a
+ * duplicate.
+ */
+public record LineError(long lineNo, String column, String value, Reason reason, String detail) {
+
+    public enum Reason {
+        MISSING_COLUMN,
+        WRONG_FIELD_COUNT,
+        MISSING,
+        UNKNOWN_CUSTOMER,
+        TOO_LONG,
+        BAD_DATE,
+        BAD_AMOUNT,
+        NEGATIVE_AMOUNT,
+        PAID_BEFORE_ORDER,
+        DUE_BEFORE_ORDER,
+        DUPLICATE_ORDER
+    }
+
+    public LineError {
+        value = value != null && value.length() > 200 ? value.substring(0, 200) : value;
+    }
+}
