@@ -16,6 +16,8 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.importing.SalesImports;
+import com.keyaccount.crm.customer.importing.CustomerImports;
+import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -76,6 +78,10 @@ public abstract class WebSliceTest {
     protected Attainments attainments;
     @MockitoBean
     protected SalesImports salesImports;
+    @MockitoBean
+    protected CustomerImports customerImports;
+    @MockitoBean
+    protected DataImports dataImports;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,11 +1,11 @@
 package com.keyaccount.crm.sales.importing;
 
-import com.keyaccount.crm.sales.importing.LineError.Reason;
+import com.keyaccount.crm.importing.CellFormats;
+import com.keyaccount.crm.importing.LineError;
+import com.keyaccount.crm.importing.LineError.Reason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 final class SalesLineParser {
 
     static final List<String> REQUIRED = List.of("customer_code", "order_no", "order_date", "amount");
-    static final List<String> OPTIONAL = List.of("due_date", "paid_date");
     static final int ORDER_NO_LENGTH = 40;
     /** sales_order.amount is NUMERIC(18, 2). */
     static final BigDecimal LARGEST_AMOUNT = new BigDecimal("1E16");
@@ -27,22 +26,6 @@ final class SalesLineParser {
 
     SalesLineParser(Map<String, Long> customerIdsByCode) {
         this.customerIdsByCode = customerIdsByCode;
-    }
-
-    /** Header problems: each required column that is missing. */
-    static List<LineError> checkHeader(List<String> header) {
-        List<String> names = header.stream().map(SalesLineParser::normalise).toList();
-        List<LineError> errors = new ArrayList<>();
-        for (String column : REQUIRED) {
-            if (!names.contains(column)) {
-                errors.add(new LineError(1, column, null, Reason.MISSING_COLUMN, null));
-            }
-        }
-        return errors;
-    }
-
-    static String normalise(String headerName) {
-        return headerName.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.sales.importing;
+package com.keyaccount.crm.importing;
 
 /**
  * Why one line of an import was rejected: the column, what it held, and a reason the page
@@ -18,7 +18,13 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         NEGATIVE_AMOUNT,
         PAID_BEFORE_ORDER,
         DUE_BEFORE_ORDER,
-        DUPLICATE_ORDER
+        DUPLICATE_ORDER,
+        UNKNOWN_VALUE,
+        UNKNOWN_OWNER,
+        DELETED_CUSTOMER,
+        DUPLICATE_CODE,
+        LOST_WITHOUT_REASON,
+        BAD_NUMBER
     }
 
     public LineError {

@@ -1,9 +1,9 @@
-package com.keyaccount.crm.sales.importing;
+package com.keyaccount.crm.importing;
 
 import java.time.Instant;
 
 /** One uploaded file: who, when, where it is, and what came of it. */
-public record DataImport(long id, String fileName, String startedBy, Instant startedAt, Instant finishedAt,
+public record DataImport(long id, ImportKind kind, String fileName, String startedBy, Instant startedAt, Instant finishedAt,
         Status status, String charset, long rowsRead, Long created, Long updated, Long unchanged, Long badLines,
         String message) {
 

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.sales.importing;
+package com.keyaccount.crm.importing;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Cells as people type them in Excel on Chinese Windows: dates as 2026-11-22 or 2026/11/22
  * (a time Excel appends is ignored), amounts with thousands separators and a ¥ sign.
  */
-final class CellFormats {
+public final class CellFormats {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(?:\\.\\d{1,2})?");
@@ -20,7 +20,7 @@ final class CellFormats {
     private CellFormats() {
     }
 
-    static Optional<LocalDate> date(String cell) {
+    public static Optional<LocalDate> date(String cell) {
         Matcher m = DATE.matcher(cell.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -34,7 +34,7 @@ final class CellFormats {
     }
 
     /** The amount, or empty when it is not a number with at most two decimals. Negative amounts parse. */
-    static Optional<BigDecimal> amount(String cell) {
+    public static Optional<BigDecimal> amount(String cell) {
         String s = cell.replace("¥", "").replace("￥", "").replace(" ", "").strip();
         if (GROUPED.matcher(s).matches()) {
             s = s.replace(",", "");

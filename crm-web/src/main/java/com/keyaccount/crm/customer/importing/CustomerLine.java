@@ -1,0 +1,12 @@
+package com.keyaccount.crm.customer.importing;
+
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import java.math.BigDecimal;
+
+/** One valid line of a customer file; a null optional value with its column present clears the field. */
+record CustomerLine(long lineNo, String code, String name, Industry industry, Region region, long ownerId,
+        String phone, String address, CustomerStatus status, String lostReason, BigDecimal annualSales,
+        Integer employeeCount) {
+}

@@ -1,0 +1,152 @@
+package com.keyaccount.crm.customer.importing;
+
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.importing.CellFormats;
+import com.keyaccount.crm.importing.LineError;
+import com.keyaccount.crm.importing.LineError.Reason;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Checks one line of {@code code,name,industry,region,owner[,phone,address,status,lost_reason,
+ * annual_sales,employee_count]}, reporting every problem on it. The limits are the customer
+ * form's; codes repeated across lines are found later, in the database.
+ */
+final class CustomerLineParser {
+
+    static final List<String> REQUIRED = List.of("code", "name", "industry", "region", "owner");
+    private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
+            "address", 300, "lost_reason", 500);
+
+    /** What the parser needs to know about the database: owners and codes already taken. */
+    interface Book {
+        /** The id of the enabled account manager with this username. */
+        Optional<Long> accountManager(String username);
+
+        /** Whether a deleted customer holds this code (codes are never reused). */
+        boolean codeOfDeletedCustomer(String code);
+    }
+
+    private final Book book;
+    private final Labels<Industry> industries;
+    private final Labels<Region> regions;
+    private final Labels<CustomerStatus> statuses;
+
+    CustomerLineParser(Book book, Labels<Industry> industries, Labels<Region> regions,
+            Labels<CustomerStatus> statuses) {
+        this.book = book;
+        this.industries = industries;
+        this.regions = regions;
+        this.statuses = statuses;
+    }
+
+    Optional<CustomerLine> parse(long lineNo, Map<String, String> cells, Consumer<LineError> sink) {
+        int[] errors = {0};
+        Consumer<LineError> counting = error -> {
+            errors[0]++;
+            sink.accept(error);
+        };
+        String code = text(lineNo, cells, "code", true, counting);
+        if (code != null && book.codeOfDeletedCustomer(code)) {
+            counting.accept(new LineError(lineNo, "code", code, Reason.DELETED_CUSTOMER, null));
+        }
+        String name = text(lineNo, cells, "name", true, counting);
+        Industry industry = choice(lineNo, cells, "industry", industries, counting);
+        Region region = choice(lineNo, cells, "region", regions, counting);
+        Long ownerId = owner(lineNo, cells, counting);
+        String phone = text(lineNo, cells, "phone", false, counting);
+        String address = text(lineNo, cells, "address", false, counting);
+        CustomerStatus status = blank(cells.get("status")) ? null : choice(lineNo, cells, "status", statuses, counting);
+        String lostReason = text(lineNo, cells, "lost_reason", false, counting);
+        if (status == CustomerStatus.LOST && lostReason == null) {
+            counting.accept(new LineError(lineNo, "lost_reason", null, Reason.LOST_WITHOUT_REASON, null));
+        }
+        BigDecimal annualSales = number(lineNo, cells, "annual_sales", counting);
+        Integer employees = count(lineNo, cells, "employee_count", counting);
+        if (errors[0] > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new CustomerLine(lineNo, code, name, industry, region, ownerId, phone, address, status,
+                lostReason, annualSales, employees));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String text(long lineNo, Map<String, String> cells, String column, boolean required,
+            Consumer<LineError> errors) {
+        String value = cells.get(column);
+        if (blank(value)) {
+            if (required) {
+                errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
+            }
+            return null;
+        }
+        String stripped = value.strip();
+        int limit = LENGTHS.getOrDefault(column, 200);
+        if (stripped.length() > limit) {
+            errors.accept(new LineError(lineNo, column, stripped, Reason.TOO_LONG, String.valueOf(limit)));
+        }
+        return stripped;
+    }
+
+    private static <E extends Enum<E>> E choice(long lineNo, Map<String, String> cells, String column,
+            Labels<E> labels, Consumer<LineError> errors) {
+        String value = cells.get(column);
+        if (blank(value)) {
+            errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
+            return null;
+        }
+        Optional<E> found = labels.find(value);
+        if (found.isEmpty()) {
+            errors.accept(new LineError(lineNo, column, value, Reason.UNKNOWN_VALUE, null));
+        }
+        return found.orElse(null);
+    }
+
+    private Long owner(long lineNo, Map<String, String> cells, Consumer<LineError> errors) {
+        String username = cells.get("owner");
+        if (blank(username)) {
+            errors.accept(new LineError(lineNo, "owner", username, Reason.MISSING, null));
+            return null;
+        }
+        Optional<Long> id = book.accountManager(username.strip());
+        if (id.isEmpty()) {
+            errors.accept(new LineError(lineNo, "owner", username, Reason.UNKNOWN_OWNER, null));
+        }
+        return id.orElse(null);
+    }
+
+    private static Integer count(long lineNo, Map<String, String> cells, String column, Consumer<LineError> errors) {
+        String value = cells.get(column);
+        if (blank(value)) {
+            return null;
+        }
+        String digits = value.strip().replace(",", "");
+        if (!digits.matches("\\d{1,9}")) {
+            errors.accept(new LineError(lineNo, column, value, Reason.BAD_NUMBER, null));
+            return null;
+        }
+        return Integer.valueOf(digits);
+    }
+
+    private static BigDecimal number(long lineNo, Map<String, String> cells, String column,
+            Consumer<LineError> errors) {
+        String value = cells.get(column);
+        if (blank(value)) {
+            return null;
+        }
+        Optional<BigDecimal> number = CellFormats.amount(value);
+        if (number.isEmpty() || number.get().signum() < 0 || number.get().abs().compareTo(new BigDecimal("1E16")) >= 0) {
+            errors.accept(new LineError(lineNo, column, value, Reason.BAD_NUMBER, null));
+            return null;
+        }
+        return number.get();
+    }
+}

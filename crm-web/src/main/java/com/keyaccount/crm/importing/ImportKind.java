@@ -1,0 +1,7 @@
+package com.keyaccount.crm.importing;
+
+/** What a file holds. */
+public enum ImportKind {
+    SALES,
+    CUSTOMERS
+}
