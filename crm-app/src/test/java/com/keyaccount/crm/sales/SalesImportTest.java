@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Imports;
 import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,21 +172,8 @@ class SalesImportTest {
                 .andExpect(status().isForbidden());
     }
 
-    /** Uploads, waits for the background import to finish, returns its page (English). */
     private String importFile(byte[] content) throws Exception {
-        String location = mvc.perform(multipart("/imports/sales")
-                        .file(new MockMultipartFile("file", "sales.csv", "text/csv", content))
-                        .with(csrf()).with(user(Fixtures.principal(director))))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while ("RUNNING".equals(jdbc.queryForObject("SELECT status FROM data_import WHERE id = ?", String.class, id))
-                && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        return mvc.perform(get(location).with(user(Fixtures.principal(director)))
-                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return Imports.upload(mvc, jdbc, director, "sales", content);
     }
 
     private Map<String, Object> order(Customer customer, String orderNo) {
@@ -202,7 +189,6 @@ class SalesImportTest {
     }
 
     private static String field(String page, String id) {
-        int start = page.indexOf('>', page.indexOf("id=\"" + id + "\"")) + 1;
-        return page.substring(start, page.indexOf('<', start));
+        return Imports.field(page, id);
     }
 }

@@ -1,0 +1,141 @@
+package com.keyaccount.crm.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Imports;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Customer lists from Excel: created and updated by code, audited, all or nothing. */
+@FullStackTest
+class CustomerImportTest {
+
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private AppUser director;
+    private AppUser zhang;
+    private AppUser li;
+
+    CustomerImportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
+
+    @BeforeEach
+    void people() {
+        director = fixtures.user(Role.SALES_DIRECTOR);
+        zhang = fixtures.user(Role.ACCOUNT_MANAGER);
+        li = fixtures.user(Role.ACCOUNT_MANAGER);
+    }
+
+    @Test
+    void a_gb18030_file_with_chinese_labels_creates_customers_scheduled_and_audited() throws Exception {
+        String a = Fixtures.unique("C");
+        String b = Fixtures.unique("C");
+        String file = "code,name,industry,region,owner,phone,address,status\r\n"
+                + a + ",华东精密机械有限公司,制造业,华东," + zhang.getUsername() + ",021-5555,\"上海市, \"\"浦东\"\" 新区\n2号楼\",合作中\r\n"
+                + b + ",Northern Foods,WHOLESALE_RETAIL,north," + zhang.getUsername() + ",,,\r\n";
+        String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(Charset.forName("GB18030")));
+
+        assertThat(page).contains("All 2 lines imported.", "GB18030");
+        assertThat(Imports.field(page, "created")).isEqualTo("2");
+        assertThat(customer(a)).containsEntry("name", "华东精密机械有限公司").containsEntry("industry", "MANUFACTURING")
+                .containsEntry("region", "EAST").containsEntry("status", "ACTIVE")
+                .containsEntry("address", "上海市, \"浦东\" 新区\n2号楼").containsEntry("owner_id", zhang.getId());
+        assertThat(customer(b)).containsEntry("region", "NORTH").containsEntry("status", "ACTIVE")
+                .containsEntry("phone", null);
+        long id = ((Number) customer(a).get("id")).longValue();
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE customer_id = ?", String.class, id))
+                .containsExactly("CREATE");
+        assertThat(jdbc.queryForObject("SELECT owner_id FROM follow_up WHERE customer_id = ?", Long.class, id))
+                .isEqualTo(zhang.getId());
+    }
+
+    @Test
+    void an_existing_code_is_updated_field_by_field_and_columns_left_out_keep_their_values() throws Exception {
+        var existing = fixtures.customer(zhang, Fixtures.unique("旧名称"));
+        String file = "code,name,industry,region,owner\n"
+                + existing.getCode() + ",新名称有限公司,IT,SOUTH," + li.getUsername() + "\n";
+        String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Imports.field(page, "updated")).isEqualTo("1");
+        Map<String, Object> row = customer(existing.getCode());
+        assertThat(row).containsEntry("name", "新名称有限公司").containsEntry("industry", "IT")
+                .containsEntry("owner_id", li.getId()).containsEntry("phone", "021-12345678").containsEntry("address", "上海市");
+        assertThat(((Number) row.get("version")).longValue()).isGreaterThan(existing.getVersion());
+        assertThat(jdbc.queryForList("""
+                SELECT field || ':' || old_value || '>' || new_value FROM audit_event
+                WHERE customer_id = ? AND action = 'UPDATE' ORDER BY field""", String.class, existing.getId()))
+                .containsExactly("industry:MANUFACTURING>IT", "name:" + existing.getName() + ">新名称有限公司",
+                        "owner:" + zhang.getUsername() + ">" + li.getUsername(), "region:EAST>SOUTH");
+        assertThat(jdbc.queryForObject("SELECT owner_id FROM follow_up WHERE customer_id = ?", Long.class,
+                existing.getId())).as("the new owner's My day").isEqualTo(li.getId());
+        mvc.perform(get("/customers/{id}", existing.getId()).with(user(Fixtures.principal(zhang))))
+                .andExpect(status().isNotFound());
+
+        String again = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(Imports.field(again, "unchanged")).isEqualTo("1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE customer_id = ?", Integer.class,
+                existing.getId())).as("nothing new to audit").isEqualTo(4);
+    }
+
+    @Test
+    void every_bad_line_is_reported_and_nothing_is_written() throws Exception {
+        var kept = fixtures.customer(zhang, Fixtures.unique("保留"));
+        var deleted = fixtures.customer(zhang, Fixtures.unique("已删"));
+        jdbc.update("UPDATE customer SET deleted = TRUE WHERE id = ?", deleted.getId());
+        Map<String, Object> before = checksum();
+        String fresh = Fixtures.unique("C");
+        String file = "code,name,industry,region,owner,status,lost_reason\n"
+                + fresh + ",新客户,IT,EAST," + zhang.getUsername() + ",,\n"                  // 2: fine
+                + kept.getCode() + ",改名,IT,EAST,nobody,,\n"                                // 3: unknown owner
+                + Fixtures.unique("C") + ",某公司,矿业,EAST," + zhang.getUsername() + ",,\n"   // 4: unknown industry
+                + fresh + ",重复,IT,EAST," + zhang.getUsername() + ",,\n"                    // 5: repeats line 2
+                + Fixtures.unique("C") + ",流失客户,IT,EAST," + zhang.getUsername() + ",流失,\n" // 6: lost, no reason
+                + deleted.getCode() + ",复活,IT,EAST," + zhang.getUsername() + ",,\n"        // 7: deleted customer
+                + Fixtures.unique("C") + ",,IT,EAST," + li.getUsername() + ",,\n";           // 8: no name
+        String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page).contains("6 of 7 lines are bad.", "No active account manager has this login.",
+                "Not one of the allowed values.", "矿业", "The same code is already on line 2.",
+                "A lost customer needs a reason.", "This code belongs to a deleted customer.",
+                "Required; the cell is empty.");
+        assertThat(checksum()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE code = ?", Integer.class, fresh)).isZero();
+    }
+
+    @Test
+    void account_managers_cannot_import_customers() throws Exception {
+        mvc.perform(get("/imports/customers").with(user(Fixtures.principal(zhang)))).andExpect(status().isForbidden());
+    }
+
+    private Map<String, Object> customer(String code) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT id, name, industry, region, status, phone, address, owner_id, version FROM customer
+                WHERE code = ?""", code);
+        assertThat(rows).hasSize(1);
+        return rows.get(0).entrySet().stream().collect(java.util.HashMap::new,
+                (m, e) -> m.put(e.getKey().toLowerCase(), e.getValue() instanceof Number n && !e.getKey()
+                        .equalsIgnoreCase("version") ? Long.valueOf(n.longValue()) : e.getValue()), Map::putAll);
+    }
+
+    private Map<String, Object> checksum() {
+        return jdbc.queryForMap("SELECT COUNT(*) AS n, MAX(id) AS last_id, SUM(version) AS versions, "
+                + "(SELECT COUNT(*) FROM audit_event) AS audits FROM customer");
+    }
+}
