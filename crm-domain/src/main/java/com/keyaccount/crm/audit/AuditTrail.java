@@ -27,6 +27,12 @@ public class AuditTrail {
         events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, null, null, null));
     }
 
+    /** Who took which data out of the system. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void exported(String actor, String what) {
+        events.save(new AuditEvent(clock.instant(), actor, "EXPORT", what, null, null, null, null, null));
+    }
+
     /** One row per component of the two records whose value differs. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <R extends Record> void changed(String actor, String entityType, long entityId, Long customerId,

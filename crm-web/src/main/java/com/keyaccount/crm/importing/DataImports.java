@@ -65,9 +65,13 @@ public class DataImports {
         background.execute(() -> {
             try {
                 job.run(id, file, viewer.username());
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // whatever went wrong, the page must not show "running" for ever
                 log.error("Import {} failed", id, e);
                 finish(id, Status.FAILED, null, null, null, null, Objects.toString(e.getMessage(), e.toString()));
+                if (e instanceof Error error) {
+                    throw error;
+                }
             } finally {
                 deleteQuietly(file);
             }

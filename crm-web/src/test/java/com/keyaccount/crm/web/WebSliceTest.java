@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.keyaccount.crm.tier.TierQueries;
-import com.keyaccount.crm.tier.application.TierExport;
+import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierPolicies;
 import com.keyaccount.crm.tier.application.TierRecompute;
@@ -69,7 +69,7 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected TierOverrides overrides;
     @MockitoBean
-    protected TierExport tierExport;
+    protected Exports exports;
     @MockitoBean
     protected TierPolicies tierPolicies;
     @MockitoBean

@@ -1,0 +1,36 @@
+package com.keyaccount.crm.exporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** UTF-8 with BOM, so Excel on Chinese Windows shows the Chinese text. */
+final class CsvTable implements Table {
+
+    private final Writer out;
+    private final CSVPrinter csv;
+
+    CsvTable(OutputStream stream, String[] header) throws IOException {
+        out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get());
+    }
+
+    @Override
+    public void row(List<Object> cells) throws IOException {
+        csv.printRecord(cells.stream().map(cell -> cell instanceof BigDecimal number ? number.toPlainString() : cell)
+                .toList());
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.flush();
+        out.flush();
+    }
+}

@@ -1,0 +1,82 @@
+package com.keyaccount.crm.exporting;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What can be exported, with its columns and query. {@code %s} in the query is where a manager's
+ * visibility condition goes ({@code AND c.owner_id = ?}); the audit log is for directors and
+ * admins only. Customers export in the columns the customer import reads, so a file round-trips.
+ */
+public enum ExportKind {
+
+    CUSTOMERS("customers", true, new String[] {"code", "name", "industry", "region", "owner", "phone", "address",
+        "status", "lost_reason", "annual_sales", "employee_count", "tier"}, """
+            SELECT c.code, c.name, c.industry, c.region, u.username, c.phone, c.address, c.status, c.lost_reason,
+                   c.annual_sales, c.employee_count, t.effective_tier
+            FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
+            WHERE c.deleted = FALSE %s ORDER BY c.code"""),
+    CONTACTS("contacts", true, new String[] {"customer_code", "customer_name", "name", "title", "decision_role",
+        "phone", "email", "birthday", "anniversary", "notes"}, """
+            SELECT c.code, c.name, p.name, p.title, p.decision_role, p.phone, p.email, p.birthday, p.anniversary,
+                   p.notes
+            FROM contact p JOIN customer c ON c.id = p.customer_id
+            WHERE c.deleted = FALSE %s ORDER BY c.code, p.name, p.id"""),
+    CONTACT_LOGS("contact-logs", true, new String[] {"customer_code", "customer_name", "occurred_at", "channel",
+        "author", "summary", "outcome", "next_step", "agreed_next_on"}, """
+            SELECT c.code, c.name, l.occurred_at, l.channel, u.username, l.summary, l.outcome, l.next_step,
+                   l.agreed_next_on
+            FROM contact_log l JOIN customer c ON c.id = l.customer_id JOIN app_user u ON u.id = l.author_id
+            WHERE c.deleted = FALSE %s ORDER BY c.code, l.occurred_at, l.id"""),
+    TIERS("tiers", true, new String[] {"code", "name", "owner", "tier", "computed_tier", "pinned_tier",
+        "pinned_until", "revenue_in_window", "order_count", "avg_days_to_pay", "rank", "share_before", "score",
+        "policy_version"}, """
+            SELECT c.code, c.name, u.username, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
+                   t.revenue, t.order_count, t.avg_days_to_pay, t.rank_position, t.share_before, t.score,
+                   t.policy_version
+            FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
+            WHERE c.deleted = FALSE %s ORDER BY c.code"""),
+    FOLLOW_UPS("follow-ups", true, new String[] {"customer_code", "customer_name", "owner", "tier", "due_on",
+        "due_rule", "last_contact_on", "last_visit_on"}, """
+            SELECT c.code, c.name, u.username, f.tier, f.due_on, f.due_rule, f.last_contact_on, f.last_visit_on
+            FROM follow_up f JOIN customer c ON c.id = f.customer_id JOIN app_user u ON u.id = f.owner_id
+            WHERE c.deleted = FALSE %s ORDER BY f.due_on, c.code"""),
+    AUDIT("audit", false, new String[] {"occurred_at", "actor", "action", "entity_type", "entity_id",
+        "customer_code", "field", "old_value", "new_value"}, """
+            SELECT a.occurred_at, a.actor, a.action, a.entity_type, a.entity_id, c.code, a.field, a.old_value,
+                   a.new_value
+            FROM audit_event a LEFT JOIN customer c ON c.id = a.customer_id
+            WHERE 1 = 1 %s ORDER BY a.occurred_at, a.id""");
+
+    private final String slug;
+    private final boolean forManagers;
+    private final String[] header;
+    private final String query;
+
+    ExportKind(String slug, boolean forManagers, String[] header, String query) {
+        this.slug = slug;
+        this.forManagers = forManagers;
+        this.header = header;
+        this.query = query;
+    }
+
+    public static Optional<ExportKind> bySlug(String slug) {
+        return Arrays.stream(values()).filter(kind -> kind.slug.equals(slug)).findFirst();
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public boolean forManagers() {
+        return forManagers;
+    }
+
+    String[] header() {
+        return header.clone();
+    }
+
+    String query(boolean ownBookOnly) {
+        return query.formatted(ownBookOnly ? "AND c.owner_id = ?" : "");
+    }
+}

@@ -1,0 +1,64 @@
+package com.keyaccount.crm.exporting.web;
+
+import com.keyaccount.crm.exporting.ExportKind;
+import com.keyaccount.crm.exporting.Exports;
+import com.keyaccount.crm.exporting.Exports.Format;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.web.PageNotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import lombok.RequiredArgsConstructor;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Data out, as CSV or Excel: each export respects who is asking. */
+@Controller
+@RequiredArgsConstructor
+class ExportController {
+
+    private final Exports exports;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    @GetMapping("/exports")
+    String list(@AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("kinds", Arrays.stream(ExportKind.values())
+                .filter(kind -> kind.forManagers() || user.role().seesAllCustomers()).toList());
+        return "exports/list";
+    }
+
+    @GetMapping("/exports/{slug}.{format:csv|xlsx}")
+    void export(@PathVariable String slug, @PathVariable String format, @AuthenticationPrincipal CrmUser user,
+            HttpServletResponse response) throws IOException {
+        ExportKind kind = ExportKind.bySlug(slug).orElseThrow(() -> new PageNotFoundException("export " + slug));
+        send(kind, Format.valueOf(format.toUpperCase(Locale.ROOT)), user, response);
+    }
+
+    /** The tier list's own link, kept where it has always been. */
+    @GetMapping("/customers/tiers.csv")
+    void tiers(@AuthenticationPrincipal CrmUser user, HttpServletResponse response) throws IOException {
+        send(ExportKind.TIERS, Format.CSV, user, response);
+    }
+
+    private void send(ExportKind kind, Format format, CrmUser user, HttpServletResponse response) throws IOException {
+        exports.checkAllowed(user.viewer(), kind);
+        String extension = format.name().toLowerCase(Locale.ROOT);
+        response.setContentType(format == Format.CSV ? "text/csv;charset=UTF-8"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(kind.slug() + "-" + LocalDate.now(clock.withZone(businessZone)) + "." + extension,
+                        StandardCharsets.UTF_8).build().toString());
+        exports.write(user.viewer(), kind, format, response.getOutputStream());
+    }
+}
