@@ -61,7 +61,7 @@ public class DataImports {
     /** Registers the upload and runs {@code job} on it in the background; the file is deleted after. */
     public long start(Viewer viewer, ImportKind kind, String fileName, Path file, ImportJob job) {
         requireLeadership(viewer);
-        long id = register(kind, viewer.username(), fileName);
+        long id = begin(kind, viewer.username(), fileName);
         background.execute(() -> {
             try {
                 job.run(id, file, viewer.username());
@@ -216,7 +216,8 @@ public class DataImports {
                 message == null ? null : message.substring(0, Math.min(1000, message.length())), id);
     }
 
-    private long register(ImportKind kind, String actor, String fileName) {
+    /** Registers an import that the caller runs itself (e.g. one pushed through the API). */
+    public long begin(ImportKind kind, String actor, String fileName) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""

@@ -1,7 +1,11 @@
 package com.keyaccount.crm.security;
 
 import org.springframework.context.annotation.Bean;
+import com.keyaccount.crm.api.ApiTokens;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -16,12 +20,37 @@ public class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
+    /**
+     * The ERP's JSON API: no session, no cookies (so no CSRF to forge), a bearer token on every
+     * request; anything else answers 401.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiTokenFilter.ROLE))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            response.setContentType("application/json");
+                            response.setStatus(401);
+                            response.getWriter().write("{\"error\":\"a valid API token is required\"}");
+                        }))
+                .headers(headers -> headers.cacheControl(cache -> { }));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-                        .requestMatchers("/tiers/policy").hasRole("ADMIN")
+                        .requestMatchers("/tiers/policy", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")

@@ -18,6 +18,8 @@ import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.importing.DataImports;
+import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.api.ErpTiers;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -82,6 +84,10 @@ public abstract class WebSliceTest {
     protected CustomerImports customerImports;
     @MockitoBean
     protected DataImports dataImports;
+    @MockitoBean
+    protected ApiTokens apiTokens;
+    @MockitoBean
+    protected ErpTiers erpTiers;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -79,6 +79,51 @@ public class SalesImports {
         }
     }
 
+    /**
+     * Orders pushed through the API, with the file import's rules: every order is checked, and
+     * only a batch without a single bad one is written (index = position in the batch).
+     *
+     * @throws RejectedOrdersException listing every problem, when any order is bad
+     */
+    public PushResult push(String actor, List<Map<String, String>> orders) {
+        Map<String, Long> customers = customerIdsByCode(orders.stream().map(o -> o.get("customer_code"))
+                .filter(code -> code != null && !code.isBlank()).map(String::strip).distinct().toList());
+        SalesLineParser parser = new SalesLineParser(customers);
+        List<LineError> errors = new ArrayList<>();
+        List<SalesLine> lines = new ArrayList<>();
+        Map<String, Long> firstIndex = new HashMap<>();
+        for (int index = 0; index < orders.size(); index++) {
+            parser.parse(index, orders.get(index), errors::add).ifPresent(line -> {
+                Long first = firstIndex.putIfAbsent(line.customerId() + "\u0000" + line.orderNo(), line.lineNo());
+                if (first != null) {
+                    errors.add(new LineError(line.lineNo(), "order_no", line.orderNo(), Reason.DUPLICATE_ORDER,
+                            String.valueOf(first)));
+                } else {
+                    lines.add(line);
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new RejectedOrdersException(errors);
+        }
+        long id = imports.begin(ImportKind.SALES, actor, "API");
+        try {
+            List<Object[]> stage = new ArrayList<>(lines.stream().map(line -> stageRow(id, line)).toList());
+            flush(stage);
+            long[] counts = transaction.execute(status -> apply(id));
+            boolean changed = counts[0] + counts[1] > 0;
+            imports.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
+                    changed && !recompute.start("SALES_API", actor) ? "RECOMPUTE_BUSY" : null);
+            return new PushResult(counts[0], counts[1], counts[2]);
+        } finally {
+            jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
+        }
+    }
+
+    /** What a push did. */
+    public record PushResult(long created, long updated, long unchanged) {
+    }
+
     private void flush(List<Object[]> stage) {
         if (!stage.isEmpty()) {
             jdbc.batchUpdate("""
@@ -136,6 +181,18 @@ public class SalesImports {
         jdbc.query("SELECT id, code FROM customer WHERE deleted = FALSE", rs -> {
             ids.put(rs.getString("code"), rs.getLong("id"));
         });
+        return ids;
+    }
+
+    private Map<String, Long> customerIdsByCode(List<String> codes) {
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < codes.size(); from += 1_000) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 1_000));
+            jdbc.query("SELECT id, code FROM customer WHERE deleted = FALSE AND code IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        ids.put(rs.getString("code"), rs.getLong("id"));
+                    }, chunk.toArray());
+        }
         return ids;
     }
 

@@ -1,0 +1,140 @@
+package com.keyaccount.crm.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The ERP's JSON API: tokens an admin issues and revokes, idempotent pushes, per-field errors. */
+@FullStackTest
+class ErpApiTest {
+
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final TierRecompute recompute;
+    private AppUser admin;
+    private Customer customer;
+    private String token;
+
+    ErpApiTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.recompute = recompute;
+    }
+
+    @BeforeEach
+    void issueToken() throws Exception {
+        admin = fixtures.user(Role.ADMIN);
+        customer = fixtures.customer(fixtures.user(Role.ACCOUNT_MANAGER), Fixtures.unique("接口客户"));
+        token = (String) mvc.perform(post("/admin/api-tokens").param("name", "金蝶 ERP")
+                        .with(user(Fixtures.principal(admin))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("issuedToken");
+        assertThat(token).startsWith("crm_");
+    }
+
+    /** Other tests count on being the only ones with revenue in the shared database. */
+    @AfterEach
+    void removeOrders() throws Exception {
+        Recomputes.awaitIdle(recompute);
+        jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", customer.getId());
+    }
+
+    @Test
+    void pushing_orders_twice_is_idempotent_and_a_payment_updates_the_order() throws Exception {
+        String orders = """
+                {"orders": [
+                  {"customerCode": "%1$s", "orderNo": "ERP-1", "orderDate": "2026-03-01", "amount": "1,200.50"},
+                  {"customerCode": "%1$s", "orderNo": "ERP-2", "orderDate": "2026/03/02", "amount": 300,
+                   "dueDate": "2026-04-01"}
+                ]}""".formatted(customer.getCode());
+        push(orders).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        push(orders).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.unchanged").value(2));
+        push("""
+                {"orders": [{"customerCode": "%s", "orderNo": "ERP-2", "orderDate": "2026-03-02", "amount": "300",
+                  "dueDate": "2026-04-01", "paidDate": "2026-03-25"}]}""".formatted(customer.getCode()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
+
+        assertThat(jdbc.queryForObject("SELECT amount FROM sales_order WHERE customer_id = ? AND order_no = 'ERP-1'",
+                BigDecimal.class, customer.getId())).isEqualByComparingTo("1200.50");
+        assertThat(jdbc.queryForObject("SELECT last_used_at FROM api_token WHERE name = '金蝶 ERP' "
+                + "ORDER BY id DESC LIMIT 1", java.sql.Timestamp.class)).isNotNull();
+        mvc.perform(get("/api/v1/customers/{code}/tier", customer.getCode()).header(HttpHeaders.AUTHORIZATION,
+                "Bearer " + token)).andExpect(status().isOk()).andExpect(jsonPath("$.code").value(customer.getCode()));
+        mvc.perform(get("/api/v1/customers/NO-SUCH/tier").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void a_bad_batch_answers_400_with_every_problem_by_field_and_writes_nothing() throws Exception {
+        push("""
+                {"orders": [
+                  {"customerCode": "%s", "orderNo": "OK-1", "orderDate": "2026-03-01", "amount": "10"},
+                  {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5"}
+                ]}""".formatted(customer.getCode()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[?(@.field == 'customerCode')].index").value(1))
+                .andExpect(jsonPath("$.errors[?(@.field == 'orderDate')].reason").value("BAD_DATE"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'amount')].message").value("Amounts cannot be negative."));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE customer_id = ?", Integer.class,
+                customer.getId())).isZero();
+        push("{\"orders\": [").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].reason").value("MALFORMED_JSON"));
+    }
+
+    @Test
+    void no_token_a_wrong_token_and_a_revoked_token_answer_401() throws Exception {
+        String body = "{\"orders\": []}";
+        mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content(body)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer crm_not-a-token")).andExpect(status().isUnauthorized());
+
+        long id = jdbc.queryForObject("SELECT id FROM api_token WHERE token_prefix = ?", Long.class,
+                token.substring(0, 12));
+        mvc.perform(post("/admin/api-tokens/{id}/revoke", id).with(user(Fixtures.principal(admin))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/customers/tiers").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void only_admins_manage_tokens() throws Exception {
+        for (Role role : new Role[] {Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR}) {
+            mvc.perform(get("/admin/api-tokens").with(user(Fixtures.principal(fixtures.user(role)))))
+                    .andExpect(status().isForbidden());
+        }
+        String page = mvc.perform(get("/admin/api-tokens").with(user(Fixtures.principal(admin)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("金蝶 ERP", token.substring(0, 12)).doesNotContain(token);
+    }
+
+    private ResultActions push(String json) throws Exception {
+        return mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content(json)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+    }
+}

@@ -1,0 +1,49 @@
+package com.keyaccount.crm.api.web;
+
+import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.security.CrmUser;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins issue tokens for the ERP (each shown once) and revoke them. */
+@Controller
+@RequiredArgsConstructor
+class ApiTokenController {
+
+    static final int NAME_LENGTH = 100;
+
+    private final ApiTokens tokens;
+
+    @GetMapping("/admin/api-tokens")
+    String list(@AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("tokens", tokens.list(user.viewer()));
+        return "admin/api-tokens";
+    }
+
+    @PostMapping("/admin/api-tokens")
+    String issue(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal CrmUser user, Model model,
+            RedirectAttributes redirect) {
+        if (name.isBlank() || name.strip().length() > NAME_LENGTH) {
+            model.addAttribute("name", name);
+            model.addAttribute("nameError", name.isBlank() ? "apitoken.name.required" : "apitoken.name.tooLong");
+            return list(user, model);
+        }
+        redirect.addFlashAttribute("issuedToken", tokens.issue(user.viewer(), name));
+        redirect.addFlashAttribute("flash", "flash.apitoken.issued");
+        return "redirect:/admin/api-tokens";
+    }
+
+    @PostMapping("/admin/api-tokens/{id}/revoke")
+    String revoke(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        tokens.revoke(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.apitoken.revoked");
+        return "redirect:/admin/api-tokens";
+    }
+}

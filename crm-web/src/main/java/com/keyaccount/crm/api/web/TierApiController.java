@@ -1,0 +1,36 @@
+package com.keyaccount.crm.api.web;
+
+import com.keyaccount.crm.api.ErpTiers;
+import java.util.Map;
+import lombok.RequiredArgsConstructor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ERP reads customers' tiers: all of them a page at a time, or one by code. */
+@RestController
+@RequestMapping("/api/v1/customers")
+@RequiredArgsConstructor
+class TierApiController {
+
+    static final int MAX_PAGE = 5_000;
+
+    private final ErpTiers tiers;
+
+    @GetMapping("/tiers")
+    Map<String, Object> tiers(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "1000") int size) {
+        int safeSize = Math.max(1, Math.min(MAX_PAGE, size));
+        int safePage = Math.max(0, page);
+        return Map.of("page", safePage, "size", safeSize, "customers", tiers.page(safePage, safeSize));
+    }
+
+    @GetMapping("/{code}/tier")
+    ResponseEntity<?> tier(@PathVariable String code) {
+        return tiers.byCode(code).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "no customer with this code")));
+    }
+}
