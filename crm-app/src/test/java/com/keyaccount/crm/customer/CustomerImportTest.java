@@ -8,12 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Imports;
+import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +33,19 @@ class CustomerImportTest {
     private AppUser zhang;
     private AppUser li;
 
-    CustomerImportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+    private final TierRecompute recompute;
+
+    CustomerImportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
+        this.recompute = recompute;
+    }
+
+    /** New customers start a recompute; the next test class must not meet it running. */
+    @AfterEach
+    void awaitRecompute() throws Exception {
+        Recomputes.awaitIdle(recompute);
     }
 
     @BeforeEach
@@ -64,6 +76,9 @@ class CustomerImportTest {
                 .containsExactly("CREATE");
         assertThat(jdbc.queryForObject("SELECT owner_id FROM follow_up WHERE customer_id = ?", Long.class, id))
                 .isEqualTo(zhang.getId());
+        Recomputes.awaitIdle(recompute);
+        assertThat(jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?", String.class,
+                id)).as("classified straight after the import").isEqualTo("C");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.keyaccount.crm.importing.DataImports.Reading;
 import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
+import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
@@ -56,11 +57,13 @@ public class CustomerImports {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final FollowUpSchedule followUps;
+    private final TierRecompute recompute;
     private final MessageSource messages;
     private final Clock clock;
 
     public CustomerImports(DataImports imports, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            FollowUpSchedule followUps, MessageSource messages, Clock clock) {
+            FollowUpSchedule followUps, TierRecompute recompute, MessageSource messages, Clock clock) {
+        this.recompute = recompute;
         this.imports = imports;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -90,7 +93,10 @@ public class CustomerImports {
             }
             Applied applied = transaction.execute(status -> apply(id, columns, actor));
             followUps.refreshInBatches(applied.rescheduled);
-            imports.finish(id, Status.DONE, applied.created, applied.updated, applied.unchanged, 0L, null);
+            // new customers are ranked (and everyone's rank among them) at once, not at night
+            boolean busy = applied.created > 0 && !recompute.start("CUSTOMER_IMPORT", actor);
+            imports.finish(id, Status.DONE, applied.created, applied.updated, applied.unchanged, 0L,
+                    busy ? "RECOMPUTE_BUSY" : null);
         } finally {
             jdbc.update("DELETE FROM customer_import_stage WHERE import_id = ?", id);
         }
