@@ -3,7 +3,7 @@ package com.keyaccount.crm.customer.web;
 import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.ImportKind;
-import com.keyaccount.crm.importing.web.Uploads;
+import com.keyaccount.crm.importing.web.Upload;
 import com.keyaccount.crm.security.CrmUser;
 import java.io.IOException;
 import lombok.RequiredArgsConstructor;
@@ -38,7 +38,7 @@ class CustomerImportController {
             model.addAttribute("fileError", "import.file.required");
             return form(user, model);
         }
-        Uploads upload = Uploads.save(file, "customers.csv");
+        Upload upload = Upload.save(file, "customers.csv");
         long id = customers.start(user.viewer(), upload.name(), upload.saved());
         redirect.addFlashAttribute("flash", "flash.import.started");
         return "redirect:/imports/" + id;

@@ -91,10 +91,10 @@ public class SalesImports {
         SalesLineParser parser = new SalesLineParser(customers);
         List<LineError> errors = new ArrayList<>();
         List<SalesLine> lines = new ArrayList<>();
-        Map<String, Long> firstIndex = new HashMap<>();
+        Map<OrderKey, Long> firstIndex = new HashMap<>();
         for (int index = 0; index < orders.size(); index++) {
             parser.parse(index, orders.get(index), errors::add).ifPresent(line -> {
-                Long first = firstIndex.putIfAbsent(line.customerId() + "\u0000" + line.orderNo(), line.lineNo());
+                Long first = firstIndex.putIfAbsent(new OrderKey(line.customerId(), line.orderNo()), line.lineNo());
                 if (first != null) {
                     errors.add(new LineError(line.lineNo(), "order_no", line.orderNo(), Reason.DUPLICATE_ORDER,
                             String.valueOf(first)));
@@ -118,6 +118,9 @@ public class SalesImports {
         } finally {
             jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
         }
+    }
+
+    private record OrderKey(long customerId, String orderNo) {
     }
 
     /** What a push did. */

@@ -2,7 +2,7 @@ package com.keyaccount.crm.sales.web;
 
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.ImportKind;
-import com.keyaccount.crm.importing.web.Uploads;
+import com.keyaccount.crm.importing.web.Upload;
 import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.security.CrmUser;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class SalesImportController {
             model.addAttribute("fileError", "import.file.required");
             return form(user, model);
         }
-        Uploads upload = Uploads.save(file, "sales.csv");
+        Upload upload = Upload.save(file, "sales.csv");
         long id = sales.start(user.viewer(), upload.name(), upload.saved());
         redirect.addFlashAttribute("flash", "flash.import.started");
         return "redirect:/imports/" + id;

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import org.springframework.web.multipart.MultipartFile;
 
 /** An uploaded file saved where the background import can read it, with the name the user gave it. */
-public record Uploads(Path saved, String name) {
+public record Upload(Path saved, String name) {
 
-    public static Uploads save(MultipartFile file, String fallbackName) throws IOException {
+    public static Upload save(MultipartFile file, String fallbackName) throws IOException {
         Path saved = Files.createTempFile("import-", ".csv");
         file.transferTo(saved);
         String original = file.getOriginalFilename();
         String name = original == null || original.isBlank() ? fallbackName
                 : Path.of(original.replace('\\', '/')).getFileName().toString();
-        return new Uploads(saved, name);
+        return new Upload(saved, name);
     }
 }
