@@ -6,6 +6,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.importing.DataImport.Status;
 import com.keyaccount.crm.importing.DataImports;
+import com.keyaccount.crm.importing.FileImport;
 import com.keyaccount.crm.importing.DataImports.Reading;
 import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * named as the actor's action, and the schedules of new and reassigned customers follow.
  */
 @Service
-public class CustomerImports {
+public class CustomerImports implements FileImport {
 
     static final int BATCH = 5_000;
     /** Optional columns: their values replace the stored ones only when the file has the column. */
@@ -72,6 +73,12 @@ public class CustomerImports {
         this.clock = clock;
     }
 
+    @Override
+    public ImportKind kind() {
+        return ImportKind.CUSTOMERS;
+    }
+
+    @Override
     public long start(Viewer viewer, String fileName, Path file) {
         return imports.start(viewer, ImportKind.CUSTOMERS, fileName, file, this::run);
     }

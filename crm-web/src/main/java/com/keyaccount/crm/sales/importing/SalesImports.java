@@ -2,6 +2,7 @@ package com.keyaccount.crm.sales.importing;
 
 import com.keyaccount.crm.importing.DataImport.Status;
 import com.keyaccount.crm.importing.DataImports;
+import com.keyaccount.crm.importing.FileImport;
 import com.keyaccount.crm.importing.DataImports.Reading;
 import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory holds the customer codes and one batch of lines, never the file.
  */
 @Service
-public class SalesImports {
+public class SalesImports implements FileImport {
 
     static final int BATCH = 5_000;
     private static final int[] STAGE_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
@@ -52,7 +53,13 @@ public class SalesImports {
         this.clock = clock;
     }
 
+    @Override
+    public ImportKind kind() {
+        return ImportKind.SALES;
+    }
+
     /** Imports the upload in the background; returns the import's id for its progress page. */
+    @Override
     public long start(Viewer viewer, String fileName, Path file) {
         return imports.start(viewer, ImportKind.SALES, fileName, file, this::run);
     }
