@@ -4,6 +4,7 @@ import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.importing.CellFormats;
+import com.keyaccount.crm.importing.Cells;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ final class CustomerLineParser {
         Long ownerId = owner(lineNo, cells, counting);
         String phone = text(lineNo, cells, "phone", false, counting);
         String address = text(lineNo, cells, "address", false, counting);
-        CustomerStatus status = blank(cells.get("status")) ? null : choice(lineNo, cells, "status", statuses, counting);
+        CustomerStatus status = Cells.blank(cells.get("status")) ? null : choice(lineNo, cells, "status", statuses, counting);
         String lostReason = text(lineNo, cells, "lost_reason", false, counting);
         if (status == CustomerStatus.LOST && lostReason == null) {
             counting.accept(new LineError(lineNo, "lost_reason", null, Reason.LOST_WITHOUT_REASON, null));
@@ -75,20 +76,12 @@ final class CustomerLineParser {
                 lostReason, annualSales, employees));
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
     private static String text(long lineNo, Map<String, String> cells, String column, boolean required,
             Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (blank(value)) {
-            if (required) {
-                errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
-            }
+        String stripped = Cells.present(lineNo, cells, column, required, errors);
+        if (stripped == null) {
             return null;
         }
-        String stripped = value.strip();
         int limit = LENGTHS.getOrDefault(column, 200);
         if (stripped.length() > limit) {
             errors.accept(new LineError(lineNo, column, stripped, Reason.TOO_LONG, String.valueOf(limit)));
@@ -98,9 +91,8 @@ final class CustomerLineParser {
 
     private static <E extends Enum<E>> E choice(long lineNo, Map<String, String> cells, String column,
             Labels<E> labels, Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (blank(value)) {
-            errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
+        String value = Cells.present(lineNo, cells, column, true, errors);
+        if (value == null) {
             return null;
         }
         Optional<E> found = labels.find(value);
@@ -111,12 +103,11 @@ final class CustomerLineParser {
     }
 
     private Long owner(long lineNo, Map<String, String> cells, Consumer<LineError> errors) {
-        String username = cells.get("owner");
-        if (blank(username)) {
-            errors.accept(new LineError(lineNo, "owner", username, Reason.MISSING, null));
+        String username = Cells.present(lineNo, cells, "owner", true, errors);
+        if (username == null) {
             return null;
         }
-        Optional<Long> id = book.accountManager(username.strip());
+        Optional<Long> id = book.accountManager(username);
         if (id.isEmpty()) {
             errors.accept(new LineError(lineNo, "owner", username, Reason.UNKNOWN_OWNER, null));
         }
@@ -124,11 +115,11 @@ final class CustomerLineParser {
     }
 
     private static Integer count(long lineNo, Map<String, String> cells, String column, Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (blank(value)) {
+        String value = Cells.present(lineNo, cells, column, false, errors);
+        if (value == null) {
             return null;
         }
-        String digits = value.strip().replace(",", "");
+        String digits = value.replace(",", "");
         if (!digits.matches("\\d{1,9}")) {
             errors.accept(new LineError(lineNo, column, value, Reason.BAD_NUMBER, null));
             return null;
@@ -138,8 +129,8 @@ final class CustomerLineParser {
 
     private static BigDecimal number(long lineNo, Map<String, String> cells, String column,
             Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (blank(value)) {
+        String value = Cells.present(lineNo, cells, column, false, errors);
+        if (value == null) {
             return null;
         }
         Optional<BigDecimal> number = CellFormats.amount(value);

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.sales.importing;
 
 import com.keyaccount.crm.importing.CellFormats;
+import com.keyaccount.crm.importing.Cells;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ final class SalesLineParser {
      */
     Optional<SalesLine> parse(long lineNo, Map<String, String> cells, Consumer<LineError> errors) {
         Counter counting = new Counter(errors);
-        String code = required(lineNo, cells, "customer_code", counting);
+        String code = Cells.present(lineNo, cells, "customer_code", true, counting);
         Long customerId = null;
         if (code != null) {
             customerId = customerIdsByCode.get(code);
@@ -42,7 +43,7 @@ final class SalesLineParser {
                 counting.accept(new LineError(lineNo, "customer_code", code, Reason.UNKNOWN_CUSTOMER, null));
             }
         }
-        String orderNo = required(lineNo, cells, "order_no", counting);
+        String orderNo = Cells.present(lineNo, cells, "order_no", true, counting);
         if (orderNo != null && orderNo.length() > ORDER_NO_LENGTH) {
             counting.accept(new LineError(lineNo, "order_no", orderNo, Reason.TOO_LONG, String.valueOf(ORDER_NO_LENGTH)));
         }
@@ -62,22 +63,10 @@ final class SalesLineParser {
         return Optional.of(new SalesLine(lineNo, customerId, orderNo, orderDate, amount, dueDate, paidDate));
     }
 
-    private static String required(long lineNo, Map<String, String> cells, String column, Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (value == null || value.isBlank()) {
-            errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
-            return null;
-        }
-        return value.strip();
-    }
-
     private static LocalDate date(long lineNo, Map<String, String> cells, String column, boolean required,
             Consumer<LineError> errors) {
-        String value = cells.get(column);
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.accept(new LineError(lineNo, column, value, Reason.MISSING, null));
-            }
+        String value = Cells.present(lineNo, cells, column, required, errors);
+        if (value == null) {
             return null;
         }
         Optional<LocalDate> date = CellFormats.date(value);
@@ -88,7 +77,7 @@ final class SalesLineParser {
     }
 
     private static BigDecimal amount(long lineNo, Map<String, String> cells, Consumer<LineError> errors) {
-        String value = required(lineNo, cells, "amount", errors);
+        String value = Cells.present(lineNo, cells, "amount", true, errors);
         if (value == null) {
             return null;
         }
