@@ -164,6 +164,26 @@ class SalesImportTest {
     }
 
     @Test
+    void an_import_whose_instance_died_mid_file_shows_as_failed_and_its_staged_lines_are_gone() throws Exception {
+        jdbc.update("""
+                INSERT INTO data_import (kind, file_name, started_by, started_at, heartbeat_at, status)
+                VALUES ('SALES', 'interrupted.csv', 'someone', ?, ?, 'RUNNING')""",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7200)),
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)));
+        long id = jdbc.queryForObject("SELECT MAX(id) FROM data_import WHERE file_name = 'interrupted.csv'", Long.class);
+        jdbc.update("""
+                INSERT INTO sales_import_stage (import_id, line_no, customer_id, order_no, order_date, amount)
+                VALUES (?, 2, ?, 'HALF-1', DATE '2026-01-01', 1)""", id, alpha.getId());
+
+        String page = mvc.perform(get("/imports/{id}", id).with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("The import failed unexpectedly; nothing was imported.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_import_stage WHERE import_id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    @Test
     void account_managers_cannot_import() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         mvc.perform(get("/imports/sales").with(user(Fixtures.principal(manager)))).andExpect(status().isForbidden());

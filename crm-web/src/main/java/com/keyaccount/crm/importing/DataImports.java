@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ public class DataImports {
 
     /** Bad lines kept for the report; the count is always exact. */
     public static final int KEPT_ERRORS = 10_000;
+    /** Far longer than a batch of lines takes; the final merge of even millions of lines takes minutes. */
+    static final Duration SILENCE = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(DataImports.class);
 
     private final JdbcTemplate jdbc;
@@ -87,13 +90,31 @@ public class DataImports {
 
     public Optional<DataImport> find(Viewer viewer, long id) {
         requireLeadership(viewer);
+        failInterrupted();
         return jdbc.query("SELECT * FROM data_import WHERE id = ?", DataImports::dataImport, id).stream().findFirst();
     }
 
     public List<DataImport> recent(Viewer viewer, ImportKind kind) {
         requireLeadership(viewer);
+        failInterrupted();
         return jdbc.query("SELECT * FROM data_import WHERE kind = ? ORDER BY started_at DESC, id DESC LIMIT 20",
                 DataImports::dataImport, kind.name());
+    }
+
+    /**
+     * Imports whose instance stopped mid-file (no heartbeat for {@link #SILENCE}) failed; their
+     * staged lines never reached the real tables and are removed.
+     */
+    private void failInterrupted() {
+        Timestamp silentSince = Timestamp.from(clock.instant().minus(SILENCE));
+        List<Long> interrupted = jdbc.queryForList("SELECT id FROM data_import WHERE status = 'RUNNING' "
+                + "AND heartbeat_at < ?", Long.class, silentSince);
+        for (long id : interrupted) {
+            jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
+            jdbc.update("DELETE FROM customer_import_stage WHERE import_id = ?", id);
+            jdbc.update("UPDATE data_import SET status = 'FAILED', finished_at = ?, message = 'INTERRUPTED' "
+                    + "WHERE id = ? AND status = 'RUNNING'", Timestamp.from(clock.instant()), id);
+        }
     }
 
     /** The kept bad lines in line order, at most {@code limit}. */
@@ -183,7 +204,8 @@ public class DataImports {
     private void progress(long id, Reading reading, List<LineError> errors, Runnable flush) {
         flush.run();
         saveErrors(id, errors);
-        jdbc.update("UPDATE data_import SET rows_read = ? WHERE id = ?", reading.rows, id);
+        jdbc.update("UPDATE data_import SET rows_read = ?, heartbeat_at = ? WHERE id = ?", reading.rows,
+                Timestamp.from(clock.instant()), id);
     }
 
     private void saveErrors(long id, List<LineError> errors) {
@@ -221,12 +243,13 @@ public class DataImports {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO data_import (kind, file_name, started_by, started_at, status)
-                    VALUES (?, ?, ?, ?, 'RUNNING')""", new String[] {"id"});
+                    INSERT INTO data_import (kind, file_name, started_by, started_at, heartbeat_at, status)
+                    VALUES (?, ?, ?, ?, ?, 'RUNNING')""", new String[] {"id"});
             ps.setString(1, kind.name());
             ps.setString(2, fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
             ps.setString(3, actor);
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.setTimestamp(5, Timestamp.from(clock.instant()));
             return ps;
         }, key);
         return Objects.requireNonNull(key.getKey()).longValue();
