@@ -20,6 +20,7 @@ import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.api.ApiTokens;
 import com.keyaccount.crm.api.ErpTiers;
+import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -88,6 +89,8 @@ public abstract class WebSliceTest {
     protected ApiTokens apiTokens;
     @MockitoBean
     protected ErpTiers erpTiers;
+    @MockitoBean
+    protected Dashboards dashboards;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,0 +1,40 @@
+package com.keyaccount.crm.dashboard.application;
+
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.user.Viewer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which customers every figure on the dashboard counts: by region, industry and owner. An
+ * account manager's filter is always their own book, whatever owner they ask for.
+ */
+public record DashboardFilter(Region region, Industry industry, Long owner) {
+
+    public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner) {
+        return new DashboardFilter(region, industry, viewer.role().seesAllCustomers() ? owner : viewer.userId());
+    }
+
+    /** The WHERE clause over {@code customer c} (deleted ones never count) and its arguments. */
+    String where(List<Object> args) {
+        StringBuilder sql = new StringBuilder("c.deleted = FALSE");
+        if (region != null) {
+            sql.append(" AND c.region = ?");
+            args.add(region.name());
+        }
+        if (industry != null) {
+            sql.append(" AND c.industry = ?");
+            args.add(industry.name());
+        }
+        if (owner != null) {
+            sql.append(" AND c.owner_id = ?");
+            args.add(owner);
+        }
+        return sql.toString();
+    }
+
+    List<Object> newArgs() {
+        return new ArrayList<>();
+    }
+}
