@@ -8,6 +8,7 @@ import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
+import java.util.Collection;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -96,6 +97,35 @@ public class CustomerService {
         audit.deleted(viewer.username(), ENTITY, id, id);
         customers.flush();
         events.publishEvent(new CustomerChanged(id));
+    }
+
+    /**
+     * A director or admin moves customers to another account manager, with the reason; the old
+     * owner loses them on their next request. Returns how many changed hands (ones the new owner
+     * already had are left alone).
+     */
+    @Transactional
+    public int reassign(Viewer viewer, Collection<Long> ids, long newOwnerId, String reason) {
+        requireLeadership(viewer, "reassign customers");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reassignment needs a reason");
+        }
+        AppUser newOwner = accountManager(newOwnerId);
+        int moved = 0;
+        for (long id : new java.util.TreeSet<>(ids)) {
+            Customer customer = get(viewer, id);
+            if (customer.isOwnedBy(newOwnerId)) {
+                continue;
+            }
+            audit.fieldChanged(viewer.username(), ENTITY, id, id, "owner", customer.getOwner().getUsername(),
+                    newOwner.getUsername());
+            audit.fieldChanged(viewer.username(), ENTITY, id, id, "reassignReason", null, reason.strip());
+            customer.reassignTo(newOwner, clock.instant());
+            moved++;
+        }
+        customers.flush();
+        ids.forEach(id -> events.publishEvent(new CustomerChanged(id)));
+        return moved;
     }
 
     /** 高层指定: a director or admin names the customer a key account, with the reason. */

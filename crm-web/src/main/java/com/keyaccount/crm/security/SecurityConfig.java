@@ -51,7 +51,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         .requestMatchers("/tiers/policy", "/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/customers/*/delete", "/customers/*/designation/**",
+                        .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
