@@ -78,6 +78,13 @@ class DashboardTest {
     }
 
     @Test
+    void a_director_without_filters_sees_the_whole_book() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        long all = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE deleted = FALSE", Long.class);
+        assertThat(section(page("/dashboard", director), "summary")).contains(String.format("%,d customers", all));
+    }
+
+    @Test
     void every_figure_follows_the_region_filter() throws Exception {
         String page = page("/dashboard?region=NORTH", manager);
         assertThat(section(page, "summary")).contains("2 customers", "¥25,000.00", "make 60.0% of revenue");

@@ -13,7 +13,8 @@ import java.util.List;
 public record DashboardFilter(Region region, Industry industry, Long owner) {
 
     public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner) {
-        return new DashboardFilter(region, industry, viewer.role().seesAllCustomers() ? owner : viewer.userId());
+        Long book = viewer.role().seesAllCustomers() ? owner : Long.valueOf(viewer.userId());
+        return new DashboardFilter(region, industry, book);
     }
 
     /** The WHERE clause over {@code customer c} (deleted ones never count) and its arguments. */
