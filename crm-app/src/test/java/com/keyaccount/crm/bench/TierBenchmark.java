@@ -70,6 +70,8 @@ public final class TierBenchmark {
                     (double) cold / sql);
             MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
+            DashboardBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
+                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
         }
     }
