@@ -21,6 +21,7 @@ import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.api.ApiTokens;
 import com.keyaccount.crm.api.ErpTiers;
 import com.keyaccount.crm.dashboard.application.Dashboards;
+import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -91,6 +92,8 @@ public abstract class WebSliceTest {
     protected ErpTiers erpTiers;
     @MockitoBean
     protected Dashboards dashboards;
+    @MockitoBean
+    protected TierMigrations tierMigrations;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -11,7 +11,9 @@ import com.keyaccount.crm.importing.DataImports.Reading;
 import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
+import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import org.springframework.context.ApplicationEventPublisher;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
@@ -59,12 +61,15 @@ public class CustomerImports implements FileImport {
     private final TransactionTemplate transaction;
     private final FollowUpSchedule followUps;
     private final TierRecompute recompute;
+    private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
     public CustomerImports(DataImports imports, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            FollowUpSchedule followUps, TierRecompute recompute, MessageSource messages, Clock clock) {
+            FollowUpSchedule followUps, TierRecompute recompute, ApplicationEventPublisher events,
+            MessageSource messages, Clock clock) {
         this.recompute = recompute;
+        this.events = events;
         this.imports = imports;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -100,6 +105,7 @@ public class CustomerImports implements FileImport {
             }
             Applied applied = transaction.execute(status -> apply(id, columns, actor));
             followUps.refreshInBatches(applied.rescheduled);
+            events.publishEvent(new TiersChanged("customer import " + id));
             // new customers are ranked (and everyone's rank among them) at once, not at night
             boolean busy = applied.created > 0 && !recompute.start("CUSTOMER_IMPORT", actor);
             imports.finish(id, Status.DONE, applied.created, applied.updated, applied.unchanged, 0L,

@@ -6,6 +6,8 @@ import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.CustomerTierRepository;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TiersChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
@@ -34,6 +36,7 @@ public class TierOverrides {
     private final Clock clock;
     private final ZoneId businessZone;
     private final FollowUpSchedule followUps;
+    private final ApplicationEventPublisher events;
 
     @Transactional
     public void pin(Viewer viewer, long customerId, Tier tier, String reason, LocalDate until) {
@@ -66,6 +69,7 @@ public class TierOverrides {
     private void reschedule(long customerId) {
         tiers.flush();
         followUps.refresh(List.of(customerId));
+        events.publishEvent(new TiersChanged("pin " + customerId));
     }
 
     private Tier effectiveBefore(Viewer viewer, long customerId) {

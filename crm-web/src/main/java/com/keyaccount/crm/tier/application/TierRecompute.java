@@ -12,6 +12,8 @@ import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
+import com.keyaccount.crm.tier.TiersChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -71,6 +73,7 @@ public class TierRecompute {
     private final ZoneId zone;
     private final String daysToPay;
     private final FollowUpSchedule followUps;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tier-recompute");
@@ -79,8 +82,10 @@ public class TierRecompute {
     });
 
     public TierRecompute(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
-            LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database, FollowUpSchedule followUps) {
+            LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database, FollowUpSchedule followUps,
+            ApplicationEventPublisher events) {
         this.followUps = followUps;
+        this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
@@ -165,6 +170,7 @@ public class TierRecompute {
             long written = System.nanoTime();
             progress.set(new RecomputeProgress(runId, "schedule", 0, 0));
             followUps.refreshInBatches(changes.rescheduled);
+            events.publishEvent(new TiersChanged("recompute " + runId));
             log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms, {} schedules {} ms", runId,
                     (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
                     (written - classified) / 1_000_000, changes.rescheduled.size(),

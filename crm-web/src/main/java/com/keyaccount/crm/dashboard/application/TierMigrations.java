@@ -1,0 +1,76 @@
+package com.keyaccount.crm.dashboard.application;
+
+import com.keyaccount.crm.dashboard.application.Migrations.Mover;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each customer's tier at the end of a day is the target of its latest tier change up to then
+ * (recomputes, pins and their expiry all write one), so the matrix is one pass over the history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TierMigrations {
+
+    /** Customers listed behind one cell or list; the count is always exact. */
+    public static final int LISTED = 500;
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public TierMigrations(JdbcTemplate jdbc, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.zone = businessZone;
+    }
+
+    public Migrations matrix(DashboardFilter filter, LocalDate from, LocalDate to) {
+        List<Object> args = new ArrayList<>(List.of(endOf(from), endOf(to)));
+        String where = filter.where(args);
+        Map<String, Map<String, Long>> cells = new HashMap<>();
+        jdbc.query(SQL.formatted("COALESCE(x.to_tier, '-') AS from_tier, COALESCE(y.to_tier, '-') AS to_tier, "
+                + "COUNT(*) AS customers", where) + " GROUP BY COALESCE(x.to_tier, '-'), COALESCE(y.to_tier, '-')",
+                rs -> {
+                    cells.computeIfAbsent(rs.getString("from_tier"), k -> new HashMap<>())
+                            .put(rs.getString("to_tier"), rs.getLong("customers"));
+                }, args.toArray());
+        return new Migrations(from, to, cells);
+    }
+
+    /** The customers that went from {@code fromTier} to {@code toTier} ("-" = not yet classified). */
+    public List<Mover> movers(DashboardFilter filter, LocalDate from, LocalDate to, String fromTier, String toTier) {
+        List<Object> args = new ArrayList<>(List.of(endOf(from), endOf(to)));
+        String where = filter.where(args);
+        args.add(fromTier);
+        args.add(toTier);
+        args.add(LISTED);
+        return jdbc.query(SQL.formatted("c.id, c.code, c.name, u.display_name, COALESCE(x.to_tier, '-') AS from_tier, "
+                + "COALESCE(y.to_tier, '-') AS to_tier", where)
+                + " AND COALESCE(x.to_tier, '-') = ? AND COALESCE(y.to_tier, '-') = ? ORDER BY c.name, c.id LIMIT ?",
+                (rs, n) -> new Mover(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("display_name"), rs.getString("from_tier"), rs.getString("to_tier")),
+                args.toArray());
+    }
+
+    private Timestamp endOf(LocalDate day) {
+        return Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static final String LATEST = """
+            (SELECT customer_id, to_tier FROM (
+                SELECT customer_id, to_tier,
+                       ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY changed_at DESC, id DESC) AS latest
+                FROM tier_change WHERE changed_at < ?) h WHERE latest = 1)""";
+
+    private static final String SQL = "SELECT %s FROM customer c JOIN app_user u ON u.id = c.owner_id"
+            + " LEFT JOIN " + LATEST + " x ON x.customer_id = c.id"
+            + " LEFT JOIN " + LATEST + " y ON y.customer_id = c.id"
+            + " WHERE %s";
+}

@@ -1,0 +1,61 @@
+package com.keyaccount.crm.dashboard.web;
+
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
+import com.keyaccount.crm.dashboard.application.Migrations;
+import com.keyaccount.crm.dashboard.application.TierMigrations;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Tier migrations between two days, and the customers behind each cell. */
+@Controller
+@RequiredArgsConstructor
+class MigrationsController {
+
+    private final TierMigrations migrations;
+    private final AppUserRepository users;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    @GetMapping("/dashboard/migrations")
+    String matrix(@Valid @ModelAttribute("query") MigrationsQuery query, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        query.defaults(LocalDate.now(clock.withZone(businessZone)));
+        filters(user, model);
+        if (!result.hasErrors()) {
+            model.addAttribute("migrations", migrations.matrix(filter(query, user), query.getFrom(), query.getTo()));
+            if (query.getFromTier() != null && query.getToTier() != null
+                    && Migrations.TIERS.contains(query.getFromTier()) && Migrations.TIERS.contains(query.getToTier())) {
+                model.addAttribute("movers", migrations.movers(filter(query, user), query.getFrom(), query.getTo(),
+                        query.getFromTier(), query.getToTier()));
+            }
+        }
+        model.addAttribute("tiers", Migrations.TIERS);
+        return "dashboard/migrations";
+    }
+
+    private static DashboardFilter filter(MigrationsQuery query, CrmUser user) {
+        return DashboardFilter.of(user.viewer(), query.getRegion(), query.getIndustry(), query.getOwner());
+    }
+
+    private void filters(CrmUser user, Model model) {
+        model.addAttribute("regions", Region.values());
+        model.addAttribute("industries", Industry.values());
+        if (user.role().seesAllCustomers()) {
+            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        }
+    }
+}
