@@ -1,0 +1,26 @@
+package com.keyaccount.crm.scoring.churn;
+
+import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A churn signal that fired, with the numbers that made it fire. */
+public sealed interface ChurnSignal {
+
+    /** Revenue down {@code percent}% from {@code before} to {@code now}. */
+    record RevenueDrop(BigDecimal before, BigDecimal now, int percent) implements ChurnSignal {
+    }
+
+    /** Average days to pay up from {@code before} to {@code now}. */
+    record SlowerPayment(long before, long now) implements ChurnSignal {
+    }
+
+    /** No contact for {@code days} days, more than {@code factor} × the tier's {@code interval}. */
+    record Silence(long days, int interval, int factor) implements ChurnSignal {
+    }
+
+    /** Downgraded from one tier to another on a day within the window. */
+    record Downgrade(LocalDate on, Tier from, Tier to)
+            implements ChurnSignal {
+    }
+}
