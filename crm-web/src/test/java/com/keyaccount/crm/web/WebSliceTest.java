@@ -22,6 +22,7 @@ import com.keyaccount.crm.api.ApiTokens;
 import com.keyaccount.crm.api.ErpTiers;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
+import com.keyaccount.crm.dashboard.application.ChurnWarnings;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -94,6 +95,8 @@ public abstract class WebSliceTest {
     protected Dashboards dashboards;
     @MockitoBean
     protected TierMigrations tierMigrations;
+    @MockitoBean
+    protected ChurnWarnings churnWarnings;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

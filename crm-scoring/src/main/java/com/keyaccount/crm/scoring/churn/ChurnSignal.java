@@ -7,6 +7,11 @@ import java.time.LocalDate;
 /** A churn signal that fired, with the numbers that made it fire. */
 public sealed interface ChurnSignal {
 
+    /** The signal's name, for pages that word each kind differently. */
+    default String kind() {
+        return getClass().getSimpleName();
+    }
+
     /** Revenue down {@code percent}% from {@code before} to {@code now}. */
     record RevenueDrop(BigDecimal before, BigDecimal now, int percent) implements ChurnSignal {
     }

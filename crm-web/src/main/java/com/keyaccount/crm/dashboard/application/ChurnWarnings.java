@@ -1,0 +1,146 @@
+package com.keyaccount.crm.dashboard.application;
+
+import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.followup.application.QuotaPolicies;
+import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.scoring.churn.ChurnFigures;
+import com.keyaccount.crm.scoring.churn.ChurnSignal;
+import com.keyaccount.crm.scoring.churn.ChurnSignals;
+import com.keyaccount.crm.shared.DatabaseVendor;
+import com.keyaccount.crm.tier.Tier;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 流失预警: one SQL pass aggregates each customer's last 180 days of orders, payments, latest
+ * contact and latest downgrade; crm-scoring decides which signals fire. Only flagged customers
+ * are kept (most signals first), so memory does not grow with the book.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ChurnWarnings {
+
+    /** Customers listed; the total is always exact. */
+    public static final int LISTED = 500;
+    static final int PERIOD_DAYS = 90;
+
+    private final JdbcTemplate jdbc;
+    private final QuotaPolicies quotaPolicies;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String daysToPay;
+
+    public ChurnWarnings(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
+            DatabaseVendor database) {
+        this.jdbc = jdbc;
+        this.quotaPolicies = quotaPolicies;
+        this.clock = clock;
+        this.zone = businessZone;
+        this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+    }
+
+    /** The warning list for the filter, and how many customers are on it in all. */
+    public record Result(ChurnThresholds thresholds, List<ChurnWarning> warnings, long total) {
+    }
+
+    public ChurnThresholds thresholds() {
+        return jdbc.queryForObject("""
+                SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days
+                FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy)""",
+                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    public Result warnings(DashboardFilter filter) {
+        ChurnThresholds thresholds = thresholds();
+        VisitQuotas quotas = quotaPolicies.current().quotas();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate recentFrom = today.minusDays(PERIOD_DAYS);
+        LocalDate previousFrom = recentFrom.minusDays(PERIOD_DAYS);
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(args);
+        List<ChurnWarning> flagged = new ArrayList<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay, where));
+            ps.setFetchSize(5_000);
+            int i = 1;
+            for (Date day : List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(recentFrom),
+                    Date.valueOf(recentFrom), Date.valueOf(previousFrom), Date.valueOf(today))) {
+                ps.setDate(i++, day);
+            }
+            ps.setTimestamp(i++, Timestamp.from(today.minusDays(thresholds.downgradeWithinDays()).atStartOfDay(zone)
+                    .toInstant()));
+            for (Object arg : args) {
+                ps.setObject(i++, arg);
+            }
+            return ps;
+        }, rs -> {
+            List<ChurnSignal> signals = ChurnSignals.of(figures(rs, today, quotas), thresholds);
+            if (!signals.isEmpty()) {
+                flagged.add(new ChurnWarning(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("owner"), rs.getString("tier"), signals));
+            }
+        });
+        flagged.sort(Comparator.comparingInt((ChurnWarning w) -> -w.signals().size())
+                .thenComparing(ChurnWarning::tier).thenComparing(ChurnWarning::name));
+        return new Result(thresholds, List.copyOf(flagged.subList(0, Math.min(LISTED, flagged.size()))),
+                flagged.size());
+    }
+
+    private ChurnFigures figures(ResultSet rs, LocalDate today, VisitQuotas quotas) throws SQLException {
+        Tier tier = Tier.valueOf(rs.getString("tier"));
+        Date lastContact = rs.getDate("last_contact_on");
+        OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+        OffsetDateTime downgraded = rs.getObject("downgraded_at", OffsetDateTime.class);
+        return new ChurnFigures(rs.getLong("id"), today, rs.getBigDecimal("rev_recent"),
+                rs.getBigDecimal("rev_previous"), number(rs, "pay_recent"), number(rs, "pay_previous"),
+                lastContact == null ? null : lastContact.toLocalDate(), LocalDate.ofInstant(created.toInstant(), zone),
+                quotas.of(tier).anyContact().atLeastEveryDays(),
+                downgraded == null ? null : LocalDate.ofInstant(downgraded.toInstant(), zone),
+                tierOrNull(rs.getString("from_tier")), tierOrNull(rs.getString("to_tier")));
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Tier tierOrNull(String value) {
+        return value == null ? null : Tier.valueOf(value);
+    }
+
+    private static final String SQL = """
+            SELECT c.id, c.code, c.name, u.display_name AS owner, c.created_at,
+                   COALESCE(t.effective_tier, 'C') AS tier, f.last_contact_on,
+                   a.rev_recent, a.rev_previous, a.pay_recent, a.pay_previous,
+                   d.changed_at AS downgraded_at, d.from_tier, d.to_tier
+            FROM customer c JOIN app_user u ON u.id = c.owner_id
+            LEFT JOIN customer_tier t ON t.customer_id = c.id
+            LEFT JOIN follow_up f ON f.customer_id = c.id
+            LEFT JOIN (SELECT customer_id,
+                              SUM(CASE WHEN order_date > ? THEN amount END) AS rev_recent,
+                              SUM(CASE WHEN order_date <= ? THEN amount END) AS rev_previous,
+                              AVG(CASE WHEN order_date > ? AND paid_date IS NOT NULL THEN %1$s END) AS pay_recent,
+                              AVG(CASE WHEN order_date <= ? AND paid_date IS NOT NULL THEN %1$s END) AS pay_previous
+                       FROM sales_order WHERE order_date > ? AND order_date <= ?
+                       GROUP BY customer_id) a ON a.customer_id = c.id
+            LEFT JOIN (SELECT customer_id, changed_at, from_tier, to_tier FROM (
+                           SELECT customer_id, changed_at, from_tier, to_tier,
+                                  ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY changed_at DESC, id DESC) AS rn
+                           FROM tier_change
+                           WHERE changed_at >= ? AND from_tier IS NOT NULL AND to_tier > from_tier) x
+                       WHERE rn = 1) d ON d.customer_id = c.id
+            WHERE %2$s AND c.status <> 'LOST'""";
+}
