@@ -23,6 +23,7 @@ import com.keyaccount.crm.api.ErpTiers;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.dashboard.application.ChurnWarnings;
+import com.keyaccount.crm.dashboard.application.Coverages;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -97,6 +98,8 @@ public abstract class WebSliceTest {
     protected TierMigrations tierMigrations;
     @MockitoBean
     protected ChurnWarnings churnWarnings;
+    @MockitoBean
+    protected Coverages coverages;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,0 +1,45 @@
+package com.keyaccount.crm.dashboard.web;
+
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.dashboard.application.Coverages;
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Coverage: overdue follow-ups and customers without contact, per manager and per tier, beside attainment. */
+@Controller
+@RequiredArgsConstructor
+class CoverageController {
+
+    static final List<Integer> WINDOWS = List.of(30, 90, 180, 365);
+
+    private final Coverages coverages;
+    private final AppUserRepository users;
+
+    @GetMapping("/dashboard/coverage")
+    String coverage(@ModelAttribute("query") DashboardQuery query, BindingResult result,
+            @RequestParam(defaultValue = "90") int days, @AuthenticationPrincipal CrmUser user, Model model) {
+        int window = WINDOWS.contains(days) ? days : 90;
+        model.addAttribute("coverage", coverages.of(DashboardFilter.of(user.viewer(), query.getRegion(),
+                query.getIndustry(), query.getOwner()), window));
+        model.addAttribute("windows", WINDOWS);
+        model.addAttribute("badFilter", result.hasErrors() || window != days);
+        model.addAttribute("regions", Region.values());
+        model.addAttribute("industries", Industry.values());
+        if (user.role().seesAllCustomers()) {
+            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        }
+        return "dashboard/coverage";
+    }
+}
