@@ -61,7 +61,7 @@ class MigrationsTest {
     void the_matrix_counts_each_move_and_names_the_customers_behind_a_cell() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         String page = page(PERIOD + "&owner=" + manager.getId(), director);
-        assertThat(section(page, "moves")).contains("1 upgrades, 1 downgrades.");
+        assertThat(section(page, "moves")).contains("1 upgrades,", "1 downgrades.");
         assertThat(cells(page)).containsExactly(
                 // to:  A  B  C  -        from:
                 "0", "0", "1", "0",    // A
@@ -71,13 +71,15 @@ class MigrationsTest {
 
         String cell = page(PERIOD + "&owner=" + manager.getId() + "&fromTier=A&toTier=C", director);
         assertThat(cell.substring(cell.indexOf("id=\"movers\""))).contains(q.getName()).doesNotContain(p.getName());
+        String ups = page(PERIOD + "&owner=" + manager.getId() + "&moved=up", director);
+        assertThat(ups.substring(ups.indexOf("id=\"movers\""))).contains(p.getName(), "C → A").doesNotContain(q.getName());
     }
 
     @Test
     void a_manager_sees_the_migrations_of_their_own_book_only() throws Exception {
         AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);
         String page = page(PERIOD + "&owner=" + manager.getId(), other);
-        assertThat(section(page, "moves")).contains("0 upgrades, 0 downgrades.");
+        assertThat(section(page, "moves")).contains("0 upgrades,", "0 downgrades.");
     }
 
     @Test

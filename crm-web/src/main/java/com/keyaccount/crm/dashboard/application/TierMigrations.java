@@ -59,6 +59,19 @@ public class TierMigrations {
                 args.toArray());
     }
 
+    /** Every customer that moved up (or down) between the two days, whatever the tiers. */
+    public List<Mover> moves(DashboardFilter filter, LocalDate from, LocalDate to, boolean upgrades) {
+        List<Object> args = new ArrayList<>(List.of(endOf(from), endOf(to)));
+        String where = filter.where(args);
+        args.add(LISTED);
+        return jdbc.query(SQL.formatted("c.id, c.code, c.name, u.display_name, x.to_tier AS from_tier, "
+                + "y.to_tier AS to_tier", where) + " AND y.to_tier " + (upgrades ? "<" : ">")
+                + " x.to_tier ORDER BY c.name, c.id LIMIT ?",
+                (rs, n) -> new Mover(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("display_name"), rs.getString("from_tier"), rs.getString("to_tier")),
+                args.toArray());
+    }
+
     private Timestamp endOf(LocalDate day) {
         return Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
     }

@@ -41,6 +41,9 @@ class MigrationsController {
                     && Migrations.TIERS.contains(query.getFromTier()) && Migrations.TIERS.contains(query.getToTier())) {
                 model.addAttribute("movers", migrations.movers(filter(query, user), query.getFrom(), query.getTo(),
                         query.getFromTier(), query.getToTier()));
+            } else if ("up".equals(query.getMoved()) || "down".equals(query.getMoved())) {
+                model.addAttribute("movers", migrations.moves(filter(query, user), query.getFrom(), query.getTo(),
+                        "up".equals(query.getMoved())));
             }
         }
         model.addAttribute("tiers", Migrations.TIERS);

@@ -19,6 +19,8 @@ public class MigrationsQuery extends DashboardQuery {
 
     private String fromTier;
     private String toTier;
+    /** "up" or "down": every upgrade or downgrade instead of one cell. */
+    private String moved;
 
     @AssertTrue(message = "{migrations.order}")
     public boolean isInOrder() {
