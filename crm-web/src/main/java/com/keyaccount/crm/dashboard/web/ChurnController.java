@@ -1,12 +1,8 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.customer.Industry;
-import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.dashboard.application.ChurnWarnings;
-import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,14 +22,9 @@ class ChurnController {
     @GetMapping("/dashboard/churn")
     String warnings(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("result", churn.warnings(DashboardFilter.of(user.viewer(), query.getRegion(),
-                query.getIndustry(), query.getOwner())));
+        model.addAttribute("result", churn.warnings(FilterChoices.filter(query, user)));
         model.addAttribute("badFilter", result.hasErrors());
-        model.addAttribute("regions", Region.values());
-        model.addAttribute("industries", Industry.values());
-        if (user.role().seesAllCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
-        }
+        FilterChoices.addTo(model, user, users);
         return "dashboard/churn";
     }
 }

@@ -1,12 +1,8 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.customer.Industry;
-import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.dashboard.application.Coverages;
-import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,15 +27,10 @@ class CoverageController {
     String coverage(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             @RequestParam(defaultValue = "90") int days, @AuthenticationPrincipal CrmUser user, Model model) {
         int window = WINDOWS.contains(days) ? days : 90;
-        model.addAttribute("coverage", coverages.of(DashboardFilter.of(user.viewer(), query.getRegion(),
-                query.getIndustry(), query.getOwner()), window));
+        model.addAttribute("coverage", coverages.of(FilterChoices.filter(query, user), window));
         model.addAttribute("windows", WINDOWS);
         model.addAttribute("badFilter", result.hasErrors() || window != days);
-        model.addAttribute("regions", Region.values());
-        model.addAttribute("industries", Industry.values());
-        if (user.role().seesAllCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
-        }
+        FilterChoices.addTo(model, user, users);
         return "dashboard/coverage";
     }
 }

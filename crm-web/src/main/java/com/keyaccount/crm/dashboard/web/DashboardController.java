@@ -1,15 +1,11 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.customer.Industry;
-import com.keyaccount.crm.customer.Region;
-import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.Overview;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.web.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,7 +46,7 @@ class DashboardController {
     @GetMapping("/dashboard")
     String overview(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             @AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
-        Overview overview = dashboards.overview(filter(query, user));
+        Overview overview = dashboards.overview(FilterChoices.filter(query, user));
         Charts charts = new Charts(messages, locale);
         model.addAttribute("overview", overview);
         model.addAttribute("badFilter", result.hasErrors());
@@ -58,11 +54,7 @@ class DashboardController {
         model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale)));
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale)));
         model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale)));
-        model.addAttribute("regions", Region.values());
-        model.addAttribute("industries", Industry.values());
-        if (user.role().seesAllCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
-        }
+        FilterChoices.addTo(model, user, users);
         return "dashboard/overview";
     }
 
@@ -70,7 +62,7 @@ class DashboardController {
     @GetMapping("/dashboard.csv")
     void csv(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             @AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
-        Overview overview = dashboards.overview(filter(query, user));
+        Overview overview = dashboards.overview(FilterChoices.filter(query, user));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("dashboard.csv", StandardCharsets.UTF_8).build().toString());
@@ -94,11 +86,6 @@ class DashboardController {
             csv.printRecord(section, g.key() == null ? "" : g.key(), SpreadsheetCells.neutralise(label.apply(g.key())),
                     g.customers(), g.revenue().toPlainString(), "", "");
         }
-    }
-
-    /** A value that did not bind is null here: the page counts everything and says the filter was ignored. */
-    private static DashboardFilter filter(DashboardQuery query, CrmUser user) {
-        return DashboardFilter.of(user.viewer(), query.getRegion(), query.getIndustry(), query.getOwner());
     }
 
     private Function<String, String> tierLabel(Locale locale) {

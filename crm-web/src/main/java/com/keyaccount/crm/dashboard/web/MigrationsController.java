@@ -1,13 +1,9 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.customer.Industry;
-import com.keyaccount.crm.customer.Region;
-import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Migrations;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,31 +30,19 @@ class MigrationsController {
     String matrix(@Valid @ModelAttribute("query") MigrationsQuery query, BindingResult result,
             @AuthenticationPrincipal CrmUser user, Model model) {
         query.defaults(LocalDate.now(clock.withZone(businessZone)));
-        filters(user, model);
+        FilterChoices.addTo(model, user, users);
         if (!result.hasErrors()) {
-            model.addAttribute("migrations", migrations.matrix(filter(query, user), query.getFrom(), query.getTo()));
+            model.addAttribute("migrations", migrations.matrix(FilterChoices.filter(query, user), query.getFrom(), query.getTo()));
             if (query.getFromTier() != null && query.getToTier() != null
                     && Migrations.TIERS.contains(query.getFromTier()) && Migrations.TIERS.contains(query.getToTier())) {
-                model.addAttribute("movers", migrations.movers(filter(query, user), query.getFrom(), query.getTo(),
+                model.addAttribute("movers", migrations.movers(FilterChoices.filter(query, user), query.getFrom(), query.getTo(),
                         query.getFromTier(), query.getToTier()));
             } else if ("up".equals(query.getMoved()) || "down".equals(query.getMoved())) {
-                model.addAttribute("movers", migrations.moves(filter(query, user), query.getFrom(), query.getTo(),
+                model.addAttribute("movers", migrations.moves(FilterChoices.filter(query, user), query.getFrom(), query.getTo(),
                         "up".equals(query.getMoved())));
             }
         }
         model.addAttribute("tiers", Migrations.TIERS);
         return "dashboard/migrations";
-    }
-
-    private static DashboardFilter filter(MigrationsQuery query, CrmUser user) {
-        return DashboardFilter.of(user.viewer(), query.getRegion(), query.getIndustry(), query.getOwner());
-    }
-
-    private void filters(CrmUser user, Model model) {
-        model.addAttribute("regions", Region.values());
-        model.addAttribute("industries", Industry.values());
-        if (user.role().seesAllCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
-        }
     }
 }
