@@ -100,6 +100,23 @@ class RouteMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void every_state_changing_browser_route_refuses_a_request_without_the_csrf_token() throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        List<String> unprotected = new ArrayList<>();
+        for (Row row : rows()) {
+            if ("GET".equals(row.method()) || row.pattern().startsWith("/api/")) {
+                continue; // the API takes no cookies, so there is no session to ride on
+            }
+            int status = mvc.perform(request(HttpMethod.valueOf(row.method()), path(row.pattern()))
+                    .with(user(Fixtures.principal(admin)))).andReturn().getResponse().getStatus();
+            if (status != 403) {
+                unprotected.add(row.route() + " answered " + status);
+            }
+        }
+        assertThat(unprotected).isEmpty();
+    }
+
     private static boolean denied(MockHttpServletResponse response) {
         String location = response.getRedirectedUrl();
         return response.getStatus() == 401 || response.getStatus() == 403
