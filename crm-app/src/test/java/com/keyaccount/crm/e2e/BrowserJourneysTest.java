@@ -1,0 +1,221 @@
+package com.keyaccount.crm.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The three journeys in headless Chromium (Debian's chromium and chromedriver; nothing is
+ * downloaded): a manager on a phone logs a visit from My day, a director reads the dashboard
+ * charts and reassigns a customer, an admin publishes a rule change. Screenshots go to
+ * {@code target/e2e-screenshots}. Without Chromium the tests are skipped, saying how to install it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class BrowserJourneysTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CRM_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CRM_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+
+    @LocalServerPort
+    private int port;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final FollowUpSchedule followUps;
+    private final TierRecompute recompute;
+    private WebDriver browser;
+
+    BrowserJourneysTest(Fixtures fixtures, JdbcTemplate jdbc, FollowUpSchedule followUps, TierRecompute recompute) {
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.followUps = followUps;
+        this.recompute = recompute;
+    }
+
+    @BeforeEach
+    void chromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed: apt-get install chromium chromium-driver (or set CRM_CHROMIUM and "
+                        + "CRM_CHROMEDRIVER) to run the browser tests");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        Recomputes.awaitIdle(recompute);
+    }
+
+    @Test
+    void a_manager_on_a_phone_logs_a_visit_from_my_day_and_the_customer_leaves_the_overdue_list() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer late = fixtures.customer(manager, Fixtures.unique("逾期客户"));
+        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(
+                Duration.ofDays(100))), late.getId());
+        followUps.refreshInBatches(List.of(late.getId()));
+        open(390, 844);
+        signIn(manager);
+
+        go("/my-day");
+        WebElement overdue = browser.findElement(By.id("due-overdue"));
+        assertThat(overdue.getText()).contains(late.getName());
+        shot("1-my-day-phone-before");
+        overdue.findElement(By.xpath(".//li[.//a[text()='" + late.getName() + "']]//a[contains(@class,'log-now')]"))
+                .click();
+        browser.findElement(By.id("summary")).sendKeys("上门拜访，确认明年订单");
+        shot("1-log-form-phone");
+        browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
+
+        waitFor(d -> d.getCurrentUrl().endsWith("/my-day"));
+        assertThat(browser.findElement(By.id("due-overdue")).getText()).doesNotContain(late.getName());
+        shot("1-my-day-phone-after");
+        assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    void a_director_reads_the_dashboard_charts_and_reassigns_a_customer() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        AppUser from = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser to = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(from, Fixtures.unique("转交客户"));
+        open(1280, 900);
+        signIn(director);
+
+        go("/dashboard");
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
+                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+        shot("2-dashboard");
+        assertThat(severeConsoleMessages()).as("no console errors under the CSP").isEmpty();
+
+        go("/customers?q=" + customer.getCode());
+        browser.findElement(By.cssSelector("input[name=ids][value='" + customer.getId() + "']")).click();
+        new Select(browser.findElement(By.id("newOwner"))).selectByValue(to.getId().toString());
+        browser.findElement(By.name("reason")).sendKeys("区域调整");
+        shot("2-reassign");
+        browser.findElement(By.cssSelector("#reassign-form button[type=submit]")).click();
+        waitFor(d -> d.findElements(By.cssSelector(".flash")).size() > 0);
+        assertThat(jdbc.queryForObject("SELECT owner_id FROM customer WHERE id = ?", Long.class, customer.getId()))
+                .isEqualTo(to.getId());
+        shot("2-reassigned");
+    }
+
+    @Test
+    void an_admin_publishes_a_rule_change_and_the_tiers_follow() throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        int before = jdbc.queryForObject("SELECT MAX(version) FROM tier_policy", Integer.class);
+        open(1280, 900);
+        signIn(admin);
+        try {
+            go("/tiers");
+            WebElement cutoffA = browser.findElement(By.id("cutoffAPercent"));
+            cutoffA.clear();
+            cutoffA.sendKeys("75");
+            browser.findElement(By.id("note")).sendKeys("端到端测试");
+            shot("3-policy-draft");
+            browser.findElement(By.cssSelector("#policy-form button[type=submit]")).click();
+            waitFor(d -> d.findElements(By.cssSelector(".flash")).size() > 0);
+            shot("3-policy-published");
+            assertThat(jdbc.queryForMap("SELECT version, pareto_cutoff_a FROM tier_policy WHERE version = ?",
+                    before + 1).get("pareto_cutoff_a").toString()).startsWith("0.75");
+        } finally {
+            // other tests count on the seeded 80 / 95 cutoffs
+            Recomputes.awaitIdle(recompute);
+            jdbc.update("""
+                    INSERT INTO tier_policy (version, method, window_months, pareto_cutoff_a, pareto_cutoff_b, scorecard,
+                        hard_orders_a, hard_revenue_a, hard_orders_b, hard_revenue_b, created_at, created_by, note)
+                    SELECT (SELECT MAX(version) FROM tier_policy) + 1, method, window_months, pareto_cutoff_a,
+                        pareto_cutoff_b, scorecard, hard_orders_a, hard_revenue_a, hard_orders_b, hard_revenue_b,
+                        CURRENT_TIMESTAMP, 'test', 'restored after the browser test'
+                    FROM tier_policy WHERE version = ?""", before);
+        }
+    }
+
+    private void open(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        if (width < 600) {
+            // a phone: its viewport, pixel ratio and touch, not just a narrow desktop window
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    private void signIn(AppUser user) {
+        go("/login");
+        browser.findElement(By.id("username")).sendKeys(user.getUsername());
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void go(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    private List<String> severeConsoleMessages() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .collect(Collectors.toList());
+    }
+
+    private void shot(String name) throws IOException {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
