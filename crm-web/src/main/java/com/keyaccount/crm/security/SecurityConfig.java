@@ -5,6 +5,8 @@ import com.keyaccount.crm.api.ApiTokens;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -45,8 +47,22 @@ public class SecurityConfig {
     }
 
     @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle();
+    }
+
+    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
+        SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+        next.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
@@ -55,9 +71,14 @@ public class SecurityConfig {
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(signedIn(throttle))
+                        .failureHandler((request, response, e) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
