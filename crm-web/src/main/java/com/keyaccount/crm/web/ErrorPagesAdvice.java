@@ -3,7 +3,10 @@ package com.keyaccount.crm.web;
 import com.keyaccount.crm.customer.ContactNotFoundException;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.user.NotPermittedException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,6 +24,17 @@ class ErrorPagesAdvice {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, pool exhausted): a clear 503 page at
+     * once, and the next request tries again, so the app recovers by itself when it is back.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class})
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String unavailable() {
+        return "error/503";
     }
 
     @ExceptionHandler(NotPermittedException.class)
