@@ -3,7 +3,10 @@ package com.keyaccount.crm.web;
 import com.keyaccount.crm.customer.ContactNotFoundException;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.user.NotPermittedException;
+import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -35,6 +38,28 @@ class ErrorPagesAdvice {
     @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
     String unavailable() {
         return "error/503";
+    }
+
+    /**
+     * A connection the database dropped mid-request (restart, failover, an administrator
+     * terminating it): the transaction is gone, so this request says "unavailable" and the pool
+     * hands the next one a fresh connection. Other JDBC failures stay server errors.
+     */
+    @ExceptionHandler({JpaSystemException.class, TransactionSystemException.class})
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String droppedConnection(RuntimeException e) {
+        // a rollback or commit that fails can only mean the connection is gone; its SQL state is lost
+        if (e.getMessage() != null && (e.getMessage().startsWith("Unable to rollback")
+                || e.getMessage().startsWith("Unable to commit"))) {
+            return "error/503";
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return "error/503";
+            }
+        }
+        throw e;
     }
 
     @ExceptionHandler(NotPermittedException.class)
