@@ -14,6 +14,7 @@ import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -23,10 +24,12 @@ class LoginThrottleTest {
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
 
-    LoginThrottleTest(MockMvc mvc, Fixtures fixtures) {
+    LoginThrottleTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
         this.mvc = mvc;
         this.fixtures = fixtures;
+        this.jdbc = jdbc;
     }
 
     @Test
@@ -47,6 +50,13 @@ class LoginThrottleTest {
         AppUser bystander = fixtures.user(Role.ACCOUNT_MANAGER);
         mvc.perform(formLogin("/login").user(bystander.getUsername()).password(Fixtures.PASSWORD))
                 .andExpect(authenticated());
+
+        // every attempt is in the audit log: the guesses with their addresses, the refused one not at all
+        assertThat(jdbc.queryForList("SELECT action || ' ' || new_value FROM audit_event WHERE actor = ? "
+                + "ORDER BY id", String.class, target.getUsername())).containsExactly("LOGIN_FAILED 10.0.0.1",
+                "LOGIN_FAILED 10.0.0.2", "LOGIN_FAILED 10.0.0.3", "LOGIN_FAILED 10.0.0.4", "LOGIN_FAILED 10.0.0.5");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE actor = ?", String.class,
+                bystander.getUsername())).containsExactly("LOGIN");
     }
 
     @Test

@@ -27,6 +27,14 @@ public class AuditTrail {
         events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, null, null, null));
     }
 
+    /** A sign-in, successful or not, with the address it came from; {@code actor} is the name typed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void signIn(String actor, boolean succeeded, String address) {
+        String name = actor == null || actor.isBlank() ? "?" : actor.strip();
+        events.save(new AuditEvent(clock.instant(), name.length() > 64 ? name.substring(0, 64) : name,
+                succeeded ? "LOGIN" : "LOGIN_FAILED", "User", null, null, "address", null, address));
+    }
+
     /** Who took which data out of the system. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exported(String actor, String what) {

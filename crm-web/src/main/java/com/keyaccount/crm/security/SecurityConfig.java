@@ -51,18 +51,20 @@ public class SecurityConfig {
         return new LoginThrottle();
     }
 
-    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
+    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle, SignIns signIns) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             throttle.succeeded(authentication.getName());
+            signIns.succeeded(authentication.getName(), request.getRemoteAddr());
             next.onAuthenticationSuccess(request, response, authentication);
         };
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, SignIns signIns)
+            throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
@@ -74,9 +76,10 @@ public class SecurityConfig {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(signedIn(throttle))
+                        .successHandler(signedIn(throttle, signIns))
                         .failureHandler((request, response, e) -> {
                             throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            signIns.failed(request.getParameter("username"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         })
                         .permitAll())

@@ -26,6 +26,7 @@ import com.keyaccount.crm.dashboard.application.ChurnWarnings;
 import com.keyaccount.crm.dashboard.application.Coverages;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
+import com.keyaccount.crm.security.SignIns;
 import com.keyaccount.crm.user.AppUserRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -100,6 +101,8 @@ public abstract class WebSliceTest {
     protected ChurnWarnings churnWarnings;
     @MockitoBean
     protected Coverages coverages;
+    @MockitoBean
+    protected SignIns signIns;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {
