@@ -27,6 +27,7 @@ import com.keyaccount.crm.dashboard.application.Coverages;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.SignIns;
+import com.keyaccount.crm.auditlog.AuditLog;
 import com.keyaccount.crm.user.AppUserRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -103,6 +104,8 @@ public abstract class WebSliceTest {
     protected Coverages coverages;
     @MockitoBean
     protected SignIns signIns;
+    @MockitoBean
+    protected AuditLog auditLog;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

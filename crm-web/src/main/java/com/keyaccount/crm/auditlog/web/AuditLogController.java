@@ -1,0 +1,30 @@
+package com.keyaccount.crm.auditlog.web;
+
+import com.keyaccount.crm.auditlog.AuditLog;
+import com.keyaccount.crm.security.CrmUser;
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Directors and admins read who changed what, when: filterable, newest first, exportable. */
+@Controller
+@RequiredArgsConstructor
+class AuditLogController {
+
+    private final AuditLog auditLog;
+
+    @GetMapping("/audit")
+    String audit(@Valid @ModelAttribute("query") AuditLogQuery query, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("entityTypes", auditLog.entityTypes(user.viewer()));
+        if (!result.hasErrors()) {
+            model.addAttribute("log", auditLog.page(user.viewer(), query.filter(), Math.max(0, query.getPage())));
+        }
+        return "audit/log";
+    }
+}
