@@ -1,7 +1,7 @@
 package com.keyaccount.crm.security;
 
-import org.springframework.context.annotation.Bean;
 import com.keyaccount.crm.api.ApiTokens;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,8 +41,7 @@ public class SecurityConfig {
                             response.setContentType("application/json");
                             response.setStatus(401);
                             response.getWriter().write("{\"error\":\"a valid API token is required\"}");
-                        }))
-                .headers(headers -> headers.cacheControl(cache -> { }));
+                        }));
         return http.build();
     }
 
