@@ -72,6 +72,8 @@ public final class TierBenchmark {
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
             DashboardBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
+            MixedLoadBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")),
+                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
         }
     }
