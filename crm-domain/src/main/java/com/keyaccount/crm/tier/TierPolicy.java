@@ -1,7 +1,9 @@
 package com.keyaccount.crm.tier;
 
+import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
+import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -14,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -74,30 +77,40 @@ public class TierPolicy {
 
     private String note;
 
+    @Column(name = "effective_from")
+    private LocalDate effectiveFrom;
+
     /**
-     * The next version after {@code current}: the given method, window and Pareto cutoffs, the
-     * scorecard and hard-rule floors carried over. Versions are never edited, only succeeded.
+     * A new version with the given rules. Versions are never edited, only succeeded; one with an
+     * effective date takes over from the version before it on that day.
      */
-    public static TierPolicy succeeding(TierPolicy current, TierMethod method, int windowMonths, ParetoCutoffs cutoffs,
-            String by, String note, Instant now) {
-        if (windowMonths < 1 || windowMonths > 60) {
-            throw new IllegalArgumentException("the evaluation window must be 1 to 60 months");
-        }
+    public static TierPolicy publish(int version, RuleSet rules, LocalDate effectiveFrom, String by, String note,
+            Instant now) {
         TierPolicy next = new TierPolicy();
-        next.version = current.version + 1;
-        next.method = method;
-        next.windowMonths = windowMonths;
-        next.paretoCutoffA = cutoffs.a();
-        next.paretoCutoffB = cutoffs.b();
-        next.scorecard = current.scorecard;
-        next.hardOrdersA = current.hardOrdersA;
-        next.hardRevenueA = current.hardRevenueA;
-        next.hardOrdersB = current.hardOrdersB;
-        next.hardRevenueB = current.hardRevenueB;
+        next.version = version;
+        next.method = rules.method();
+        next.windowMonths = rules.windowMonths();
+        next.paretoCutoffA = rules.pareto().a();
+        next.paretoCutoffB = rules.pareto().b();
+        next.scorecard = rules.scorecard();
+        next.hardOrdersA = rules.hardRules().ordersForA();
+        next.hardRevenueA = rules.hardRules().revenueForA();
+        next.hardOrdersB = rules.hardRules().ordersForB();
+        next.hardRevenueB = rules.hardRules().revenueForB();
+        next.effectiveFrom = effectiveFrom;
         next.createdAt = now;
         next.createdBy = by;
         next.note = note;
         return next;
+    }
+
+    /** This version's tier rules, with the churn thresholds that go with them. */
+    public RuleSet rules(ChurnThresholds churn) {
+        return new RuleSet(method, windowMonths, paretoCutoffs(), scorecard, hardRules(), churn);
+    }
+
+    public boolean takesEffectAfter(LocalDate day) {
+        return effectiveFrom != null && effectiveFrom.isAfter(day);
     }
 
     public ParetoCutoffs paretoCutoffs() {

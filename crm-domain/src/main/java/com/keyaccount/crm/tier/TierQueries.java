@@ -1,5 +1,8 @@
 package com.keyaccount.crm.tier;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ public class TierQueries {
     private final TierChangeRepository changes;
     private final TierPolicyRepository policies;
     private final RecomputeRunRepository runs;
+    private final Clock clock;
+    private final ZoneId businessZone;
 
     public Optional<CustomerTier> tierOf(long customerId) {
         return tiers.findById(customerId);
@@ -37,8 +42,9 @@ public class TierQueries {
         return changes.findTop50ByCustomerIdOrderByChangedAtDescIdDesc(customerId);
     }
 
+    /** The policy in force today: the newest version that has taken effect. */
     public Optional<TierPolicy> policyInForce() {
-        return policies.findTopByOrderByVersionDesc();
+        return policies.inForceOn(LocalDate.now(clock.withZone(businessZone)));
     }
 
     public List<RecomputeRun> recentRuns() {

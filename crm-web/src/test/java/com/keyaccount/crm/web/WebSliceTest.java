@@ -41,7 +41,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.tier.application.TierOverrides;
-import com.keyaccount.crm.tier.application.TierPolicies;
+import com.keyaccount.crm.rules.application.RuleDrafts;
+import com.keyaccount.crm.rules.application.WhatIf;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -79,7 +80,10 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected Exports exports;
     @MockitoBean
-    protected TierPolicies tierPolicies;
+    protected RuleDrafts ruleDrafts;
+
+    @MockitoBean
+    protected WhatIf whatIf;
     @MockitoBean
     protected MyDay myDay;
     @MockitoBean

@@ -59,8 +59,10 @@ public class ChurnWarnings {
     public ChurnThresholds thresholds() {
         return jdbc.queryForObject("""
                 SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days
-                FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy)""",
-                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy
+                    WHERE effective_from IS NULL OR effective_from <= ?)""",
+                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                Date.valueOf(LocalDate.now(clock.withZone(zone))));
     }
 
     public Result warnings(DashboardFilter filter) {

@@ -155,8 +155,8 @@ public class TierRecompute {
         long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        TierPolicy policy = policies.findTopByOrderByVersionDesc()
-                .orElseThrow(() -> new IllegalStateException("no tier policy"));
+        TierPolicy policy = policies.inForceOn(today)
+                .orElseThrow(() -> new IllegalStateException("no tier policy in force"));
         long runId = startRun(now, trigger, actor, policy.getVersion());
         try {
             progress.set(new RecomputeProgress(runId, "aggregate", 0, 0));

@@ -4,13 +4,7 @@ import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
-import com.keyaccount.crm.tier.application.TierPolicies;
 import com.keyaccount.crm.tier.application.TierRecompute;
-import com.keyaccount.crm.web.FormText;
-import jakarta.validation.Valid;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,37 +22,10 @@ class TierController {
 
     private final TierQueries tiers;
     private final TierRecompute recompute;
-    private final TierPolicies policies;
 
     @GetMapping
     String overview(Model model) {
-        TierPolicy policy = tiers.policyInForce().orElse(null);
-        if (policy != null) {
-            model.addAttribute("policyForm", PolicyForm.of(policy));
-        }
-        return page(model, policy);
-    }
-
-    /** Admins only (see SecurityConfig): publish the next policy version and recompute under it. */
-    @PostMapping("/policy")
-    String publish(@Valid @ModelAttribute("policyForm") PolicyForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
-        if (form.cutoffsOutOfOrder()) {
-            result.rejectValue("cutoffBPercent", "tiers.policy.cutoffs.order");
-        }
-        if (result.hasErrors()) {
-            return page(model, tiers.policyInForce().orElse(null));
-        }
-        try {
-            var published = policies.publish(user.viewer(), form.getMethod(), form.getWindowMonths(), form.cutoffs(),
-                    FormText.blankToNull(form.getNote()));
-            recompute.start("POLICY v" + published.getVersion(), user.getUsername());
-            redirect.addFlashAttribute("flash", "flash.tiers.published");
-            return "redirect:/tiers";
-        } catch (DataIntegrityViolationException concurrentPublish) {
-            result.reject("tiers.policy.concurrent");
-            return page(model, tiers.policyInForce().orElse(null));
-        }
+        return page(model, tiers.policyInForce().orElse(null));
     }
 
     private String page(Model model, TierPolicy policy) {

@@ -1,0 +1,300 @@
+package com.keyaccount.crm.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.tier.TierPolicyRepository;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The admin rule editor: draft, preview on live data, publish, restore.
+ *
+ * <p>The book: a new manager owns "steady", which has one order of ¥60,000 in the last 12
+ * months, paid after 30 days. Under Pareto (the rules in force) it is A as long as it is the
+ * only customer with revenue (other tests delete theirs). Under the seed scorecard: ¥60,000 / 12
+ * = ¥5,000 a month → 40 points (band ≥ 5,000); 30 days to pay → 30 points (band ≤ 30); 70 is
+ * B (60 ≤ 70 < 80). So switching to the scorecard moves steady A → B. The manager's required
+ * contacts per 30 days under quotas v1: A every 7 days → floor(30/7) = 4 contacts and every 30
+ * days on site → 1 visit; B every 14 → 2 contacts and every 90 on site → 0 visits.
+ */
+@FullStackTest
+class RuleEditorTest {
+
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final TierRecompute recompute;
+    private final TierPolicyRepository policies;
+    private final ZoneId businessZone;
+    private AppUser admin;
+    private Customer steady;
+    private AppUser manager;
+    private int versionBefore;
+    private int churnVersionBefore;
+
+    RuleEditorTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
+            TierPolicyRepository policies, ZoneId businessZone) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.recompute = recompute;
+        this.policies = policies;
+        this.businessZone = businessZone;
+    }
+
+    @BeforeEach
+    void book() throws Exception {
+        admin = fixtures.user(Role.ADMIN);
+        manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        steady = fixtures.customer(manager, Fixtures.unique("稳定客户"));
+        LocalDate day = LocalDate.now(businessZone).minusDays(40);
+        jdbc.update("""
+                INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, paid_date, created_at)
+                VALUES (?, ?, ?, 60000, ?, ?, CURRENT_TIMESTAMP)""", steady.getId(), Fixtures.unique("SO"), day,
+                day.plusDays(30), day.plusDays(30));
+        Recomputes.awaitIdle(recompute);
+        recompute.run("TEST", "test");
+        versionBefore = policies.findTopByOrderByVersionDesc().orElseThrow().getVersion();
+        churnVersionBefore = jdbc.queryForObject("SELECT MAX(version) FROM churn_policy", Integer.class);
+    }
+
+    @AfterEach
+    void leaveTheRulesAsTheyWere() throws Exception {
+        // other tests expect Pareto defaults in force, the seed churn thresholds and only their own revenue
+        jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", steady.getId());
+        jdbc.update("DELETE FROM tier_policy_draft");
+        jdbc.update("DELETE FROM tier_policy WHERE effective_from IS NOT NULL");
+        jdbc.update("DELETE FROM churn_policy WHERE version > ?", churnVersionBefore);
+        if (!"PARETO".equals(jdbc.queryForObject(
+                "SELECT method FROM tier_policy WHERE version = (SELECT MAX(version) FROM tier_policy)", String.class))) {
+            long draft = startDraft();
+            mvc.perform(save(draft, 0, Map.of())).andExpect(status().is3xxRedirection());
+            mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        }
+        Recomputes.awaitIdle(recompute);
+        recompute.run("TEST", "test");
+    }
+
+    @Test
+    void a_new_draft_starts_from_the_rules_in_force() throws Exception {
+        Document page = page("/admin/rules/drafts/" + startDraft());
+        assertThat(page.getElementById("cutoffAPercent").val()).isEqualTo("80");
+        assertThat(page.getElementById("cutoffBPercent").val()).isEqualTo("95");
+        assertThat(page.getElementById("windowMonths").val()).isEqualTo("12");
+        assertThat(page.getElementById("criteria0.name").val()).isEqualTo("sales");
+        assertThat(page.getElementById("criteria0.bands2.threshold").val()).isEqualTo("5000");
+        assertThat(page.getElementById("criteria1.bands0.points").val()).isEqualTo("30");
+        assertThat(page.getElementById("revenueDropPercent").val()).isEqualTo("30");
+    }
+
+    @Test
+    void the_preview_lists_who_would_move_and_the_managers_workload_and_changes_nothing() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD"))).andExpect(status().is3xxRedirection());
+
+        Document preview = page("/admin/rules/drafts/" + draft + "/preview");
+
+        String downs = preview.getElementById("moves-downs").text();
+        assertThat(downs).contains(steady.getName(), "A → B", "70 points", "¥60,000", "30.0");
+        assertThat(preview.getElementById("moves-ups").text()).doesNotContain(steady.getName());
+        String load = preview.getElementById("manager-load").select("tr").stream()
+                .filter(row -> row.text().contains(manager.getDisplayName())).findFirst().orElseThrow().text();
+        assertThat(load).contains("4 → 2 (-2)", "1 → 0 (-1)");
+        assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore);
+        assertThat(tierOf(steady)).containsEntry("effective_tier", "A");
+    }
+
+    @Test
+    void publishing_makes_the_next_version_recomputes_and_is_audited() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD", "revenueDropPercent", "40")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore + 1);
+        assertThat(tierOf(steady)).containsEntry("effective_tier", "B").containsEntry("score", 70)
+                .containsEntry("policy_version", versionBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT revenue_drop_percent FROM churn_policy WHERE version = ?",
+                Integer.class, churnVersionBefore + 1)).isEqualTo(40);
+        List<Map<String, Object>> audit = jdbc.queryForList("""
+                SELECT field, old_value, new_value FROM audit_event WHERE entity_type = 'TierPolicy' AND actor = ?
+                AND field IS NOT NULL ORDER BY field""", admin.getUsername());
+        assertThat(audit).extracting(row -> row.get("field") + ": " + row.get("old_value") + " -> " + row.get("new_value"))
+                .contains("method: PARETO -> SCORECARD")
+                .anyMatch(line -> line.startsWith("churnThresholds: revenue -30%") && line.contains("-> revenue -40%"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_policy_draft WHERE id = ?", Integer.class, draft))
+                .isZero();
+    }
+
+    @Test
+    void an_older_version_comes_back_as_a_draft() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "HARD_RULES"))).andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        String location = mvc.perform(post("/admin/rules/versions/" + versionBefore + "/restore").with(as(admin))
+                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document restored = page(location);
+        assertThat(restored.getElementById("method").select("option[selected]").val()).isEqualTo("PARETO");
+        assertThat(page("/admin/rules/versions/" + (versionBefore + 1)).text()).contains("Hard rules");
+    }
+
+    @Test
+    void a_version_with_a_later_date_waits_for_it() throws Exception {
+        LocalDate later = LocalDate.now(businessZone).plusDays(10);
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD", "effectiveFrom", later.toString())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+        recompute.run("TEST", "test");
+
+        assertThat(tierOf(steady)).containsEntry("effective_tier", "A").containsEntry("policy_version", versionBefore);
+        assertThat(page("/admin/rules").getElementById("waiting-version").text())
+                .contains("v" + (versionBefore + 1));
+    }
+
+    @Test
+    void rules_that_contradict_each_other_are_refused_beside_the_field_and_keep_what_was_typed() throws Exception {
+        long draft = startDraft();
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("cutoffAPercent", "95");
+        typed.put("cutoffBPercent", "80");
+        typed.put("minimumForB", "85");
+        typed.put("criteria[0].bands[1].threshold", "30000");
+        typed.put("criteria[2].bands[0].points", "5");
+        typed.put("effectiveFrom", LocalDate.now(businessZone).minusDays(1).toString());
+        Document page = Jsoup.parse(mvc.perform(save(draft, 0, typed)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(errorAfter(page, "cutoffAPercent")).isEqualTo("Cutoff A must be below cutoff B.");
+        assertThat(errorAfter(page, "minimumForB")).isEqualTo("The points for B must be below the points for A.");
+        assertThat(errorAfter(page, "criteria0.bands1.threshold"))
+                .isEqualTo("Thresholds must go down from band to band when higher is better.");
+        assertThat(errorAfter(page, "criteria2.name")).isEqualTo("Give this criterion a name, or clear its bands.");
+        assertThat(errorAfter(page, "effectiveFrom")).contains("cannot be in the past");
+        assertThat(page.getElementById("cutoffAPercent").val()).isEqualTo("95");
+        assertThat(page.getElementById("criteria0.bands1.threshold").val()).isEqualTo("30000");
+        assertThat(jdbc.queryForObject("SELECT version FROM tier_policy_draft WHERE id = ?", Long.class, draft))
+                .isZero();
+    }
+
+    @Test
+    void saving_over_someone_elses_save_is_refused() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("note", "first"))).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(save(draft, 0, Map.of("note", "second"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Someone saved, published or discarded this draft since you opened it.");
+        assertThat(jdbc.queryForObject("SELECT note FROM tier_policy_draft WHERE id = ?", String.class, draft))
+                .isEqualTo("first");
+    }
+
+    @Test
+    void only_admins_reach_the_editor() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        mvc.perform(post("/admin/rules/drafts").with(as(director)).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_policy_draft", Integer.class)).isZero();
+    }
+
+    private static String errorAfter(Document page, String fieldId) {
+        return page.getElementById(fieldId).parent().select("p.field-error").stream()
+                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
+                .findFirst().orElseThrow().text();
+    }
+
+    private Map<String, Object> tierOf(Customer customer) {
+        return jdbc.queryForMap("SELECT effective_tier, score, policy_version FROM customer_tier WHERE customer_id = ?",
+                customer.getId());
+    }
+
+    private long startDraft() throws Exception {
+        String location = mvc.perform(post("/admin/rules/drafts").with(as(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private Document page(String path) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(as(admin)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private MockHttpServletRequestBuilder publish(long draft, long draftVersion) {
+        return post("/admin/rules/drafts/" + draft + "/publish").with(as(admin)).with(csrf())
+                .param("draftVersion", Long.toString(draftVersion));
+    }
+
+    /** The seed rules (SPEC defaults) as the form posts them, with some fields changed. */
+    private MockHttpServletRequestBuilder save(long draft, long draftVersion, Map<String, String> changed) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("draftVersion", Long.toString(draftVersion));
+        form.put("method", "PARETO");
+        form.put("windowMonths", "12");
+        form.put("cutoffAPercent", "80");
+        form.put("cutoffBPercent", "95");
+        criterion(form, 0, "sales", "MONTHLY_AVERAGE_SALES", true, new String[][] {{"20000", "70"}, {"10000", "50"},
+            {"5000", "40"}}, "30", "30");
+        criterion(form, 1, "payment", "AVERAGE_DAYS_TO_PAY", false, new String[][] {{"30", "30"}, {"45", "20"},
+            {"60", "10"}}, "0", "20");
+        form.put("minimumForA", "80");
+        form.put("minimumForB", "60");
+        form.put("hardOrdersA", "5");
+        form.put("hardRevenueA", "100000");
+        form.put("hardOrdersB", "3");
+        form.put("hardRevenueB", "10000");
+        form.put("revenueDropPercent", "30");
+        form.put("daysToPayIncrease", "15");
+        form.put("silenceFactor", "2");
+        form.put("downgradeWithinDays", "90");
+        form.put("effectiveFrom", "");
+        form.put("note", "test");
+        form.putAll(changed);
+        MockHttpServletRequestBuilder request = post("/admin/rules/drafts/" + draft).with(as(admin)).with(csrf())
+                .header("Accept-Language", "en");
+        form.forEach(request::param);
+        return request;
+    }
+
+    private static void criterion(Map<String, String> form, int i, String name, String metric, boolean higher,
+            String[][] bands, String otherwise, String withoutData) {
+        String p = "criteria[" + i + "].";
+        form.put(p + "name", name);
+        form.put(p + "metric", metric);
+        form.put(p + "higherIsBetter", Boolean.toString(higher));
+        for (int j = 0; j < bands.length; j++) {
+            form.put(p + "bands[" + j + "].threshold", bands[j][0]);
+            form.put(p + "bands[" + j + "].points", bands[j][1]);
+        }
+        form.put(p + "otherwisePoints", otherwise);
+        form.put(p + "pointsWithoutData", withoutData);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(AppUser who) {
+        return user(Fixtures.principal(who));
+    }
+}

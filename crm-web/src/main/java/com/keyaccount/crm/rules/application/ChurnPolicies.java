@@ -1,0 +1,39 @@
+package com.keyaccount.crm.rules.application;
+
+import com.keyaccount.crm.churn.ChurnThresholds;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The versioned churn-warning thresholds, published together with the tier rules they were drafted with. */
+@Component
+@RequiredArgsConstructor
+class ChurnPolicies {
+
+    private final JdbcTemplate jdbc;
+
+    ChurnThresholds inForceOn(LocalDate day) {
+        return jdbc.queryForObject("""
+                SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days
+                FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy
+                    WHERE effective_from IS NULL OR effective_from <= ?)""",
+                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                Date.valueOf(day));
+    }
+
+    /** Adds the next version; a concurrent publish of the same number fails on the primary key. */
+    void publish(ChurnThresholds thresholds, LocalDate effectiveFrom, String by, Instant now) {
+        Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM churn_policy", Integer.class);
+        jdbc.update("""
+                INSERT INTO churn_policy (version, revenue_drop_percent, days_to_pay_increase, silence_factor,
+                    downgrade_within_days, effective_from, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", (latest == null ? 0 : latest) + 1,
+                thresholds.revenueDropPercent(), thresholds.daysToPayIncrease(), thresholds.silenceFactor(),
+                thresholds.downgradeWithinDays(), effectiveFrom == null ? null : Date.valueOf(effectiveFrom),
+                Timestamp.from(now), by);
+    }
+}

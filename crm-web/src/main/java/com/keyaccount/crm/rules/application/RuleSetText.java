@@ -1,0 +1,57 @@
+package com.keyaccount.crm.rules.application;
+
+import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.tier.rules.Criterion;
+import com.keyaccount.crm.tier.rules.HardRules;
+import com.keyaccount.crm.tier.rules.ParetoCutoffs;
+import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.Scorecard;
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
+
+/**
+ * A rule set as the audit log shows it, one readable value per part, so that "old → new" in
+ * the log says what changed without decoding JSON.
+ */
+public record RuleSetText(String method, String windowMonths, String paretoCutoffs, String scorecard, String hardRules,
+        String churnThresholds) {
+
+    public static RuleSetText of(RuleSet rules) {
+        return new RuleSetText(rules.method().name(), Integer.toString(rules.windowMonths()), pareto(rules.pareto()),
+                scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()));
+    }
+
+    private static String pareto(ParetoCutoffs cutoffs) {
+        return "A < " + percent(cutoffs.a()) + ", B < " + percent(cutoffs.b());
+    }
+
+    private static String scorecard(Scorecard scorecard) {
+        return scorecard.criteria().stream().map(RuleSetText::criterion).collect(Collectors.joining("; "))
+                + "; A >= " + scorecard.minimumForA() + ", B >= " + scorecard.minimumForB();
+    }
+
+    private static String criterion(Criterion c) {
+        String sign = c.higherIsBetter() ? ">=" : "<=";
+        return c.name() + " (" + c.metric() + "): " + c.bands().stream()
+                .map(b -> sign + plain(b.threshold()) + " -> " + b.points()).collect(Collectors.joining(", "))
+                + ", else " + c.otherwisePoints() + ", no data " + c.pointsWithoutData();
+    }
+
+    private static String hard(HardRules h) {
+        return "A: > " + h.ordersForA() + " orders and > " + plain(h.revenueForA()) + "; B: > " + h.ordersForB()
+                + " orders and > " + plain(h.revenueForB());
+    }
+
+    private static String churn(ChurnThresholds t) {
+        return "revenue -" + t.revenueDropPercent() + "%, days to pay +" + t.daysToPayIncrease() + ", silence x"
+                + t.silenceFactor() + ", downgrade within " + t.downgradeWithinDays() + " days";
+    }
+
+    private static String percent(BigDecimal share) {
+        return plain(share.movePointRight(2)) + "%";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,236 @@
+package com.keyaccount.crm.rules.application;
+
+import com.keyaccount.crm.followup.application.QuotaPolicies;
+import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.rules.application.Preview.ManagerLoad;
+import com.keyaccount.crm.rules.application.Preview.Move;
+import com.keyaccount.crm.scoring.CustomerFigures;
+import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
+import com.keyaccount.crm.scoring.schedule.Attainment;
+import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
+import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
+import com.keyaccount.crm.shared.DatabaseVendor;
+import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.rules.RuleSet;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The what-if preview of a draft: the recompute's aggregate over the draft's window, the same
+ * classifiers, and nothing written. Reads only, so it runs while people work and while a
+ * recompute runs (it then compares against the tiers stored so far).
+ */
+@Service
+public class WhatIf {
+
+    static final int LISTED = 100;
+    private static final String SQL = """
+            SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until, a.revenue, a.orders, a.avg_days
+            FROM customer c
+            LEFT JOIN (SELECT customer_id, SUM(amount) AS revenue, COUNT(*) AS orders,
+                              AVG(CASE WHEN paid_date IS NOT NULL THEN %s END) AS avg_days
+                       FROM sales_order WHERE order_date >= ? AND order_date <= ?
+                       GROUP BY customer_id) a ON a.customer_id = c.id
+            LEFT JOIN customer_tier t ON t.customer_id = c.id
+            WHERE c.deleted = FALSE""";
+
+    private final JdbcTemplate jdbc;
+    private final QuotaPolicies quotaPolicies;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String daysToPay;
+
+    public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
+            DatabaseVendor database) {
+        this.jdbc = jdbc;
+        this.quotaPolicies = quotaPolicies;
+        this.clock = clock;
+        this.zone = businessZone;
+        this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+    }
+
+    /** One customer as stored now, with the figures of the draft's window. */
+    private record Row(CustomerFigures figures, long ownerId, Tier stored, Tier pinned, LocalDate pinnedUntil) {
+    }
+
+    public Preview preview(RuleSet draft) {
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Map<Long, Row> rows = load(today.minusMonths(draft.windowMonths()).plusDays(1), today);
+        TierPolicy policy = TierPolicy.publish(0, draft, null, "preview", null, Instant.EPOCH);
+        List<TierDecision> decisions = TierRecompute.classify(policy,
+                rows.values().stream().map(Row::figures).toList());
+
+        Tally tally = new Tally(quotaPolicies.current().quotas(), today);
+        for (TierDecision decision : decisions) {
+            tally.add(rows.get(decision.customerId()), decision, today);
+        }
+        Map<Long, String[]> names = describe(tally.listed());
+        return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
+                tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names), named(tally.downs, names),
+                tally.managers(ownerNames(tally.loads.keySet())), LISTED, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private final class Tally {
+        final Map<Tier, Long> now = counts();
+        final Map<Tier, Long> draft = counts();
+        final List<Move> ups = new ArrayList<>();
+        final List<Move> downs = new ArrayList<>();
+        final Map<Long, int[]> loads = new HashMap<>();
+        final Map<Long, Long> books = new HashMap<>();
+        final Map<Tier, Requirement> required = new EnumMap<>(Tier.class);
+        long notClassified;
+        long newlyClassified;
+        long pinnedHeld;
+
+        Tally(VisitQuotas quotas, LocalDate today) {
+            for (Tier tier : Tier.values()) {
+                required.put(tier, Attainment.required(tier, quotas, today, today.plusDays(29)));
+            }
+        }
+
+        void add(Row row, TierDecision decision, LocalDate today) {
+            boolean pinHolds = CustomerTier.pinHolds(row.pinned(), row.pinnedUntil(), today);
+            Tier after = pinHolds ? row.pinned() : decision.tier();
+            if (row.stored() == null) {
+                notClassified++;
+                newlyClassified++;
+            } else {
+                now.merge(row.stored(), 1L, Long::sum);
+                if (pinHolds && decision.tier() != after) {
+                    pinnedHeld++;
+                }
+                if (after != row.stored()) {
+                    (after.ordinal() < row.stored().ordinal() ? ups : downs).add(move(row, decision, after));
+                }
+            }
+            draft.merge(after, 1L, Long::sum);
+            Requirement before = required.get(row.stored() == null ? Tier.C : row.stored());
+            Requirement then = required.get(after);
+            int[] load = loads.computeIfAbsent(row.ownerId(), id -> new int[4]);
+            load[0] += before.anyContacts();
+            load[1] += then.anyContacts();
+            load[2] += before.onSiteVisits();
+            load[3] += then.onSiteVisits();
+            books.merge(row.ownerId(), 1L, Long::sum);
+        }
+
+        List<Move> listed() {
+            ups.sort(BY_REVENUE);
+            downs.sort(BY_REVENUE);
+            List<Move> listed = new ArrayList<>(ups.subList(0, Math.min(LISTED, ups.size())));
+            listed.addAll(downs.subList(0, Math.min(LISTED, downs.size())));
+            return listed;
+        }
+
+        List<ManagerLoad> managers(Map<Long, String> owners) {
+            return loads.entrySet().stream()
+                    .map(e -> new ManagerLoad(e.getKey(), owners.getOrDefault(e.getKey(), "#" + e.getKey()),
+                            books.get(e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                    .sorted(Comparator.comparingInt((ManagerLoad m) -> -Math.abs(m.contactsChange()))
+                            .thenComparing(ManagerLoad::owner))
+                    .toList();
+        }
+    }
+
+    private static final Comparator<Move> BY_REVENUE = Comparator.comparing(Move::revenue).reversed()
+            .thenComparingLong(Move::customerId);
+
+    private static Map<Tier, Long> counts() {
+        Map<Tier, Long> counts = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            counts.put(tier, 0L);
+        }
+        return counts;
+    }
+
+    private static Move move(Row row, TierDecision decision, Tier after) {
+        Integer score = decision.explanation() instanceof ScorecardExplanation s ? s.total() : null;
+        BigDecimal share = decision.explanation() instanceof ParetoExplanation p ? p.shareBefore() : null;
+        CustomerFigures f = row.figures();
+        return new Move(f.customerId(), null, null, null, row.stored(), after, f.revenue(), f.orderCount(),
+                f.averageDaysToPay(), score, share);
+    }
+
+    private List<Move> named(List<Move> moves, Map<Long, String[]> names) {
+        return moves.subList(0, Math.min(LISTED, moves.size())).stream().map(m -> {
+            String[] n = names.getOrDefault(m.customerId(), new String[] {"", "", ""});
+            return new Move(m.customerId(), n[0], n[1], n[2], m.from(), m.to(), m.revenue(), m.orders(),
+                    m.averageDaysToPay(), m.score(), m.shareBefore());
+        }).toList();
+    }
+
+    private Map<Long, String[]> describe(List<Move> moves) {
+        if (moves.isEmpty()) {
+            return Map.of();
+        }
+        String in = moves.stream().map(m -> "?").collect(Collectors.joining(","));
+        Map<Long, String[]> names = new HashMap<>();
+        jdbc.query("SELECT c.id, c.code, c.name, u.display_name FROM customer c JOIN app_user u ON u.id = c.owner_id "
+                + "WHERE c.id IN (" + in + ")", rs -> {
+                    names.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }, moves.stream().map(Move::customerId).toArray());
+        return names;
+    }
+
+    private Map<Long, String> ownerNames(java.util.Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
+        return jdbc.query("SELECT id, display_name FROM app_user WHERE id IN (" + in + ")",
+                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), ids.toArray())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private Map<Long, Row> load(LocalDate from, LocalDate to) {
+        Map<Long, Row> rows = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay));
+            ps.setFetchSize(5_000);
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            return ps;
+        }, rs -> {
+            Row row = row(rs);
+            rows.put(row.figures().customerId(), row);
+        });
+        return rows;
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
+        double avgDays = rs.getDouble("avg_days");
+        Double averageDaysToPay = rs.wasNull() ? null : avgDays;
+        Date pinnedUntil = rs.getDate("pinned_until");
+        return new Row(new CustomerFigures(rs.getLong("id"), revenue, rs.getLong("orders"), averageDaysToPay),
+                rs.getLong("owner_id"), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
+                pinnedUntil == null ? null : pinnedUntil.toLocalDate());
+    }
+
+    private static Tier tier(String value) {
+        return value == null ? null : Tier.valueOf(value);
+    }
+}

@@ -1,0 +1,155 @@
+package com.keyaccount.crm.rules.web;
+
+import com.keyaccount.crm.rules.application.RuleDrafts;
+import com.keyaccount.crm.rules.application.StaleDraftException;
+import com.keyaccount.crm.rules.application.WhatIf;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.tier.TierMethod;
+import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.TierPolicyDraft;
+import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.rules.Metric;
+import com.keyaccount.crm.web.FormText;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins only (SecurityConfig: /admin/**): the rule editor. Draft → preview (who would move,
+ * on live data, nothing written) → publish as the next numbered version, then recompute.
+ */
+@Controller
+@RequestMapping("/admin/rules")
+@RequiredArgsConstructor
+class RuleEditorController {
+
+    private final RuleDrafts drafts;
+    private final WhatIf whatIf;
+    private final TierRecompute recompute;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    @GetMapping
+    String overview(Model model) {
+        model.addAttribute("policy", drafts.policyInForce());
+        model.addAttribute("rules", drafts.rulesInForce());
+        model.addAttribute("waiting", drafts.waitingVersion().orElse(null));
+        model.addAttribute("drafts", drafts.drafts());
+        model.addAttribute("versions", drafts.versions());
+        return "admin/rules/overview";
+    }
+
+    @PostMapping("/drafts")
+    String start(@AuthenticationPrincipal CrmUser user) {
+        return "redirect:/admin/rules/drafts/" + drafts.startFromRulesInForce(user.viewer()).getId();
+    }
+
+    @GetMapping("/drafts/{id}")
+    String edit(@PathVariable long id, Model model) {
+        TierPolicyDraft draft = drafts.draft(id);
+        model.addAttribute("ruleForm", RuleForm.of(draft));
+        return editor(model, draft);
+    }
+
+    @PostMapping("/drafts/{id}")
+    String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+        TierPolicyDraft draft = drafts.draft(id);
+        form.check(result, today());
+        if (result.hasErrors()) {
+            form.padded();
+            return editor(model, draft);
+        }
+        try {
+            drafts.revise(user.viewer(), id, form.getDraftVersion(), form.toRules(), form.getEffectiveFrom(),
+                    FormText.blankToNull(form.getNote()));
+        } catch (StaleDraftException e) {
+            result.reject("rules.draft.stale");
+            form.padded();
+            return editor(model, draft);
+        } catch (IllegalArgumentException e) {
+            result.reject("rules.invalid", new Object[] {e.getMessage()}, null);
+            form.padded();
+            return editor(model, draft);
+        }
+        redirect.addFlashAttribute("flash", "flash.rules.saved");
+        return "redirect:/admin/rules/drafts/" + id + "/preview";
+    }
+
+    @GetMapping("/drafts/{id}/preview")
+    String preview(@PathVariable long id, Model model) {
+        TierPolicyDraft draft = drafts.draft(id);
+        model.addAttribute("draft", draft);
+        model.addAttribute("preview", whatIf.preview(draft.getRules()));
+        model.addAttribute("rulesNow", drafts.rulesInForce());
+        model.addAttribute("newest", drafts.versions().get(0).getVersion());
+        return "admin/rules/preview";
+    }
+
+    @PostMapping("/drafts/{id}/publish")
+    String publish(@PathVariable long id, @RequestParam long draftVersion, @AuthenticationPrincipal CrmUser user,
+            RedirectAttributes redirect) {
+        try {
+            RuleDrafts.Published published = drafts.publish(user.viewer(), id, draftVersion);
+            int version = published.policy().getVersion();
+            if (published.inForceNow()) {
+                boolean started = recompute.start("POLICY v" + version, user.getUsername());
+                redirect.addFlashAttribute("flash", started ? "flash.rules.published" : "flash.rules.publishedQueued");
+                return "redirect:/tiers";
+            }
+            redirect.addFlashAttribute("flash", "flash.rules.publishedLater");
+            return "redirect:/admin/rules";
+        } catch (StaleDraftException | DataIntegrityViolationException e) {
+            redirect.addFlashAttribute("flash", "flash.rules.stale");
+            return "redirect:/admin/rules";
+        }
+    }
+
+    @PostMapping("/drafts/{id}/delete")
+    String discard(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        drafts.discard(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.rules.discarded");
+        return "redirect:/admin/rules";
+    }
+
+    @GetMapping("/versions/{version}")
+    String version(@PathVariable int version, Model model) {
+        TierPolicy policy = drafts.version(version);
+        model.addAttribute("policy", policy);
+        // churn thresholds are versioned apart and not shown for a tier version
+        model.addAttribute("rules", policy.rules(ChurnThresholds.DEFAULT));
+        return "admin/rules/version";
+    }
+
+    @PostMapping("/versions/{version}/restore")
+    String restore(@PathVariable int version, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flash", "flash.rules.restored");
+        return "redirect:/admin/rules/drafts/" + drafts.restore(user.viewer(), version).getId();
+    }
+
+    private String editor(Model model, TierPolicyDraft draft) {
+        model.addAttribute("draft", draft);
+        model.addAttribute("methods", TierMethod.values());
+        model.addAttribute("metrics", Metric.values());
+        return "admin/rules/draft";
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(businessZone));
+    }
+}
