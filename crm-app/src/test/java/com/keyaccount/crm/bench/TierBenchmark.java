@@ -68,6 +68,10 @@ public final class TierBenchmark {
                     (double) warm / sql);
             report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f", cold,
                     (double) cold / sql);
+            RulePreviewBenchmark.run(app, sql, runs);
+            if (!env("CRM_BENCH_TIERS_ONLY", "").isBlank()) {
+                return;
+            }
             MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
             DashboardBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),

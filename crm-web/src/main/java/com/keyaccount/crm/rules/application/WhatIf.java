@@ -32,7 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -195,7 +195,7 @@ public class WhatIf {
         return names;
     }
 
-    private Map<Long, String> ownerNames(java.util.Set<Long> ids) {
+    private Map<Long, String> ownerNames(Set<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
