@@ -20,6 +20,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +127,37 @@ class RuleEditorTest {
         assertThat(load).contains("4 → 2 (-2)", "1 → 0 (-1)");
         assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore);
         assertThat(tierOf(steady)).containsEntry("effective_tier", "A");
+    }
+
+    /**
+     * "fading" sold ¥100,000 between 180 and 90 days ago and ¥50,000 in the last 90 days: down
+     * 50%, which the 30% threshold in force flags and a 60% draft threshold would not. It has no
+     * payments, contacts or downgrades, so no other signal fires for it.
+     */
+    @Test
+    void the_preview_counts_the_churn_warnings_under_the_draft_thresholds() throws Exception {
+        Customer fading = fixtures.customer(manager, Fixtures.unique("下滑客户"));
+        LocalDate today = LocalDate.now(businessZone);
+        for (Object[] order : new Object[][] {{today.minusDays(120), 100000}, {today.minusDays(30), 50000}}) {
+            jdbc.update("""
+                    INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, created_at)
+                    VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""", fading.getId(), Fixtures.unique("SO"), order[0],
+                    order[1], order[0]);
+        }
+        try {
+            long draft = startDraft();
+            mvc.perform(save(draft, 0, Map.of("revenueDropPercent", "60"))).andExpect(status().is3xxRedirection());
+
+            String churn = page("/admin/rules/drafts/" + draft + "/preview").getElementById("churn-count").text();
+            Matcher counts = Pattern
+                    .compile("list: ([\\d,]+) now, ([\\d,]+) under").matcher(churn);
+            assertThat(counts.find()).as(churn).isTrue();
+            long now = Long.parseLong(counts.group(1).replace(",", ""));
+            long underDraft = Long.parseLong(counts.group(2).replace(",", ""));
+            assertThat(now - underDraft).as(churn).isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", fading.getId());
+        }
     }
 
     @Test

@@ -67,29 +67,10 @@ public class ChurnWarnings {
 
     public Result warnings(DashboardFilter filter) {
         ChurnThresholds thresholds = thresholds();
-        VisitQuotas quotas = quotaPolicies.current().quotas();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate recentFrom = today.minusDays(PERIOD_DAYS);
-        LocalDate previousFrom = recentFrom.minusDays(PERIOD_DAYS);
-        List<Object> args = new ArrayList<>();
-        String where = filter.where(args);
         List<ChurnWarning> flagged = new ArrayList<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay, where));
-            ps.setFetchSize(5_000);
-            int i = 1;
-            for (Date day : List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(recentFrom),
-                    Date.valueOf(recentFrom), Date.valueOf(previousFrom), Date.valueOf(today))) {
-                ps.setDate(i++, day);
-            }
-            ps.setTimestamp(i++, Timestamp.from(today.minusDays(thresholds.downgradeWithinDays()).atStartOfDay(zone)
-                    .toInstant()));
-            for (Object arg : args) {
-                ps.setObject(i++, arg);
-            }
-            return ps;
-        }, rs -> {
-            List<ChurnSignal> signals = ChurnSignals.of(figures(rs, today, quotas), thresholds);
+        scan(filter, thresholds.downgradeWithinDays(), today, (figures, rs) -> {
+            List<ChurnSignal> signals = ChurnSignals.of(figures, thresholds);
             if (!signals.isEmpty()) {
                 flagged.add(new ChurnWarning(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("owner"), rs.getString("tier"), signals));
@@ -99,6 +80,52 @@ public class ChurnWarnings {
                 .thenComparing(ChurnWarning::tier).thenComparing(ChurnWarning::name));
         return new Result(thresholds, List.copyOf(flagged.subList(0, Math.min(LISTED, flagged.size()))),
                 flagged.size());
+    }
+
+    /** How many customers the thresholds in force flag, and how many {@code draft} would, today's tiers alike. */
+    public record FlaggedCounts(long now, long draft) {
+    }
+
+    public FlaggedCounts compare(ChurnThresholds draft) {
+        ChurnThresholds now = thresholds();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        long[] counts = new long[2];
+        // the latest downgrade in the longer window is the one either threshold looks at
+        scan(new DashboardFilter(null, null, null), Math.max(now.downgradeWithinDays(), draft.downgradeWithinDays()),
+                today, (figures, rs) -> {
+                    counts[0] += ChurnSignals.of(figures, now).isEmpty() ? 0 : 1;
+                    counts[1] += ChurnSignals.of(figures, draft).isEmpty() ? 0 : 1;
+                });
+        return new FlaggedCounts(counts[0], counts[1]);
+    }
+
+    private interface FiguresHandler {
+        void handle(ChurnFigures figures, ResultSet rs) throws SQLException;
+    }
+
+    /** One pass over the filtered book, streaming each customer's figures. */
+    private void scan(DashboardFilter filter, int downgradeWindowDays, LocalDate today, FiguresHandler handler) {
+        VisitQuotas quotas = quotaPolicies.current().quotas();
+        LocalDate recentFrom = today.minusDays(PERIOD_DAYS);
+        LocalDate previousFrom = recentFrom.minusDays(PERIOD_DAYS);
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(args);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay, where));
+            ps.setFetchSize(5_000);
+            int i = 1;
+            for (Date day : List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(recentFrom),
+                    Date.valueOf(recentFrom), Date.valueOf(previousFrom), Date.valueOf(today))) {
+                ps.setDate(i++, day);
+            }
+            ps.setTimestamp(i++, Timestamp.from(today.minusDays(downgradeWindowDays).atStartOfDay(zone).toInstant()));
+            for (Object arg : args) {
+                ps.setObject(i++, arg);
+            }
+            return ps;
+        }, rs -> {
+            handler.handle(figures(rs, today, quotas), rs);
+        });
     }
 
     private ChurnFigures figures(ResultSet rs, LocalDate today, VisitQuotas quotas) throws SQLException {

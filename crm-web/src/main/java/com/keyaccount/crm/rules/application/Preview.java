@@ -12,10 +12,12 @@ import java.util.Map;
  *
  * @param notClassified customers without a tier yet (scheduled as C until a recompute)
  * @param pinnedHeld    customers whose computed tier would move but whose pinned tier holds
+ * @param churnFlaggedNow   customers on the churn-warning list under the thresholds in force
+ * @param churnFlaggedDraft ... under the draft's thresholds (both with today's tiers)
  */
 public record Preview(Map<Tier, Long> now, long notClassified, Map<Tier, Long> draft, long upgrades,
         long downgrades, long newlyClassified, long pinnedHeld, List<Move> ups, List<Move> downs,
-        List<ManagerLoad> managers, int listLimit, long millis) {
+        List<ManagerLoad> managers, long churnFlaggedNow, long churnFlaggedDraft, int listLimit, long millis) {
 
     /** One customer that would change tier, with the figures the draft decided on. */
     public record Move(long customerId, String code, String name, String owner, Tier from, Tier to,

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.rules.application;
 
+import com.keyaccount.crm.dashboard.application.ChurnWarnings;
+import com.keyaccount.crm.dashboard.application.ChurnWarnings.FlaggedCounts;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.rules.application.Preview.ManagerLoad;
@@ -58,14 +60,16 @@ public class WhatIf {
 
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
+    private final ChurnWarnings churnWarnings;
     private final Clock clock;
     private final ZoneId zone;
     private final String daysToPay;
 
-    public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
+    public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ChurnWarnings churnWarnings, Clock clock, ZoneId businessZone,
             DatabaseVendor database) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
+        this.churnWarnings = churnWarnings;
         this.clock = clock;
         this.zone = businessZone;
         this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
@@ -88,9 +92,10 @@ public class WhatIf {
             tally.add(rows.get(decision.customerId()), decision, today);
         }
         Map<Long, String[]> names = describe(tally.listed());
+        FlaggedCounts churn = churnWarnings.compare(draft.churn());
         return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
                 tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names), named(tally.downs, names),
-                tally.managers(ownerNames(tally.loads.keySet())), LISTED, (System.nanoTime() - started) / 1_000_000);
+                tally.managers(ownerNames(tally.loads.keySet())), churn.now(), churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000);
     }
 
     private final class Tally {
