@@ -130,6 +130,33 @@ class UserAccessTest {
     }
 
     @Test
+    void a_new_role_takes_effect_at_once_the_open_session_ends_and_the_next_sign_in_has_it() throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        MockHttpSession browser = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/audit").session(browser)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/users/{id}", director.getId()).param("displayName", director.getDisplayName())
+                        .param("role", "ACCOUNT_MANAGER").param("region", "EAST")
+                        .param("version", String.valueOf(director.getVersion()))
+                        .with(user(Fixtures.principal(admin))).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+
+        mvc.perform(get("/audit").session(browser)).andExpect(redirectedUrl("/login?ended"));
+        MockHttpSession demoted = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/audit").session(demoted)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void users_created_outside_the_console_are_not_sent_to_the_password_form() throws Exception {
+        // the first administrator comes from the environment, like the demo book's users
+        assertThat(users.findByUsername("test-admin").orElseThrow().isPasswordChangeRequired()).isFalse();
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
+    }
+
+    @Test
     void changing_the_password_is_explained_field_by_field_when_it_cannot_be_done() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
@@ -143,10 +170,12 @@ class UserAccessTest {
                 .contains("The two entries differ.");
         assertThat(refused(mvc, manager.getUsername(), "long-enough-1")).isTrue();
 
-        // a voluntary change: no one forced it, the session carries on
+        // a voluntary change: this session carries on, one left open on another device ends
+        MockHttpSession otherDevice = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
         mvc.perform(post("/account/password").param("current", Fixtures.PASSWORD).param("chosen", "long-enough-1")
                 .param("confirmation", "long-enough-1").session(browser).with(csrf())).andExpect(redirectedUrl("/"));
         mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
+        mvc.perform(get("/my-day").session(otherDevice)).andExpect(redirectedUrl("/login?ended"));
         assertThat(refused(mvc, manager.getUsername(), Fixtures.PASSWORD)).isTrue();
         signIn(mvc, manager.getUsername(), "long-enough-1");
     }
