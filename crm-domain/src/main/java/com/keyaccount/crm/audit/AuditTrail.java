@@ -35,6 +35,12 @@ public class AuditTrail {
                 succeeded ? "LOGIN" : "LOGIN_FAILED", "User", null, null, "address", null, address));
     }
 
+    /** An action with no before and after worth keeping, e.g. "PASSWORD_RESET" (never the password itself). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void performed(String actor, String action, String entityType, long entityId) {
+        events.save(new AuditEvent(clock.instant(), actor, action, entityType, entityId, null, null, null, null));
+    }
+
     /** Who took which data out of the system. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void exported(String actor, String what) {

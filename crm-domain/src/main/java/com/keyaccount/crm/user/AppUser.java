@@ -43,6 +43,10 @@ public class AppUser {
 
     private boolean enabled;
 
+    /** Set for a new user and after a reset: every page leads to the password form until they choose one. */
+    @Column(name = "password_change_required")
+    private boolean passwordChangeRequired;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -57,6 +61,61 @@ public class AppUser {
         this.region = region;
         this.enabled = true;
         this.createdAt = Instant.now();
+    }
+
+    /**
+     * A user an administrator signs up: the password they were given is temporary, so they
+     * must choose their own at first sign-in.
+     */
+    public static AppUser invited(String username, String temporaryPasswordHash, String displayName, Role role,
+            String region) {
+        AppUser user = new AppUser(username, temporaryPasswordHash, requireText(displayName), role, region);
+        user.passwordChangeRequired = true;
+        return user;
+    }
+
+    public boolean isEnabledAdmin() {
+        return enabled && role == Role.ADMIN;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = Objects.requireNonNull(newRole);
+    }
+
+    public void changeDisplayName(String newDisplayName) {
+        this.displayName = requireText(newDisplayName);
+    }
+
+    /** {@code null} for a user without a region (directors, admins). */
+    public void moveToRegion(String newRegion) {
+        this.region = newRegion == null || newRegion.isBlank() ? null : newRegion.strip();
+    }
+
+    /** An administrator set a temporary password: the old one stops working and a new one must be chosen. */
+    public void resetPassword(String temporaryPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(temporaryPasswordHash);
+        this.passwordChangeRequired = true;
+    }
+
+    /** The user chose their own password. */
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = Objects.requireNonNull(newPasswordHash);
+        this.passwordChangeRequired = false;
+    }
+
+    private static String requireText(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("blank");
+        }
+        return value.strip();
     }
 
     public Viewer asViewer() {

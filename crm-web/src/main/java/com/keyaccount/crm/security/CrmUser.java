@@ -9,13 +9,21 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in user as Spring Security holds it; {@link #viewer()} is what use cases get. */
+/**
+ * The signed-in user as Spring Security holds it; {@link #viewer()} is what use cases get.
+ * Equal by username, so the session registry files every session of one user under one
+ * principal, whatever changed about them since each sign-in.
+ */
 public record CrmUser(long id, String username, String passwordHash, String displayName, Role role,
-        boolean enabled) implements UserDetails {
+        boolean enabled, boolean passwordChangeRequired) implements UserDetails {
+
+    public CrmUser(long id, String username, String passwordHash, String displayName, Role role, boolean enabled) {
+        this(id, username, passwordHash, displayName, role, enabled, false);
+    }
 
     static CrmUser of(AppUser user) {
         return new CrmUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getDisplayName(),
-                user.getRole(), user.isEnabled());
+                user.getRole(), user.isEnabled(), user.isPasswordChangeRequired());
     }
 
     public Viewer viewer() {
@@ -40,6 +48,16 @@ public record CrmUser(long id, String username, String passwordHash, String disp
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CrmUser user && username.equals(user.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
     }
 
     @Override

@@ -29,6 +29,9 @@ import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.SignIns;
 import com.keyaccount.crm.auditlog.AuditLog;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.security.UserSessions;
+import com.keyaccount.crm.user.application.Passwords;
+import com.keyaccount.crm.user.application.UserAdministration;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -110,6 +113,12 @@ public abstract class WebSliceTest {
     protected SignIns signIns;
     @MockitoBean
     protected AuditLog auditLog;
+    @MockitoBean
+    protected UserAdministration userAdministration;
+    @MockitoBean
+    protected Passwords passwords;
+    @MockitoBean
+    protected UserSessions userSessions;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

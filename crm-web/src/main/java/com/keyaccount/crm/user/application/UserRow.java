@@ -1,0 +1,8 @@
+package com.keyaccount.crm.user.application;
+
+import com.keyaccount.crm.user.Role;
+
+/** One user in the administrators' list, with how many customers they own. */
+public record UserRow(long id, String username, String displayName, Role role, String region, boolean enabled,
+        boolean passwordChangeRequired, long customersOwned) {
+}

@@ -1,0 +1,157 @@
+package com.keyaccount.crm.user.web;
+
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.application.CreatedUser;
+import com.keyaccount.crm.user.application.LastAdminException;
+import com.keyaccount.crm.user.application.OwnAccountException;
+import com.keyaccount.crm.user.application.PasswordPolicy;
+import com.keyaccount.crm.user.application.StaleUserException;
+import com.keyaccount.crm.user.application.UserAdministration;
+import com.keyaccount.crm.user.application.UserNotFoundException;
+import com.keyaccount.crm.user.application.UsernameTakenException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators list, create, edit, disable and enable users and reset their passwords. */
+@Controller
+@RequestMapping("/admin/users")
+@RequiredArgsConstructor
+class UserAdminController {
+
+    private static final String LIST = "redirect:/admin/users";
+
+    private final UserAdministration administration;
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("regions", Region.values());
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") UserListQuery query, BindingResult ignoredBadFilters,
+            @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("users", administration.list(user.viewer(), query.getRole(), query.enabled()));
+        model.addAttribute("me", user.id());
+        return "admin/users";
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        model.addAttribute("form", new NewUserForm());
+        return "admin/user-form";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        if (form.getPassword() != null && !form.getPassword().isEmpty()) {
+            PasswordPolicy.problem(form.getPassword()).ifPresent(key -> result.rejectValue("password", key));
+        }
+        if (!result.hasErrors()) {
+            try {
+                CreatedUser created = administration.create(user.viewer(), form.toCommand());
+                redirect.addFlashAttribute("flash", "flash.user.created");
+                redirect.addFlashAttribute("passwordFor", created.username());
+                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+                return LIST;
+            } catch (UsernameTakenException | DataIntegrityViolationException e) {
+                result.rejectValue("username", "user.username.taken");
+            }
+        }
+        form.setPassword(null);
+        return "admin/user-form";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Model model) {
+        model.addAttribute("form", UserForm.of(administration.get(user.viewer(), id)));
+        return edit(id, user, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
+            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        if (!result.hasErrors()) {
+            try {
+                administration.update(user.viewer(), id, form.getVersion(), form.toChanges());
+                redirect.addFlashAttribute("flash", "flash.user.updated");
+                return LIST;
+            } catch (StaleUserException | ObjectOptimisticLockingFailureException e) {
+                // what they typed stays; the current values are shown beside it, to save deliberately
+                var current = administration.get(user.viewer(), id);
+                model.addAttribute("current", UserForm.of(current));
+                form.setVersion(current.getVersion());
+                response.setStatus(HttpStatus.CONFLICT.value());
+            } catch (LastAdminException e) {
+                result.rejectValue("role", "user.lastAdmin");
+                response.setStatus(HttpStatus.CONFLICT.value());
+            }
+        }
+        return edit(id, user, model);
+    }
+
+    private String edit(long id, CrmUser user, Model model) {
+        model.addAttribute("edited", administration.get(user.viewer(), id));
+        return "admin/user-form";
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        try {
+            administration.disable(user.viewer(), id);
+            redirect.addFlashAttribute("flash", "flash.user.disabled");
+        } catch (LastAdminException e) {
+            redirect.addFlashAttribute("refused", "user.lastAdmin");
+        } catch (OwnAccountException e) {
+            redirect.addFlashAttribute("refused", "user.ownAccount.disable");
+        }
+        return LIST;
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+        administration.enable(user.viewer(), id);
+        redirect.addFlashAttribute("flash", "flash.user.enabled");
+        return LIST;
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@PathVariable long id, @AuthenticationPrincipal CrmUser user,
+            RedirectAttributes redirect) {
+        try {
+            String temporary = administration.resetPassword(user.viewer(), id);
+            redirect.addFlashAttribute("flash", "flash.user.passwordReset");
+            redirect.addFlashAttribute("passwordFor", administration.get(user.viewer(), id).getUsername());
+            redirect.addFlashAttribute("temporaryPassword", temporary);
+        } catch (OwnAccountException e) {
+            redirect.addFlashAttribute("refused", "user.ownAccount.reset");
+        }
+        return LIST;
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+}
