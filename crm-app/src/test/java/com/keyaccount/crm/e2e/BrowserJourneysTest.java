@@ -145,23 +145,30 @@ class BrowserJourneysTest {
     }
 
     @Test
-    void an_admin_publishes_a_rule_change_and_the_tiers_follow() throws Exception {
+    void an_admin_previews_and_publishes_a_rule_change_and_the_tiers_follow() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
         int before = jdbc.queryForObject("SELECT MAX(version) FROM tier_policy", Integer.class);
         open(1280, 900);
         signIn(admin);
         try {
-            go("/tiers");
+            go("/admin/rules");
+            browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
             WebElement cutoffA = browser.findElement(By.id("cutoffAPercent"));
             cutoffA.clear();
             cutoffA.sendKeys("75");
             browser.findElement(By.id("note")).sendKeys("端到端测试");
-            shot("3-policy-draft");
-            browser.findElement(By.cssSelector("#policy-form button[type=submit]")).click();
-            waitFor(d -> d.findElements(By.cssSelector(".flash")).size() > 0);
-            shot("3-policy-published");
+            shot("3-rule-draft");
+            browser.findElement(By.cssSelector("form.rule-editor button[type=submit]")).click();
+            waitFor(d -> d.findElements(By.id("tier-counts")).size() > 0);
+            assertThat(browser.findElement(By.id("move-summary")).getText()).isNotBlank();
+            assertThat(browser.findElement(By.id("compare")).getText()).contains("75");
+            shot("3-rule-preview");
+            browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")).click();
+            waitFor(d -> d.getCurrentUrl().endsWith("/tiers") && d.findElements(By.cssSelector(".flash")).size() > 0);
+            shot("3-rule-published");
             assertThat(jdbc.queryForMap("SELECT version, pareto_cutoff_a FROM tier_policy WHERE version = ?",
                     before + 1).get("pareto_cutoff_a").toString()).startsWith("0.75");
+            assertThat(severeConsoleMessages()).isEmpty();
         } finally {
             // other tests count on the seeded 80 / 95 cutoffs
             Recomputes.awaitIdle(recompute);
