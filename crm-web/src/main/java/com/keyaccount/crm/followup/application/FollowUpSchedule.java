@@ -238,8 +238,13 @@ public class FollowUpSchedule {
         return chunks;
     }
 
+    /**
+     * Per customer, index lookups only: the tier too is a subquery, because PostgreSQL otherwise
+     * merge-joins a chunk of 1,000 ids against a full scan of customer_tier (4x slower at 100k).
+     */
     private static final String INPUTS = """
-            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, t.effective_tier,
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at,
+                (SELECT t.effective_tier FROM customer_tier t WHERE t.customer_id = c.id) AS effective_tier,
                 (SELECT MAX(l.occurred_at) FROM contact_log l WHERE l.customer_id = c.id) AS last_any,
                 (SELECT MAX(l.occurred_at) FROM contact_log l
                  WHERE l.customer_id = c.id AND l.channel = 'VISIT') AS last_visit,
@@ -251,7 +256,7 @@ public class FollowUpSchedule {
                  ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_from,
                 (SELECT x.to_tier FROM tier_change x WHERE x.customer_id = c.id
                  ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_to
-            FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
+            FROM customer c
             WHERE c.id IN (%s)""";
 
     private record Rules(VersionedQuotas quotas, WorkingCalendar calendar) {
