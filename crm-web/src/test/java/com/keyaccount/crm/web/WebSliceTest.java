@@ -12,6 +12,9 @@ import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.followup.application.Attainments;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.CalendarDrafts;
+import com.keyaccount.crm.followup.application.QuotaDrafts;
+import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.sales.SalesService;
@@ -119,6 +122,12 @@ public abstract class WebSliceTest {
     protected Passwords passwords;
     @MockitoBean
     protected UserSessions userSessions;
+    @MockitoBean
+    protected QuotaDrafts quotaDrafts;
+    @MockitoBean
+    protected CalendarDrafts calendarDrafts;
+    @MockitoBean
+    protected ScheduleRefresh scheduleRefresh;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,0 +1,73 @@
+package com.keyaccount.crm.followup.application;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Recomputes every customer's follow-up after the quotas or the calendar changed, in the
+ * background (100k customers take a while) and one run at a time. Requests made while a run is
+ * queued join it; one made while a run is under way queues one more, which reads the newer rules.
+ */
+@Service
+public class ScheduleRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRefresh.class);
+
+    private final FollowUpSchedule followUps;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "schedule-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ScheduleRefresh(FollowUpSchedule followUps) {
+        this.followUps = followUps;
+    }
+
+    /** Starts a refresh once the caller's transaction has committed (at once without one). */
+    public void startAfterCommit(String why) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    start(why);
+                }
+            });
+        } else {
+            start(why);
+        }
+    }
+
+    public void start(String why) {
+        if (!queued.compareAndSet(false, true)) {
+            return;
+        }
+        pending.incrementAndGet();
+        background.execute(() -> {
+            queued.set(false);
+            long started = System.nanoTime();
+            try {
+                int customers = followUps.refreshAll();
+                log.info("Follow-up schedules refreshed after {}: {} customers, {} ms", why, customers,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("Follow-up refresh after {} failed", why, e);
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+    }
+
+    public boolean isRunning() {
+        return pending.get() > 0;
+    }
+}
