@@ -1,6 +1,7 @@
 package com.keyaccount.crm.auditlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,9 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.TestDatabase;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -22,10 +26,34 @@ class AuditLogTest {
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
 
-    AuditLogTest(MockMvc mvc, Fixtures fixtures) {
+    AuditLogTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
         this.mvc = mvc;
         this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
+
+    /** On PostgreSQL (production) the database itself keeps the log append-only. */
+    @Test
+    void the_database_refuses_to_change_or_remove_audit_rows() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.externalUrl().filter(url -> url.startsWith("jdbc:postgresql")).isPresent(),
+                "the append-only trigger is PostgreSQL's; set CRM_TEST_DB_URL to a PostgreSQL database to test it");
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("留痕"));
+        mvc.perform(post("/customers/{id}/designation", customer.getId()).param("reason", "留痕测试")
+                .with(user(Fixtures.principal(fixtures.user(Role.SALES_DIRECTOR)))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long rows = jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE customer_id = ?",
+                customer.getId())).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE customer_id = ?", customer.getId()))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_event")).rootCause().hasMessageContaining("append-only");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForList("SELECT DISTINCT actor FROM audit_event WHERE customer_id = ?", String.class,
+                customer.getId())).doesNotContain("someone-else").isNotEmpty();
     }
 
     @Test
