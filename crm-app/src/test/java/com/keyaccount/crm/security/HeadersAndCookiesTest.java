@@ -1,0 +1,94 @@
+package com.keyaccount.crm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a browser receives over real HTTP (the servlet container sets the cookie attributes, so
+ * MockMvc cannot show them): the security headers on a page with customer data, and a session
+ * cookie that scripts cannot read and other sites cannot send. Same context as the browser
+ * journeys, so no extra application start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class HeadersAndCookiesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    private int port;
+    private final Fixtures fixtures;
+
+    HeadersAndCookiesTest(Fixtures fixtures) {
+        this.fixtures = fixtures;
+    }
+
+    @Test
+    void a_page_with_customer_data_carries_the_security_headers_and_is_not_cached() throws Exception {
+        HttpClient client = signedIn(fixtures.user(Role.ACCOUNT_MANAGER));
+        HttpResponse<String> page = client.send(get("/customers"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        assertThat(page.body()).doesNotContain("<script>", "onclick=", "onload=", "style=\"");
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = client.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+
+        String cookie = sessionCookie(login.headers().allValues("Set-Cookie"));
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax")
+                .as("plain HTTP: a Secure cookie would never come back").doesNotContain("Secure");
+    }
+
+    static String sessionCookie(List<String> setCookies) {
+        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+    }
+
+    private HttpClient signedIn(AppUser user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Matcher csrf = CSRF.matcher(client.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+}
