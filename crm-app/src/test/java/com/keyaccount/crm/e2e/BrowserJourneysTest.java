@@ -182,6 +182,39 @@ class BrowserJourneysTest {
         }
     }
 
+    /** Admins work from phones too: every console fits a 390 px screen without sideways scrolling. */
+    @Test
+    void the_admin_consoles_fit_a_phone_screen() throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        open(390, 844);
+        signIn(admin);
+        go("/my-day");
+        WebElement adminLink = browser.findElement(By.cssSelector("nav.menu a[href$='/admin']"));
+        assertThat(adminLink.isDisplayed()).as("the menu is folded on a phone").isFalse();
+        browser.findElement(By.cssSelector("label.menu-label")).click();
+        assertThat(adminLink.isDisplayed()).isTrue();
+        shot("4-admin-phone-menu");
+        adminLink.click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/admin"));
+        for (String page : List.of("/admin", "/admin/rules", "/admin/quotas", "/admin/calendar", "/admin/users",
+                "/audit", "/tiers")) {
+            go(page);
+            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(overflow).as("%s is wider than the phone by %d px", page, overflow).isLessThanOrEqualTo(0);
+            shot("4-admin-phone" + page.replace('/', '-'));
+        }
+        go("/admin/rules");
+        browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
+        waitFor(d -> d.findElements(By.cssSelector("form.rule-editor")).size() > 0);
+        long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow).as("the rule editor is wider than the phone").isLessThanOrEqualTo(0);
+        shot("4-admin-phone-rule-editor");
+        assertThat(severeConsoleMessages()).isEmpty();
+        jdbc.update("DELETE FROM tier_policy_draft WHERE created_by = ?", admin.getUsername());
+    }
+
     private void open(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
