@@ -128,7 +128,7 @@ public final class TierBenchmark {
         jdbc.update("""
                 INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, paid_date, created_at)
                 SELECT id, 'BENCH-DAY-' || ? || '-' || id, ?, 2000 + MOD(id * 7919 + ? * 104729, 398000), ?,
-                       ? + CAST(20 + MOD(id, 50) AS INTEGER), CURRENT_TIMESTAMP
+                       CAST(? AS DATE) + CAST(20 + MOD(id, 50) AS INTEGER), CURRENT_TIMESTAMP
                 FROM customer WHERE deleted = FALSE AND MOD(id + ? * 37, 100) = 0""", day, Date.valueOf(today), day,
                 Date.valueOf(today.plusDays(30)), Date.valueOf(today), day);
     }
