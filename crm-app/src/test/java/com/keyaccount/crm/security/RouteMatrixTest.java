@@ -130,7 +130,7 @@ class RouteMatrixTest {
                 .replace("{code}", "NO-SUCH-CODE").replaceAll("\\{[^}]+}", "987654321");
     }
 
-    private static List<Row> rows() throws Exception {
+    static List<Row> rows() throws Exception {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                 RouteMatrixTest.class.getResourceAsStream("/security/route-matrix.csv")), StandardCharsets.UTF_8))) {
