@@ -73,6 +73,7 @@ public class TierRecompute {
     private final ZoneId zone;
     private final String daysToPay;
     private final FollowUpSchedule followUps;
+    private final TierStage stage;
     private final ApplicationEventPublisher events;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -92,6 +93,7 @@ public class TierRecompute {
         this.locks = locks;
         this.clock = clock;
         this.zone = businessZone;
+        this.stage = new TierStage(jdbc, database);
         this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
     }
 
@@ -313,15 +315,7 @@ public class TierRecompute {
     private void write(Changes changes, long runId) {
         int total = changes.staged.size();
         transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM tier_stage"));
-        for (int from = 0; from < total; from += CHUNK) {
-            List<Object[]> chunk = changes.staged.subList(from, Math.min(total, from + CHUNK));
-            jdbc.batchUpdate("""
-                    INSERT INTO tier_stage (customer_id, computed_tier, policy_version, computed_at, revenue,
-                        order_count, avg_days_to_pay, rank_position, ranked_of, share_before, score, score_parts,
-                        effective_tier, from_tier, history_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk, STAGE_TYPES);
-            progress.set(new RecomputeProgress(runId, "write", from + chunk.size(), total));
-        }
+        stage.write(changes.staged, STAGE_TYPES, done -> progress.set(new RecomputeProgress(runId, "write", done, total)));
         if (total == 0) {
             return;
         }

@@ -1,0 +1,87 @@
+package com.keyaccount.crm.tier.application;
+
+import com.keyaccount.crm.shared.DatabaseVendor;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Fills the recompute's working table. A night usually rewrites most tier rows (every rank and
+ * share moves when anyone's revenue does), so on PostgreSQL the rows go in with COPY — a
+ * fraction of the time of batched inserts; other databases get the batched inserts.
+ */
+final class TierStage {
+
+    static final String COLUMNS = "customer_id, computed_tier, policy_version, computed_at, revenue, order_count, "
+            + "avg_days_to_pay, rank_position, ranked_of, share_before, score, score_parts, effective_tier, from_tier, "
+            + "history_reason";
+    private static final int CHUNK = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final boolean copy;
+
+    TierStage(JdbcTemplate jdbc, DatabaseVendor database) {
+        this.jdbc = jdbc;
+        this.copy = !database.isH2();
+    }
+
+    /** Stages the rows (in {@link #COLUMNS} order), reporting how many are in after each chunk. */
+    void write(List<Object[]> rows, int[] types, IntConsumer progress) {
+        int chunk = copy ? CHUNK : TierRecompute.CHUNK;
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            if (copy) {
+                copy(part);
+            } else {
+                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)", part, types);
+            }
+            progress.accept(from + part.size());
+        }
+    }
+
+    private void copy(List<Object[]> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 96);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csv.append(cell(row[i]));
+            }
+            csv.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY tier_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new IllegalStateException("could not stage tiers", e);
+            }
+        });
+    }
+
+    /** A CSV cell: empty for NULL, text always quoted (so an empty text is not NULL). */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof String text) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
+        return value.toString();
+    }
+}
