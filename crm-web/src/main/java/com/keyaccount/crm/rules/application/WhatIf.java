@@ -17,12 +17,10 @@ import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.application.WindowFigures;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +31,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,10 +48,7 @@ public class WhatIf {
     private static final String SQL = """
             SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until, a.revenue, a.orders, a.avg_days
             FROM customer c
-            LEFT JOIN (SELECT customer_id, SUM(amount) AS revenue, COUNT(*) AS orders,
-                              AVG(CASE WHEN paid_date IS NOT NULL THEN %s END) AS avg_days
-                       FROM sales_order WHERE order_date >= ? AND order_date <= ?
-                       GROUP BY customer_id) a ON a.customer_id = c.id
+            LEFT JOIN %s a ON a.customer_id = c.id
             LEFT JOIN customer_tier t ON t.customer_id = c.id
             WHERE c.deleted = FALSE""";
 
@@ -63,7 +57,7 @@ public class WhatIf {
     private final ChurnWarnings churnWarnings;
     private final Clock clock;
     private final ZoneId zone;
-    private final String daysToPay;
+    private final String sql;
 
     public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ChurnWarnings churnWarnings, Clock clock, ZoneId businessZone,
             DatabaseVendor database) {
@@ -72,7 +66,7 @@ public class WhatIf {
         this.churnWarnings = churnWarnings;
         this.clock = clock;
         this.zone = businessZone;
-        this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+        this.sql = SQL.formatted(new WindowFigures(database).aggregate());
     }
 
     /** One customer as stored now, with the figures of the draft's window. */
@@ -212,27 +206,13 @@ public class WhatIf {
 
     private Map<Long, Row> load(LocalDate from, LocalDate to) {
         Map<Long, Row> rows = new HashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay));
-            ps.setFetchSize(5_000);
-            ps.setDate(1, Date.valueOf(from));
-            ps.setDate(2, Date.valueOf(to));
-            return ps;
-        }, rs -> {
-            Row row = row(rs);
+        WindowFigures.stream(jdbc, sql, from, to, rs -> {
+            Date pinnedUntil = rs.getDate("pinned_until");
+            Row row = new Row(WindowFigures.of(rs), rs.getLong("owner_id"), tier(rs.getString("effective_tier")),
+                    tier(rs.getString("pinned_tier")), pinnedUntil == null ? null : pinnedUntil.toLocalDate());
             rows.put(row.figures().customerId(), row);
         });
         return rows;
-    }
-
-    private static Row row(ResultSet rs) throws SQLException {
-        BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
-        double avgDays = rs.getDouble("avg_days");
-        Double averageDaysToPay = rs.wasNull() ? null : avgDays;
-        Date pinnedUntil = rs.getDate("pinned_until");
-        return new Row(new CustomerFigures(rs.getLong("id"), revenue, rs.getLong("orders"), averageDaysToPay),
-                rs.getLong("owner_id"), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
-                pinnedUntil == null ? null : pinnedUntil.toLocalDate());
     }
 
     private static Tier tier(String value) {

@@ -71,7 +71,7 @@ public class TierRecompute {
     private final LockProvider locks;
     private final Clock clock;
     private final ZoneId zone;
-    private final String daysToPay;
+    private final WindowFigures window;
     private final FollowUpSchedule followUps;
     private final TierStage stage;
     private final ApplicationEventPublisher events;
@@ -94,7 +94,7 @@ public class TierRecompute {
         this.clock = clock;
         this.zone = businessZone;
         this.stage = new TierStage(jdbc, database);
-        this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
+        this.window = new WindowFigures(database);
     }
 
     /**
@@ -195,20 +195,11 @@ public class TierRecompute {
                        t.computed_tier, t.pinned_tier, t.pinned_until, t.revenue AS stored_revenue,
                        t.rank_position, t.share_before, t.score
                 FROM customer c
-                LEFT JOIN (SELECT customer_id, SUM(amount) AS revenue, COUNT(*) AS orders,
-                                  AVG(CASE WHEN paid_date IS NOT NULL THEN %s END) AS avg_days
-                           FROM sales_order WHERE order_date >= ? AND order_date <= ?
-                           GROUP BY customer_id) a ON a.customer_id = c.id
+                LEFT JOIN %s a ON a.customer_id = c.id
                 LEFT JOIN customer_tier t ON t.customer_id = c.id
-                WHERE c.deleted = FALSE""".formatted(daysToPay);
+                WHERE c.deleted = FALSE""".formatted(window.aggregate());
         Map<Long, CustomerRow> rows = new HashMap<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
-            ps.setFetchSize(5_000);
-            ps.setDate(1, Date.valueOf(from));
-            ps.setDate(2, Date.valueOf(to));
-            return ps;
-        }, rs -> {
+        WindowFigures.stream(jdbc, sql, from, to, rs -> {
             CustomerRow row = row(rs);
             rows.put(row.figures().customerId(), row);
         });
@@ -216,16 +207,12 @@ public class TierRecompute {
     }
 
     private static CustomerRow row(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
-        double avgDays = rs.getDouble("avg_days");
-        Double averageDaysToPay = rs.wasNull() ? null : avgDays;
         Date pinnedUntil = rs.getDate("pinned_until");
         int rank = rs.getInt("rank_position");
         Integer storedRank = rs.wasNull() ? null : rank;
         int score = rs.getInt("score");
         Integer storedScore = rs.wasNull() ? null : score;
-        return new CustomerRow(new CustomerFigures(id, revenue, rs.getLong("orders"), averageDaysToPay),
+        return new CustomerRow(WindowFigures.of(rs),
                 tier(rs.getString("computed_tier")), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
                 pinnedUntil == null ? null : pinnedUntil.toLocalDate(), rs.getBigDecimal("stored_revenue"),
                 storedRank, rs.getBigDecimal("share_before"), storedScore);
