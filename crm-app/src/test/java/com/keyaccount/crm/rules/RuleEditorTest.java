@@ -15,6 +15,7 @@ import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -127,6 +128,12 @@ class RuleEditorTest {
         assertThat(load).contains("4 → 2 (-2)", "1 → 0 (-1)");
         assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore);
         assertThat(tierOf(steady)).containsEntry("effective_tier", "A");
+
+        String csv = mvc.perform(get("/admin/rules/drafts/" + draft + "/movers.csv").with(as(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFcode,name,owner,tier_now,tier_under_draft,move,revenue_in_window")
+                .contains(steady.getCode() + "," + steady.getName() + "," + manager.getDisplayName()
+                        + ",A,B,down,60000");
     }
 
     /**

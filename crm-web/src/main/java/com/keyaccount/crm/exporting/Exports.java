@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -78,6 +79,25 @@ public class Exports {
                     throw new UncheckedIOException(e);
                 }
             }));
+        }
+    }
+
+    /**
+     * Writes rows computed by the application rather than read by one query (e.g. a preview's
+     * movers), with the same safeguards: audited, text that looks like a formula neutralised.
+     */
+    public void write(Viewer viewer, String what, String[] header, Stream<List<Object>> rows, Format format,
+            OutputStream out) throws IOException {
+        writing.executeWithoutResult(status -> audit.exported(viewer.username(), what));
+        try (Table table = format == Format.CSV ? new CsvTable(out, header) : new XlsxTable(out, what, header)) {
+            rows.forEach(row -> {
+                try {
+                    table.row(row.stream().map(cell -> cell instanceof String text
+                            ? (Object) SpreadsheetCells.neutralise(text) : cell).toList());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -75,21 +77,40 @@ public class WhatIf {
 
     public Preview preview(RuleSet draft) {
         long started = System.nanoTime();
+        Tally tally = tally(draft);
+        Map<Long, String[]> names = describe(tally.listed());
+        FlaggedCounts churn = churnWarnings.compare(draft.churn());
+        return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
+                tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names, LISTED),
+                named(tally.downs, names, LISTED), tally.managers(ownerNames(tally.loads.keySet())), churn.now(),
+                churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every customer the draft would move: upgrades, then downgrades, each the largest revenue first. */
+    public Stream<Move> moves(RuleSet draft) {
+        Tally tally = tally(draft);
+        List<Move> all = new ArrayList<>(tally.ups);
+        all.addAll(tally.downs);
+        int batch = 1_000;
+        return IntStream.iterate(0, from -> from < all.size(), from -> from + batch).boxed().flatMap(from -> {
+            List<Move> part = all.subList(from, Math.min(all.size(), from + batch));
+            return named(part, describe(part), part.size()).stream();
+        });
+    }
+
+    private Tally tally(RuleSet draft) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<Long, Row> rows = load(today.minusMonths(draft.windowMonths()).plusDays(1), today);
         TierPolicy policy = TierPolicy.publish(0, draft, null, "preview", null, Instant.EPOCH);
         List<TierDecision> decisions = TierRecompute.classify(policy,
                 rows.values().stream().map(Row::figures).toList());
-
         Tally tally = new Tally(quotaPolicies.current().quotas(), today);
         for (TierDecision decision : decisions) {
             tally.add(rows.get(decision.customerId()), decision, today);
         }
-        Map<Long, String[]> names = describe(tally.listed());
-        FlaggedCounts churn = churnWarnings.compare(draft.churn());
-        return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
-                tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names), named(tally.downs, names),
-                tally.managers(ownerNames(tally.loads.keySet())), churn.now(), churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000);
+        tally.ups.sort(BY_REVENUE);
+        tally.downs.sort(BY_REVENUE);
+        return tally;
     }
 
     private final class Tally {
@@ -137,8 +158,6 @@ public class WhatIf {
         }
 
         List<Move> listed() {
-            ups.sort(BY_REVENUE);
-            downs.sort(BY_REVENUE);
             List<Move> listed = new ArrayList<>(ups.subList(0, Math.min(LISTED, ups.size())));
             listed.addAll(downs.subList(0, Math.min(LISTED, downs.size())));
             return listed;
@@ -173,8 +192,8 @@ public class WhatIf {
                 f.averageDaysToPay(), score, share);
     }
 
-    private List<Move> named(List<Move> moves, Map<Long, String[]> names) {
-        return moves.subList(0, Math.min(LISTED, moves.size())).stream().map(m -> {
+    private static List<Move> named(List<Move> moves, Map<Long, String[]> names, int limit) {
+        return moves.subList(0, Math.min(limit, moves.size())).stream().map(m -> {
             String[] n = names.getOrDefault(m.customerId(), new String[] {"", "", ""});
             return new Move(m.customerId(), n[0], n[1], n[2], m.from(), m.to(), m.revenue(), m.orders(),
                     m.averageDaysToPay(), m.score(), m.shareBefore());

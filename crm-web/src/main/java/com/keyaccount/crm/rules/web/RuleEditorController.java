@@ -1,5 +1,6 @@
 package com.keyaccount.crm.rules.web;
 
+import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.rules.application.StaleDraftException;
 import com.keyaccount.crm.rules.application.WhatIf;
@@ -11,12 +12,18 @@ import com.keyaccount.crm.tier.TierPolicyDraft;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.tier.rules.Metric;
 import com.keyaccount.crm.web.FormText;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +48,7 @@ class RuleEditorController {
     private final RuleDrafts drafts;
     private final WhatIf whatIf;
     private final TierRecompute recompute;
+    private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
 
@@ -99,6 +107,29 @@ class RuleEditorController {
         model.addAttribute("rulesNow", drafts.rulesInForce());
         model.addAttribute("newest", drafts.versions().get(0).getVersion());
         return "admin/rules/preview";
+    }
+
+    /** Every customer the draft would move, not only the ones listed on the page. */
+    @GetMapping("/drafts/{id}/movers.csv")
+    void movers(@PathVariable long id, @AuthenticationPrincipal CrmUser user, HttpServletResponse response)
+            throws IOException {
+        TierPolicyDraft draft = drafts.draft(id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("rule-draft-" + id + "-movers-" + today() + ".csv", StandardCharsets.UTF_8).build()
+                .toString());
+        exports.write(user.viewer(), "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.getRules()).map(m -> List.of(
+                m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
+                m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
+                nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
+                Exports.Format.CSV, response.getOutputStream());
+    }
+
+    private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",
+        "revenue_in_window", "order_count", "avg_days_to_pay", "score", "share_before"};
+
+    private static Object nullable(Object value) {
+        return value == null ? "" : value;
     }
 
     @PostMapping("/drafts/{id}/publish")
