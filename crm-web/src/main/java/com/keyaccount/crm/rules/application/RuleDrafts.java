@@ -88,10 +88,8 @@ public class RuleDrafts {
     public TierPolicyDraft restore(Viewer viewer, int version) {
         requireAdmin(viewer);
         TierPolicy old = version(version);
-        TierPolicyDraft draft = TierPolicyDraft.startFrom(policyInForce(), old.rules(churnPolicies.inForceOn(today())),
-                viewer.username(), clock.instant());
-        draft.revise(draft.getRules(), null, "restored from v" + version, viewer.username(), clock.instant());
-        return drafts.save(draft);
+        return drafts.save(TierPolicyDraft.startFrom(policyInForce(), old.rules(churnPolicies.inForceOn(today())),
+                viewer.username(), clock.instant()));
     }
 
     @Transactional
