@@ -15,6 +15,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Fixtures.class, ConnectionKiller.class})
+@Import({Fixtures.class, ConnectionKiller.class, RecomputeGate.class})
 public @interface FullStackTest {
 }

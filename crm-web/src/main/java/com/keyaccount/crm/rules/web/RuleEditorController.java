@@ -139,8 +139,12 @@ class RuleEditorController {
             RuleDrafts.Published published = drafts.publish(user.viewer(), id, draftVersion);
             int version = published.policy().getVersion();
             if (published.inForceNow()) {
-                boolean started = recompute.start("POLICY v" + version, user.getUsername());
-                redirect.addFlashAttribute("flash", started ? "flash.rules.published" : "flash.rules.publishedQueued");
+                redirect.addFlashAttribute("flash", switch (recompute.startNowOrNext("POLICY v" + version,
+                        user.getUsername())) {
+                    case NOW -> "flash.rules.published";
+                    case AFTER_CURRENT -> "flash.rules.publishedQueued";
+                    case RUNNING_ELSEWHERE -> "flash.rules.publishedElsewhere";
+                });
                 return "redirect:/tiers";
             }
             redirect.addFlashAttribute("flash", "flash.rules.publishedLater");

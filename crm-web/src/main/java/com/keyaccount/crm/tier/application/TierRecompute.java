@@ -76,6 +76,7 @@ public class TierRecompute {
     private final TierStage stage;
     private final ApplicationEventPublisher events;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
+    private final AtomicReference<Request> next = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tier-recompute");
         thread.setDaemon(true);
@@ -114,9 +115,46 @@ public class TierRecompute {
                 log.error("Tier recompute requested by {} failed", actor, e);
             } finally {
                 progress.set(null);
+                Request queued = next.getAndSet(null);
+                if (queued != null) {
+                    start(queued.trigger(), queued.actor());
+                }
             }
         });
         return true;
+    }
+
+    /** When a requested recompute runs. */
+    public enum Scheduled {
+        NOW,
+        /** one is running in this instance; this one follows it */
+        AFTER_CURRENT,
+        /** another instance is running one; this request is dropped */
+        RUNNING_ELSEWHERE
+    }
+
+    private record Request(String trigger, String actor) {
+    }
+
+    /**
+     * Starts a recompute now or, when one is already running in this instance, right after it,
+     * so that a change made during a run (a policy just published) is never left uncomputed.
+     * Requests made while one waits are one request.
+     */
+    public Scheduled startNowOrNext(String trigger, String actor) {
+        if (start(trigger, actor)) {
+            return Scheduled.NOW;
+        }
+        if (progress.get() == null) {
+            return Scheduled.RUNNING_ELSEWHERE;
+        }
+        Request request = new Request(trigger, actor);
+        next.set(request);
+        // the running one may have finished in between, before it could see this request
+        if (progress.get() == null && next.compareAndSet(request, null)) {
+            return start(trigger, actor) ? Scheduled.NOW : Scheduled.RUNNING_ELSEWHERE;
+        }
+        return Scheduled.AFTER_CURRENT;
     }
 
     /** Whether a recompute is running in this instance or, by the runs table, in another one. */
