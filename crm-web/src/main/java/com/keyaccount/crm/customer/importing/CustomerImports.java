@@ -13,6 +13,7 @@ import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.application.TierRecompute.Scheduled;
 import org.springframework.context.ApplicationEventPublisher;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
@@ -107,7 +108,8 @@ public class CustomerImports implements FileImport {
             followUps.refreshInBatches(applied.rescheduled);
             events.publishEvent(new TiersChanged("customer import " + id));
             // new customers are ranked (and everyone's rank among them) at once, not at night
-            boolean busy = applied.created > 0 && !recompute.start("CUSTOMER_IMPORT", actor);
+            boolean busy = applied.created > 0
+                    && recompute.startNowOrNext("CUSTOMER_IMPORT", actor) == Scheduled.RUNNING_ELSEWHERE;
             imports.finish(id, Status.DONE, applied.created, applied.updated, applied.unchanged, 0L,
                     busy ? "RECOMPUTE_BUSY" : null);
         } finally {

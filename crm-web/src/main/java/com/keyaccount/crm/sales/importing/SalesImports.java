@@ -8,6 +8,7 @@ import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.application.TierRecompute.Scheduled;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public class SalesImports implements FileImport {
             long[] counts = transaction.execute(status -> apply(id));
             boolean changed = counts[0] + counts[1] > 0;
             imports.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
-                    changed && !recompute.start("SALES_IMPORT", actor) ? "RECOMPUTE_BUSY" : null);
+                    changed && recompute.startNowOrNext("SALES_IMPORT", actor) == Scheduled.RUNNING_ELSEWHERE
+                            ? "RECOMPUTE_BUSY" : null);
         } finally {
             jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
         }
@@ -120,7 +122,8 @@ public class SalesImports implements FileImport {
             long[] counts = transaction.execute(status -> apply(id));
             boolean changed = counts[0] + counts[1] > 0;
             imports.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
-                    changed && !recompute.start("SALES_API", actor) ? "RECOMPUTE_BUSY" : null);
+                    changed && recompute.startNowOrNext("SALES_API", actor) == Scheduled.RUNNING_ELSEWHERE
+                            ? "RECOMPUTE_BUSY" : null);
             return new PushResult(counts[0], counts[1], counts[2]);
         } finally {
             jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
