@@ -207,6 +207,12 @@ class BrowserJourneysTest {
         go("/admin/rules");
         browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
         waitFor(d -> d.findElements(By.cssSelector("form.rule-editor")).size() > 0);
+        browser.findElement(By.cssSelector("form.rule-editor button[type=submit]")).click();
+        waitFor(d -> d.findElements(By.id("tier-counts")).size() > 0);
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;")).as("the preview").isLessThanOrEqualTo(0);
+        shot("4-admin-phone-rule-preview");
+        browser.navigate().back();
         long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).as("the rule editor is wider than the phone").isLessThanOrEqualTo(0);
@@ -222,6 +228,8 @@ class BrowserJourneysTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--lang=zh-CN");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // the users' language: pages come in Chinese, as account managers see them
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         if (width < 600) {
             // a phone: its viewport, pixel ratio and touch, not just a narrow desktop window
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
