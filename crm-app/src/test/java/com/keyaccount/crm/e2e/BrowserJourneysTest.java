@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -164,6 +166,9 @@ class BrowserJourneysTest {
             assertThat(browser.findElement(By.id("compare")).getText()).contains("75");
             shot("3-rule-preview");
             browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")).click();
+            Alert question = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).contains("确定发布");
+            question.accept();
             waitFor(d -> d.getCurrentUrl().endsWith("/tiers") && d.findElements(By.cssSelector(".flash")).size() > 0);
             shot("3-rule-published");
             assertThat(jdbc.queryForMap("SELECT version, pareto_cutoff_a FROM tier_policy WHERE version = ?",
