@@ -6,6 +6,7 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -66,6 +67,34 @@ class HeadersAndCookiesTest {
         String cookie = sessionCookie(login.headers().allValues("Set-Cookie"));
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax")
                 .as("plain HTTP: a Secure cookie would never come back").doesNotContain("Secure");
+    }
+
+    /** Failures answered by the container or the framework, not by our handlers, give nothing away either. */
+    @Test
+    void error_pages_name_no_server_class_or_stack() throws Exception {
+        HttpClient client = signedIn(fixtures.user(Role.ACCOUNT_MANAGER));
+        String malformed = raw("GET /customers/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(malformed).startsWith("HTTP/1.1 400")
+                .doesNotContain("Exception", "org.apache", "java.", "Tomcat", "Apache");
+        List<HttpResponse<String>> answers = List.of(
+                client.send(get("/customers/not-a-number"), HttpResponse.BodyHandlers.ofString()),
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/my-day"))
+                        .method("PUT", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()),
+                client.send(get("/no/such/page"), HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.uri().toString()).isBetween(400, 499);
+            assertThat(answer.body()).as(answer.uri().toString())
+                    .doesNotContain("Exception", "org.springframework", "org.apache", "java.", "Tomcat", "at com.",
+                            "SQL", "Whitelabel");
+        }
+    }
+
+    /** A request no HTTP client library would send: the container answers it before the application. */
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static String sessionCookie(List<String> setCookies) {
