@@ -82,6 +82,16 @@ class TierRankingUpgradeTest {
         assertThat(rankings.rankOf(12)).contains(new ParetoRank(3, 3, new BigDecimal("0.785714")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_ranking", Integer.class)).isOne();
 
+        // a night without sales: the same ranking is kept, the run that confirmed it noted
+        jdbc.update("""
+                INSERT INTO recompute_run (id, started_at, trigger_kind, started_by, policy_version, status)
+                VALUES (8, CURRENT_TIMESTAMP, 'TEST', 'test', 1, 'RUNNING')""");
+        long kept = jdbc.queryForObject("SELECT id FROM tier_ranking", Long.class);
+        rankings.replace(8, 1, Instant.now(), new long[] {13, 11, 12}, new int[] {0, 428_571, 785_714});
+        assertThat(jdbc.queryForMap("SELECT id, run_id FROM tier_ranking"))
+                .containsEntry("id", kept).containsEntry("run_id", 8L);
+        assertThat(rankings.rankOf(12)).contains(new ParetoRank(3, 3, new BigDecimal("0.785714")));
+
         // a scorecard run: no ranking at all
         rankings.clear();
         assertThat(rankings.rankOf(13)).isEmpty();

@@ -66,6 +66,13 @@ public class ParetoRankings {
         if (customerIds.length != sharesBefore.length) {
             throw new IllegalArgumentException("one share per ranked customer");
         }
+        Ranking latest = latest();
+        if (latest.isSameAs(policyVersion, customerIds, sharesBefore)) {
+            // a night without sales: keep the stored ranking, only say which run confirmed it
+            jdbc.update("UPDATE tier_ranking SET run_id = ?, computed_at = ? WHERE id = ?", runId,
+                    Timestamp.from(computedAt), latest.id);
+            return;
+        }
         ByteBuffer ids = ByteBuffer.allocate(customerIds.length * Long.BYTES);
         ids.asLongBuffer().put(customerIds);
         ByteBuffer shares = ByteBuffer.allocate(sharesBefore.length * Integer.BYTES);
@@ -83,12 +90,14 @@ public class ParetoRankings {
     }
 
     private Ranking load(long id) {
-        List<Ranking> found = jdbc.query("SELECT ranked_of, customer_ids, shares_before FROM tier_ranking WHERE id = ?",
+        List<Ranking> found = jdbc.query("""
+                SELECT policy_version, ranked_of, customer_ids, shares_before FROM tier_ranking WHERE id = ?""",
                 (rs, n) -> ranking(id, rs), id);
         return found.isEmpty() ? Ranking.NONE : found.get(0);
     }
 
     private Ranking ranking(long id, ResultSet rs) throws SQLException {
+        int version = rs.getInt("policy_version");
         int rankedOf = rs.getInt("ranked_of");
         byte[] idBytes = rs.getBytes("customer_ids");
         byte[] shareBytes = rs.getBytes("shares_before");
@@ -99,7 +108,7 @@ public class ParetoRankings {
         ByteBuffer.wrap(idBytes).asLongBuffer().get(inRankOrder);
         int[] sharesInRankOrder = new int[shareBytes.length / Integer.BYTES];
         ByteBuffer.wrap(shareBytes).asIntBuffer().get(sharesInRankOrder);
-        return Ranking.of(id, rankedOf, inRankOrder, sharesInRankOrder);
+        return Ranking.of(id, version, rankedOf, inRankOrder, sharesInRankOrder);
     }
 
     /** The ranking the recomputes before tier_ranking left in the tier rows, until the next one. */
@@ -121,7 +130,8 @@ public class ParetoRankings {
             }
         });
         int filled = Math.min(at[0], ids.length);
-        return new Ranking(id, rankedOf, Arrays.copyOf(ids, filled), Arrays.copyOf(ranks, filled),
+        // version 0: never taken for the same as a recompute's ranking, so the next one is stored
+        return new Ranking(id, 0, rankedOf, Arrays.copyOf(ids, filled), Arrays.copyOf(ranks, filled),
                 Arrays.copyOf(shares, filled));
     }
 
@@ -131,23 +141,25 @@ public class ParetoRankings {
      */
     public static final class Ranking {
 
-        static final Ranking NONE = new Ranking(0, 0, new long[0], new int[0], new int[0]);
+        static final Ranking NONE = new Ranking(0, 0, 0, new long[0], new int[0], new int[0]);
 
         private final long id;
+        private final int policyVersion;
         private final int rankedOf;
         private final long[] sortedIds;
         private final int[] ranks;
         private final int[] sharesBefore;
 
-        private Ranking(long id, int rankedOf, long[] sortedIds, int[] ranks, int[] sharesBefore) {
+        private Ranking(long id, int policyVersion, int rankedOf, long[] sortedIds, int[] ranks, int[] sharesBefore) {
             this.id = id;
+            this.policyVersion = policyVersion;
             this.rankedOf = rankedOf;
             this.sortedIds = sortedIds;
             this.ranks = ranks;
             this.sharesBefore = sharesBefore;
         }
 
-        static Ranking of(long id, int rankedOf, long[] inRankOrder, int[] sharesInRankOrder) {
+        static Ranking of(long id, int policyVersion, int rankedOf, long[] inRankOrder, int[] sharesInRankOrder) {
             long[] sorted = inRankOrder.clone();
             Arrays.sort(sorted);
             int[] ranks = new int[sorted.length];
@@ -157,7 +169,21 @@ public class ParetoRankings {
                 ranks[at] = position + 1;
                 shares[at] = sharesInRankOrder[position];
             }
-            return new Ranking(id, rankedOf, sorted, ranks, shares);
+            return new Ranking(id, policyVersion, rankedOf, sorted, ranks, shares);
+        }
+
+        boolean isSameAs(int version, long[] inRankOrder, int[] sharesInRankOrder) {
+            if (id == 0 || policyVersion != version || rankedOf != inRankOrder.length
+                    || sortedIds.length != inRankOrder.length) {
+                return false;
+            }
+            for (int position = 0; position < inRankOrder.length; position++) {
+                int at = Arrays.binarySearch(sortedIds, inRankOrder[position]);
+                if (at < 0 || ranks[at] != position + 1 || sharesBefore[at] != sharesInRankOrder[position]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public Optional<ParetoRank> rankOf(long customerId) {

@@ -360,11 +360,13 @@ public class TierRecompute {
         stage.write(changes.staged, STAGE_TYPES, done -> progress.set(new RecomputeProgress(runId, "write", done, total)));
         log.debug("Tier recompute {}: staged {} rows", runId, total);
         transaction.executeWithoutResult(status -> {
+            long started = System.nanoTime();
             if (ranking == null) {
                 rankings.clear();
             } else {
                 rankings.replace(runId, version, now, ranking.customerIds(), ranking.sharesBefore());
             }
+            log.debug("Tier recompute {}: ranking stored in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
             if (total == 0) {
                 return;
             }
