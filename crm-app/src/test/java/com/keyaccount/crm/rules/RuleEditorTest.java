@@ -178,6 +178,10 @@ class RuleEditorTest {
         assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore + 1);
         assertThat(tierOf(steady)).containsEntry("effective_tier", "B").containsEntry("score", 70)
                 .containsEntry("policy_version", versionBefore + 1);
+        // a scorecard ranks nobody: the page explains the score, and no Pareto ranking is left behind
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_ranking", Integer.class)).isZero();
+        assertThat(page("/customers/" + steady.getId()).text()).contains("B \u2014 70 points", "(policy v" + (versionBefore + 1))
+                .doesNotContain("of revenue before it");
         assertThat(jdbc.queryForObject("SELECT revenue_drop_percent FROM churn_policy WHERE version = ?",
                 Integer.class, churnVersionBefore + 1)).isEqualTo(40);
         List<Map<String, Object>> audit = jdbc.queryForList("""
@@ -188,6 +192,24 @@ class RuleEditorTest {
                 .anyMatch(line -> line.startsWith("churnThresholds: revenue -30%") && line.contains("-> revenue -40%"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_policy_draft WHERE id = ?", Integer.class, draft))
                 .isZero();
+    }
+
+    @Test
+    void a_new_version_that_moves_nobody_still_names_itself_in_every_explanation() throws Exception {
+        Customer idle = fixtures.customer(manager, Fixtures.unique("无订单"));
+        recompute.run("TEST", "test");
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("note", "same rules, new note"))).andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        // same rules, same figures, same ranking: still every row now names the new version
+        assertThat(tierOf(steady)).containsEntry("effective_tier", "A").containsEntry("policy_version", versionBefore + 1);
+        assertThat(tierOf(idle)).containsEntry("effective_tier", "C").containsEntry("policy_version", versionBefore + 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_tier WHERE policy_version <> ?", Integer.class,
+                versionBefore + 1)).isZero();
+        assertThat(page("/customers/" + steady.getId()).text()).containsPattern(
+                "A \u2014 rank \\d+ of [\\d,]+; [\\d.]+% of revenue before it; .*\\(policy v" + (versionBefore + 1) + ",");
     }
 
     @Test

@@ -2,6 +2,9 @@ package com.keyaccount.crm.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerCriteria;
@@ -13,18 +16,28 @@ import com.keyaccount.crm.tier.application.RecomputeSummary;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Recompute on the real database under the seeded policy v1 (Pareto, 0.80 / 0.95, 12 months).
@@ -39,9 +52,13 @@ class TierRecomputeTest {
     private final LockProvider locks;
     private final ZoneId businessZone;
     private final CustomerService customers;
+    private final ParetoRankings rankings;
+    private final MockMvc mvc;
 
     TierRecomputeTest(TierRecompute recompute, Fixtures fixtures, JdbcTemplate jdbc, LockProvider locks,
-            ZoneId businessZone, CustomerService customers) {
+            ZoneId businessZone, CustomerService customers, ParetoRankings rankings, MockMvc mvc) {
+        this.rankings = rankings;
+        this.mvc = mvc;
         this.recompute = recompute;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
@@ -51,7 +68,7 @@ class TierRecomputeTest {
     }
 
     @Test
-    void tiers_follow_the_pareto_rule_and_only_changes_are_written_as_history() {
+    void tiers_follow_the_pareto_rule_and_only_changes_are_written_as_history() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         Customer big = customerWithOrders(manager, "50000");
         Customer second = customerWithOrders(manager, "20000", "5000");
@@ -63,12 +80,14 @@ class TierRecomputeTest {
         recompute.run("TEST", "tester");
         // total 100,000: before-shares 0, .50, .75, .90 → A, A, A (crosses .80), B; no revenue → C
         assertThat(tiers(big, second, third, fourth, idle, old)).containsExactly("A", "A", "A", "B", "C", "C");
-        assertThat(jdbc.queryForMap("""
-                SELECT rank_position, ranked_of, share_before, revenue, order_count FROM customer_tier
-                WHERE customer_id = ?""", third.getId()))
-                .containsEntry("rank_position", 3)
-                .satisfies(row -> assertThat((BigDecimal) row.get("share_before")).isEqualByComparingTo("0.75"))
+        assertThat(jdbc.queryForMap("SELECT revenue, order_count FROM customer_tier WHERE customer_id = ?", third.getId()))
+                .containsEntry("order_count", 1L)
                 .satisfies(row -> assertThat((BigDecimal) row.get("revenue")).isEqualByComparingTo("15000"));
+        assertThat(rankings.rankOf(third.getId())).hasValueSatisfying(place -> {
+            assertThat(place.rank()).isEqualTo(3);
+            assertThat(place.rankedOf()).isEqualTo(activeCustomers());
+            assertThat(place.shareBefore()).isEqualByComparingTo("0.75");
+        });
         assertThat(historyCount(big)).isEqualTo(1);
         assertThat(customers.search(manager.asViewer(), new CustomerCriteria(null, Tier.B, null, null, null, null),
                 PageRequest.of(0, 10)).getContent()).extracting(Customer::getId).containsExactly(fourth.getId());
@@ -90,6 +109,38 @@ class TierRecomputeTest {
         assertThat(jdbc.queryForList("""
                 SELECT coalesce(from_tier, '-') || '>' || to_tier FROM tier_change WHERE customer_id = ? ORDER BY id""",
                 String.class, third.getId())).containsExactly("->A", "A>B");
+
+        // a day's sales: the second customer buys 1,000 more. Total 141,000; ranking big 50k, fourth 50k,
+        // second 26k, third 15k; before-shares 0, 50/141=.354610, 100/141=.709220, 126/141=.893617 → A, A, A, B.
+        // Everyone's share before moved, nobody's tier did: only the buyer's tier row is rewritten.
+        Map<Long, Object> writtenBefore = computedAt(big, second, third, fourth, idle, old);
+        addOrder(second, today(), "1000");
+        RecomputeSummary day = recompute.run("TEST", "tester");
+        assertThat(day.tierRowsWritten()).isEqualTo(1);
+        Map<Long, Object> writtenAfter = computedAt(big, second, third, fourth, idle, old);
+        assertThat(writtenAfter.get(second.getId())).isNotEqualTo(writtenBefore.get(second.getId()));
+        writtenBefore.remove(second.getId());
+        assertThat(writtenAfter).containsAllEntriesOf(writtenBefore);
+        assertThat(tiers(big, second, third, fourth)).containsExactly("A", "A", "B", "A");
+
+        // ... and the pages still explain everyone by the new ranking
+        String of = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(activeCustomers());
+        assertThat(detailPage(manager, second)).contains("A \u2014 rank 3 of " + of + "; 70.9% of revenue before it");
+        assertThat(detailPage(manager, third)).contains("B \u2014 rank 4 of " + of + "; 89.4% of revenue before it");
+        assertThat(detailPage(manager, fourth)).contains("A \u2014 rank 2 of " + of + "; 35.5% of revenue before it");
+        assertThat(detailPage(manager, big)).contains("A \u2014 rank 1 of " + of + "; 0.0% of revenue before it");
+        String list = mvc.perform(get("/customers").param("q", second.getName())
+                        .with(user(Fixtures.principal(manager))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("tier-why\">#3 of " + of + " \u00b7 70.9% before");
+        List<CSVRecord> exported = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager))))
+                        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).substring(1)))
+                .getRecords();
+        assertThat(exported).filteredOn(r -> r.get("code").equals(third.getCode())).singleElement()
+                .satisfies(r -> assertThat(r.get("rank")).isEqualTo("4"))
+                .satisfies(r -> assertThat(r.get("share_before")).isEqualTo("0.893617"))
+                .satisfies(r -> assertThat(r.get("tier")).isEqualTo("B"));
     }
 
     @Test
@@ -131,6 +182,25 @@ class TierRecomputeTest {
         return java.util.Arrays.stream(customers)
                 .map(c -> jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?", String.class, c.getId()))
                 .toList();
+    }
+
+    private Map<Long, Object> computedAt(Customer... customers) {
+        Map<Long, Object> at = new HashMap<>();
+        for (Customer c : customers) {
+            at.put(c.getId(), jdbc.queryForObject("SELECT computed_at FROM customer_tier WHERE customer_id = ?",
+                    Object.class, c.getId()));
+        }
+        return at;
+    }
+
+    private int activeCustomers() {
+        return jdbc.queryForObject("SELECT count(*) FROM customer WHERE deleted = FALSE", Integer.class);
+    }
+
+    private String detailPage(AppUser viewer, Customer customer) throws Exception {
+        return mvc.perform(get("/customers/{id}", customer.getId()).with(user(Fixtures.principal(viewer)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private int historyCount(Customer customer) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,15 +55,6 @@ public class CustomerTier {
     @Column(name = "avg_days_to_pay")
     private BigDecimal averageDaysToPay;
 
-    @Column(name = "rank_position")
-    private Integer rank;
-
-    @Column(name = "ranked_of")
-    private Integer rankedOf;
-
-    @Column(name = "share_before")
-    private BigDecimal shareBefore;
-
     private Integer score;
 
     @Column(name = "score_parts")
@@ -85,6 +77,19 @@ public class CustomerTier {
     @Column(name = "pinned_at")
     private Instant pinnedAt;
 
+    /*
+     * Pareto: the place in the latest ranking and the share of revenue before it. Not columns: the
+     * ranking is stored once per recompute (ParetoRankings), and TierQueries fills these in.
+     */
+    @Transient
+    private Integer rank;
+
+    @Transient
+    private Integer rankedOf;
+
+    @Transient
+    private BigDecimal shareBefore;
+
     /** The pinned tier while the pin lasts (through its last day), else the computed one. */
     public Tier effectiveTierOn(LocalDate today) {
         return isPinned(today) ? pinnedTier : computedTier;
@@ -97,6 +102,13 @@ public class CustomerTier {
     /** A pin holds through its last day; without a last day, until it is removed. */
     public static boolean pinHolds(Tier pinned, LocalDate until, LocalDate today) {
         return pinned != null && (until == null || !until.isBefore(today));
+    }
+
+    /** Fills in the Pareto explanation from the latest ranking (not stored with the row). */
+    void explainBy(ParetoRankings.ParetoRank place) {
+        this.rank = place.rank();
+        this.rankedOf = place.rankedOf();
+        this.shareBefore = place.shareBefore();
     }
 
     public void pin(Tier tier, String reason, LocalDate until, String by, Instant now, LocalDate today) {

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +25,25 @@ public class TierQueries {
     private final TierChangeRepository changes;
     private final TierPolicyRepository policies;
     private final RecomputeRunRepository runs;
+    private final ParetoRankings rankings;
     private final Clock clock;
     private final ZoneId businessZone;
 
+    /** The customer's tier with its explanation (for Pareto, its place in the latest ranking). */
     public Optional<CustomerTier> tierOf(long customerId) {
-        return tiers.findById(customerId);
+        Optional<CustomerTier> tier = tiers.findById(customerId);
+        tier.ifPresent(t -> rankings.rankOf(customerId).ifPresent(t::explainBy));
+        return tier;
     }
 
     public Map<Long, CustomerTier> tiersOf(Collection<Long> customerIds) {
-        return tiers.findByCustomerIdIn(customerIds).stream()
-                .collect(Collectors.toMap(CustomerTier::getCustomerId, Function.identity()));
+        ParetoRankings.Ranking ranking = rankings.latest();
+        Map<Long, CustomerTier> found = new HashMap<>();
+        for (CustomerTier tier : tiers.findByCustomerIdIn(customerIds)) {
+            ranking.rankOf(tier.getCustomerId()).ifPresent(tier::explainBy);
+            found.put(tier.getCustomerId(), tier);
+        }
+        return found;
     }
 
     public List<TierChange> historyOf(long customerId) {

@@ -7,6 +7,8 @@ import java.util.Optional;
  * What can be exported, with its columns and query. {@code %s} in the query is where a manager's
  * visibility condition goes ({@code AND c.owner_id = ?}); the audit log is for directors and
  * admins only. Customers export in the columns the customer import reads, so a file round-trips.
+ * Tiers' rank and share before come from the latest Pareto ranking, not a column: the query puts
+ * the customer's id where the rank goes (see {@link #rankedAt()}).
  */
 public enum ExportKind {
 
@@ -32,8 +34,7 @@ public enum ExportKind {
         "pinned_until", "revenue_in_window", "order_count", "avg_days_to_pay", "rank", "share_before", "score",
         "policy_version"}, """
             SELECT c.code, c.name, u.username, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
-                   t.revenue, t.order_count, t.avg_days_to_pay, t.rank_position, t.share_before, t.score,
-                   t.policy_version
+                   t.revenue, t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
             WHERE c.deleted = FALSE %s ORDER BY c.code"""),
     FOLLOW_UPS("follow-ups", true, new String[] {"customer_code", "customer_name", "owner", "tier", "due_on",
@@ -74,6 +75,14 @@ public enum ExportKind {
 
     String[] header() {
         return header.clone();
+    }
+
+    /**
+     * The column holding the customer id that the rank (there) and share before (the next column)
+     * are looked up by, or -1 when the export has no ranks.
+     */
+    int rankedAt() {
+        return this == TIERS ? Arrays.asList(header).indexOf("rank") : -1;
     }
 
     String query(boolean ownBookOnly) {

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.exporting;
 
 import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.tier.ParetoRankings;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.SpreadsheetCells;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,9 +44,12 @@ public class Exports {
     private final TransactionTemplate writing;
     private final AuditTrail audit;
     private final ZoneId zone;
+    private final ParetoRankings rankings;
 
-    public Exports(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail audit, ZoneId businessZone) {
+    public Exports(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail audit, ZoneId businessZone,
+            ParetoRankings rankings) {
         this.jdbc = jdbc;
+        this.rankings = rankings;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
@@ -64,6 +69,8 @@ public class Exports {
         writing.executeWithoutResult(status -> audit.exported(viewer.username(), kind.name()));
         boolean ownBook = !viewer.role().seesAllCustomers();
         String[] header = kind.header();
+        int rankedAt = kind.rankedAt();
+        ParetoRankings.Ranking ranking = rankedAt < 0 ? null : rankings.latest();
         try (Table table = format == Format.CSV ? new CsvTable(out, header) : new XlsxTable(out, kind.slug(), header)) {
             readOnly.executeWithoutResult(status -> jdbc.query(con -> {
                 PreparedStatement ps = con.prepareStatement(kind.query(ownBook));
@@ -74,7 +81,11 @@ public class Exports {
                 return ps;
             }, rs -> {
                 try {
-                    table.row(cells(rs, header.length));
+                    List<Object> cells = cells(rs, header.length);
+                    if (ranking != null) {
+                        rank(cells, rankedAt, ranking);
+                    }
+                    table.row(cells);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -99,6 +110,13 @@ public class Exports {
                 }
             });
         }
+    }
+
+    /** Replaces the customer id at {@code at} with its rank, and the cell after it with its share before. */
+    private static void rank(List<Object> cells, int at, ParetoRankings.Ranking ranking) {
+        Optional<ParetoRankings.ParetoRank> place = ranking.rankOf(((Number) cells.get(at)).longValue());
+        cells.set(at, place.map(ParetoRankings.ParetoRank::rank).orElse(null));
+        cells.set(at + 1, place.map(ParetoRankings.ParetoRank::shareBefore).orElse(null));
     }
 
     private List<Object> cells(ResultSet rs, int columns) throws SQLException {

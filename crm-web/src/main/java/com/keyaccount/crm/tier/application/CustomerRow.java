@@ -8,8 +8,8 @@ import java.time.LocalDate;
 
 /** One row of the recompute's aggregate: the window's figures and what is stored now. */
 record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffective, Tier pinned,
-        LocalDate pinnedUntil, BigDecimal storedRevenue, Integer storedRank, BigDecimal storedShare,
-        Integer storedScore) {
+        LocalDate pinnedUntil, Integer storedVersion, BigDecimal storedRevenue, Long storedOrders,
+        BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
 
     Tier effective(Tier computed, LocalDate today) {
         return CustomerTier.pinHolds(pinned, pinnedUntil, today) ? pinned : computed;

@@ -2,5 +2,5 @@ package com.keyaccount.crm.tier.application;
 
 /** What a finished recompute did. */
 public record RecomputeSummary(long runId, int policyVersion, int customers, int upgrades, int downgrades,
-        long durationMs) {
+        int tierRowsWritten, long durationMs) {
 }

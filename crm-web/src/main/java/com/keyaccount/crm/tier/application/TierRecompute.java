@@ -9,7 +9,9 @@ import com.keyaccount.crm.scoring.pareto.ParetoClassifier;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.scoring.scorecard.ScorecardClassifier;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
+import com.keyaccount.crm.tier.ParetoRankings;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.TiersChanged;
@@ -55,6 +57,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * window's orders, classification in crm-scoring, then batched writes of only what changed
  * (tiers, their explanations, history rows) in short transactions, so account managers keep
  * working while it runs. One recompute at a time, across instances (ShedLock).
+ * <p>
+ * A Pareto ranking (each customer's rank and share of revenue before it) is written once per
+ * run ({@link ParetoRankings}), not into the tier rows: a day's sales move nearly everyone's rank,
+ * so only customers whose own figures, tier or policy version changed get their row rewritten.
  */
 @Service
 public class TierRecompute {
@@ -75,6 +81,7 @@ public class TierRecompute {
     private final FollowUpSchedule followUps;
     private final TierStage stage;
     private final ApplicationEventPublisher events;
+    private final ParetoRankings rankings;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final AtomicReference<Request> next = new AtomicReference<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -85,8 +92,9 @@ public class TierRecompute {
 
     public TierRecompute(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
             LockProvider locks, Clock clock, ZoneId businessZone, DatabaseVendor database, FollowUpSchedule followUps,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ParetoRankings rankings) {
         this.followUps = followUps;
+        this.rankings = rankings;
         this.events = events;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
@@ -205,8 +213,9 @@ public class TierRecompute {
             long loaded = System.nanoTime();
             List<TierDecision> decisions = classify(policy, rows.values().stream().map(CustomerRow::figures).toList());
             Changes changes = compare(decisions, rows, policy.getVersion(), now, today, runId);
+            Ranking ranking = policy.getMethod() == TierMethod.PARETO ? Ranking.of(decisions) : null;
             long classified = System.nanoTime();
-            write(changes, runId);
+            write(changes, ranking, runId, policy.getVersion(), now);
             long written = System.nanoTime();
             progress.set(new RecomputeProgress(runId, "schedule", 0, 0));
             followUps.refreshInBatches(changes.rescheduled);
@@ -220,7 +229,8 @@ public class TierRecompute {
             finishRun(runId, rows.size(), changes.upgrades, changes.downgrades, ms);
             log.info("Tier recompute {} ({}): {} customers, {} up, {} down, {} tier rows written, {} ms", runId,
                     trigger, rows.size(), changes.upgrades, changes.downgrades, changes.tierRows, ms);
-            return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades, changes.downgrades, ms);
+            return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades, changes.downgrades,
+                    changes.tierRows, ms);
         } catch (RuntimeException e) {
             failRun(runId, e);
             throw e;
@@ -230,8 +240,8 @@ public class TierRecompute {
     private Map<Long, CustomerRow> load(LocalDate from, LocalDate to) {
         String sql = """
                 SELECT c.id, t.effective_tier, a.revenue, a.orders, a.avg_days,
-                       t.computed_tier, t.pinned_tier, t.pinned_until, t.revenue AS stored_revenue,
-                       t.rank_position, t.share_before, t.score
+                       t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version, t.revenue AS stored_revenue,
+                       t.order_count AS stored_orders, t.avg_days_to_pay AS stored_days, t.score, t.score_parts
                 FROM customer c
                 LEFT JOIN %s a ON a.customer_id = c.id
                 LEFT JOIN customer_tier t ON t.customer_id = c.id
@@ -246,14 +256,16 @@ public class TierRecompute {
 
     private static CustomerRow row(ResultSet rs) throws SQLException {
         Date pinnedUntil = rs.getDate("pinned_until");
-        int rank = rs.getInt("rank_position");
-        Integer storedRank = rs.wasNull() ? null : rank;
+        int version = rs.getInt("policy_version");
+        Integer storedVersion = rs.wasNull() ? null : version;
+        long orders = rs.getLong("stored_orders");
+        Long storedOrders = rs.wasNull() ? null : orders;
         int score = rs.getInt("score");
         Integer storedScore = rs.wasNull() ? null : score;
         return new CustomerRow(WindowFigures.of(rs),
                 tier(rs.getString("computed_tier")), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
-                pinnedUntil == null ? null : pinnedUntil.toLocalDate(), rs.getBigDecimal("stored_revenue"),
-                storedRank, rs.getBigDecimal("share_before"), storedScore);
+                pinnedUntil == null ? null : pinnedUntil.toLocalDate(), storedVersion, rs.getBigDecimal("stored_revenue"),
+                storedOrders, rs.getBigDecimal("stored_days"), storedScore, rs.getString("score_parts"));
     }
 
     /** The one classification implementation, shared with previews of draft policies. */
@@ -281,7 +293,9 @@ public class TierRecompute {
         for (TierDecision decision : decisions) {
             CustomerRow row = rows.get(decision.customerId());
             Explained e = Explained.of(decision, row.figures());
-            boolean tierRowChanged = row.storedComputed() != decision.tier() || !sameExplanation(row, e);
+            // the explanation names the policy version, so a new version rewrites every row
+            boolean tierRowChanged = row.storedComputed() != decision.tier()
+                    || !Objects.equals(row.storedVersion(), version) || !sameExplanation(row, e);
             Tier effective = row.effective(decision.tier(), today);
             Tier from = row.storedEffective();
             boolean effectiveChanged = effective != from;
@@ -302,8 +316,8 @@ public class TierRecompute {
                 }
             }
             changes.staged.add(new Object[] {decision.customerId(), decision.tier().name(), version, at,
-                row.figures().revenue(), row.figures().orderCount(), e.averageDaysToPay, e.rank, e.rankedOf,
-                e.shareBefore, e.score, e.scoreParts, effective.name(),
+                row.figures().revenue(), row.figures().orderCount(), e.averageDaysToPay, e.score, e.scoreParts,
+                effective.name(),
                 from == null ? null : from.name(),
                 effectiveChanged ? reason(row, decision.tier(), effective, today) : null});
         }
@@ -318,11 +332,13 @@ public class TierRecompute {
                 ? "PIN_EXPIRED" : "RECOMPUTED";
     }
 
+    /** The row's own figures; rank and share before are the ranking's (they move with everyone's). */
     private static boolean sameExplanation(CustomerRow row, Explained e) {
         return sameNumber(row.storedRevenue(), row.figures().revenue())
-                && Objects.equals(row.storedRank(), e.rank)
-                && sameNumber(row.storedShare(), e.shareBefore)
-                && Objects.equals(row.storedScore(), e.score);
+                && Objects.equals(row.storedOrders(), row.figures().orderCount())
+                && sameNumber(row.storedDaysToPay(), e.averageDaysToPay)
+                && Objects.equals(row.storedScore(), e.score)
+                && Objects.equals(row.storedScoreParts(), e.scoreParts);
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -330,35 +346,41 @@ public class TierRecompute {
     }
 
     private static final int[] STAGE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER,
-        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER, Types.INTEGER,
-        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /**
      * Stages the changed rows in batches, then applies them with two set-based statements in
-     * one short transaction: tiers with their explanations, and history for the moves.
+     * one short transaction: tiers with their explanations, and history for the moves; the
+     * run's ranking is replaced in the same transaction, so pages never mix two runs.
      */
-    private void write(Changes changes, long runId) {
+    private void write(Changes changes, Ranking ranking, long runId, int version, Instant now) {
         int total = changes.staged.size();
         transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM tier_stage"));
         stage.write(changes.staged, STAGE_TYPES, done -> progress.set(new RecomputeProgress(runId, "write", done, total)));
-        if (total == 0) {
-            return;
-        }
         log.debug("Tier recompute {}: staged {} rows", runId, total);
         transaction.executeWithoutResult(status -> {
+            long started = System.nanoTime();
+            if (ranking == null) {
+                rankings.clear();
+            } else {
+                rankings.replace(runId, version, now, ranking.customerIds(), ranking.sharesBefore());
+            }
+            log.debug("Tier recompute {}: ranking stored in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
+            if (total == 0) {
+                return;
+            }
             jdbc.update("""
                     MERGE INTO customer_tier t USING tier_stage s ON t.customer_id = s.customer_id
                     WHEN MATCHED THEN UPDATE SET effective_tier = s.effective_tier, computed_tier = s.computed_tier,
                         policy_version = s.policy_version,
                         computed_at = s.computed_at, revenue = s.revenue, order_count = s.order_count,
-                        avg_days_to_pay = s.avg_days_to_pay, rank_position = s.rank_position, ranked_of = s.ranked_of,
-                        share_before = s.share_before, score = s.score, score_parts = s.score_parts
+                        avg_days_to_pay = s.avg_days_to_pay, rank_position = NULL, ranked_of = NULL,
+                        share_before = NULL, score = s.score, score_parts = s.score_parts
                     WHEN NOT MATCHED THEN INSERT (customer_id, effective_tier, computed_tier, policy_version,
-                        computed_at, revenue, order_count, avg_days_to_pay, rank_position, ranked_of, share_before,
-                        score, score_parts)
+                        computed_at, revenue, order_count, avg_days_to_pay, score, score_parts)
                     VALUES (s.customer_id, s.effective_tier, s.computed_tier, s.policy_version, s.computed_at,
-                        s.revenue, s.order_count, s.avg_days_to_pay, s.rank_position, s.ranked_of, s.share_before,
-                        s.score, s.score_parts)""");
+                        s.revenue, s.order_count, s.avg_days_to_pay, s.score, s.score_parts)""");
             jdbc.update("""
                     INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
                     SELECT customer_id, from_tier, effective_tier, policy_version, computed_at, history_reason, ?
@@ -399,22 +421,33 @@ public class TierRecompute {
         return value == null ? null : Tier.valueOf(value);
     }
 
-    /** The explanation columns of one decision. */
-    private record Explained(BigDecimal averageDaysToPay, Integer rank, Integer rankedOf, BigDecimal shareBefore,
-            Integer score, String scoreParts) {
+    /** The explanation columns of one decision (a Pareto one's rank is in the run's {@link Ranking}). */
+    private record Explained(BigDecimal averageDaysToPay, Integer score, String scoreParts) {
 
         static Explained of(TierDecision decision, CustomerFigures figures) {
             BigDecimal days = figures.averageDaysToPay() == null ? null
                     : BigDecimal.valueOf(figures.averageDaysToPay()).setScale(2, RoundingMode.HALF_UP);
-            if (decision.explanation() instanceof ParetoExplanation p) {
-                return new Explained(days, p.rank(), p.rankedOf(), p.shareBefore(), null, null);
-            }
             if (decision.explanation() instanceof ScorecardExplanation s) {
                 String parts = s.parts().stream().map(part -> part.criterion() + "=" + part.points())
                         .collect(Collectors.joining(";"));
-                return new Explained(days, null, null, null, s.total(), parts);
+                return new Explained(days, s.total(), parts);
             }
-            return new Explained(days, null, null, null, null, null);
+            return new Explained(days, null, null);
+        }
+    }
+
+    /** A Pareto run's ranking: customers in rank order, each one's share of revenue before it in millionths. */
+    private record Ranking(long[] customerIds, int[] sharesBefore) {
+
+        static Ranking of(List<TierDecision> decisions) {
+            long[] ids = new long[decisions.size()];
+            int[] shares = new int[decisions.size()];
+            for (TierDecision decision : decisions) {
+                ParetoExplanation p = (ParetoExplanation) decision.explanation();
+                ids[p.rank() - 1] = decision.customerId();
+                shares[p.rank() - 1] = p.shareBefore().movePointRight(6).intValueExact();
+            }
+            return new Ranking(ids, shares);
         }
     }
 }

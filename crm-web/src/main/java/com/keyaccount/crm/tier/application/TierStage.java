@@ -13,15 +13,14 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Fills the recompute's working table. A night usually rewrites most tier rows (every rank and
- * share moves when anyone's revenue does), so on PostgreSQL the rows go in with COPY — a
- * fraction of the time of batched inserts; other databases get the batched inserts.
+ * Fills the recompute's working table. A first run or a new policy version rewrites every tier
+ * row, so on PostgreSQL the rows go in with COPY — a fraction of the time of batched inserts;
+ * other databases get the batched inserts.
  */
 final class TierStage {
 
     static final String COLUMNS = "customer_id, computed_tier, policy_version, computed_at, revenue, order_count, "
-            + "avg_days_to_pay, rank_position, ranked_of, share_before, score, score_parts, effective_tier, from_tier, "
-            + "history_reason";
+            + "avg_days_to_pay, score, score_parts, effective_tier, from_tier, history_reason";
     private static final int CHUNK = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -40,8 +39,7 @@ final class TierStage {
             if (copy) {
                 copy(part);
             } else {
-                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)", part, types);
+                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", part, types);
             }
             progress.accept(from + part.size());
         }
