@@ -356,7 +356,7 @@ public class TierRecompute {
      */
     private void write(Changes changes, Ranking ranking, long runId, int version, Instant now) {
         int total = changes.staged.size();
-        transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM tier_stage"));
+        transaction.executeWithoutResult(status -> stage.clear());
         stage.write(changes.staged, STAGE_TYPES, done -> progress.set(new RecomputeProgress(runId, "write", done, total)));
         log.debug("Tier recompute {}: staged {} rows", runId, total);
         transaction.executeWithoutResult(status -> {
@@ -385,7 +385,7 @@ public class TierRecompute {
                     INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
                     SELECT customer_id, from_tier, effective_tier, policy_version, computed_at, history_reason, ?
                     FROM tier_stage WHERE history_reason IS NOT NULL""", runId);
-            jdbc.update("DELETE FROM tier_stage");
+            stage.clear();
         });
     }
 

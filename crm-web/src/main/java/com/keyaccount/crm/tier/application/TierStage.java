@@ -31,6 +31,15 @@ final class TierStage {
         this.copy = !database.isH2();
     }
 
+    /**
+     * Empties the working table. On PostgreSQL a DELETE would leave every staged row behind as a
+     * dead tuple until vacuum, and each later statement over the table would scan them all;
+     * TRUNCATE (transactional there) frees the pages at once. H2's TRUNCATE commits, so H2 deletes.
+     */
+    void clear() {
+        jdbc.update(copy ? "TRUNCATE TABLE tier_stage" : "DELETE FROM tier_stage");
+    }
+
     /** Stages the rows (in {@link #COLUMNS} order), reporting how many are in after each chunk. */
     void write(List<Object[]> rows, int[] types, IntConsumer progress) {
         int chunk = copy ? CHUNK : TierRecompute.CHUNK;
