@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,6 +37,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 @EnabledIfEnvironmentVariable(named = "CRM_BENCH_DB_URL", matches = ".+")
 class SchedulePreviewBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulePreviewBenchmark.class);
 
     @Test
     void previews_the_whole_book_in_bounded_memory() throws Exception {
@@ -62,9 +66,9 @@ class SchedulePreviewBenchmark {
             long heapBefore = runtime.totalMemory() - runtime.freeMemory();
             SchedulePreview quotas = previews.ofQuotas(new VisitQuotas(byTier, 7), null);
             long heapAfter = runtime.totalMemory() - runtime.freeMemory();
-            System.out.printf("quota preview: %d customers, %d earlier, %d later, %d newly overdue, %d ms, "
-                    + "heap %+d MB%n", quotas.customers(), quotas.total().earlier(), quotas.total().later(),
-                    quotas.newlyOverdue(), quotas.millis(), (heapAfter - heapBefore) / 1_000_000);
+            log.warn("quota preview: {} customers, {} earlier, {} later, {} newly overdue, {} ms, heap {} MB",
+                    quotas.customers(), quotas.total().earlier(), quotas.total().later(), quotas.newlyOverdue(),
+                    quotas.millis(), (heapAfter - heapBefore) / 1_000_000);
             assertThat(quotas.customers()).isEqualTo(customers);
             assertThat(quotas.sample()).hasSizeLessThanOrEqualTo(50);
 
@@ -73,8 +77,7 @@ class SchedulePreviewBenchmark {
             LocalDate monday = LocalDate.now(zone).plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
             holidays.add(monday);
             SchedulePreview days = previews.ofCalendar(new WorkingCalendar(holidays, current.makeUpWorkdays()), null);
-            System.out.printf("calendar preview (holiday on %s): %d later, %d ms%n", monday, days.total().later(),
-                    days.millis());
+            log.warn("calendar preview (holiday on {}): {} later, {} ms", monday, days.total().later(), days.millis());
             assertThat(days.customers()).isEqualTo(customers);
         }
     }
