@@ -16,6 +16,14 @@ import org.springframework.stereotype.Component;
 public class RecomputeGate {
 
     private final AtomicReference<CountDownLatch[]> closed = new AtomicReference<>();
+    private final AtomicReference<CountDownLatch> watched = new AtomicReference<>();
+
+    /** A latch that opens once {@code runs} more recomputes have reached their last step. */
+    public CountDownLatch watch(int runs) {
+        CountDownLatch latch = new CountDownLatch(runs);
+        watched.set(latch);
+        return latch;
+    }
 
     /** The next recompute will wait; returns a latch that opens once one is waiting. */
     public CountDownLatch close() {
@@ -33,6 +41,10 @@ public class RecomputeGate {
 
     @EventListener
     void tiersChanged(TiersChanged event) throws InterruptedException {
+        CountDownLatch watch = watched.get();
+        if (watch != null) {
+            watch.countDown();
+        }
         CountDownLatch[] latches = closed.get();
         if (latches != null) {
             latches[0].countDown();
