@@ -9,21 +9,15 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The versioned churn-warning thresholds, published together with the tier rules they were drafted with. */
+/**
+ * Publishes churn-warning thresholds together with the tier rules they were drafted with; the
+ * thresholds in force are read by {@link com.keyaccount.crm.dashboard.application.ChurnWarnings#thresholds()}.
+ */
 @Component
 @RequiredArgsConstructor
 class ChurnPolicies {
 
     private final JdbcTemplate jdbc;
-
-    ChurnThresholds inForceOn(LocalDate day) {
-        return jdbc.queryForObject("""
-                SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days
-                FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy
-                    WHERE effective_from IS NULL OR effective_from <= ?)""",
-                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
-                Date.valueOf(day));
-    }
 
     /** Adds the next version; a concurrent publish of the same number fails on the primary key. */
     void publish(ChurnThresholds thresholds, LocalDate effectiveFrom, String by, Instant now) {

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.rules.application;
 
 import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.dashboard.application.ChurnWarnings;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyDraft;
 import com.keyaccount.crm.tier.TierPolicyDraftRepository;
@@ -31,6 +32,7 @@ public class RuleDrafts {
     private final TierPolicyRepository policies;
     private final TierPolicyDraftRepository drafts;
     private final ChurnPolicies churnPolicies;
+    private final ChurnWarnings churnWarnings;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -46,7 +48,7 @@ public class RuleDrafts {
 
     @Transactional(readOnly = true)
     public RuleSet rulesInForce() {
-        return policyInForce().rules(churnPolicies.inForceOn(today()));
+        return policyInForce().rules(churnWarnings.thresholds());
     }
 
     @Transactional(readOnly = true)
@@ -69,6 +71,12 @@ public class RuleDrafts {
         return drafts.findById(id).orElseThrow(() -> new PageNotFoundException("draft " + id));
     }
 
+    /** The highest version number published, in force or waiting for its date. */
+    @Transactional(readOnly = true)
+    public int newestVersion() {
+        return policies.findTopByOrderByVersionDesc().map(TierPolicy::getVersion).orElse(0);
+    }
+
     /** The newest published version when it is not in force yet. */
     @Transactional(readOnly = true)
     public Optional<TierPolicy> waitingVersion() {
@@ -79,7 +87,7 @@ public class RuleDrafts {
     public TierPolicyDraft startFromRulesInForce(Viewer viewer) {
         requireAdmin(viewer);
         TierPolicy base = policyInForce();
-        return drafts.save(TierPolicyDraft.startFrom(base, base.rules(churnPolicies.inForceOn(today())),
+        return drafts.save(TierPolicyDraft.startFrom(base, base.rules(churnWarnings.thresholds()),
                 viewer.username(), clock.instant()));
     }
 
@@ -88,7 +96,7 @@ public class RuleDrafts {
     public TierPolicyDraft restore(Viewer viewer, int version) {
         requireAdmin(viewer);
         TierPolicy old = version(version);
-        return drafts.save(TierPolicyDraft.startFrom(policyInForce(), old.rules(churnPolicies.inForceOn(today())),
+        return drafts.save(TierPolicyDraft.startFrom(policyInForce(), old.rules(churnWarnings.thresholds()),
                 viewer.username(), clock.instant()));
     }
 
@@ -120,7 +128,7 @@ public class RuleDrafts {
                 ? null : draft.getEffectiveFrom();
         RuleSet before = rulesInForce();
         RuleSet after = draft.getRules();
-        int next = policies.findTopByOrderByVersionDesc().map(TierPolicy::getVersion).orElse(0) + 1;
+        int next = newestVersion() + 1;
         TierPolicy published = policies.saveAndFlush(TierPolicy.publish(next, after, effectiveFrom, viewer.username(),
                 draft.getNote(), clock.instant()));
         if (!after.churn().equals(before.churn())) {

@@ -105,7 +105,7 @@ class RuleEditorController {
         model.addAttribute("draft", draft);
         model.addAttribute("preview", whatIf.preview(draft.getRules()));
         model.addAttribute("rulesNow", drafts.rulesInForce());
-        model.addAttribute("newest", drafts.versions().get(0).getVersion());
+        model.addAttribute("newest", drafts.newestVersion());
         return "admin/rules/preview";
     }
 
