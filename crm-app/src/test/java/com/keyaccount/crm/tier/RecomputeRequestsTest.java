@@ -6,7 +6,7 @@ import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.RecomputeGate;
 import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
-import com.keyaccount.crm.tier.application.TierRecompute.Scheduled;
+import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

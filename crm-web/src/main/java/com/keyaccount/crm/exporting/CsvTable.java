@@ -9,8 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import com.keyaccount.crm.web.SpreadsheetCells;
 
-/** UTF-8 with BOM, so Excel on Chinese Windows shows the Chinese text. */
+/**
+ * UTF-8 with BOM, so Excel on Chinese Windows shows the Chinese text; text that looks like a
+ * formula is neutralised.
+ */
 final class CsvTable implements Table {
 
     private final Writer out;
@@ -24,7 +28,8 @@ final class CsvTable implements Table {
 
     @Override
     public void row(List<Object> cells) throws IOException {
-        csv.printRecord(cells.stream().map(cell -> cell instanceof BigDecimal number ? number.toPlainString() : cell)
+        csv.printRecord(cells.stream().map(cell -> cell instanceof BigDecimal number ? number.toPlainString()
+                : cell instanceof String text ? SpreadsheetCells.neutralise(text) : cell)
                 .toList());
     }
 

@@ -6,10 +6,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import com.keyaccount.crm.web.SpreadsheetCells;
 
 /**
  * Excel workbook written as it streams (FastExcel): rows are flushed every few thousand, and a
- * new sheet starts when one reaches Excel's row limit.
+ * new sheet starts when one reaches Excel's row limit; text that looks like a formula is neutralised.
  */
 final class XlsxTable implements Table {
 
@@ -52,7 +53,7 @@ final class XlsxTable implements Table {
             } else if (value instanceof Number number) {
                 sheet.value(row, column, number);
             } else if (value != null) {
-                sheet.value(row, column, value.toString());
+                sheet.value(row, column, SpreadsheetCells.neutralise(value.toString()));
             }
         }
         row++;

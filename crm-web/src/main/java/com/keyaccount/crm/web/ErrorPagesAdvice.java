@@ -2,6 +2,7 @@ package com.keyaccount.crm.web;
 
 import com.keyaccount.crm.customer.ContactNotFoundException;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
+import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.user.NotPermittedException;
 import java.sql.SQLException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ErrorPagesAdvice {
 
     @ExceptionHandler({CustomerNotFoundException.class, ContactNotFoundException.class, PageNotFoundException.class,
-            MethodArgumentTypeMismatchException.class})
+            RecordNotFoundException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";

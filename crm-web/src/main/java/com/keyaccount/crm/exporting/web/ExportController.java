@@ -2,7 +2,7 @@ package com.keyaccount.crm.exporting.web;
 
 import com.keyaccount.crm.exporting.ExportKind;
 import com.keyaccount.crm.exporting.Exports;
-import com.keyaccount.crm.exporting.Exports.Format;
+import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.web.PageNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,23 +42,22 @@ class ExportController {
     void export(@PathVariable String slug, @PathVariable String format, @AuthenticationPrincipal CrmUser user,
             HttpServletResponse response) throws IOException {
         ExportKind kind = ExportKind.bySlug(slug).orElseThrow(() -> new PageNotFoundException("export " + slug));
-        send(kind, Format.valueOf(format.toUpperCase(Locale.ROOT)), user, response);
+        send(kind, SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT)), user, response);
     }
 
     /** The tier list's own link, kept where it has always been. */
     @GetMapping("/customers/tiers.csv")
     void tiers(@AuthenticationPrincipal CrmUser user, HttpServletResponse response) throws IOException {
-        send(ExportKind.TIERS, Format.CSV, user, response);
+        send(ExportKind.TIERS, SpreadsheetFormat.CSV, user, response);
     }
 
-    private void send(ExportKind kind, Format format, CrmUser user, HttpServletResponse response) throws IOException {
+    private void send(ExportKind kind, SpreadsheetFormat format, CrmUser user, HttpServletResponse response) throws IOException {
         exports.checkAllowed(user.viewer(), kind);
         String extension = format.name().toLowerCase(Locale.ROOT);
-        response.setContentType(format == Format.CSV ? "text/csv;charset=UTF-8"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(format.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(kind.slug() + "-" + LocalDate.now(clock.withZone(businessZone)) + "." + extension,
                         StandardCharsets.UTF_8).build().toString());
-        exports.write(user.viewer(), kind, format, response.getOutputStream());
+        exports.write(user.viewer(), kind, format.on(response.getOutputStream()));
     }
 }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.rules.web;
 
 import com.keyaccount.crm.exporting.Exports;
+import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.rules.application.StaleDraftException;
 import com.keyaccount.crm.rules.application.WhatIf;
@@ -122,7 +123,7 @@ class RuleEditorController {
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
                 nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
-                Exports.Format.CSV, response.getOutputStream());
+                SpreadsheetFormat.CSV.on(response.getOutputStream()));
     }
 
     private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",

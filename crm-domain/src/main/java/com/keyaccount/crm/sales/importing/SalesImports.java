@@ -7,8 +7,8 @@ import com.keyaccount.crm.importing.DataImports.Reading;
 import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
-import com.keyaccount.crm.tier.application.TierRecompute;
-import com.keyaccount.crm.tier.application.TierRecompute.Scheduled;
+import com.keyaccount.crm.tier.RecomputeRequests;
+import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,11 +42,11 @@ public class SalesImports implements FileImport {
     private final DataImports imports;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final TierRecompute recompute;
+    private final RecomputeRequests recompute;
     private final Clock clock;
 
     public SalesImports(DataImports imports, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            TierRecompute recompute, Clock clock) {
+            RecomputeRequests recompute, Clock clock) {
         this.imports = imports;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);

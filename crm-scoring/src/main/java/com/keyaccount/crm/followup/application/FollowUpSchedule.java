@@ -2,6 +2,7 @@ package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.contactlog.ContactLogged;
 import com.keyaccount.crm.customer.CustomerChanged;
+import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
@@ -68,6 +69,11 @@ public class FollowUpSchedule {
     @EventListener
     void on(CustomerChanged event) {
         refresh(List.of(event.customerId()));
+    }
+
+    @EventListener
+    void on(CustomersChanged event) {
+        refreshInBatches(event.customerIds());
     }
 
     /** Recomputes these customers' schedules in the caller's transaction. */

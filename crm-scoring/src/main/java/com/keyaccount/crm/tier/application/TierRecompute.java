@@ -12,6 +12,7 @@ import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.tier.ParetoRankings;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierMethod;
+import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.TiersChanged;
@@ -63,7 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so only customers whose own figures, tier or policy version changed get their row rewritten.
  */
 @Service
-public class TierRecompute {
+public class TierRecompute implements RecomputeRequests {
 
     static final String LOCK = "tier-recompute";
     /** Far above a recompute of 100k customers (seconds); a crashed run frees the lock after it. */
@@ -132,23 +133,11 @@ public class TierRecompute {
         return true;
     }
 
-    /** When a requested recompute runs. */
-    public enum Scheduled {
-        NOW,
-        /** one is running in this instance; this one follows it */
-        AFTER_CURRENT,
-        /** another instance is running one; this request is dropped */
-        RUNNING_ELSEWHERE
-    }
-
     private record Request(String trigger, String actor) {
     }
 
-    /**
-     * Starts a recompute now or, when one is already running in this instance, right after it,
-     * so that a change made during a run (a policy just published) is never left uncomputed.
-     * Requests made while one waits are one request.
-     */
+    /** Requests made while one waits are one request. */
+    @Override
     public Scheduled startNowOrNext(String trigger, String actor) {
         if (start(trigger, actor)) {
             return Scheduled.NOW;

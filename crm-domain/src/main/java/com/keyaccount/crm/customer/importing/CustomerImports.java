@@ -1,9 +1,9 @@
 package com.keyaccount.crm.customer.importing;
 
+import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
-import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.importing.DataImport.Status;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.FileImport;
@@ -12,8 +12,8 @@ import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import com.keyaccount.crm.tier.TiersChanged;
-import com.keyaccount.crm.tier.application.TierRecompute;
-import com.keyaccount.crm.tier.application.TierRecompute.Scheduled;
+import com.keyaccount.crm.tier.RecomputeRequests;
+import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import org.springframework.context.ApplicationEventPublisher;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
@@ -60,21 +60,19 @@ public class CustomerImports implements FileImport {
     private final DataImports imports;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final FollowUpSchedule followUps;
-    private final TierRecompute recompute;
+    private final RecomputeRequests recompute;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
     public CustomerImports(DataImports imports, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            FollowUpSchedule followUps, TierRecompute recompute, ApplicationEventPublisher events,
+            RecomputeRequests recompute, ApplicationEventPublisher events,
             MessageSource messages, Clock clock) {
         this.recompute = recompute;
         this.events = events;
         this.imports = imports;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
-        this.followUps = followUps;
         this.messages = messages;
         this.clock = clock;
     }
@@ -105,7 +103,7 @@ public class CustomerImports implements FileImport {
                 return;
             }
             Applied applied = transaction.execute(status -> apply(id, columns, actor));
-            followUps.refreshInBatches(applied.rescheduled);
+            events.publishEvent(new CustomersChanged(applied.rescheduled));
             events.publishEvent(new TiersChanged("customer import " + id));
             // new customers are ranked (and everyone's rank among them) at once, not at night
             boolean busy = applied.created > 0

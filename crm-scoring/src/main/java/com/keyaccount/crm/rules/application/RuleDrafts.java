@@ -10,7 +10,7 @@ import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
-import com.keyaccount.crm.web.PageNotFoundException;
+import com.keyaccount.crm.shared.RecordNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,7 +58,7 @@ public class RuleDrafts {
 
     @Transactional(readOnly = true)
     public TierPolicy version(int version) {
-        return policies.findByVersion(version).orElseThrow(() -> new PageNotFoundException("policy v" + version));
+        return policies.findByVersion(version).orElseThrow(() -> new RecordNotFoundException("policy v" + version));
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +68,7 @@ public class RuleDrafts {
 
     @Transactional(readOnly = true)
     public TierPolicyDraft draft(long id) {
-        return drafts.findById(id).orElseThrow(() -> new PageNotFoundException("draft " + id));
+        return drafts.findById(id).orElseThrow(() -> new RecordNotFoundException("draft " + id));
     }
 
     /** The highest version number published, in force or waiting for its date. */

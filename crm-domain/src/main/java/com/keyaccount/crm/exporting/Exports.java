@@ -4,9 +4,7 @@ import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.tier.ParetoRankings;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
-import com.keyaccount.crm.web.SpreadsheetCells;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,17 +23,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Streams an export straight from the database to the response, as CSV or XLSX: a manager gets
- * only their own book, text cells that look like formulas are neutralised, times are business
- * times, and every export is audited (who exported what, when).
+ * Streams an export straight from the database into a {@link Table} (CSV or Excel, opened by the
+ * caller on the response): a manager gets only their own book, times are business times, and
+ * every export is audited (who exported what, when).
  */
 @Service
 public class Exports {
-
-    public enum Format {
-        CSV,
-        XLSX
-    }
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -64,14 +57,14 @@ public class Exports {
         }
     }
 
-    public void write(Viewer viewer, ExportKind kind, Format format, OutputStream out) throws IOException {
+    public void write(Viewer viewer, ExportKind kind, Table.Opener out) throws IOException {
         checkAllowed(viewer, kind);
         writing.executeWithoutResult(status -> audit.exported(viewer.username(), kind.name()));
         boolean ownBook = !viewer.role().seesAllCustomers();
         String[] header = kind.header();
         int rankedAt = kind.rankedAt();
         ParetoRankings.Ranking ranking = rankedAt < 0 ? null : rankings.latest();
-        try (Table table = format == Format.CSV ? new CsvTable(out, header) : new XlsxTable(out, kind.slug(), header)) {
+        try (Table table = out.open(kind.slug(), header)) {
             readOnly.executeWithoutResult(status -> jdbc.query(con -> {
                 PreparedStatement ps = con.prepareStatement(kind.query(ownBook));
                 ps.setFetchSize(2_000);
@@ -95,16 +88,15 @@ public class Exports {
 
     /**
      * Writes rows computed by the application rather than read by one query (e.g. a preview's
-     * movers), with the same safeguards: audited, text that looks like a formula neutralised.
+     * movers), audited like the others.
      */
-    public void write(Viewer viewer, String what, String[] header, Stream<List<Object>> rows, Format format,
-            OutputStream out) throws IOException {
+    public void write(Viewer viewer, String what, String[] header, Stream<List<Object>> rows, Table.Opener out)
+            throws IOException {
         writing.executeWithoutResult(status -> audit.exported(viewer.username(), what));
-        try (Table table = format == Format.CSV ? new CsvTable(out, header) : new XlsxTable(out, what, header)) {
+        try (Table table = out.open(what, header)) {
             rows.forEach(row -> {
                 try {
-                    table.row(row.stream().map(cell -> cell instanceof String text
-                            ? (Object) SpreadsheetCells.neutralise(text) : cell).toList());
+                    table.row(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -123,8 +115,7 @@ public class Exports {
         List<Object> cells = new ArrayList<>(columns);
         for (int column = 1; column <= columns; column++) {
             Object value = rs.getObject(column);
-            cells.add(value instanceof String text ? SpreadsheetCells.neutralise(text)
-                    : value instanceof Timestamp at ? MINUTES.format(at.toInstant().atZone(zone))
+            cells.add(value instanceof Timestamp at ? MINUTES.format(at.toInstant().atZone(zone))
                     : value instanceof OffsetDateTime at ? MINUTES.format(at.atZoneSameInstant(zone))
                     : value instanceof java.sql.Date day ? day.toLocalDate().toString()
                     : value);
