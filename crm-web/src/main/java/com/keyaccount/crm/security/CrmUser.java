@@ -27,7 +27,7 @@ public record CrmUser(long id, String username, String passwordHash, String disp
     }
 
     public Viewer viewer() {
-        return new Viewer(id, username, role);
+        return new Viewer(id, username, role, displayName);
     }
 
     @Override

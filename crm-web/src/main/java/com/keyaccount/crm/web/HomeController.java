@@ -1,7 +1,6 @@
 package com.keyaccount.crm.web;
 
-import com.keyaccount.crm.security.CrmUser;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import com.keyaccount.crm.user.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal CrmUser user) {
-        return user != null && !user.role().seesAllCustomers() ? "redirect:/my-day" : "redirect:/customers";
+    String home(Viewer viewer) {
+        return viewer != null && !viewer.role().seesAllCustomers() ? "redirect:/my-day" : "redirect:/customers";
     }
 }

@@ -1,9 +1,8 @@
 package com.keyaccount.crm.api.web;
 
 import com.keyaccount.crm.api.ApiTokens;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,27 +21,27 @@ class ApiTokenController {
     private final ApiTokens tokens;
 
     @GetMapping("/admin/api-tokens")
-    String list(@AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("tokens", tokens.list(user.viewer()));
+    String list(Viewer viewer, Model model) {
+        model.addAttribute("tokens", tokens.list(viewer));
         return "admin/api-tokens";
     }
 
     @PostMapping("/admin/api-tokens")
-    String issue(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal CrmUser user, Model model,
+    String issue(@RequestParam(defaultValue = "") String name, Viewer viewer, Model model,
             RedirectAttributes redirect) {
         if (name.isBlank() || name.strip().length() > NAME_LENGTH) {
             model.addAttribute("name", name);
             model.addAttribute("nameError", name.isBlank() ? "apitoken.name.required" : "apitoken.name.tooLong");
-            return list(user, model);
+            return list(viewer, model);
         }
-        redirect.addFlashAttribute("issuedToken", tokens.issue(user.viewer(), name));
+        redirect.addFlashAttribute("issuedToken", tokens.issue(viewer, name));
         redirect.addFlashAttribute("flash", "flash.apitoken.issued");
         return "redirect:/admin/api-tokens";
     }
 
     @PostMapping("/admin/api-tokens/{id}/revoke")
-    String revoke(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        tokens.revoke(user.viewer(), id);
+    String revoke(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        tokens.revoke(viewer, id);
         redirect.addFlashAttribute("flash", "flash.apitoken.revoked");
         return "redirect:/admin/api-tokens";
     }

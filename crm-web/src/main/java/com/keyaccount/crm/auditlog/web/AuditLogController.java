@@ -1,10 +1,9 @@
 package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.auditlog.AuditLog;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,10 +19,10 @@ class AuditLogController {
 
     @GetMapping("/audit")
     String audit(@Valid @ModelAttribute("query") AuditLogQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("entityTypes", auditLog.entityTypes(user.viewer()));
+            Viewer viewer, Model model) {
+        model.addAttribute("entityTypes", auditLog.entityTypes(viewer));
         if (!result.hasErrors()) {
-            model.addAttribute("log", auditLog.page(user.viewer(), query.filter(), Math.max(0, query.getPage())));
+            model.addAttribute("log", auditLog.page(viewer, query.filter(), Math.max(0, query.getPage())));
         }
         return "audit/log";
     }

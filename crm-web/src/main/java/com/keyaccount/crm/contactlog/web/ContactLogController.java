@@ -5,7 +5,7 @@ import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.contactlog.RecordedLog;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerService;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,19 +41,19 @@ class ContactLogController {
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
-    String pickCustomer(@RequestParam(required = false) String q, @AuthenticationPrincipal CrmUser user,
+    String pickCustomer(@RequestParam(required = false) String q, Viewer viewer,
             Model model) {
         var criteria = new CustomerCriteria(q, null, null, null, null, null);
         model.addAttribute("q", q);
-        model.addAttribute("matches", customers.search(user.viewer(), criteria,
+        model.addAttribute("matches", customers.search(viewer, criteria,
                 PageRequest.of(0, PICKER_SIZE, Sort.by("name").and(Sort.by("id")))));
         return "contactlogs/pick";
     }
 
     @GetMapping("/customers/{customerId}/logs/new")
     String form(@PathVariable long customerId, @RequestParam(required = false) String back,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("customer", customers.get(user.viewer(), customerId));
+            Viewer viewer, Model model) {
+        model.addAttribute("customer", customers.get(viewer, customerId));
         model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
         model.addAttribute("form", ContactLogForm.blank(now()));
         model.addAttribute("channels", Channel.values());
@@ -64,8 +63,8 @@ class ContactLogController {
     @PostMapping("/customers/{customerId}/logs")
     String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
             BindingResult result, @RequestParam(required = false) String back,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
-        var customer = customers.get(user.viewer(), customerId);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
+        var customer = customers.get(viewer, customerId);
         checkDates(form, result);
         if (result.hasFieldErrors("submissionToken")) {
             // a tampered or missing token: keep the typed text, issue a fresh token
@@ -77,14 +76,14 @@ class ContactLogController {
             model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
             return "contactlogs/form";
         }
-        RecordedLog recorded = recordOnce(user, customerId, form);
+        RecordedLog recorded = recordOnce(viewer, customerId, form);
         redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
         return BackToMyDay.requested(back) ? "redirect:/my-day" : "redirect:/customers/" + customerId + "#timeline";
     }
 
-    private RecordedLog recordOnce(CrmUser user, long customerId, ContactLogForm form) {
+    private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form) {
         try {
-            return contactLogs.record(user.viewer(), customerId, form.toCommand(businessZone));
+            return contactLogs.record(viewer, customerId, form.toCommand(businessZone));
         } catch (DataIntegrityViolationException raceWithSameToken) {
             return contactLogs.findSubmission(form.getSubmissionToken()).orElseThrow(() -> raceWithSameToken);
         }

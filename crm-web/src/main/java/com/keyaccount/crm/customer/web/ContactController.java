@@ -3,10 +3,9 @@ package com.keyaccount.crm.customer.web;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.DecisionRole;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,8 +25,8 @@ class ContactController {
     private final ContactService contacts;
 
     @ModelAttribute
-    void choices(@PathVariable long customerId, @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("customer", customers.get(user.viewer(), customerId));
+    void choices(@PathVariable long customerId, Viewer viewer, Model model) {
+        model.addAttribute("customer", customers.get(viewer, customerId));
         model.addAttribute("decisionRoles", DecisionRole.values());
     }
 
@@ -39,19 +38,19 @@ class ContactController {
 
     @PostMapping
     String create(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactForm form,
-            BindingResult result, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            BindingResult result, Viewer viewer, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return "contacts/form";
         }
-        contacts.add(user.viewer(), customerId, form.toDetails());
+        contacts.add(viewer, customerId, form.toDetails());
         redirect.addFlashAttribute("flash", "flash.contact.created");
         return "redirect:/customers/" + customerId;
     }
 
     @GetMapping("/{contactId}/edit")
     String editForm(@PathVariable long customerId, @PathVariable long contactId,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("form", ContactForm.of(contacts.get(user.viewer(), customerId, contactId)));
+            Viewer viewer, Model model) {
+        model.addAttribute("form", ContactForm.of(contacts.get(viewer, customerId, contactId)));
         model.addAttribute("contactId", contactId);
         return "contacts/form";
     }
@@ -59,21 +58,21 @@ class ContactController {
     @PostMapping("/{contactId}")
     String update(@PathVariable long customerId, @PathVariable long contactId,
             @Valid @ModelAttribute("form") ContactForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
-        contacts.get(user.viewer(), customerId, contactId);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
+        contacts.get(viewer, customerId, contactId);
         if (result.hasErrors()) {
             model.addAttribute("contactId", contactId);
             return "contacts/form";
         }
-        contacts.update(user.viewer(), customerId, contactId, form.toDetails());
+        contacts.update(viewer, customerId, contactId, form.toDetails());
         redirect.addFlashAttribute("flash", "flash.contact.updated");
         return "redirect:/customers/" + customerId;
     }
 
     @PostMapping("/{contactId}/delete")
     String delete(@PathVariable long customerId, @PathVariable long contactId,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        contacts.remove(user.viewer(), customerId, contactId);
+            Viewer viewer, RedirectAttributes redirect) {
+        contacts.remove(viewer, customerId, contactId);
         redirect.addFlashAttribute("flash", "flash.contact.deleted");
         return "redirect:/customers/" + customerId;
     }

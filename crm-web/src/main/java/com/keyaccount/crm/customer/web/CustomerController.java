@@ -10,14 +10,13 @@ import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
-import com.keyaccount.crm.security.CrmUser;
-import com.keyaccount.crm.web.BackToMyDay;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -69,8 +67,7 @@ class CustomerController {
 
     @GetMapping
     String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredBadFilters,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        Viewer viewer = user.viewer();
+            Viewer viewer, Model model) {
         var page = customers.search(viewer, query.criteria(), query.pageable());
         model.addAttribute("page", page);
         model.addAttribute("tierOf", tiers.tiersOf(page.map(Customer::getId).getContent()));
@@ -80,8 +77,7 @@ class CustomerController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        Viewer viewer = user.viewer();
+            Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
         model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
@@ -97,16 +93,15 @@ class CustomerController {
     }
 
     @GetMapping("/new")
-    String createForm(@AuthenticationPrincipal CrmUser user, Model model) {
+    String createForm(Viewer viewer, Model model) {
         model.addAttribute("form", new CustomerForm());
-        addManagersIfDirector(user.viewer(), model);
+        addManagersIfDirector(viewer, model);
         return "customers/form";
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = user.viewer();
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         checkCrossFieldRules(form, result, viewer);
         if (!result.hasErrors()) {
             try {
@@ -124,19 +119,18 @@ class CustomerController {
     }
 
     @GetMapping("/{id}/edit")
-    String editForm(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Model model) {
-        Customer customer = customers.get(user.viewer(), id);
+    String editForm(@PathVariable long id, Viewer viewer, Model model) {
+        Customer customer = customers.get(viewer, id);
         model.addAttribute("form", CustomerForm.of(customer));
         model.addAttribute("customerId", id);
-        addManagersIfDirector(user.viewer(), model);
+        addManagersIfDirector(viewer, model);
         return "customers/form";
     }
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect,
+            Viewer viewer, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        Viewer viewer = user.viewer();
         customers.get(viewer, id);
         checkCrossFieldRules(form, result, viewer);
         if (!result.hasErrors()) {
@@ -174,16 +168,16 @@ class CustomerController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        customers.delete(user.viewer(), id);
+    String delete(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        customers.delete(viewer, id);
         redirect.addFlashAttribute("flash", "flash.customer.deleted");
         return "redirect:/customers";
     }
 
     @PostMapping("/{id}/verify")
     String verify(@PathVariable long id, @RequestParam(required = false) String back,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        customers.markVerified(user.viewer(), id);
+            Viewer viewer, RedirectAttributes redirect) {
+        customers.markVerified(viewer, id);
         redirect.addFlashAttribute("flash", "flash.customer.verified");
         return BackToMyDay.requested(back) ? "redirect:/my-day#verify" : "redirect:/customers/" + id;
     }

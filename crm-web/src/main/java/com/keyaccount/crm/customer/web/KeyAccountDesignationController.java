@@ -1,9 +1,8 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerService;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +22,8 @@ class KeyAccountDesignationController {
 
     @PostMapping
     String designate(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        customers.get(user.viewer(), id);
+            Viewer viewer, RedirectAttributes redirect) {
+        customers.get(viewer, id);
         String trimmed = reason.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_REASON) {
             redirect.addFlashAttribute("designationReason", reason);
@@ -32,14 +31,14 @@ class KeyAccountDesignationController {
                     ? "customer.designation.reason.required" : "customer.designation.reason.tooLong");
             return "redirect:/customers/" + id + "#designation";
         }
-        customers.designateAsKeyAccount(user.viewer(), id, trimmed);
+        customers.designateAsKeyAccount(viewer, id, trimmed);
         redirect.addFlashAttribute("flash", "flash.customer.designated");
         return "redirect:/customers/" + id;
     }
 
     @PostMapping("/withdraw")
-    String withdraw(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        customers.withdrawKeyAccountDesignation(user.viewer(), id);
+    String withdraw(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        customers.withdrawKeyAccountDesignation(viewer, id);
         redirect.addFlashAttribute("flash", "flash.customer.designationWithdrawn");
         return "redirect:/customers/" + id;
     }

@@ -1,11 +1,10 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerService;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.UnknownOwnerException;
+import com.keyaccount.crm.user.Viewer;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +25,7 @@ class ReassignController {
             @RequestParam(name = "newOwner", required = false) Long newOwner,
             @RequestParam(name = "reason", defaultValue = "") String reason,
             @RequestParam(name = "back", defaultValue = "") String back,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            Viewer viewer, RedirectAttributes redirect) {
         String problem = ids == null || ids.isEmpty() ? "reassign.none"
                 : ids.size() > MOST_AT_ONCE ? "reassign.tooMany"
                 : newOwner == null ? "reassign.owner.required"
@@ -34,7 +33,7 @@ class ReassignController {
                 : reason.strip().length() > REASON_LENGTH ? "reassign.reason.tooLong" : null;
         if (problem == null) {
             try {
-                int moved = customers.reassign(user.viewer(), ids, newOwner, reason);
+                int moved = customers.reassign(viewer, ids, newOwner, reason);
                 redirect.addFlashAttribute("flash", "flash.reassigned");
                 redirect.addFlashAttribute("reassigned", moved);
             } catch (UnknownOwnerException e) {

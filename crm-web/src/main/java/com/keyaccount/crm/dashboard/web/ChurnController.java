@@ -1,10 +1,9 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.ChurnWarnings;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Viewer;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,10 +20,10 @@ class ChurnController {
 
     @GetMapping("/dashboard/churn")
     String warnings(@ModelAttribute("query") DashboardQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("result", churn.warnings(FilterChoices.filter(query, user)));
+            Viewer viewer, Model model) {
+        model.addAttribute("result", churn.warnings(FilterChoices.filter(query, viewer)));
         model.addAttribute("badFilter", result.hasErrors());
-        FilterChoices.addTo(model, user, users);
+        FilterChoices.addTo(model, viewer, users);
         return "dashboard/churn";
     }
 }

@@ -1,11 +1,10 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Coverages;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Viewer;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,12 +24,12 @@ class CoverageController {
 
     @GetMapping("/dashboard/coverage")
     String coverage(@ModelAttribute("query") DashboardQuery query, BindingResult result,
-            @RequestParam(defaultValue = "90") int days, @AuthenticationPrincipal CrmUser user, Model model) {
+            @RequestParam(defaultValue = "90") int days, Viewer viewer, Model model) {
         int window = WINDOWS.contains(days) ? days : 90;
-        model.addAttribute("coverage", coverages.of(FilterChoices.filter(query, user), window));
+        model.addAttribute("coverage", coverages.of(FilterChoices.filter(query, viewer), window));
         model.addAttribute("windows", WINDOWS);
         model.addAttribute("badFilter", result.hasErrors() || window != days);
-        FilterChoices.addTo(model, user, users);
+        FilterChoices.addTo(model, viewer, users);
         return "dashboard/coverage";
     }
 }

@@ -1,11 +1,11 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Dashboards;
-import com.keyaccount.crm.dashboard.application.Overview;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.dashboard.application.Overview;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,8 +44,8 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String overview(@ModelAttribute("query") DashboardQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Locale locale, Model model) {
-        Overview overview = dashboards.overview(FilterChoices.filter(query, user));
+            Viewer viewer, Locale locale, Model model) {
+        Overview overview = dashboards.overview(FilterChoices.filter(query, viewer));
         Charts charts = new Charts(messages, locale);
         model.addAttribute("overview", overview);
         model.addAttribute("badFilter", result.hasErrors());
@@ -54,15 +53,15 @@ class DashboardController {
         model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale)));
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale)));
         model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale)));
-        FilterChoices.addTo(model, user, users);
+        FilterChoices.addTo(model, viewer, users);
         return "dashboard/overview";
     }
 
     /** The numbers behind every chart on the page, for the same filter. */
     @GetMapping("/dashboard.csv")
     void csv(@ModelAttribute("query") DashboardQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Locale locale, HttpServletResponse response) throws IOException {
-        Overview overview = dashboards.overview(FilterChoices.filter(query, user));
+            Viewer viewer, Locale locale, HttpServletResponse response) throws IOException {
+        Overview overview = dashboards.overview(FilterChoices.filter(query, viewer));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("dashboard.csv", StandardCharsets.UTF_8).build().toString());

@@ -2,14 +2,13 @@ package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Migrations;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Viewer;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,17 +27,17 @@ class MigrationsController {
 
     @GetMapping("/dashboard/migrations")
     String matrix(@Valid @ModelAttribute("query") MigrationsQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model) {
+            Viewer viewer, Model model) {
         query.defaults(LocalDate.now(clock.withZone(businessZone)));
-        FilterChoices.addTo(model, user, users);
+        FilterChoices.addTo(model, viewer, users);
         if (!result.hasErrors()) {
-            model.addAttribute("migrations", migrations.matrix(FilterChoices.filter(query, user), query.getFrom(), query.getTo()));
+            model.addAttribute("migrations", migrations.matrix(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo()));
             if (query.getFromTier() != null && query.getToTier() != null
                     && Migrations.TIERS.contains(query.getFromTier()) && Migrations.TIERS.contains(query.getToTier())) {
-                model.addAttribute("movers", migrations.movers(FilterChoices.filter(query, user), query.getFrom(), query.getTo(),
+                model.addAttribute("movers", migrations.movers(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo(),
                         query.getFromTier(), query.getToTier()));
             } else if ("up".equals(query.getMoved()) || "down".equals(query.getMoved())) {
-                model.addAttribute("movers", migrations.moves(FilterChoices.filter(query, user), query.getFrom(), query.getTo(),
+                model.addAttribute("movers", migrations.moves(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo(),
                         "up".equals(query.getMoved())));
             }
         }

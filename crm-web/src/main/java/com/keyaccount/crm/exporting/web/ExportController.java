@@ -3,7 +3,7 @@ package com.keyaccount.crm.exporting.web;
 import com.keyaccount.crm.exporting.ExportKind;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.PageNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,32 +31,32 @@ class ExportController {
     private final ZoneId businessZone;
 
     @GetMapping("/exports")
-    String list(@AuthenticationPrincipal CrmUser user, Model model) {
+    String list(Viewer viewer, Model model) {
         model.addAttribute("kinds", Arrays.stream(ExportKind.values())
-                .filter(kind -> kind.forManagers() || user.role().seesAllCustomers()).toList());
+                .filter(kind -> kind.forManagers() || viewer.role().seesAllCustomers()).toList());
         return "exports/list";
     }
 
     @GetMapping("/exports/{slug}.{format:csv|xlsx}")
-    void export(@PathVariable String slug, @PathVariable String format, @AuthenticationPrincipal CrmUser user,
+    void export(@PathVariable String slug, @PathVariable String format, Viewer viewer,
             HttpServletResponse response) throws IOException {
         ExportKind kind = ExportKind.bySlug(slug).orElseThrow(() -> new PageNotFoundException("export " + slug));
-        send(kind, SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT)), user, response);
+        send(kind, SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT)), viewer, response);
     }
 
     /** The tier list's own link, kept where it has always been. */
     @GetMapping("/customers/tiers.csv")
-    void tiers(@AuthenticationPrincipal CrmUser user, HttpServletResponse response) throws IOException {
-        send(ExportKind.TIERS, SpreadsheetFormat.CSV, user, response);
+    void tiers(Viewer viewer, HttpServletResponse response) throws IOException {
+        send(ExportKind.TIERS, SpreadsheetFormat.CSV, viewer, response);
     }
 
-    private void send(ExportKind kind, SpreadsheetFormat format, CrmUser user, HttpServletResponse response) throws IOException {
-        exports.checkAllowed(user.viewer(), kind);
+    private void send(ExportKind kind, SpreadsheetFormat format, Viewer viewer, HttpServletResponse response) throws IOException {
+        exports.checkAllowed(viewer, kind);
         String extension = format.name().toLowerCase(Locale.ROOT);
         response.setContentType(format.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(kind.slug() + "-" + LocalDate.now(clock.withZone(businessZone)) + "." + extension,
                         StandardCharsets.UTF_8).build().toString());
-        exports.write(user.viewer(), kind, format.on(response.getOutputStream()));
+        exports.write(viewer, kind, format.on(response.getOutputStream()));
     }
 }

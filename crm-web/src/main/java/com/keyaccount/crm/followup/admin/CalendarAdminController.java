@@ -4,9 +4,9 @@ import com.keyaccount.crm.followup.application.CalendarDraft;
 import com.keyaccount.crm.followup.application.CalendarDrafts;
 import com.keyaccount.crm.followup.application.DraftAlreadyOpenException;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +54,9 @@ class CalendarAdminController {
     }
 
     @PostMapping("/drafts")
-    String start(@RequestParam int year, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String start(@RequestParam int year, Viewer viewer, RedirectAttributes redirect) {
         try {
-            drafts.start(user.viewer());
+            drafts.start(viewer);
             redirect.addFlashAttribute("flash", "flash.calendar.draftStarted");
         } catch (DraftAlreadyOpenException | DataIntegrityViolationException open) {
             redirect.addFlashAttribute("flash", "flash.calendar.draftOpen");
@@ -67,7 +66,7 @@ class CalendarAdminController {
 
     @PostMapping("/drafts/{id}/days")
     String put(@PathVariable long id, @ModelAttribute("dayForm") CalendarDayForm form,
-            @RequestParam(required = false) Integer year, @AuthenticationPrincipal CrmUser user, Model model,
+            @RequestParam(required = false) Integer year, Viewer viewer, Model model,
             RedirectAttributes redirect) {
         draft(id);
         var day = form.check(date -> drafts.proposedDay(id, date));
@@ -76,7 +75,7 @@ class CalendarAdminController {
             LocalDate typed = parse(form.getDate());
             return page(year != null ? year : typed != null ? typed.getYear() : today().getYear(), form, model);
         }
-        drafts.put(user.viewer(), id, day.get());
+        drafts.put(viewer, id, day.get());
         redirect.addFlashAttribute("flash", form.isWeekendHoliday() ? "flash.calendar.dayPutWeekend"
                 : "flash.calendar.dayPut");
         return "redirect:/admin/calendar?year=" + day.get().day().getYear();
@@ -84,18 +83,18 @@ class CalendarAdminController {
 
     @PostMapping("/drafts/{id}/days/{day}/remove")
     String remove(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            Viewer viewer, RedirectAttributes redirect) {
         draft(id);
-        drafts.remove(user.viewer(), id, day);
+        drafts.remove(viewer, id, day);
         redirect.addFlashAttribute("flash", "flash.calendar.dayRemoved");
         return "redirect:/admin/calendar?year=" + day.getYear();
     }
 
     @PostMapping("/drafts/{id}/days/{day}/undo")
     String undo(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            Viewer viewer, RedirectAttributes redirect) {
         draft(id);
-        drafts.undo(user.viewer(), id, day);
+        drafts.undo(viewer, id, day);
         redirect.addFlashAttribute("flash", "flash.calendar.dayUndone");
         return "redirect:/admin/calendar?year=" + day.getYear();
     }
@@ -111,17 +110,17 @@ class CalendarAdminController {
     }
 
     @PostMapping("/drafts/{id}/publish")
-    String publish(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         draft(id);
-        drafts.publish(user.viewer(), id);
+        drafts.publish(viewer, id);
         redirect.addFlashAttribute("flash", "flash.calendar.published");
         return "redirect:/admin/calendar";
     }
 
     @PostMapping("/drafts/{id}/discard")
-    String discard(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String discard(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         draft(id);
-        drafts.discard(user.viewer(), id);
+        drafts.discard(viewer, id);
         redirect.addFlashAttribute("flash", "flash.calendar.discarded");
         return "redirect:/admin/calendar";
     }

@@ -6,17 +6,16 @@ import com.keyaccount.crm.followup.application.QuotaDrafts;
 import com.keyaccount.crm.followup.application.QuotaPolicyVersion;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +50,9 @@ class QuotaAdminController {
     }
 
     @PostMapping("/drafts")
-    String start(@RequestParam int fromVersion, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String start(@RequestParam int fromVersion, Viewer viewer, RedirectAttributes redirect) {
         try {
-            long id = drafts.start(user.viewer(), fromVersion);
+            long id = drafts.start(viewer, fromVersion);
             redirect.addFlashAttribute("flash", "flash.quota.draftStarted");
             return "redirect:/admin/quotas/drafts/" + id;
         } catch (DraftAlreadyOpenException open) {
@@ -73,14 +72,14 @@ class QuotaAdminController {
 
     @PostMapping("/drafts/{id}")
     String save(@PathVariable long id, @RequestParam Map<String, String> params,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         QuotaDraft draft = draft(id);
         QuotaForm form = QuotaForm.posted(params);
         if (form.hasErrors()) {
             model.addAttribute("formHasErrors", true);
             return editor(draft, form, model);
         }
-        drafts.save(user.viewer(), id, form.quotas(), FormText.blankToNull(form.note()));
+        drafts.save(viewer, id, form.quotas(), FormText.blankToNull(form.note()));
         redirect.addFlashAttribute("flash", "flash.quota.draftSaved");
         return "redirect:/admin/quotas/drafts/" + id;
     }
@@ -99,10 +98,10 @@ class QuotaAdminController {
     }
 
     @PostMapping("/drafts/{id}/publish")
-    String publish(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         draft(id);
         try {
-            drafts.publish(user.viewer(), id);
+            drafts.publish(viewer, id);
             redirect.addFlashAttribute("flash", "flash.quota.published");
             return "redirect:/admin/quotas";
         } catch (DataIntegrityViolationException publishedMeanwhile) {
@@ -112,9 +111,9 @@ class QuotaAdminController {
     }
 
     @PostMapping("/drafts/{id}/discard")
-    String discard(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String discard(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         draft(id);
-        drafts.discard(user.viewer(), id);
+        drafts.discard(viewer, id);
         redirect.addFlashAttribute("flash", "flash.quota.discarded");
         return "redirect:/admin/quotas";
     }

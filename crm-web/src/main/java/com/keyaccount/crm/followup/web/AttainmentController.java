@@ -1,15 +1,14 @@
 package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.followup.application.Attainments;
-import com.keyaccount.crm.security.CrmUser;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,29 +27,29 @@ class AttainmentController {
 
     @GetMapping("/attainment")
     String attainment(@Valid @ModelAttribute("query") AttainmentQuery query, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model) {
+            Viewer viewer, Model model) {
         if (query.getFrom() == null && query.getTo() == null && !result.hasFieldErrors()) {
             AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
             defaults.setManager(query.getManager());
-            return show(defaults, user, model);
+            return show(defaults, viewer, model);
         }
         if (result.hasErrors()) {
-            managers(user, model);
+            managers(viewer, model);
             return "followup/attainment";
         }
-        return show(query, user, model);
+        return show(query, viewer, model);
     }
 
-    private String show(AttainmentQuery query, CrmUser user, Model model) {
+    private String show(AttainmentQuery query, Viewer viewer, Model model) {
         model.addAttribute("query", query);
-        model.addAttribute("report", attainments.report(user.viewer(), query.getFrom(), query.getTo(),
+        model.addAttribute("report", attainments.report(viewer, query.getFrom(), query.getTo(),
                 query.getManager()));
-        managers(user, model);
+        managers(viewer, model);
         return "followup/attainment";
     }
 
-    private void managers(CrmUser user, Model model) {
-        if (user.role().seesAllCustomers()) {
+    private void managers(Viewer viewer, Model model) {
+        if (viewer.role().seesAllCustomers()) {
             model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
         }
     }

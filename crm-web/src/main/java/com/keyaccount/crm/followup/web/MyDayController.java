@@ -2,14 +2,13 @@ package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.followup.application.MyDay;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import java.util.List;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,20 +29,20 @@ class MyDayController {
     private final AppUserRepository users;
 
     @GetMapping("/my-day")
-    String myDay(@RequestParam(required = false) Long manager, @AuthenticationPrincipal CrmUser user,
+    String myDay(@RequestParam(required = false) Long manager, Viewer viewer,
             Model model) {
-        long owner = MyDay.ownerFor(user.viewer(), manager);
+        long owner = MyDay.ownerFor(viewer, manager);
         var day = myDay.of(owner);
         model.addAttribute("day", day);
         model.addAttribute("today", day.today());
-        return page(user, owner, model, "followup/day");
+        return page(viewer, owner, model, "followup/day");
     }
 
     /** "Show all" of one section, a page at a time. */
     @GetMapping("/my-day/{bucket:overdue|today|week}")
     String section(@PathVariable String bucket, @RequestParam(required = false) Long manager,
-            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CrmUser user, Model model) {
-        long owner = MyDay.ownerFor(user.viewer(), manager);
+            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
+        long owner = MyDay.ownerFor(viewer, manager);
         int safePage = Math.max(0, page);
         var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(Locale.ROOT)), safePage,
                 PAGE_SIZE);
@@ -51,15 +50,15 @@ class MyDayController {
         model.addAttribute("today", myDay.today());
         model.addAttribute("page", safePage);
         model.addAttribute("lastPage", Math.max(0, (int) ((section.total() - 1) / PAGE_SIZE)));
-        return page(user, owner, model, "followup/section");
+        return page(viewer, owner, model, "followup/section");
     }
 
-    private String page(CrmUser user, long owner, Model model, String view) {
+    private String page(Viewer viewer, long owner, Model model, String view) {
         model.addAttribute("owner", owner);
-        model.addAttribute("ownBook", owner == user.id());
-        model.addAttribute("ownerName", owner == user.id() ? user.displayName()
+        model.addAttribute("ownBook", owner == viewer.userId());
+        model.addAttribute("ownerName", owner == viewer.userId() ? viewer.displayName()
                 : users.findById(owner).map(AppUser::getDisplayName).orElse(""));
-        if (user.role().seesAllCustomers()) {
+        if (viewer.role().seesAllCustomers()) {
             List<AppUser> managers = users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER);
             model.addAttribute("managers", managers);
         }

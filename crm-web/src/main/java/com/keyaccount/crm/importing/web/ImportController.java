@@ -3,7 +3,7 @@ package com.keyaccount.crm.importing.web;
 import com.keyaccount.crm.importing.DataImport;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.LineError;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.PageNotFoundException;
 import com.keyaccount.crm.web.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +18,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,31 +35,31 @@ class ImportController {
     private final MessageSource messages;
 
     @GetMapping("/imports/{id:\\d+}")
-    String show(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("dataImport", found(user, id));
-        model.addAttribute("errors", imports.errors(user.viewer(), id, SHOWN_ERRORS));
+    String show(@PathVariable long id, Viewer viewer, Model model) {
+        model.addAttribute("dataImport", found(viewer, id));
+        model.addAttribute("errors", imports.errors(viewer, id, SHOWN_ERRORS));
         return "imports/show";
     }
 
     /** Every kept bad line, for Excel (UTF-8 with BOM), reasons in the reader's language. */
     @GetMapping("/imports/{id:\\d+}/errors.csv")
-    void errors(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Locale locale,
+    void errors(@PathVariable long id, Viewer viewer, Locale locale,
             HttpServletResponse response) throws IOException {
-        found(user, id);
+        found(viewer, id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("import-" + id + "-errors.csv", StandardCharsets.UTF_8).build().toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(ERROR_HEADER).get());
-        for (LineError error : imports.errors(user.viewer(), id, Integer.MAX_VALUE)) {
+        for (LineError error : imports.errors(viewer, id, Integer.MAX_VALUE)) {
             csv.printRecord(error.lineNo(), error.column(), SpreadsheetCells.neutralise(error.value()),
                     messages.getMessage("import.reason." + error.reason(), new Object[] {error.detail()}, locale));
         }
         csv.flush();
     }
 
-    private DataImport found(CrmUser user, long id) {
-        return imports.find(user.viewer(), id).orElseThrow(() -> new PageNotFoundException("import " + id));
+    private DataImport found(Viewer viewer, long id) {
+        return imports.find(viewer, id).orElseThrow(() -> new PageNotFoundException("import " + id));
     }
 }

@@ -3,11 +3,10 @@ package com.keyaccount.crm.importing.web;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.FileImport;
 import com.keyaccount.crm.importing.ImportKind;
-import com.keyaccount.crm.security.CrmUser;
+import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,21 +29,21 @@ class UploadController {
     }
 
     @GetMapping("/imports/{kind:customers|sales}")
-    String form(@PathVariable String kind, @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("imports", imports.recent(user.viewer(), fileImport(kind).kind()));
+    String form(@PathVariable String kind, Viewer viewer, Model model) {
+        model.addAttribute("imports", imports.recent(viewer, fileImport(kind).kind()));
         model.addAttribute("kind", kind);
         return "imports/upload";
     }
 
     @PostMapping("/imports/{kind:customers|sales}")
     String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) throws IOException {
+            Viewer viewer, Model model, RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", "import.file.required");
-            return form(kind, user, model);
+            return form(kind, viewer, model);
         }
         Upload upload = Upload.save(file, kind + ".csv");
-        long id = fileImport(kind).start(user.viewer(), upload.name(), upload.saved());
+        long id = fileImport(kind).start(viewer, upload.name(), upload.saved());
         redirect.addFlashAttribute("flash", "flash.import.started");
         return "redirect:/imports/" + id;
     }

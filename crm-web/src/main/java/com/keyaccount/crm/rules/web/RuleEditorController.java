@@ -1,31 +1,30 @@
 package com.keyaccount.crm.rules.web;
 
+import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.rules.application.StaleDraftException;
 import com.keyaccount.crm.rules.application.WhatIf;
-import com.keyaccount.crm.security.CrmUser;
-import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyDraft;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.tier.rules.Metric;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +63,8 @@ class RuleEditorController {
     }
 
     @PostMapping("/drafts")
-    String start(@AuthenticationPrincipal CrmUser user) {
-        return "redirect:/admin/rules/drafts/" + drafts.startFromRulesInForce(user.viewer()).getId();
+    String start(Viewer viewer) {
+        return "redirect:/admin/rules/drafts/" + drafts.startFromRulesInForce(viewer).getId();
     }
 
     @GetMapping("/drafts/{id}")
@@ -77,7 +76,7 @@ class RuleEditorController {
 
     @PostMapping("/drafts/{id}")
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect) {
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         TierPolicyDraft draft = drafts.draft(id);
         form.check(result, today());
         if (result.hasErrors()) {
@@ -85,7 +84,7 @@ class RuleEditorController {
             return editor(model, draft);
         }
         try {
-            drafts.revise(user.viewer(), id, form.getDraftVersion(), form.toRules(), form.getEffectiveFrom(),
+            drafts.revise(viewer, id, form.getDraftVersion(), form.toRules(), form.getEffectiveFrom(),
                     FormText.blankToNull(form.getNote()));
         } catch (StaleDraftException e) {
             result.reject("rules.draft.stale");
@@ -112,14 +111,14 @@ class RuleEditorController {
 
     /** Every customer the draft would move, not only the ones listed on the page. */
     @GetMapping("/drafts/{id}/movers.csv")
-    void movers(@PathVariable long id, @AuthenticationPrincipal CrmUser user, HttpServletResponse response)
+    void movers(@PathVariable long id, Viewer viewer, HttpServletResponse response)
             throws IOException {
         TierPolicyDraft draft = drafts.draft(id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("rule-draft-" + id + "-movers-" + today() + ".csv", StandardCharsets.UTF_8).build()
                 .toString());
-        exports.write(user.viewer(), "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.getRules()).map(m -> List.of(
+        exports.write(viewer, "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.getRules()).map(m -> List.of(
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
                 nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
@@ -134,14 +133,14 @@ class RuleEditorController {
     }
 
     @PostMapping("/drafts/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam long draftVersion, @AuthenticationPrincipal CrmUser user,
+    String publish(@PathVariable long id, @RequestParam long draftVersion, Viewer viewer,
             RedirectAttributes redirect) {
         try {
-            RuleDrafts.Published published = drafts.publish(user.viewer(), id, draftVersion);
+            RuleDrafts.Published published = drafts.publish(viewer, id, draftVersion);
             int version = published.policy().getVersion();
             if (published.inForceNow()) {
                 redirect.addFlashAttribute("flash", switch (recompute.startNowOrNext("POLICY v" + version,
-                        user.getUsername())) {
+                        viewer.username())) {
                     case NOW -> "flash.rules.published";
                     case AFTER_CURRENT -> "flash.rules.publishedQueued";
                     case RUNNING_ELSEWHERE -> "flash.rules.publishedElsewhere";
@@ -157,8 +156,8 @@ class RuleEditorController {
     }
 
     @PostMapping("/drafts/{id}/delete")
-    String discard(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        drafts.discard(user.viewer(), id);
+    String discard(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        drafts.discard(viewer, id);
         redirect.addFlashAttribute("flash", "flash.rules.discarded");
         return "redirect:/admin/rules";
     }
@@ -173,9 +172,9 @@ class RuleEditorController {
     }
 
     @PostMapping("/versions/{version}/restore")
-    String restore(@PathVariable int version, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String restore(@PathVariable int version, Viewer viewer, RedirectAttributes redirect) {
         redirect.addFlashAttribute("flash", "flash.rules.restored");
-        return "redirect:/admin/rules/drafts/" + drafts.restore(user.viewer(), version).getId();
+        return "redirect:/admin/rules/drafts/" + drafts.restore(viewer, version).getId();
     }
 
     private String editor(Model model, TierPolicyDraft draft) {

@@ -1,12 +1,11 @@
 package com.keyaccount.crm.tier.web;
 
-import com.keyaccount.crm.security.CrmUser;
-import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.user.Viewer;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +37,8 @@ class TierController {
     }
 
     @PostMapping("/recompute")
-    String recompute(@AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        boolean started = recompute.start("MANUAL", user.getUsername());
+    String recompute(Viewer viewer, RedirectAttributes redirect) {
+        boolean started = recompute.start("MANUAL", viewer.username());
         redirect.addFlashAttribute("flash", started ? "flash.tiers.started" : "flash.tiers.alreadyRunning");
         return "redirect:/tiers";
     }

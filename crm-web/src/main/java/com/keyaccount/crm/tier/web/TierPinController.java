@@ -1,9 +1,9 @@
 package com.keyaccount.crm.tier.web;
 
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.application.NotYetClassifiedException;
 import com.keyaccount.crm.tier.application.TierOverrides;
+import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,7 @@ class TierPinController {
     String pin(@PathVariable long id, @RequestParam(required = false) Tier tier,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            Viewer viewer, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (tier == null) {
             errors.put("tier", "tier.pin.tier.required");
@@ -51,7 +50,7 @@ class TierPinController {
         }
         if (errors.isEmpty()) {
             try {
-                overrides.pin(user.viewer(), id, tier, trimmed, until);
+                overrides.pin(viewer, id, tier, trimmed, until);
                 redirect.addFlashAttribute("flash", "flash.tier.pinned");
                 return "redirect:/customers/" + id + "#tier";
             } catch (NotYetClassifiedException e) {
@@ -66,8 +65,8 @@ class TierPinController {
     }
 
     @PostMapping("/remove")
-    String unpin(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        overrides.unpin(user.viewer(), id);
+    String unpin(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        overrides.unpin(viewer, id);
         redirect.addFlashAttribute("flash", "flash.tier.unpinned");
         return "redirect:/customers/" + id + "#tier";
     }

@@ -1,7 +1,7 @@
 package com.keyaccount.crm.user.web;
 
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.security.UserSessions;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.PasswordPolicy;
 import com.keyaccount.crm.user.application.Passwords;
 import com.keyaccount.crm.user.application.WrongPasswordException;
@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +36,7 @@ class AccountPasswordController {
 
     @PostMapping
     String change(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, HttpServletRequest request, HttpServletResponse response,
+            Viewer viewer, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!result.hasFieldErrors("chosen")) {
             PasswordPolicy.problem(form.getChosen()).ifPresent(key -> result.rejectValue("chosen", key));
@@ -51,7 +50,7 @@ class AccountPasswordController {
         }
         if (!result.hasErrors()) {
             try {
-                passwords.changeOwn(user.viewer(), form.getCurrent(), form.getChosen());
+                passwords.changeOwn(viewer, form.getCurrent(), form.getChosen());
                 sessions.passwordChanged(request, response);
                 redirect.addFlashAttribute("flash", "flash.password.changed");
                 return "redirect:/";

@@ -1,8 +1,8 @@
 package com.keyaccount.crm.user.web;
 
 import com.keyaccount.crm.customer.Region;
-import com.keyaccount.crm.security.CrmUser;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.CreatedUser;
 import com.keyaccount.crm.user.application.LastAdminException;
 import com.keyaccount.crm.user.application.OwnAccountException;
@@ -17,7 +17,6 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,9 +47,9 @@ class UserAdminController {
 
     @GetMapping
     String list(@ModelAttribute("query") UserListQuery query, BindingResult ignoredBadFilters,
-            @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("users", administration.list(user.viewer(), query.getRole(), query.enabled()));
-        model.addAttribute("me", user.id());
+            Viewer viewer, Model model) {
+        model.addAttribute("users", administration.list(viewer, query.getRole(), query.enabled()));
+        model.addAttribute("me", viewer.userId());
         return "admin/users";
     }
 
@@ -62,13 +61,13 @@ class UserAdminController {
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+            Viewer viewer, RedirectAttributes redirect) {
         if (form.getPassword() != null && !form.getPassword().isEmpty()) {
             PasswordPolicy.problem(form.getPassword()).ifPresent(key -> result.rejectValue("password", key));
         }
         if (!result.hasErrors()) {
             try {
-                CreatedUser created = administration.create(user.viewer(), form.toCommand());
+                CreatedUser created = administration.create(viewer, form.toCommand());
                 redirect.addFlashAttribute("flash", "flash.user.created");
                 redirect.addFlashAttribute("passwordFor", created.username());
                 redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
@@ -82,23 +81,23 @@ class UserAdminController {
     }
 
     @GetMapping("/{id}/edit")
-    String editForm(@PathVariable long id, @AuthenticationPrincipal CrmUser user, Model model) {
-        model.addAttribute("form", UserForm.of(administration.get(user.viewer(), id)));
-        return edit(id, user, model);
+    String editForm(@PathVariable long id, Viewer viewer, Model model) {
+        model.addAttribute("form", UserForm.of(administration.get(viewer, id)));
+        return edit(id, viewer, model);
     }
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult result,
-            @AuthenticationPrincipal CrmUser user, Model model, RedirectAttributes redirect,
+            Viewer viewer, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         if (!result.hasErrors()) {
             try {
-                administration.update(user.viewer(), id, form.getVersion(), form.toChanges());
+                administration.update(viewer, id, form.getVersion(), form.toChanges());
                 redirect.addFlashAttribute("flash", "flash.user.updated");
                 return LIST;
             } catch (StaleUserException | ObjectOptimisticLockingFailureException e) {
                 // what they typed stays; the current values are shown beside it, to save deliberately
-                var current = administration.get(user.viewer(), id);
+                var current = administration.get(viewer, id);
                 model.addAttribute("current", UserForm.of(current));
                 form.setVersion(current.getVersion());
                 response.setStatus(HttpStatus.CONFLICT.value());
@@ -107,18 +106,18 @@ class UserAdminController {
                 response.setStatus(HttpStatus.CONFLICT.value());
             }
         }
-        return edit(id, user, model);
+        return edit(id, viewer, model);
     }
 
-    private String edit(long id, CrmUser user, Model model) {
-        model.addAttribute("edited", administration.get(user.viewer(), id));
+    private String edit(long id, Viewer viewer, Model model) {
+        model.addAttribute("edited", administration.get(viewer, id));
         return "admin/user-form";
     }
 
     @PostMapping("/{id}/disable")
-    String disable(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
+    String disable(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         try {
-            administration.disable(user.viewer(), id);
+            administration.disable(viewer, id);
             redirect.addFlashAttribute("flash", "flash.user.disabled");
         } catch (LastAdminException e) {
             redirect.addFlashAttribute("refused", "user.lastAdmin");
@@ -129,19 +128,19 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/enable")
-    String enable(@PathVariable long id, @AuthenticationPrincipal CrmUser user, RedirectAttributes redirect) {
-        administration.enable(user.viewer(), id);
+    String enable(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        administration.enable(viewer, id);
         redirect.addFlashAttribute("flash", "flash.user.enabled");
         return LIST;
     }
 
     @PostMapping("/{id}/reset-password")
-    String resetPassword(@PathVariable long id, @AuthenticationPrincipal CrmUser user,
+    String resetPassword(@PathVariable long id, Viewer viewer,
             RedirectAttributes redirect) {
         try {
-            String temporary = administration.resetPassword(user.viewer(), id);
+            String temporary = administration.resetPassword(viewer, id);
             redirect.addFlashAttribute("flash", "flash.user.passwordReset");
-            redirect.addFlashAttribute("passwordFor", administration.get(user.viewer(), id).getUsername());
+            redirect.addFlashAttribute("passwordFor", administration.get(viewer, id).getUsername());
             redirect.addFlashAttribute("temporaryPassword", temporary);
         } catch (OwnAccountException e) {
             redirect.addFlashAttribute("refused", "user.ownAccount.reset");
