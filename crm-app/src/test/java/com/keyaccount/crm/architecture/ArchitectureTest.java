@@ -1,6 +1,6 @@
 package com.keyaccount.crm.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.keyaccount.crm.architecture.ArchitectureRules.inModule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,29 +21,32 @@ class ArchitectureTest {
     }
 
     @Test
-    void scoring_algorithms_are_plain_java_without_spring_or_jpa() {
-        noClasses().that().resideInAPackage("com.keyaccount.crm.scoring..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "org.hibernate..", "java.sql..", "javax.sql..")
-                .check(classes);
+    void rules_are_plain_java_without_spring_jpa_or_sql() {
+        ArchitectureRules.rulesArePlainJava(ArchitectureRules.PURE_RULES).check(classes);
     }
 
     @Test
-    void scoring_does_not_reach_into_entities_or_pages() {
-        noClasses().that().resideInAPackage("com.keyaccount.crm.scoring..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..security..", "..demo..", "..config..")
-                .check(classes);
+    void the_web_module_serves_http_only() {
+        ArchitectureRules.webServesHttpOnly(inModule("crm-web")).check(classes);
     }
 
     @Test
-    void the_domain_knows_nothing_of_pages_security_or_the_application() {
-        noClasses().that().resideInAnyPackage("com.keyaccount.crm.customer", "com.keyaccount.crm.contactlog",
-                        "com.keyaccount.crm.sales", "com.keyaccount.crm.tier", "com.keyaccount.crm.user",
-                        "com.keyaccount.crm.audit")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..security..", "..demo..",
-                        "..config..", "com.keyaccount.crm.scoring..", "org.springframework.web..",
-                        "org.springframework.security..", "jakarta.servlet..")
-                .check(classes);
+    void features_keep_their_web_classes_to_themselves() {
+        ArchitectureRules.featuresKeepTheirWebToThemselves("com.keyaccount.crm.(*).web..").check(classes);
+    }
+
+    @Test
+    void packages_are_free_of_cycles() {
+        ArchitectureRules.packagesAreFreeOfCycles("com.keyaccount.crm.(**)").check(classes);
+    }
+
+    @Test
+    void modules_depend_downwards_only() {
+        ArchitectureRules.lowerModulesDoNotSeeHigherOnes(inModule("crm-domain"),
+                inModule("crm-scoring").or(inModule("crm-web")).or(inModule("crm-app"))).check(classes);
+        ArchitectureRules.lowerModulesDoNotSeeHigherOnes(inModule("crm-scoring"),
+                inModule("crm-web").or(inModule("crm-app"))).check(classes);
+        ArchitectureRules.lowerModulesDoNotSeeHigherOnes(inModule("crm-web"), inModule("crm-app")).check(classes);
     }
 
     @Test
