@@ -35,6 +35,7 @@ public final class TierBenchmark {
         String url = env("CRM_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/crm_bench");
         int customers = Integer.parseInt(env("CRM_BENCH_CUSTOMERS", "100000"));
         int runs = Integer.parseInt(env("CRM_BENCH_RUNS", "5"));
+        BenchDatabase.ensureExists(url, env("CRM_BENCH_DB_USER", "postgres"), env("CRM_BENCH_DB_PASSWORD", ""));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CrmApplication.class)
                 .profiles("postgres")
                 .run("--spring.datasource.url=" + url,
