@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,39 +33,7 @@ public final class DemoDataGenerator {
     public record Manager(long id, String region) {
     }
 
-    private static final int BATCH = 2_000;
-    private static final String[] CITIES = {"上海", "北京", "深圳", "杭州", "广州", "成都", "武汉", "南京", "苏州", "天津",
-        "西安", "重庆", "青岛", "宁波", "厦门", "长沙", "郑州", "沈阳", "大连", "合肥"};
-    private static final String[] WORDS = {"华信", "恒通", "金桥", "鼎盛", "瑞丰", "东方", "远航", "宏达", "新视界", "博远",
-        "中联", "鸿运", "天成", "嘉禾", "盛世", "同创", "汇智", "永安", "佳美", "海纳"};
-    private static final Map<String, String> INDUSTRY_SUFFIX = Map.ofEntries(
-            Map.entry("AGRICULTURE", "农业科技"), Map.entry("MANUFACTURING", "机械制造"),
-            Map.entry("CONSTRUCTION", "建设工程"), Map.entry("IT", "信息技术"),
-            Map.entry("WHOLESALE_RETAIL", "商贸"), Map.entry("HOSPITALITY", "酒店管理"),
-            Map.entry("FINANCE", "投资"), Map.entry("REAL_ESTATE", "置业"),
-            Map.entry("LEASING_BUSINESS_SERVICES", "租赁服务"), Map.entry("RESIDENT_SERVICES", "家政服务"),
-            Map.entry("ENTERTAINMENT", "文化娱乐"));
-    private static final String[] INDUSTRIES = INDUSTRY_SUFFIX.keySet().stream().sorted().toArray(String[]::new);
-    private static final String[] REGIONS = {"NORTH", "NORTHEAST", "EAST", "SOUTH", "CENTRAL", "SOUTHWEST", "NORTHWEST"};
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
-        "朱", "胡", "郭", "何", "高", "林", "罗"};
-    private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "军", "涛", "明",
-        "超", "秀英", "建华", "志强", "海燕", "晓东", "丽娟"};
-    private static final String[][] TITLES = {{"总经理", "DECISION_MAKER"}, {"副总经理", "DECISION_MAKER"},
-        {"采购经理", "ADVISOR"}, {"技术总监", "ADVISOR"}, {"财务经理", "ADVISOR"}, {"采购专员", "USER"},
-        {"工程师", "USER"}, {"运营主管", "USER"}};
-    private static final String[] CHANNELS = {"VISIT", "PHONE", "PHONE", "WECHAT", "WECHAT", "EMAIL", "SMS", "MEETING"};
-    private static final Map<String, String[]> SUMMARIES = Map.of(
-            "VISIT", new String[] {"上门拜访，沟通年度采购计划", "上门拜访，了解新项目需求", "上门拜访，处理上批货物质量反馈"},
-            "PHONE", new String[] {"电话回访，确认上批货物使用情况", "电话沟通回款进度", "电话介绍新品"},
-            "WECHAT", new String[] {"微信发送新品报价", "微信沟通交货时间", "微信答复技术问题"},
-            "EMAIL", new String[] {"邮件发送季度对账单", "邮件发送合同草稿"},
-            "SMS", new String[] {"短信节日问候", "短信提醒付款日期"},
-            "MEETING", new String[] {"参加客户年会，交流合作方向", "邀请客户参加新品发布会"});
-    private static final String[] OUTCOMES = {"客户有意向增加订单", "需提供正式报价单", "反馈良好", "暂无新需求", "对价格有异议", null};
-    private static final String[] NEXT_STEPS = {"下周发送报价", "安排技术交流", "跟进回款", "寄送样品", "约见采购负责人", null};
-    private static final String[] LOST_REASONS = {"价格竞争，转向竞争对手", "公司业务调整，不再需要", "服务响应慢，客户不满意"};
-
+    
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
     private final LocalDate today;
@@ -82,14 +49,14 @@ public final class DemoDataGenerator {
     /** Generates {@code size} into the database; returns the number of customers written. */
     public int generate(Size size, List<Manager> managers) {
         List<long[]> customers = insertCustomers(size, managers);
-        try (Batch orders = new Batch(jdbc, """
+        try (JdbcBatch orders = new JdbcBatch(jdbc, """
                 INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, paid_date, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""");
-             Batch contacts = new Batch(jdbc, """
+             JdbcBatch contacts = new JdbcBatch(jdbc, """
                 INSERT INTO contact (customer_id, name, title, decision_role, phone, email, birthday, anniversary,
                                      notes, created_at, birthday_md, anniversary_md)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             Batch logs = new Batch(jdbc, """
+             JdbcBatch logs = new JdbcBatch(jdbc, """
                 INSERT INTO contact_log (customer_id, author_id, channel, occurred_at, summary, outcome, next_step,
                                          agreed_next_on, submission_token, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -111,34 +78,34 @@ public final class DemoDataGenerator {
         List<Lifecycle> lifecycles = new ArrayList<>(size.customers());
         for (int i = 1; i <= size.customers(); i++) {
             Manager owner = managers.get((i - 1) % managers.size());
-            String industry = pick(INDUSTRIES);
-            String region = random.nextInt(4) == 0 ? pick(REGIONS) : owner.region();
+            String industry = pick(DemoWords.INDUSTRIES);
+            String region = random.nextInt(4) == 0 ? pick(DemoWords.REGIONS) : owner.region();
             Lifecycle lifecycle = Lifecycle.draw(random);
             lifecycles.add(lifecycle);
             OffsetDateTime created = at(today.minusDays(400 + random.nextInt(800)));
             OffsetDateTime verified = at(today.minusDays(random.nextInt(150)));
             rows.add(new Object[] {
                 String.format("C%06d", i),
-                pick(CITIES) + pick(WORDS) + INDUSTRY_SUFFIX.get(industry) + "有限公司",
+                pick(DemoWords.CITIES) + pick(DemoWords.WORDS) + DemoWords.INDUSTRY_SUFFIX.get(industry) + "有限公司",
                 industry, region,
                 BigDecimal.valueOf(1_000_000L + random.nextLong(500_000_000L)).setScale(2),
                 20 + random.nextInt(5_000),
                 "0" + (10 + random.nextInt(90)) + "-" + (60_000_000 + random.nextInt(30_000_000)),
                 random.nextInt(3) == 0 ? "0" + (10 + random.nextInt(90)) + "-" + (60_000_000 + random.nextInt(30_000_000)) : null,
-                pick(CITIES) + "市" + pick(WORDS) + "路" + (1 + random.nextInt(999)) + "号",
+                pick(DemoWords.CITIES) + "市" + pick(DemoWords.WORDS) + "路" + (1 + random.nextInt(999)) + "号",
                 owner.id(), lifecycle.status,
-                lifecycle == Lifecycle.LOST ? pick(LOST_REASONS) : null,
+                lifecycle == Lifecycle.LOST ? pick(DemoWords.LOST_REASONS) : null,
                 random.nextInt(5) == 0,
                 random.nextInt(3) == 0 ? "有意扩大合作范围" : null,
                 created, verified, created});
         }
-        for (int from = 0; from < rows.size(); from += BATCH) {
+        for (int from = 0; from < rows.size(); from += JdbcBatch.SIZE) {
             jdbc.batchUpdate("""
                     INSERT INTO customer (code, name, industry, region, annual_sales, employee_count, phone, fax, address,
                                           owner_id, status, lost_reason, long_term_agreement, cooperation_intent,
                                           created_at, verified_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                    rows.subList(from, Math.min(rows.size(), from + JdbcBatch.SIZE)));
         }
         List<long[]> result = new ArrayList<>(rows.size());
         jdbc.query("SELECT id, owner_id, code FROM customer ORDER BY code", rs -> {
@@ -172,11 +139,11 @@ public final class DemoDataGenerator {
     private void contactsFor(long customerId, Consumer<Object[]> sink) {
         int count = 1 + random.nextInt(3);
         for (int n = 0; n < count; n++) {
-            String[] title = n == 0 ? TITLES[random.nextInt(2)] : pick(TITLES);
+            String[] title = n == 0 ? DemoWords.TITLES[random.nextInt(2)] : pick(DemoWords.TITLES);
             LocalDate birthday = LocalDate.of(1960 + random.nextInt(40), 1, 1).plusDays(random.nextInt(365));
             LocalDate anniversary = random.nextInt(6) == 0
                     ? today.minusYears(1 + random.nextInt(10)).minusDays(random.nextInt(365)) : null;
-            sink.accept(new Object[] {customerId, pick(SURNAMES) + pick(GIVEN), title[0], title[1],
+            sink.accept(new Object[] {customerId, pick(DemoWords.SURNAMES) + pick(DemoWords.GIVEN), title[0], title[1],
                 "1" + (30 + random.nextInt(60)) + String.format("%08d", random.nextInt(100_000_000)),
                 random.nextInt(2) == 0 ? "contact" + customerId + "_" + n + "@example.cn" : null,
                 birthday, anniversary, random.nextInt(4) == 0 ? "喜欢喝茶，周五下午不便打扰" : null,
@@ -187,13 +154,13 @@ public final class DemoDataGenerator {
     private void logsFor(long customerId, long authorId, Lifecycle lifecycle, Size size, Consumer<Object[]> sink) {
         int count = lifecycle == Lifecycle.LOST ? random.nextInt(3) : random.nextInt(2 * size.averageContactLogsPerYear() + 1);
         for (int n = 0; n < count; n++) {
-            String channel = pick(CHANNELS);
+            String channel = pick(DemoWords.CHANNELS);
             LocalDate day = today.minusDays(1 + random.nextInt(365));
             OffsetDateTime occurred = day.atTime(LocalTime.of(9 + random.nextInt(9), random.nextInt(60)))
                     .atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
             LocalDate agreed = random.nextInt(4) == 0 ? day.plusDays(3 + random.nextInt(25)) : null;
-            sink.accept(new Object[] {customerId, authorId, channel, occurred, pick(SUMMARIES.get(channel)),
-                pick(OUTCOMES), pick(NEXT_STEPS), agreed, new UUID(random.nextLong(), random.nextLong()).toString(),
+            sink.accept(new Object[] {customerId, authorId, channel, occurred, pick(DemoWords.SUMMARIES.get(channel)),
+                pick(DemoWords.OUTCOMES), pick(DemoWords.NEXT_STEPS), agreed, new UUID(random.nextLong(), random.nextLong()).toString(),
                 occurred});
         }
     }
@@ -223,38 +190,6 @@ public final class DemoDataGenerator {
         static Lifecycle draw(SplittableRandom random) {
             int r = random.nextInt(100);
             return r < 80 ? ACTIVE : r < 90 ? PROSPECT : r < 97 ? DORMANT : LOST;
-        }
-    }
-
-    /** Collects rows and writes them in JDBC batches. */
-    private static final class Batch implements AutoCloseable {
-
-        private final JdbcTemplate jdbc;
-        private final String sql;
-        private final List<Object[]> rows = new ArrayList<>(BATCH);
-
-        Batch(JdbcTemplate jdbc, String sql) {
-            this.jdbc = jdbc;
-            this.sql = sql;
-        }
-
-        void add(Object[] row) {
-            rows.add(row);
-            if (rows.size() == BATCH) {
-                flush();
-            }
-        }
-
-        private void flush() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(sql, rows);
-                rows.clear();
-            }
-        }
-
-        @Override
-        public void close() {
-            flush();
         }
     }
 }
