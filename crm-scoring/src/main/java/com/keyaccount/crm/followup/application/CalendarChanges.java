@@ -37,7 +37,7 @@ public record CalendarChanges(SortedMap<LocalDate, CalendarDay> puts, SortedSet<
     }
 
     /** The day on {@code date} as the draft leaves it: its own, none if it takes it out, else {@code current}. */
-    public Optional<CalendarDay> on(LocalDate date, Optional<CalendarDay> current) {
+    Optional<CalendarDay> on(LocalDate date, Optional<CalendarDay> current) {
         if (removals.contains(date)) {
             return Optional.empty();
         }

@@ -1,9 +1,11 @@
 package com.keyaccount.crm.followup.application;
 
+import com.keyaccount.crm.followup.rules.CalendarDayRules;
 import com.keyaccount.crm.policy.AuditedChange;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.PolicyVersions;
 import com.keyaccount.crm.policy.Published;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import java.sql.Date;
 import java.time.Instant;
@@ -41,6 +43,15 @@ class CalendarPublication implements PolicyVersions<CalendarChanges> {
     @Override
     public CalendarChanges content(int version) {
         return CalendarChanges.NONE;
+    }
+
+    /** Each day the draft puts must be one the calendar may hold. */
+    @Override
+    public List<Violation> violations(CalendarChanges changes) {
+        List<Violation> found = new ArrayList<>();
+        changes.puts().values().forEach(d -> CalendarDayRules.violations(d.day(), d.kind() == CalendarDay.Kind.HOLIDAY)
+                .forEach(v -> found.add(v.under("puts[" + d.day() + "]"))));
+        return found;
     }
 
     @Override
