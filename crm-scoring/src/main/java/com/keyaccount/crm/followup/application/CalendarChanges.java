@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -34,14 +33,6 @@ public record CalendarChanges(SortedMap<LocalDate, CalendarDay> puts, SortedSet<
         SortedSet<LocalDate> dates = new TreeSet<>(puts.keySet());
         dates.addAll(removals);
         return dates;
-    }
-
-    /** The day on {@code date} as the draft leaves it: its own, none if it takes it out, else {@code current}. */
-    Optional<CalendarDay> on(LocalDate date, Optional<CalendarDay> current) {
-        if (removals.contains(date)) {
-            return Optional.empty();
-        }
-        return puts.containsKey(date) ? Optional.of(puts.get(date)) : current;
     }
 
     CalendarChanges put(CalendarDay day) {

@@ -53,11 +53,12 @@ public class CalendarDrafts {
         calendar.between(from, to).forEach(d -> current.put(d.day(), d));
         CalendarChanges changes = draftId == null ? CalendarChanges.NONE
                 : find(draftId).map(Draft::content).orElse(CalendarChanges.NONE);
+        SortedSet<LocalDate> touched = changes.dates().subSet(from, to.plusDays(1));
         SortedSet<LocalDate> days = new TreeSet<>(current.keySet());
-        days.addAll(changes.dates().subSet(from, to.plusDays(1)));
+        days.addAll(touched);
         return days.stream().map(day -> {
             CalendarDay now = current.get(day);
-            return changes.dates().contains(day) ? new CalendarChange(day, now, changes.puts().get(day), true)
+            return touched.contains(day) ? new CalendarChange(day, now, changes.puts().get(day), true)
                     : new CalendarChange(day, now, now, false);
         }).toList();
     }
@@ -65,7 +66,10 @@ public class CalendarDrafts {
     /** The day on {@code date} as the draft would leave it (the one in force when the draft does not touch it). */
     public Optional<CalendarDay> proposedDay(long draftId, LocalDate date) {
         CalendarChanges changes = find(draftId).map(Draft::content).orElse(CalendarChanges.NONE);
-        return changes.on(date, inForce(date));
+        if (changes.removals().contains(date)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(changes.puts().get(date)).or(() -> inForce(date));
     }
 
     /** Years the editor offers: those in the calendar, and last year to two years ahead of {@code today}. */
