@@ -37,10 +37,9 @@ final class RulePreviewBenchmark {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         HttpClient admin = HttpLoad.loggedIn(base, "admin");
-        long draft = drafts.startFromRulesInForce(ADMIN).getId();
+        long draft = drafts.start(ADMIN);
         try {
-            drafts.revise(ADMIN, draft,
-                    0, scorecard, null, "benchmark");
+            drafts.save(ADMIN, draft, 0, scorecard, null, "benchmark");
             HttpRequest page = HttpRequest.newBuilder(URI.create(base + "/admin/rules/drafts/" + draft + "/preview"))
                     .GET().build();
             long[] http = HttpLoad.sample(runs, () -> {

@@ -1,5 +1,9 @@
 package com.keyaccount.crm.churn;
 
+import com.keyaccount.crm.shared.rules.Violation;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * SPEC 流失预警: when a customer is flagged. Pure data, versioned in the database so an admin
  * can change it later.
@@ -14,10 +18,13 @@ public record ChurnThresholds(int revenueDropPercent, int daysToPayIncrease, int
 
     public static final ChurnThresholds DEFAULT = new ChurnThresholds(30, 15, 2, 90);
 
-    public ChurnThresholds {
-        if (revenueDropPercent < 1 || revenueDropPercent > 100 || daysToPayIncrease < 1 || silenceFactor < 1
-                || downgradeWithinDays < 1) {
-            throw new IllegalArgumentException("churn thresholds out of range");
-        }
+    /** The upper limits are the editor's: past them a signal would warn too late to act on. */
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        Violation.range(found, "revenueDropPercent", revenueDropPercent, 1, 100);
+        Violation.range(found, "daysToPayIncrease", daysToPayIncrease, 1, 365);
+        Violation.range(found, "silenceFactor", silenceFactor, 1, 20);
+        Violation.range(found, "downgradeWithinDays", downgradeWithinDays, 1, 730);
+        return found;
     }
 }

@@ -57,9 +57,9 @@ public class TierPolicyDraft {
     @Version
     private long version;
 
-    public static TierPolicyDraft startFrom(TierPolicy base, RuleSet rules, String by, Instant now) {
+    public static TierPolicyDraft startFrom(int basedOnVersion, RuleSet rules, String by, Instant now) {
         TierPolicyDraft draft = new TierPolicyDraft();
-        draft.basedOnVersion = base.getVersion();
+        draft.basedOnVersion = basedOnVersion;
         draft.rules = Objects.requireNonNull(rules);
         draft.createdBy = by;
         draft.createdAt = now;

@@ -1,8 +1,9 @@
 package com.keyaccount.crm.followup.rules;
 
+import com.keyaccount.crm.shared.rules.Violation;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * What may be declared on a date of the business calendar. A make-up working day (调休上班)
@@ -12,24 +13,23 @@ import java.util.Optional;
  */
 public final class CalendarDayRules {
 
-    public enum Problem {
-        /** Error: a make-up working day must be a Saturday or Sunday. */
-        WORKDAY_NOT_ON_WEEKEND,
-        /** Warning: the day is off anyway. */
-        HOLIDAY_ON_WEEKEND
-    }
+    /** On the day's kind: an error. */
+    public static final String WORKDAY_ON_WEEKDAY = "workdayOnWeekday";
+    /** On the day's kind: a warning, the day is off anyway. */
+    public static final String HOLIDAY_ON_WEEKEND = "holidayOnWeekend";
 
     private CalendarDayRules() {
     }
 
-    public static Optional<Problem> check(LocalDate day, boolean holiday) {
-        boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (!holiday && !weekend) {
-            return Optional.of(Problem.WORKDAY_NOT_ON_WEEKEND);
-        }
-        if (holiday && weekend) {
-            return Optional.of(Problem.HOLIDAY_ON_WEEKEND);
-        }
-        return Optional.empty();
+    public static List<Violation> violations(LocalDate day, boolean holiday) {
+        return !holiday && !weekend(day) ? List.of(Violation.of("kind", WORKDAY_ON_WEEKDAY)) : List.of();
+    }
+
+    public static List<Violation> warnings(LocalDate day, boolean holiday) {
+        return holiday && weekend(day) ? List.of(Violation.of("kind", HOLIDAY_ON_WEEKEND)) : List.of();
+    }
+
+    private static boolean weekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 }

@@ -1,7 +1,6 @@
 package com.keyaccount.crm.followup.rules;
 
-import com.keyaccount.crm.followup.rules.QuotaFinding.Field;
-import com.keyaccount.crm.followup.rules.QuotaFinding.Problem;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,21 +20,31 @@ import java.util.List;
  */
 public final class QuotaConsistency {
 
+    /** On the maximum's field; args: the contacts the minimum needs, and the minimum's interval. */
+    public static final String MAXIMUM_BELOW_MINIMUM = "maxBelowMinimum";
+    /** On the better tier's interval; args: the next tier down, and its interval. */
+    public static final String LAXER_THAN_NEXT_TIER = "laxer";
+
     private QuotaConsistency() {
     }
 
-    public static List<QuotaFinding> check(VisitQuotas quotas) {
-        List<QuotaFinding> findings = new ArrayList<>();
+    static List<Violation> errors(VisitQuotas quotas) {
+        List<Violation> found = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             for (ChannelGroup group : ChannelGroup.values()) {
                 Cadence cadence = quotas.of(tier).of(group);
                 int required = contactsRequiredPer30Days(cadence);
                 if (cadence.atMostPer30Days() != null && cadence.atMostPer30Days() < required) {
-                    findings.add(new QuotaFinding(tier, group, Field.AT_MOST_PER_30_DAYS,
-                            Problem.MAXIMUM_BELOW_MINIMUM, required, null));
+                    found.add(Violation.of(VisitQuotas.path(tier, group, "atMostPer30Days"), MAXIMUM_BELOW_MINIMUM,
+                            required, cadence.atLeastEveryDays()));
                 }
             }
         }
+        return found;
+    }
+
+    static List<Violation> warnings(VisitQuotas quotas) {
+        List<Violation> found = new ArrayList<>();
         for (ChannelGroup group : ChannelGroup.values()) {
             for (int i = 0; i + 1 < Tier.values().length; i++) {
                 Tier better = Tier.values()[i];
@@ -43,12 +52,12 @@ public final class QuotaConsistency {
                 Integer betterDays = quotas.of(better).of(group).atLeastEveryDays();
                 Integer nextDays = quotas.of(next).of(group).atLeastEveryDays();
                 if (nextDays != null && (betterDays == null || betterDays > nextDays)) {
-                    findings.add(new QuotaFinding(better, group, Field.AT_LEAST_EVERY_DAYS,
-                            Problem.LAXER_THAN_NEXT_TIER, nextDays, next));
+                    found.add(Violation.of(VisitQuotas.path(better, group, "atLeastEveryDays"), LAXER_THAN_NEXT_TIER,
+                            next, nextDays));
                 }
             }
         }
-        return List.copyOf(findings);
+        return found;
     }
 
     /** Contacts that "at least every N days" requires in 30 days: ceil(30 / N); 0 without a minimum. */

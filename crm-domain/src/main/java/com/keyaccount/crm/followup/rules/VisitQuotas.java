@@ -1,7 +1,10 @@
 package com.keyaccount.crm.followup.rules;
 
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +19,7 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
             Tier.A, new TierCadence(Cadence.every(7), Cadence.every(30)),
             Tier.B, new TierCadence(Cadence.every(14), Cadence.every(90)),
             Tier.C, new TierCadence(new Cadence(30, 4), Cadence.NONE)), 7);
+    public static final int LONGEST_GRACE_DAYS = 365;
 
     public VisitQuotas {
         Objects.requireNonNull(byTier, "byTier");
@@ -24,13 +28,38 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
                 throw new IllegalArgumentException("no quota for tier " + tier);
             }
         }
-        if (upgradeGraceDays < 0 || upgradeGraceDays > 365) {
-            throw new IllegalArgumentException("grace must be 0..365 days, got " + upgradeGraceDays);
-        }
         byTier = Map.copyOf(new EnumMap<>(byTier));
     }
 
     public TierCadence of(Tier tier) {
         return byTier.get(tier);
+    }
+
+    /** Where one number of the set is, as {@link Violation#path()} names it, e.g. {@code byTier[A].anyContact.atLeastEveryDays}. */
+    public static String path(Tier tier, ChannelGroup group, String cadenceField) {
+        return "byTier[" + tier + "]." + TierCadence.component(group) + "." + cadenceField;
+    }
+
+    /**
+     * Numbers out of range, or else the errors of the set as a whole ({@link QuotaConsistency}):
+     * the set is judged only once each of its numbers means something.
+     */
+    public List<Violation> violations() {
+        List<Violation> ranges = ranges();
+        return ranges.isEmpty() ? QuotaConsistency.errors(this) : ranges;
+    }
+
+    /** What is unusual but allowed ({@link QuotaConsistency}); nothing while a number is out of range. */
+    public List<Violation> warnings() {
+        return ranges().isEmpty() ? QuotaConsistency.warnings(this) : List.of();
+    }
+
+    private List<Violation> ranges() {
+        List<Violation> found = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            of(tier).violations().forEach(v -> found.add(v.under("byTier[" + tier + "]")));
+        }
+        Violation.range(found, "upgradeGraceDays", upgradeGraceDays, 0, LONGEST_GRACE_DAYS);
+        return found;
     }
 }

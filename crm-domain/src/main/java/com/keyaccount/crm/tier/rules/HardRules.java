@@ -1,6 +1,9 @@
 package com.keyaccount.crm.tier.rules;
 
+import com.keyaccount.crm.shared.rules.Violation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,14 +15,26 @@ public record HardRules(long ordersForA, BigDecimal revenueForA, long ordersForB
     /** The seed's battery example: A > 5 orders and > 100k; B > 3 orders and > 10k. */
     public static final HardRules DEFAULT = new HardRules(5, new BigDecimal("100000"), 3, new BigDecimal("10000"));
 
+    public static final int MOST_ORDERS = 1_000_000;
+
     public HardRules {
         Objects.requireNonNull(revenueForA, "revenueForA");
         Objects.requireNonNull(revenueForB, "revenueForB");
-        if (ordersForA < 0 || ordersForB < 0 || revenueForA.signum() < 0 || revenueForB.signum() < 0) {
-            throw new IllegalArgumentException("floors cannot be negative");
+    }
+
+    /** B's floors above A's would make B harder to reach than A. */
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        Violation.range(found, "ordersForA", ordersForA, 0, MOST_ORDERS);
+        Violation.atLeast(found, "revenueForA", revenueForA, BigDecimal.ZERO);
+        Violation.range(found, "ordersForB", ordersForB, 0, MOST_ORDERS);
+        Violation.atLeast(found, "revenueForB", revenueForB, BigDecimal.ZERO);
+        if (ordersForB > ordersForA) {
+            found.add(Violation.of("ordersForB", "hard.orders"));
         }
-        if (ordersForB > ordersForA || revenueForB.compareTo(revenueForA) > 0) {
-            throw new IllegalArgumentException("the B floors cannot be above the A floors");
+        if (revenueForB.compareTo(revenueForA) > 0) {
+            found.add(Violation.of("revenueForB", "hard.revenue"));
         }
+        return found;
     }
 }

@@ -1,6 +1,9 @@
 package com.keyaccount.crm.tier.rules;
 
+import com.keyaccount.crm.shared.rules.Violation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,8 +17,23 @@ public record ParetoCutoffs(BigDecimal a, BigDecimal b) {
     public ParetoCutoffs {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        if (a.signum() <= 0 || a.compareTo(b) >= 0 || b.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("cutoffs must satisfy 0 < A < B <= 1, got A=" + a + ", B=" + b);
+    }
+
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        if (a.signum() <= 0) {
+            found.add(Violation.of("a", Violation.MIN, 0, 1));
+        } else if (a.compareTo(BigDecimal.ONE) >= 0) {
+            found.add(Violation.of("a", Violation.MAX, 0, 1));
         }
+        if (b.signum() <= 0) {
+            found.add(Violation.of("b", Violation.MIN, 0, 1));
+        } else if (b.compareTo(BigDecimal.ONE) > 0) {
+            found.add(Violation.of("b", Violation.MAX, 0, 1));
+        }
+        if (a.compareTo(b) >= 0) {
+            found.add(Violation.of("a", "cutoffs.order"));
+        }
+        return found;
     }
 }

@@ -1,13 +1,17 @@
 package com.keyaccount.crm.tier.rules;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.TierMethod;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything an admin edits as one rule change: which tier method is active, the parameters of
  * all three methods (so switching back keeps them), the evaluation window and the churn-warning
- * thresholds. Each part validates itself; a RuleSet that exists is publishable.
+ * thresholds. It can hold what was typed, mistakes included, so that it can say what is wrong
+ * ({@link #violations()}); only a rule set without violations is saved or published.
  */
 public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
         HardRules hardRules, ChurnThresholds churn) {
@@ -20,8 +24,16 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         Objects.requireNonNull(scorecard, "scorecard");
         Objects.requireNonNull(hardRules, "hardRules");
         Objects.requireNonNull(churn, "churn");
-        if (windowMonths < 1 || windowMonths > LONGEST_WINDOW_MONTHS) {
-            throw new IllegalArgumentException("the evaluation window must be 1 to 60 months");
-        }
+    }
+
+    /** Every part's violations, with paths from here (e.g. {@code pareto.a}). */
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        Violation.range(found, "windowMonths", windowMonths, 1, LONGEST_WINDOW_MONTHS);
+        pareto.violations().forEach(v -> found.add(v.under("pareto")));
+        scorecard.violations().forEach(v -> found.add(v.under("scorecard")));
+        hardRules.violations().forEach(v -> found.add(v.under("hardRules")));
+        churn.violations().forEach(v -> found.add(v.under("churn")));
+        return found;
     }
 }

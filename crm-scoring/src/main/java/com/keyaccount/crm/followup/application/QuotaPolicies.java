@@ -2,7 +2,6 @@ package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.followup.rules.Cadence;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
-import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.tier.Tier;
 import java.util.EnumMap;
@@ -29,24 +28,14 @@ public class QuotaPolicies {
                 WHERE p.version = (SELECT MAX(version) FROM visit_quota_policy)""", rs -> {
             versionAndGrace[0] = rs.getInt("version");
             versionAndGrace[1] = rs.getInt("upgrade_grace_days");
-            String tier = rs.getString("tier");
-            if (tier != null) {
-                cadences.computeIfAbsent(Tier.valueOf(tier), t -> new EnumMap<>(ChannelGroup.class))
-                        .put(ChannelGroup.valueOf(rs.getString("channel_group")),
-                                new Cadence((Integer) rs.getObject("at_least_every_days"),
-                                        (Integer) rs.getObject("at_most_per_30_days")));
+            if (rs.getString("tier") != null) {
+                QuotaRows.collect(cadences, rs);
             }
         });
         if (versionAndGrace[0] == 0) {
             throw new IllegalStateException("no visit-quota policy");
         }
-        Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            Map<ChannelGroup, Cadence> groups = cadences.getOrDefault(tier, Map.of());
-            byTier.put(tier, new TierCadence(groups.getOrDefault(ChannelGroup.ANY_CONTACT, Cadence.NONE),
-                    groups.getOrDefault(ChannelGroup.ON_SITE_VISIT, Cadence.NONE)));
-        }
-        return new VersionedQuotas(versionAndGrace[0], new VisitQuotas(byTier, versionAndGrace[1]));
+        return new VersionedQuotas(versionAndGrace[0], QuotaRows.quotas(cadences, versionAndGrace[1]));
     }
 
     /** A quota policy with the version that identifies it. */

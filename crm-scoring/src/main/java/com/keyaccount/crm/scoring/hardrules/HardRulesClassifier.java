@@ -2,6 +2,7 @@ package com.keyaccount.crm.scoring.hardrules;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.HardRules;
 import java.math.BigDecimal;
@@ -15,7 +16,9 @@ public final class HardRulesClassifier {
     private HardRulesClassifier() {
     }
 
+    /** @throws IllegalArgumentException for floors with violations, which would classify nonsense */
     public static List<TierDecision> classify(Collection<CustomerFigures> customers, HardRules rules) {
+        Violation.requireNone(rules.violations());
         List<TierDecision> decisions = new ArrayList<>(customers.size());
         for (CustomerFigures c : customers) {
             Tier tier = clears(c, rules.ordersForA(), rules.revenueForA()) ? Tier.A

@@ -2,6 +2,7 @@ package com.keyaccount.crm.scoring.pareto;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import java.math.BigDecimal;
@@ -24,7 +25,9 @@ public final class ParetoClassifier {
     private ParetoClassifier() {
     }
 
+    /** @throws IllegalArgumentException for cutoffs with violations, which would classify nonsense */
     public static List<TierDecision> classify(Collection<CustomerFigures> customers, ParetoCutoffs cutoffs) {
+        Violation.requireNone(cutoffs.violations());
         List<CustomerFigures> ranked = new ArrayList<>(customers);
         ranked.sort(RANKING);
         BigDecimal total = ranked.stream().map(CustomerFigures::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -3,6 +3,7 @@ package com.keyaccount.crm.scoring.scorecard;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation.CriterionScore;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.Criterion;
 import com.keyaccount.crm.tier.rules.PointBand;
@@ -19,8 +20,10 @@ public final class ScorecardClassifier {
     private ScorecardClassifier() {
     }
 
+    /** @throws IllegalArgumentException for a scorecard with violations, which would classify nonsense */
     public static List<TierDecision> classify(Collection<CustomerFigures> customers, Scorecard scorecard,
             int windowMonths) {
+        Violation.requireNone(scorecard.violations());
         if (windowMonths <= 0) {
             throw new IllegalArgumentException("the evaluation window must have at least one month");
         }

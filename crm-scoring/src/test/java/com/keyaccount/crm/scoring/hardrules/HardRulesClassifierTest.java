@@ -33,9 +33,9 @@ class HardRulesClassifierTest {
 
     @Test
     void floors_for_b_above_those_for_a_are_refused() {
-        assertThatThrownBy(() -> new HardRules(3, BigDecimal.TEN, 5, BigDecimal.ONE))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HardRules(5, BigDecimal.ONE, 3, BigDecimal.TEN))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HardRulesClassifier.classify(List.of(), new HardRules(3, BigDecimal.TEN, 5,
+                BigDecimal.ONE))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HardRulesClassifier.classify(List.of(), new HardRules(5, BigDecimal.ONE, 3,
+                BigDecimal.TEN))).isInstanceOf(IllegalArgumentException.class);
     }
 }

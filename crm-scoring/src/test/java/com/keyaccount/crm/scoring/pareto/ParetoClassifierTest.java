@@ -85,12 +85,11 @@ class ParetoClassifierTest {
 
     @Test
     void cutoffs_outside_zero_a_b_one_are_refused() {
-        assertThatThrownBy(() -> new ParetoCutoffs(BigDecimal.ZERO, new BigDecimal("0.9")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParetoCutoffs(new BigDecimal("0.9"), new BigDecimal("0.9")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParetoCutoffs(new BigDecimal("0.8"), new BigDecimal("1.01")))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (String[] cutoffs : new String[][] {{"0", "0.9"}, {"0.9", "0.9"}, {"0.8", "1.01"}}) {
+            ParetoCutoffs refused = new ParetoCutoffs(new BigDecimal(cutoffs[0]), new BigDecimal(cutoffs[1]));
+            assertThatThrownBy(() -> ParetoClassifier.classify(List.of(), refused))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
         assertThatThrownBy(() -> revenue(1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -68,11 +68,12 @@ class ScorecardClassifierTest {
 
     @Test
     void bands_out_of_order_and_inverted_tier_bands_are_refused() {
-        assertThatThrownBy(() -> new Criterion("x", Metric.REVENUE, true, List.of(
-                new PointBand(BigDecimal.ONE, 10), new PointBand(BigDecimal.TEN, 20)), 0, 0))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Scorecard(Scorecard.DEFAULT.criteria(), 50, 60))
-                .isInstanceOf(IllegalArgumentException.class);
+        Criterion outOfOrder = new Criterion("x", Metric.REVENUE, true, List.of(
+                new PointBand(BigDecimal.ONE, 10), new PointBand(BigDecimal.TEN, 20)), 0, 0);
+        assertThatThrownBy(() -> ScorecardClassifier.classify(List.of(), new Scorecard(List.of(outOfOrder), 80, 60),
+                WINDOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ScorecardClassifier.classify(List.of(), new Scorecard(Scorecard.DEFAULT.criteria(),
+                50, 60), WINDOW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ScorecardClassifier.classify(List.of(), Scorecard.DEFAULT, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,9 +1,10 @@
 package com.keyaccount.crm.followup.admin;
 
-import com.keyaccount.crm.followup.application.CalendarDraft;
+import com.keyaccount.crm.followup.application.CalendarChanges;
 import com.keyaccount.crm.followup.application.CalendarDrafts;
-import com.keyaccount.crm.followup.application.DraftAlreadyOpenException;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
+import com.keyaccount.crm.policy.Draft;
+import com.keyaccount.crm.policy.DraftAlreadyOpenException;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
@@ -46,7 +47,7 @@ class CalendarAdminController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate edit,
             Model model) {
         CalendarDayForm form = new CalendarDayForm();
-        Optional<CalendarDraft> draft = drafts.openDraft();
+        Optional<Draft<CalendarChanges>> draft = drafts.openDraft();
         if (edit != null && draft.isPresent()) {
             form = drafts.proposedDay(draft.get().id(), edit).map(CalendarDayForm::of).orElse(form);
         }
@@ -101,9 +102,9 @@ class CalendarAdminController {
 
     @GetMapping("/drafts/{id}/preview")
     String preview(@PathVariable long id, @RequestParam(required = false) Long manager, Model model) {
-        CalendarDraft draft = draft(id);
+        Draft<CalendarChanges> draft = draft(id);
         model.addAttribute("draft", draft);
-        model.addAttribute("preview", drafts.preview(id, manager));
+        model.addAttribute("preview", drafts.preview(draft, manager));
         model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
         model.addAttribute("manager", manager);
         return "admin/calendar-preview";
@@ -126,7 +127,7 @@ class CalendarAdminController {
     }
 
     private String page(int year, CalendarDayForm form, Model model) {
-        CalendarDraft draft = drafts.openDraft().orElse(null);
+        Draft<CalendarChanges> draft = drafts.openDraft().orElse(null);
         model.addAttribute("year", year);
         model.addAttribute("years", drafts.years(today()));
         model.addAttribute("draft", draft);
@@ -136,7 +137,7 @@ class CalendarAdminController {
         return "admin/calendar";
     }
 
-    private CalendarDraft draft(long id) {
+    private Draft<CalendarChanges> draft(long id) {
         return drafts.find(id).orElseThrow(() -> new PageNotFoundException("calendar draft " + id));
     }
 

@@ -66,12 +66,10 @@ public class CalendarDayForm {
                     taken.toString(), d.nameZh() + " / " + d.nameEn())));
         }
         if (day != null && dayKind != null) {
-            Optional<CalendarDayRules.Problem> problem = CalendarDayRules.check(day,
-                    dayKind == CalendarDay.Kind.HOLIDAY);
-            if (problem.filter(p -> p == CalendarDayRules.Problem.WORKDAY_NOT_ON_WEEKEND).isPresent()) {
-                errors.put("kind", FieldMessage.of("calendar.error.workdayOnWeekday"));
-            }
-            weekendHoliday = problem.filter(p -> p == CalendarDayRules.Problem.HOLIDAY_ON_WEEKEND).isPresent();
+            boolean holiday = dayKind == CalendarDay.Kind.HOLIDAY;
+            CalendarDayRules.violations(day, holiday).forEach(v -> errors.put(v.path(),
+                    FieldMessage.of("calendar.error." + v.code())));
+            weekendHoliday = !CalendarDayRules.warnings(day, holiday).isEmpty();
         }
         if (!errors.isEmpty()) {
             return Optional.empty();

@@ -1,11 +1,13 @@
 package com.keyaccount.crm.followup.admin;
 
-import com.keyaccount.crm.followup.application.DraftAlreadyOpenException;
-import com.keyaccount.crm.followup.application.QuotaDraft;
 import com.keyaccount.crm.followup.application.QuotaDrafts;
 import com.keyaccount.crm.followup.application.QuotaPolicyVersion;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
+import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.policy.Draft;
+import com.keyaccount.crm.policy.DraftAlreadyOpenException;
+import com.keyaccount.crm.policy.StaleDraftException;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
@@ -66,29 +68,34 @@ class QuotaAdminController {
 
     @GetMapping("/drafts/{id}")
     String edit(@PathVariable long id, Model model) {
-        QuotaDraft draft = draft(id);
-        return editor(draft, QuotaForm.of(draft.quotas(), draft.note()), model);
+        Draft<VisitQuotas> draft = draft(id);
+        return editor(draft, QuotaForm.of(draft), model);
     }
 
     @PostMapping("/drafts/{id}")
     String save(@PathVariable long id, @RequestParam Map<String, String> params,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        QuotaDraft draft = draft(id);
+        Draft<VisitQuotas> draft = draft(id);
         QuotaForm form = QuotaForm.posted(params);
         if (form.hasErrors()) {
             model.addAttribute("formHasErrors", true);
             return editor(draft, form, model);
         }
-        drafts.save(viewer, id, form.quotas(), FormText.blankToNull(form.note()));
+        try {
+            drafts.save(viewer, id, form.seenVersion(), form.quotas(), FormText.blankToNull(form.note()));
+        } catch (StaleDraftException e) {
+            model.addAttribute("stale", true);
+            return editor(draft, form, model);
+        }
         redirect.addFlashAttribute("flash", "flash.quota.draftSaved");
         return "redirect:/admin/quotas/drafts/" + id;
     }
 
     @GetMapping("/drafts/{id}/preview")
     String preview(@PathVariable long id, @RequestParam(required = false) Long manager, Model model) {
-        QuotaDraft draft = draft(id);
+        Draft<VisitQuotas> draft = draft(id);
         model.addAttribute("draft", draft);
-        model.addAttribute("form", QuotaForm.of(draft.quotas(), draft.note()));
+        model.addAttribute("form", QuotaForm.of(draft));
         model.addAttribute("inForce", drafts.versions().get(0));
         model.addAttribute("preview", drafts.preview(draft, manager));
         model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
@@ -118,7 +125,7 @@ class QuotaAdminController {
         return "redirect:/admin/quotas";
     }
 
-    private String editor(QuotaDraft draft, QuotaForm form, Model model) {
+    private String editor(Draft<VisitQuotas> draft, QuotaForm form, Model model) {
         model.addAttribute("draft", draft);
         model.addAttribute("form", form);
         model.addAttribute("inForce", drafts.versions().get(0));
@@ -126,7 +133,7 @@ class QuotaAdminController {
         return "admin/quota-draft";
     }
 
-    private QuotaDraft draft(long id) {
+    private Draft<VisitQuotas> draft(long id) {
         return drafts.find(id).orElseThrow(() -> new PageNotFoundException("quota draft " + id));
     }
 

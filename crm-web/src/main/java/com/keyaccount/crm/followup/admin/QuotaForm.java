@@ -2,10 +2,10 @@ package com.keyaccount.crm.followup.admin;
 
 import com.keyaccount.crm.followup.rules.Cadence;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
-import com.keyaccount.crm.followup.rules.QuotaConsistency;
-import com.keyaccount.crm.followup.rules.QuotaFinding;
 import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.policy.Draft;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,13 +13,27 @@ import java.util.Map;
 
 /**
  * The quota editor's fields as typed: per tier and channel group "at least every N days" and
- * "at most M per 30 days" (blank: none), the upgrade grace and a note. Checked in two steps:
- * each field on its own (numbers in range), then, when all are numbers, the set as a whole
- * ({@link QuotaConsistency}); errors block saving, warnings are shown next to the field.
+ * "at most M per 30 days" (blank: none), the upgrade grace and a note. The form reads the
+ * numbers; what is wrong with them, alone or as a set, the quotas say themselves
+ * ({@link VisitQuotas#violations()}, {@link VisitQuotas#warnings()}), and the form shows each
+ * next to its field. Errors block saving, warnings do not.
  */
 public final class QuotaForm {
 
     static final int NOTE_LENGTH = 500;
+    private static final String GRACE = "graceDays";
+    /** Violation paths to field names. */
+    private static final Map<String, String> FIELDS = new HashMap<>();
+
+    static {
+        for (Tier tier : Tier.values()) {
+            for (ChannelGroup group : ChannelGroup.values()) {
+                FIELDS.put(VisitQuotas.path(tier, group, "atLeastEveryDays"), minField(tier, group));
+                FIELDS.put(VisitQuotas.path(tier, group, "atMostPer30Days"), maxField(tier, group));
+            }
+        }
+        FIELDS.put("upgradeGraceDays", GRACE);
+    }
 
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, FieldMessage> errors = new HashMap<>();
@@ -34,17 +48,18 @@ public final class QuotaForm {
         return "max_" + tier + "_" + group;
     }
 
-    static QuotaForm of(VisitQuotas quotas, String note) {
+    static QuotaForm of(Draft<VisitQuotas> draft) {
         QuotaForm form = new QuotaForm();
         for (Tier tier : Tier.values()) {
             for (ChannelGroup group : ChannelGroup.values()) {
-                Cadence c = quotas.of(tier).of(group);
+                Cadence c = draft.content().of(tier).of(group);
                 form.values.put(minField(tier, group), c.atLeastEveryDays() == null ? "" : c.atLeastEveryDays().toString());
                 form.values.put(maxField(tier, group), c.atMostPer30Days() == null ? "" : c.atMostPer30Days().toString());
             }
         }
-        form.values.put("graceDays", Integer.toString(quotas.upgradeGraceDays()));
-        form.values.put("note", note == null ? "" : note);
+        form.values.put(GRACE, Integer.toString(draft.content().upgradeGraceDays()));
+        form.values.put("note", draft.note() == null ? "" : draft.note());
+        form.values.put("draftVersion", Long.toString(draft.version()));
         form.check();
         return form;
     }
@@ -52,14 +67,9 @@ public final class QuotaForm {
     /** What was posted, kept as typed, and checked. */
     static QuotaForm posted(Map<String, String> params) {
         QuotaForm form = new QuotaForm();
-        for (Tier tier : Tier.values()) {
-            for (ChannelGroup group : ChannelGroup.values()) {
-                form.values.put(minField(tier, group), params.getOrDefault(minField(tier, group), ""));
-                form.values.put(maxField(tier, group), params.getOrDefault(maxField(tier, group), ""));
-            }
-        }
-        form.values.put("graceDays", params.getOrDefault("graceDays", ""));
+        FIELDS.values().forEach(field -> form.values.put(field, params.getOrDefault(field, "")));
         form.values.put("note", params.getOrDefault("note", ""));
+        form.values.put("draftVersion", params.getOrDefault("draftVersion", ""));
         form.check();
         return form;
     }
@@ -67,63 +77,64 @@ public final class QuotaForm {
     private void check() {
         Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            Cadence any = cadence(tier, ChannelGroup.ANY_CONTACT);
-            Cadence visit = cadence(tier, ChannelGroup.ON_SITE_VISIT);
-            if (any != null && visit != null) {
-                byTier.put(tier, new TierCadence(any, visit));
-            }
+            byTier.put(tier, new TierCadence(cadence(tier, ChannelGroup.ANY_CONTACT),
+                    cadence(tier, ChannelGroup.ON_SITE_VISIT)));
         }
-        Integer grace = number("graceDays", 0, 365, "quota.error.grace", false);
+        Integer grace = number(GRACE, false);
+        boolean readable = errors.isEmpty();
         if (note().strip().length() > NOTE_LENGTH) {
             errors.put("note", new FieldMessage("quota.error.note", NOTE_LENGTH, null));
         }
-        if (byTier.size() < Tier.values().length || grace == null) {
+        if (!readable) {
             return;
         }
         quotas = new VisitQuotas(byTier, grace);
-        for (QuotaFinding finding : QuotaConsistency.check(quotas)) {
-            String field = finding.field() == QuotaFinding.Field.AT_LEAST_EVERY_DAYS
-                    ? minField(finding.tier(), finding.group()) : maxField(finding.tier(), finding.group());
-            if (finding.problem() == QuotaFinding.Problem.MAXIMUM_BELOW_MINIMUM) {
-                errors.putIfAbsent(field, new FieldMessage("quota.error.maxBelowMinimum", finding.value(),
-                        quotas.of(finding.tier()).of(finding.group()).atLeastEveryDays()));
-            } else if (finding.value() == null) {
-                warnings.putIfAbsent(field, new FieldMessage("quota.warning.laxerThanNone", finding.other(), null));
-            } else {
-                warnings.putIfAbsent(field, new FieldMessage(
-                        "quota.warning.laxer", finding.other(), finding.value()));
-            }
+        for (Violation v : quotas.violations()) {
+            String field = FIELDS.get(v.path());
+            errors.putIfAbsent(field, message(field, v, "quota.error."));
         }
+        for (Violation v : quotas.warnings()) {
+            warnings.putIfAbsent(FIELDS.get(v.path()), message(FIELDS.get(v.path()), v, "quota.warning."));
+        }
+    }
+
+    /** A number out of range reads as the field's own message, the one for text that is no number. */
+    private static FieldMessage message(String field, Violation v, String prefix) {
+        String code = v.code().equals(Violation.MIN) || v.code().equals(Violation.MAX) ? numberMessage(field)
+                : prefix + v.code();
+        return new FieldMessage(code, v.args().get(0), v.args().size() > 1 ? v.args().get(1) : null);
+    }
+
+    private static String numberMessage(String field) {
+        return field.equals(GRACE) ? "quota.error.grace"
+                : field.startsWith("min_") ? "quota.error.minDays" : "quota.error.maxCount";
     }
 
     private Cadence cadence(Tier tier, ChannelGroup group) {
-        Integer min = number(minField(tier, group), 1, 3650, "quota.error.minDays", true);
-        Integer max = number(maxField(tier, group), 1, 1000, "quota.error.maxCount", true);
-        if (errors.containsKey(minField(tier, group)) || errors.containsKey(maxField(tier, group))) {
-            return null;
-        }
-        return new Cadence(min, max);
+        return new Cadence(number(minField(tier, group), true), number(maxField(tier, group), true));
     }
 
-    /** The field as a whole number in [low, high]; null when blank (if allowed) or wrong, with the error kept. */
-    private Integer number(String field, int low, int high, String error, boolean blankAllowed) {
+    /** The field as a whole number; null when blank (if allowed) or no number, with the error kept. */
+    private Integer number(String field, boolean blankAllowed) {
         String text = values.get(field).strip();
-        if (text.isEmpty()) {
-            if (!blankAllowed) {
-                errors.put(field, new FieldMessage(error, low, high));
-            }
+        if (text.isEmpty() && blankAllowed) {
             return null;
         }
         try {
-            int value = Integer.parseInt(text);
-            if (value >= low && value <= high) {
-                return value;
-            }
+            return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            // reported below
+            errors.put(field, unreadable(field));
+            return null;
         }
-        errors.put(field, new FieldMessage(error, low, high));
-        return null;
+    }
+
+    /** The field's message states the range it takes. */
+    private static FieldMessage unreadable(String field) {
+        if (field.equals(GRACE)) {
+            return new FieldMessage(numberMessage(field), 0, VisitQuotas.LONGEST_GRACE_DAYS);
+        }
+        return new FieldMessage(numberMessage(field), 1,
+                field.startsWith("min_") ? Cadence.LONGEST_INTERVAL_DAYS : Cadence.MOST_PER_30_DAYS);
     }
 
     boolean hasErrors() {
@@ -140,6 +151,15 @@ public final class QuotaForm {
 
     String note() {
         return values.get("note");
+    }
+
+    /** The draft version the form was filled in from; null when it does not say. */
+    Long seenVersion() {
+        try {
+            return Long.valueOf(values.get("draftVersion").strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public String value(String field) {

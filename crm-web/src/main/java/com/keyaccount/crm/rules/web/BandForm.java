@@ -1,9 +1,6 @@
 package com.keyaccount.crm.rules.web;
 
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import lombok.Getter;
 import lombok.Setter;
@@ -13,12 +10,9 @@ import lombok.Setter;
 @Setter
 public class BandForm {
 
-    @DecimalMin("0")
     @Digits(integer = 14, fraction = 2)
     private BigDecimal threshold;
 
-    @Min(0)
-    @Max(1000)
     private Integer points;
 
     boolean isBlank() {

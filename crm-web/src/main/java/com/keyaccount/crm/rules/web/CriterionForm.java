@@ -4,13 +4,13 @@ import com.keyaccount.crm.tier.rules.Criterion;
 import com.keyaccount.crm.tier.rules.Metric;
 import com.keyaccount.crm.tier.rules.PointBand;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import lombok.Getter;
 import lombok.Setter;
+import org.springframework.validation.Errors;
 
 /** One scorecard criterion as edited: a blank name means the row is unused. */
 @Getter
@@ -29,12 +29,8 @@ public class CriterionForm {
     @Valid
     private List<BandForm> bands = new ArrayList<>();
 
-    @Min(0)
-    @Max(1000)
     private Integer otherwisePoints;
 
-    @Min(0)
-    @Max(1000)
     private Integer pointsWithoutData;
 
     boolean inUse() {
@@ -60,12 +56,45 @@ public class CriterionForm {
         return this;
     }
 
-    List<BandForm> usedBands() {
-        return bands.stream().filter(b -> !b.isBlank()).toList();
+    /** The form rows of the bands in use, in order: the criterion's bands by index. */
+    List<Integer> usedBandRows() {
+        return IntStream.range(0, bands.size()).filter(j -> !bands.get(j).isBlank()).boxed().toList();
+    }
+
+    /**
+     * A row is either unused (no name, no bands) or complete: rows are a form's way of offering
+     * room, so a half-filled one is the form's business, not the rules'.
+     */
+    void checkRow(Errors errors, String path) {
+        if (!inUse()) {
+            if (!usedBandRows().isEmpty()) {
+                errors.rejectValue(path + "name", "rules.criterion.unnamed");
+            }
+            return;
+        }
+        requireValue(errors, path + "metric", metric);
+        requireValue(errors, path + "higherIsBetter", higherIsBetter);
+        requireValue(errors, path + "otherwisePoints", otherwisePoints);
+        requireValue(errors, path + "pointsWithoutData", pointsWithoutData);
+        for (int j : usedBandRows()) {
+            requireValue(errors, path + "bands[" + j + "].threshold", bands.get(j).getThreshold());
+            requireValue(errors, path + "bands[" + j + "].points", bands.get(j).getPoints());
+        }
+    }
+
+    boolean isComplete() {
+        return metric != null && higherIsBetter != null && otherwisePoints != null && pointsWithoutData != null
+                && usedBandRows().stream().map(bands::get).allMatch(b -> b.getThreshold() != null && b.getPoints() != null);
     }
 
     Criterion toCriterion() {
-        return new Criterion(name.strip(), metric, higherIsBetter, usedBands().stream()
+        return new Criterion(name.strip(), metric, higherIsBetter, usedBandRows().stream().map(bands::get)
                 .map(b -> new PointBand(b.getThreshold(), b.getPoints())).toList(), otherwisePoints, pointsWithoutData);
+    }
+
+    private static void requireValue(Errors errors, String field, Object value) {
+        if (value == null && !errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, "rules.required");
+        }
     }
 }

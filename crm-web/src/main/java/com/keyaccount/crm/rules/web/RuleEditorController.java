@@ -3,13 +3,14 @@ package com.keyaccount.crm.rules.web;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
+import com.keyaccount.crm.policy.Draft;
+import com.keyaccount.crm.policy.Published;
+import com.keyaccount.crm.policy.StaleDraftException;
+import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.rules.application.RuleDrafts;
-import com.keyaccount.crm.rules.application.StaleDraftException;
 import com.keyaccount.crm.rules.application.WhatIf;
 import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
-import com.keyaccount.crm.tier.TierPolicyDraft;
-import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.tier.rules.Metric;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
@@ -47,7 +48,6 @@ class RuleEditorController {
 
     private final RuleDrafts drafts;
     private final WhatIf whatIf;
-    private final TierRecompute recompute;
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -64,12 +64,12 @@ class RuleEditorController {
 
     @PostMapping("/drafts")
     String start(Viewer viewer) {
-        return "redirect:/admin/rules/drafts/" + drafts.startFromRulesInForce(viewer).getId();
+        return "redirect:/admin/rules/drafts/" + drafts.start(viewer);
     }
 
     @GetMapping("/drafts/{id}")
     String edit(@PathVariable long id, Model model) {
-        TierPolicyDraft draft = drafts.draft(id);
+        Draft<RuleChange> draft = drafts.draft(id);
         model.addAttribute("ruleForm", RuleForm.of(draft));
         return editor(model, draft);
     }
@@ -77,14 +77,14 @@ class RuleEditorController {
     @PostMapping("/drafts/{id}")
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        TierPolicyDraft draft = drafts.draft(id);
+        Draft<RuleChange> draft = drafts.draft(id);
         form.check(result, today());
         if (result.hasErrors()) {
             form.padded();
             return editor(model, draft);
         }
         try {
-            drafts.revise(viewer, id, form.getDraftVersion(), form.toRules(), form.getEffectiveFrom(),
+            drafts.save(viewer, id, form.getDraftVersion(), form.toRules().orElseThrow(), form.getEffectiveFrom(),
                     FormText.blankToNull(form.getNote()));
         } catch (StaleDraftException e) {
             result.reject("rules.draft.stale");
@@ -101,9 +101,9 @@ class RuleEditorController {
 
     @GetMapping("/drafts/{id}/preview")
     String preview(@PathVariable long id, Model model) {
-        TierPolicyDraft draft = drafts.draft(id);
+        Draft<RuleChange> draft = drafts.draft(id);
         model.addAttribute("draft", draft);
-        model.addAttribute("preview", whatIf.preview(draft.getRules()));
+        model.addAttribute("preview", drafts.preview(draft));
         model.addAttribute("rulesNow", drafts.rulesInForce());
         model.addAttribute("newest", drafts.newestVersion());
         return "admin/rules/preview";
@@ -113,12 +113,12 @@ class RuleEditorController {
     @GetMapping("/drafts/{id}/movers.csv")
     void movers(@PathVariable long id, Viewer viewer, HttpServletResponse response)
             throws IOException {
-        TierPolicyDraft draft = drafts.draft(id);
+        Draft<RuleChange> draft = drafts.draft(id);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("rule-draft-" + id + "-movers-" + today() + ".csv", StandardCharsets.UTF_8).build()
                 .toString());
-        exports.write(viewer, "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.getRules()).map(m -> List.of(
+        exports.write(viewer, "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.content().rules()).map(m -> List.of(
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
                 nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
@@ -136,11 +136,9 @@ class RuleEditorController {
     String publish(@PathVariable long id, @RequestParam long draftVersion, Viewer viewer,
             RedirectAttributes redirect) {
         try {
-            RuleDrafts.Published published = drafts.publish(viewer, id, draftVersion);
-            int version = published.policy().getVersion();
+            Published published = drafts.publish(viewer, id, draftVersion);
             if (published.inForceNow()) {
-                redirect.addFlashAttribute("flash", switch (recompute.startNowOrNext("POLICY v" + version,
-                        viewer.username())) {
+                redirect.addFlashAttribute("flash", switch (published.catchUp()) {
                     case NOW -> "flash.rules.published";
                     case AFTER_CURRENT -> "flash.rules.publishedQueued";
                     case RUNNING_ELSEWHERE -> "flash.rules.publishedElsewhere";
@@ -174,10 +172,10 @@ class RuleEditorController {
     @PostMapping("/versions/{version}/restore")
     String restore(@PathVariable int version, Viewer viewer, RedirectAttributes redirect) {
         redirect.addFlashAttribute("flash", "flash.rules.restored");
-        return "redirect:/admin/rules/drafts/" + drafts.restore(viewer, version).getId();
+        return "redirect:/admin/rules/drafts/" + drafts.restore(viewer, version);
     }
 
-    private String editor(Model model, TierPolicyDraft draft) {
+    private String editor(Model model, Draft<RuleChange> draft) {
         model.addAttribute("draft", draft);
         model.addAttribute("methods", TierMethod.values());
         model.addAttribute("metrics", Metric.values());

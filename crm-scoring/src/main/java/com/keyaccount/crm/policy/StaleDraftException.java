@@ -1,4 +1,4 @@
-package com.keyaccount.crm.rules.application;
+package com.keyaccount.crm.policy;
 
 /** The draft was changed (or published, or discarded) by someone else since the admin opened it. */
 public class StaleDraftException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.policy;
 
 /** One open draft at a time: this one is open already. */
 public class DraftAlreadyOpenException extends RuntimeException {

@@ -1,0 +1,55 @@
+package com.keyaccount.crm.followup.application;
+
+import com.keyaccount.crm.followup.rules.Cadence;
+import com.keyaccount.crm.followup.rules.ChannelGroup;
+import com.keyaccount.crm.followup.rules.TierCadence;
+import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.tier.Tier;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A quota set as rows of (tier, channel group, cadence): how versions and drafts both store it. */
+final class QuotaRows {
+
+    private QuotaRows() {
+    }
+
+    static Cadence cadence(ResultSet rs) throws SQLException {
+        return new Cadence((Integer) rs.getObject("at_least_every_days"), (Integer) rs.getObject("at_most_per_30_days"));
+    }
+
+    /** The collected rows as a quota set; a row that is missing means no quota. */
+    static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, int graceDays) {
+        Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            Map<ChannelGroup, Cadence> groups = cadences.getOrDefault(tier, Map.of());
+            byTier.put(tier, new TierCadence(groups.getOrDefault(ChannelGroup.ANY_CONTACT, Cadence.NONE),
+                    groups.getOrDefault(ChannelGroup.ON_SITE_VISIT, Cadence.NONE)));
+        }
+        return new VisitQuotas(byTier, graceDays);
+    }
+
+    static void collect(Map<Tier, Map<ChannelGroup, Cadence>> into, ResultSet rs) throws SQLException {
+        into.computeIfAbsent(Tier.valueOf(rs.getString("tier")), t -> new EnumMap<>(ChannelGroup.class))
+                .put(ChannelGroup.valueOf(rs.getString("channel_group")), cadence(rs));
+    }
+
+    static void insert(JdbcTemplate jdbc, String table, String keyColumn, long key, VisitQuotas quotas) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            for (ChannelGroup group : ChannelGroup.values()) {
+                Cadence c = quotas.of(tier).of(group);
+                rows.add(new Object[] {key, tier.name(), group.name(), c.atLeastEveryDays(), c.atMostPer30Days()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO " + table + " (" + keyColumn + ", tier, channel_group, at_least_every_days, "
+                + "at_most_per_30_days) VALUES (?, ?, ?, ?, ?)", rows,
+                new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.INTEGER});
+    }
+}

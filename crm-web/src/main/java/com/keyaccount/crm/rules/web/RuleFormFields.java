@@ -1,0 +1,77 @@
+package com.keyaccount.crm.rules.web;
+
+import com.keyaccount.crm.shared.rules.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.validation.Errors;
+
+/**
+ * Where a rule set's violations go on the rule form. The form names fields after what the
+ * admin sees (cutoffs in percent, hard floors in one list), and has blank rows the rule set
+ * leaves out, so a criterion's or band's index in the rules is not its row on the form.
+ */
+final class RuleFormFields {
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("windowMonths", "windowMonths"),
+            Map.entry("pareto.a", "cutoffAPercent"),
+            Map.entry("pareto.b", "cutoffBPercent"),
+            Map.entry("scorecard.criteria", "criteria[0].name"),
+            Map.entry("scorecard.minimumForA", "minimumForA"),
+            Map.entry("scorecard.minimumForB", "minimumForB"),
+            Map.entry("hardRules.ordersForA", "hardOrdersA"),
+            Map.entry("hardRules.revenueForA", "hardRevenueA"),
+            Map.entry("hardRules.ordersForB", "hardOrdersB"),
+            Map.entry("hardRules.revenueForB", "hardRevenueB"),
+            Map.entry("churn.revenueDropPercent", "revenueDropPercent"),
+            Map.entry("churn.daysToPayIncrease", "daysToPayIncrease"),
+            Map.entry("churn.silenceFactor", "silenceFactor"),
+            Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"));
+    private static final Pattern CRITERION = Pattern.compile("scorecard\\.criteria\\[(\\d+)](?:\\.bands(?:\\[(\\d+)])?)?(\\..+)?");
+
+    /** The form row of one criterion of the rule set, and the form rows of its bands. */
+    record Row(int index, List<Integer> bands) {
+    }
+
+    private final List<Row> rows;
+
+    RuleFormFields(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    void reject(Errors errors, List<Violation> violations) {
+        for (Violation v : violations) {
+            errors.rejectValue(field(v.path()), message(v.code()), v.args().toArray(), null);
+        }
+    }
+
+    /** Out of range reads as the bean-validation messages the form had before the rules checked it. */
+    private static String message(String code) {
+        return switch (code) {
+            case Violation.MIN -> "Min";
+            case Violation.MAX -> "Max";
+            default -> "rules." + code;
+        };
+    }
+
+    String field(String path) {
+        String field = FIELDS.get(path);
+        if (field != null) {
+            return field;
+        }
+        Matcher m = CRITERION.matcher(path);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("no field on the rule form for " + path);
+        }
+        Row row = rows.get(Integer.parseInt(m.group(1)));
+        String criterion = "criteria[" + row.index() + "]";
+        if (path.contains(".bands")) {
+            // "the criterion has no band" is said beside its first band
+            int band = m.group(2) == null ? 0 : row.bands().get(Integer.parseInt(m.group(2)));
+            return criterion + ".bands[" + band + "]" + (m.group(3) == null ? ".threshold" : m.group(3));
+        }
+        return criterion + m.group(3);
+    }
+}
