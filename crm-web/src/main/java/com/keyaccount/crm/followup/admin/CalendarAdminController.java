@@ -4,9 +4,8 @@ import com.keyaccount.crm.followup.application.CalendarDraft;
 import com.keyaccount.crm.followup.application.CalendarDrafts;
 import com.keyaccount.crm.followup.application.DraftAlreadyOpenException;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,7 +36,7 @@ class CalendarAdminController {
 
     private final CalendarDrafts drafts;
     private final ScheduleRefresh refresh;
-    private final AppUserRepository users;
+    private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
 
@@ -104,7 +103,7 @@ class CalendarAdminController {
         CalendarDraft draft = draft(id);
         model.addAttribute("draft", draft);
         model.addAttribute("preview", drafts.preview(id, manager));
-        model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        model.addAttribute("managers", team.accountManagers());
         model.addAttribute("manager", manager);
         return "admin/calendar-preview";
     }

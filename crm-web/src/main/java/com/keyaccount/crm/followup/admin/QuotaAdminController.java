@@ -7,9 +7,8 @@ import com.keyaccount.crm.followup.application.QuotaPolicyVersion;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.FormText;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.util.List;
@@ -36,7 +35,7 @@ class QuotaAdminController {
 
     private final QuotaDrafts drafts;
     private final ScheduleRefresh refresh;
-    private final AppUserRepository users;
+    private final Team team;
 
     @GetMapping
     String overview(Model model) {
@@ -91,7 +90,7 @@ class QuotaAdminController {
         model.addAttribute("form", QuotaForm.of(draft.quotas(), draft.note()));
         model.addAttribute("inForce", drafts.versions().get(0));
         model.addAttribute("preview", drafts.preview(draft, manager));
-        model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        model.addAttribute("managers", team.accountManagers());
         model.addAttribute("manager", manager);
         common(model);
         return "admin/quota-preview";
