@@ -2,27 +2,25 @@ package com.keyaccount.crm.customer.importing;
 
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerService.ImportedCustomers;
-import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.StagedCustomers;
 import com.keyaccount.crm.importing.DataImport.Status;
-import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.FileImport;
-import com.keyaccount.crm.importing.DataImports.Reading;
+import com.keyaccount.crm.importing.ImportJobs;
 import com.keyaccount.crm.importing.ImportKind;
-import com.keyaccount.crm.importing.LineError;
-import com.keyaccount.crm.importing.LineError.Reason;
-import com.keyaccount.crm.tier.TiersChanged;
+import com.keyaccount.crm.importing.ImportReader;
+import com.keyaccount.crm.importing.ImportReader.Reading;
+import com.keyaccount.crm.importing.ImportRecords;
+import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
-import org.springframework.context.ApplicationEventPublisher;
+import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,10 +46,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerImports implements FileImport {
 
     static final int BATCH = 5_000;
-    private static final int[] STAGE_TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.NUMERIC, Types.INTEGER};
-    private final DataImports imports;
+
+    private final ImportJobs jobs;
+    private final ImportReader reader;
+    private final ImportRecords records;
+    private final CustomerStage stage;
     private final CustomerService customers;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -58,15 +58,18 @@ public class CustomerImports implements FileImport {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
 
-    public CustomerImports(DataImports imports, CustomerService customers, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, RecomputeRequests recompute, ApplicationEventPublisher events,
-            MessageSource messages) {
+    CustomerImports(ImportJobs jobs, ImportReader reader, ImportRecords records, CustomerStage stage,
+            CustomerService customers, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            RecomputeRequests recompute, ApplicationEventPublisher events, MessageSource messages) {
+        this.jobs = jobs;
+        this.reader = reader;
+        this.records = records;
+        this.stage = stage;
         this.customers = customers;
-        this.recompute = recompute;
-        this.events = events;
-        this.imports = imports;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.recompute = recompute;
+        this.events = events;
         this.messages = messages;
     }
 
@@ -76,29 +79,27 @@ public class CustomerImports implements FileImport {
     }
 
     @Override
-    public long start(Viewer viewer, String fileName, Path file) {
-        return imports.start(viewer, ImportKind.CUSTOMERS, fileName, file, this::run);
+    public long start(Viewer viewer, String fileName, LineSource file) {
+        return jobs.start(viewer, ImportKind.CUSTOMERS, fileName, file, this::run);
     }
 
-    private void run(long id, Path file, String actor) throws IOException {
+    private void run(long id, LineSource file, String actor) throws IOException {
         try {
             CustomerLineParser parser = new CustomerLineParser(book(), new Labels<>(Industry.class, "industry.", messages),
                     new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages));
-            List<Object[]> stage = new ArrayList<>(BATCH);
+            List<CustomerLine> batch = new ArrayList<>(BATCH);
             Set<String> columns = new HashSet<>();
-            Reading reading = imports.read(id, file, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
+            Reading reading = reader.read(id, file, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
                 columns.addAll(cells.keySet());
-                parser.parse(lineNo, cells, errors).ifPresent(line -> stage.add(stageRow(id, line)));
-            }, () -> flush(stage));
-            imports.addErrors(id, reading, duplicates(id));
+                parser.parse(lineNo, cells, errors).ifPresent(batch::add);
+            }, () -> stage.add(id, batch));
+            reader.addErrors(id, reading, stage.duplicates(id));
             if (reading.badLines() > 0) {
-                imports.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
+                records.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
                 return;
             }
             ImportedCustomers applied = transaction.execute(status -> {
-                jdbc.update("""
-                        UPDATE customer_import_stage SET customer_id = (SELECT c.id FROM customer c
-                            WHERE c.code = customer_import_stage.code) WHERE import_id = ?""", id);
+                stage.matchCustomers(id);
                 return customers.applyImport(actor, new StagedCustomers(id, columns));
             });
             events.publishEvent(new CustomersChanged(applied.rescheduled()));
@@ -106,33 +107,14 @@ public class CustomerImports implements FileImport {
             // new customers are ranked (and everyone's rank among them) at once, not at night
             boolean busy = applied.created() > 0
                     && recompute.startNowOrNext("CUSTOMER_IMPORT", actor) == Scheduled.RUNNING_ELSEWHERE;
-            imports.finish(id, Status.DONE, applied.created(), applied.updated(), applied.unchanged(), 0L,
+            records.finish(id, Status.DONE, applied.created(), applied.updated(), applied.unchanged(), 0L,
                     busy ? "RECOMPUTE_BUSY" : null);
         } finally {
-            jdbc.update("DELETE FROM customer_import_stage WHERE import_id = ?", id);
+            stage.discard(id);
         }
     }
 
-    private void flush(List<Object[]> stage) {
-        if (!stage.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO customer_import_stage (import_id, line_no, code, name, industry, region, owner_id,
-                        phone, address, status, lost_reason, annual_sales, employee_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", stage, STAGE_TYPES);
-            stage.clear();
-        }
-    }
-
-    private List<LineError> duplicates(long id) {
-        return jdbc.query("""
-                SELECT s.line_no, s.code, d.first_line FROM customer_import_stage s
-                JOIN (SELECT code, MIN(line_no) AS first_line FROM customer_import_stage
-                      WHERE import_id = ? GROUP BY code HAVING COUNT(*) > 1) d ON d.code = s.code
-                WHERE s.import_id = ? AND s.line_no > d.first_line ORDER BY s.line_no""",
-                (rs, n) -> new LineError(rs.getLong("line_no"), "code", rs.getString("code"), Reason.DUPLICATE_CODE,
-                        String.valueOf(rs.getLong("first_line"))), id, id);
-    }
-
+    /** Owners and deleted codes, read once per file: a lookup per line would dominate a big import. */
     private CustomerLineParser.Book book() {
         Map<String, Long> managers = new HashMap<>();
         jdbc.query("SELECT id, username FROM app_user WHERE role = ? AND enabled = TRUE", rs -> {
@@ -151,12 +133,5 @@ public class CustomerImports implements FileImport {
                 return deleted.contains(code);
             }
         };
-    }
-
-    private static Object[] stageRow(long id, CustomerLine line) {
-        return new Object[] {id, line.lineNo(), line.code(), line.name(), line.industry().name(),
-            line.region().name(), line.ownerId(), line.phone(), line.address(),
-            line.status() == null ? null : line.status().name(), line.lostReason(), line.annualSales(),
-            line.employeeCount()};
     }
 }
