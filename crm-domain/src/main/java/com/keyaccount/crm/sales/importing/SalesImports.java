@@ -9,9 +9,9 @@ import com.keyaccount.crm.importing.ImportReader.Reading;
 import com.keyaccount.crm.importing.ImportRecords;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
+import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
-import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its valid lines staged in the database; only a file without a single bad line is merged into
  * {@code sales_order}, in one transaction, and then tiers are recomputed. Importing the same
  * file twice changes nothing ({@code order_no} is unique per customer). Streaming throughout:
- * memory holds the customer codes and one batch of lines, never the file.
+ * memory holds the customer codes and one batch of lines, never the file. The file upload and
+ * the ERP API both come here, which makes this the only writer of {@code sales_order}.
  */
 @Service
 public class SalesImports implements FileImport {

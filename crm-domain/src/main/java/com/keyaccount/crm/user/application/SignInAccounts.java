@@ -24,7 +24,7 @@ public class SignInAccounts {
         return users.findByUsername(username).map(SignInAccount::of);
     }
 
-    /** Its own transaction: the sign-in itself writes nothing else that could roll the audit row back. */
+    /** A transaction of its own: the audit writes only inside one, and a sign-in runs outside any. */
     @Transactional
     public void succeeded(String username, String address) {
         audit.signIn(username, true, address);
