@@ -1,5 +1,6 @@
 package com.keyaccount.crm.bench;
 
+import com.keyaccount.crm.importing.web.Upload;
 import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.Role;
@@ -43,7 +44,7 @@ final class SalesImportBenchmark {
         }
         long bytes = Files.size(file);
         long started = System.nanoTime();
-        long id = imports.start(new Viewer(0, "benchmark", Role.ADMIN), "bench.csv", file);
+        long id = imports.start(new Viewer(0, "benchmark", Role.ADMIN), "bench.csv", new Upload(file, "bench.csv"));
         String status;
         do {
             TimeUnit.MILLISECONDS.sleep(200);

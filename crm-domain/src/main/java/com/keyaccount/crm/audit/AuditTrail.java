@@ -1,20 +1,30 @@
 package com.keyaccount.crm.audit;
 
 import com.keyaccount.crm.shared.RecordFields;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes audit rows inside the caller's transaction, so a rolled-back change leaves none. */
+/**
+ * The only writer of {@code audit_event}, inside the caller's transaction so that a rolled-back
+ * change leaves no row. One row at a time through JPA for the forms; set-based for the imports,
+ * where a row per statement would make a million-line file take hours.
+ */
 @Component
 @RequiredArgsConstructor
 public class AuditTrail {
 
     private final AuditEventRepository events;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -65,5 +75,27 @@ public class AuditTrail {
             Object oldValue, Object newValue) {
         events.save(new AuditEvent(clock.instant(), actor, "UPDATE", entityType, entityId, customerId, field,
                 Objects.toString(oldValue, null), Objects.toString(newValue, null)));
+    }
+
+    /** An UPDATE row of {@code field} for every row {@code changes} yields, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void fieldsChanged(String actor, Instant at, String entityType, String field, ChangeQuery changes) {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(at), actor, entityType, field));
+        args.addAll(changes.args());
+        jdbc.update("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, customer_id, field,
+                    old_value, new_value)
+                SELECT ?, ?, 'UPDATE', ?, x.entity_id, x.customer_id, ?, x.old_value, x.new_value
+                FROM (%s) x""".formatted(changes.select()), args.toArray());
+    }
+
+    /** A CREATE row for each of many new customers (the entity is the customer itself), in batches. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void customersCreated(String actor, Instant at, String entityType, List<Long> customerIds) {
+        Timestamp when = Timestamp.from(at);
+        jdbc.batchUpdate("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, customer_id)
+                VALUES (?, ?, 'CREATE', ?, ?, ?)""",
+                customerIds.stream().map(id -> new Object[] {when, actor, entityType, id, id}).toList());
     }
 }

@@ -8,17 +8,22 @@ import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customer use cases. Every method takes the {@link Viewer} and answers "not found" for a
- * customer the viewer may not see, so no route can leak another manager's book.
+ * Customer use cases. Every method a page calls takes the {@link Viewer} and answers "not found"
+ * for a customer the viewer may not see, so no route can leak another manager's book. Every
+ * change, the imports' too, goes through here to {@link CustomerStore} with its audit rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,19 +32,19 @@ public class CustomerService {
 
     static final String ENTITY = "Customer";
 
-    private final CustomerRepository customers;
+    private final CustomerStore customers;
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     public Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
-        return customers.findAll(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+        return customers.search(viewer, criteria, pageable);
     }
 
     /** The customer with its owner loaded, if the viewer may see it. */
     public Customer get(Viewer viewer, long id) {
-        return customers.findByIdAndDeletedFalse(id)
+        return customers.find(id)
                 .filter(c -> viewer.canSee(c.getOwner().getId()))
                 .orElseThrow(() -> new CustomerNotFoundException(id));
     }
@@ -54,7 +59,7 @@ public class CustomerService {
         AppUser owner = viewer.canReassignCustomers()
                 ? accountManager(requestedOwnerId)
                 : users.getReferenceById(viewer.userId());
-        Customer customer = customers.saveAndFlush(new Customer(profile, owner, clock.instant()));
+        Customer customer = customers.add(new Customer(profile, owner, clock.instant()));
         audit.created(viewer.username(), ENTITY, customer.getId(), customer.getId());
         events.publishEvent(new CustomerChanged(customer.getId()));
         return customer;
@@ -157,6 +162,32 @@ public class CustomerService {
         audit.fieldChanged(viewer.username(), ENTITY, id, id, "verifiedAt", before, customer.getVerifiedAt());
     }
 
+    /**
+     * Applies a checked customer file, staged as {@code staged}, in the caller's transaction:
+     * audits every changed field like an edit on the form, then updates and creates customers
+     * set-based. The audit runs first because it reads the values about to be replaced.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ImportedCustomers applyImport(String actor, StagedCustomers staged) {
+        Instant now = clock.instant();
+        CustomerStore.Counts counts = customers.count(staged);
+        staged.fieldChanges().forEach((field, changes) -> audit.fieldsChanged(actor, now, ENTITY, field, changes));
+        customers.updateFromStage(staged, now);
+        List<Long> created = customers.insertFromStage(staged, now);
+        audit.customersCreated(actor, now, ENTITY, created);
+        List<Long> rescheduled = new ArrayList<>(counts.rescheduled());
+        rescheduled.addAll(created);
+        return new ImportedCustomers(counts.created(), counts.updated(),
+                counts.total() - counts.created() - counts.updated(), rescheduled);
+    }
+
+    /**
+     * What an import did; {@code rescheduled} are the customers whose follow-up schedule must
+     * follow: new ones, and those with a new owner or status.
+     */
+    public record ImportedCustomers(long created, long updated, long unchanged, List<Long> rescheduled) {
+    }
+
     private static void requireLeadership(Viewer viewer, String action) {
         if (!viewer.role().seesAllCustomers()) {
             throw new NotPermittedException(action);
@@ -174,10 +205,7 @@ public class CustomerService {
 
     private void requireFreeCode(String code, Long ownId) {
         String normalised = code.strip();
-        boolean taken = ownId == null
-                ? customers.existsByCode(normalised)
-                : customers.existsByCodeAndIdNot(normalised, ownId);
-        if (taken) {
+        if (customers.codeTaken(normalised, ownId)) {
             throw new DuplicateCustomerCodeException(normalised);
         }
     }

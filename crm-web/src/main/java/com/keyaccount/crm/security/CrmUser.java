@@ -1,8 +1,8 @@
 package com.keyaccount.crm.security;
 
-import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.SignInAccount;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,9 +21,9 @@ public record CrmUser(long id, String username, String passwordHash, String disp
         this(id, username, passwordHash, displayName, role, enabled, false);
     }
 
-    static CrmUser of(AppUser user) {
-        return new CrmUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getDisplayName(),
-                user.getRole(), user.isEnabled(), user.isPasswordChangeRequired());
+    static CrmUser of(SignInAccount account) {
+        return new CrmUser(account.id(), account.username(), account.passwordHash(), account.displayName(),
+                account.role(), account.enabled(), account.passwordChangeRequired());
     }
 
     public Viewer viewer() {

@@ -1,23 +1,22 @@
 package com.keyaccount.crm.security;
 
-import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.application.SignInAccounts;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
+/** Spring Security's view of an account; the account itself comes from the domain. */
 @Service
 @RequiredArgsConstructor
 class CrmUserDetailsService implements UserDetailsService {
 
-    private final AppUserRepository users;
+    private final SignInAccounts accounts;
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username)
+        return accounts.find(username)
                 .map(CrmUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }

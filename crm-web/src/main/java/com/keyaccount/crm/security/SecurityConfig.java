@@ -1,6 +1,7 @@
 package com.keyaccount.crm.security;
 
 import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.user.application.SignInAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -66,7 +67,7 @@ public class SecurityConfig {
         return new LoginThrottle();
     }
 
-    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle, SignIns signIns) {
+    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle, SignInAccounts signIns) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
@@ -78,7 +79,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, SignIns signIns,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, SignInAccounts signIns,
             SessionRegistry sessionRegistry) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth

@@ -29,9 +29,9 @@ import com.keyaccount.crm.dashboard.application.ChurnWarnings;
 import com.keyaccount.crm.dashboard.application.Coverages;
 import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.security.SecurityConfig;
-import com.keyaccount.crm.security.SignIns;
 import com.keyaccount.crm.auditlog.AuditLog;
-import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.application.SignInAccounts;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.security.UserSessions;
 import com.keyaccount.crm.user.application.Passwords;
 import com.keyaccount.crm.user.application.UserAdministration;
@@ -76,7 +76,7 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected SalesService sales;
     @MockitoBean
-    protected AppUserRepository users;
+    protected Team team;
     @MockitoBean
     protected TierQueries tiers;
     @MockitoBean
@@ -113,7 +113,7 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected Coverages coverages;
     @MockitoBean
-    protected SignIns signIns;
+    protected SignInAccounts signIns;
     @MockitoBean
     protected AuditLog auditLog;
     @MockitoBean

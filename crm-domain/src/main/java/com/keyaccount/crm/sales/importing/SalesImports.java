@@ -1,19 +1,19 @@
 package com.keyaccount.crm.sales.importing;
 
 import com.keyaccount.crm.importing.DataImport.Status;
-import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.importing.FileImport;
-import com.keyaccount.crm.importing.DataImports.Reading;
+import com.keyaccount.crm.importing.ImportJobs;
 import com.keyaccount.crm.importing.ImportKind;
+import com.keyaccount.crm.importing.ImportReader;
+import com.keyaccount.crm.importing.ImportReader.Reading;
+import com.keyaccount.crm.importing.ImportRecords;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
+import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,24 +30,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its valid lines staged in the database; only a file without a single bad line is merged into
  * {@code sales_order}, in one transaction, and then tiers are recomputed. Importing the same
  * file twice changes nothing ({@code order_no} is unique per customer). Streaming throughout:
- * memory holds the customer codes and one batch of lines, never the file.
+ * memory holds the customer codes and one batch of lines, never the file. The file upload and
+ * the ERP API both come here, which makes this the only writer of {@code sales_order}.
  */
 @Service
 public class SalesImports implements FileImport {
 
     static final int BATCH = 5_000;
-    private static final int[] STAGE_TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
-        Types.NUMERIC, Types.DATE, Types.DATE};
 
-    private final DataImports imports;
+    private final ImportJobs jobs;
+    private final ImportReader reader;
+    private final ImportRecords records;
+    private final SalesStage stage;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final RecomputeRequests recompute;
     private final Clock clock;
 
-    public SalesImports(DataImports imports, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            RecomputeRequests recompute, Clock clock) {
-        this.imports = imports;
+    SalesImports(ImportJobs jobs, ImportReader reader, ImportRecords records, SalesStage stage, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions, RecomputeRequests recompute, Clock clock) {
+        this.jobs = jobs;
+        this.reader = reader;
+        this.records = records;
+        this.stage = stage;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.recompute = recompute;
@@ -61,30 +66,29 @@ public class SalesImports implements FileImport {
 
     /** Imports the upload in the background; returns the import's id for its progress page. */
     @Override
-    public long start(Viewer viewer, String fileName, Path file) {
-        return imports.start(viewer, ImportKind.SALES, fileName, file, this::run);
+    public long start(Viewer viewer, String fileName, LineSource file) {
+        return jobs.start(viewer, ImportKind.SALES, fileName, file, this::run);
     }
 
-    private void run(long id, Path file, String actor) throws IOException {
+    private void run(long id, LineSource file, String actor) throws IOException {
         try {
             SalesLineParser parser = new SalesLineParser(customerIdsByCode());
-            List<Object[]> stage = new ArrayList<>(BATCH);
-            Reading reading = imports.read(id, file, SalesLineParser.REQUIRED, BATCH,
-                    (lineNo, cells, errors) -> parser.parse(lineNo, cells, errors)
-                            .ifPresent(line -> stage.add(stageRow(id, line))),
-                    () -> flush(stage));
-            imports.addErrors(id, reading, duplicates(id));
+            List<SalesLine> batch = new ArrayList<>(BATCH);
+            Reading reading = reader.read(id, file, SalesLineParser.REQUIRED, BATCH,
+                    (lineNo, cells, errors) -> parser.parse(lineNo, cells, errors).ifPresent(batch::add),
+                    () -> stage.add(id, batch));
+            reader.addErrors(id, reading, stage.duplicates(id));
             if (reading.badLines() > 0) {
-                imports.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
+                records.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
                 return;
             }
             long[] counts = transaction.execute(status -> apply(id));
             boolean changed = counts[0] + counts[1] > 0;
-            imports.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
+            records.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
                     changed && recompute.startNowOrNext("SALES_IMPORT", actor) == Scheduled.RUNNING_ELSEWHERE
                             ? "RECOMPUTE_BUSY" : null);
         } finally {
-            jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
+            stage.discard(id);
         }
     }
 
@@ -115,18 +119,17 @@ public class SalesImports implements FileImport {
         if (!errors.isEmpty()) {
             throw new RejectedOrdersException(errors);
         }
-        long id = imports.begin(ImportKind.SALES, actor, "API");
+        long id = records.begin(ImportKind.SALES, actor, "API");
         try {
-            List<Object[]> stage = new ArrayList<>(lines.stream().map(line -> stageRow(id, line)).toList());
-            flush(stage);
+            stage.add(id, lines);
             long[] counts = transaction.execute(status -> apply(id));
             boolean changed = counts[0] + counts[1] > 0;
-            imports.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
+            records.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
                     changed && recompute.startNowOrNext("SALES_API", actor) == Scheduled.RUNNING_ELSEWHERE
                             ? "RECOMPUTE_BUSY" : null);
             return new PushResult(counts[0], counts[1], counts[2]);
         } finally {
-            jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", id);
+            stage.discard(id);
         }
     }
 
@@ -135,27 +138,6 @@ public class SalesImports implements FileImport {
 
     /** What a push did. */
     public record PushResult(long created, long updated, long unchanged) {
-    }
-
-    private void flush(List<Object[]> stage) {
-        if (!stage.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO sales_import_stage (import_id, line_no, customer_id, order_no, order_date, amount,
-                        due_date, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", stage, STAGE_TYPES);
-            stage.clear();
-        }
-    }
-
-    /** Lines repeating an order number of an earlier line for the same customer. */
-    private List<LineError> duplicates(long id) {
-        return jdbc.query("""
-                SELECT s.line_no, s.order_no, d.first_line FROM sales_import_stage s
-                JOIN (SELECT customer_id, order_no, MIN(line_no) AS first_line FROM sales_import_stage
-                      WHERE import_id = ? GROUP BY customer_id, order_no HAVING COUNT(*) > 1) d
-                  ON d.customer_id = s.customer_id AND d.order_no = s.order_no
-                WHERE s.import_id = ? AND s.line_no > d.first_line ORDER BY s.line_no""",
-                (rs, n) -> new LineError(rs.getLong("line_no"), "order_no", rs.getString("order_no"),
-                        Reason.DUPLICATE_ORDER, String.valueOf(rs.getLong("first_line"))), id, id);
     }
 
     /** Created, updated and unchanged orders; then the merge itself. */
@@ -207,11 +189,5 @@ public class SalesImports implements FileImport {
                     }, chunk.toArray());
         }
         return ids;
-    }
-
-    private static Object[] stageRow(long id, SalesLine line) {
-        return new Object[] {id, line.lineNo(), line.customerId(), line.orderNo(), Date.valueOf(line.orderDate()),
-            line.amount(), line.dueDate() == null ? null : Date.valueOf(line.dueDate()),
-            line.paidDate() == null ? null : Date.valueOf(line.paidDate())};
     }
 }

@@ -12,10 +12,9 @@ import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -51,7 +50,7 @@ class CustomerController {
     private final ContactService contacts;
     private final ContactLogService contactLogs;
     private final SalesService sales;
-    private final AppUserRepository users;
+    private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
     private final MessageSource messages;
@@ -193,7 +192,7 @@ class CustomerController {
 
     private void addManagersIfDirector(Viewer viewer, Model model) {
         if (viewer.canReassignCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+            model.addAttribute("managers", team.accountManagers());
         }
     }
 }

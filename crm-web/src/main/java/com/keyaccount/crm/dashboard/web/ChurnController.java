@@ -1,8 +1,8 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.ChurnWarnings;
-import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ChurnController {
 
     private final ChurnWarnings churn;
-    private final AppUserRepository users;
+    private final Team team;
 
     @GetMapping("/dashboard/churn")
     String warnings(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             Viewer viewer, Model model) {
         model.addAttribute("result", churn.warnings(FilterChoices.filter(query, viewer)));
         model.addAttribute("badFilter", result.hasErrors());
-        FilterChoices.addTo(model, viewer, users);
+        FilterChoices.addTo(model, viewer, team);
         return "dashboard/churn";
     }
 }

@@ -1,8 +1,8 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Coverages;
-import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -20,7 +20,7 @@ class CoverageController {
     static final List<Integer> WINDOWS = List.of(30, 90, 180, 365);
 
     private final Coverages coverages;
-    private final AppUserRepository users;
+    private final Team team;
 
     @GetMapping("/dashboard/coverage")
     String coverage(@ModelAttribute("query") DashboardQuery query, BindingResult result,
@@ -29,7 +29,7 @@ class CoverageController {
         model.addAttribute("coverage", coverages.of(FilterChoices.filter(query, viewer), window));
         model.addAttribute("windows", WINDOWS);
         model.addAttribute("badFilter", result.hasErrors() || window != days);
-        FilterChoices.addTo(model, viewer, users);
+        FilterChoices.addTo(model, viewer, team);
         return "dashboard/coverage";
     }
 }

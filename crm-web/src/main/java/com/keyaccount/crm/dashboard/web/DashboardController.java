@@ -4,8 +4,8 @@ import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
 import com.keyaccount.crm.dashboard.application.Overview;
-import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class DashboardController {
         "revenue_share"};
 
     private final Dashboards dashboards;
-    private final AppUserRepository users;
+    private final Team team;
     private final MessageSource messages;
 
     @GetMapping("/dashboard")
@@ -53,7 +53,7 @@ class DashboardController {
         model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale)));
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale)));
         model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale)));
-        FilterChoices.addTo(model, viewer, users);
+        FilterChoices.addTo(model, viewer, team);
         return "dashboard/overview";
     }
 

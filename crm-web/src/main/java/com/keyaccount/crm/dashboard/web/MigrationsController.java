@@ -2,8 +2,8 @@ package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Migrations;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
-import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class MigrationsController {
 
     private final TierMigrations migrations;
-    private final AppUserRepository users;
+    private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
 
@@ -29,7 +29,7 @@ class MigrationsController {
     String matrix(@Valid @ModelAttribute("query") MigrationsQuery query, BindingResult result,
             Viewer viewer, Model model) {
         query.defaults(LocalDate.now(clock.withZone(businessZone)));
-        FilterChoices.addTo(model, viewer, users);
+        FilterChoices.addTo(model, viewer, team);
         if (!result.hasErrors()) {
             model.addAttribute("migrations", migrations.matrix(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo()));
             if (query.getFromTier() != null && query.getToTier() != null

@@ -5,9 +5,8 @@ import com.keyaccount.crm.followup.application.CalendarDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.DraftAlreadyOpenException;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +37,7 @@ class CalendarAdminController {
 
     private final CalendarDrafts drafts;
     private final ScheduleRefresh refresh;
-    private final AppUserRepository users;
+    private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
 
@@ -105,7 +104,7 @@ class CalendarAdminController {
         Draft<CalendarChanges> draft = draft(id);
         model.addAttribute("draft", draft);
         model.addAttribute("preview", drafts.preview(draft, manager));
-        model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        model.addAttribute("managers", team.accountManagers());
         model.addAttribute("manager", manager);
         return "admin/calendar-preview";
     }

@@ -9,9 +9,8 @@ import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.DraftAlreadyOpenException;
 import com.keyaccount.crm.policy.StaleDraftException;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.FormText;
 import com.keyaccount.crm.web.PageNotFoundException;
 import java.util.List;
@@ -38,7 +37,7 @@ class QuotaAdminController {
 
     private final QuotaDrafts drafts;
     private final ScheduleRefresh refresh;
-    private final AppUserRepository users;
+    private final Team team;
 
     @GetMapping
     String overview(Model model) {
@@ -98,7 +97,7 @@ class QuotaAdminController {
         model.addAttribute("form", QuotaForm.of(draft));
         model.addAttribute("inForce", drafts.versions().get(0));
         model.addAttribute("preview", drafts.preview(draft, manager));
-        model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+        model.addAttribute("managers", team.accountManagers());
         model.addAttribute("manager", manager);
         common(model);
         return "admin/quota-preview";

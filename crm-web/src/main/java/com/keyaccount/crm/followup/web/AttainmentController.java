@@ -1,9 +1,8 @@
 package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.followup.application.Attainments;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class AttainmentController {
 
     private final Attainments attainments;
-    private final AppUserRepository users;
+    private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
 
@@ -50,7 +49,7 @@ class AttainmentController {
 
     private void managers(Viewer viewer, Model model) {
         if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER));
+            model.addAttribute("managers", team.accountManagers());
         }
     }
 }

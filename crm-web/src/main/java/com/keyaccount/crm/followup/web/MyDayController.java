@@ -2,11 +2,8 @@ package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.followup.application.MyDay;
-import com.keyaccount.crm.user.AppUser;
-import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
-import java.util.List;
+import com.keyaccount.crm.user.application.Team;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -26,7 +23,7 @@ class MyDayController {
     static final int PAGE_SIZE = 50;
 
     private final MyDay myDay;
-    private final AppUserRepository users;
+    private final Team team;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, Viewer viewer,
@@ -57,10 +54,9 @@ class MyDayController {
         model.addAttribute("owner", owner);
         model.addAttribute("ownBook", owner == viewer.userId());
         model.addAttribute("ownerName", owner == viewer.userId() ? viewer.displayName()
-                : users.findById(owner).map(AppUser::getDisplayName).orElse(""));
+                : team.displayName(owner).orElse(""));
         if (viewer.role().seesAllCustomers()) {
-            List<AppUser> managers = users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER);
-            model.addAttribute("managers", managers);
+            model.addAttribute("managers", team.accountManagers());
         }
         return view;
     }

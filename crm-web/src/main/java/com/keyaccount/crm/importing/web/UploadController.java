@@ -43,7 +43,7 @@ class UploadController {
             return form(kind, viewer, model);
         }
         Upload upload = Upload.save(file, kind + ".csv");
-        long id = fileImport(kind).start(viewer, upload.name(), upload.saved());
+        long id = fileImport(kind).start(viewer, upload.name(), upload);
         redirect.addFlashAttribute("flash", "flash.import.started");
         return "redirect:/imports/" + id;
     }

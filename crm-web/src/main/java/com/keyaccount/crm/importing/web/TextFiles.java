@@ -1,4 +1,4 @@
-package com.keyaccount.crm.importing;
+package com.keyaccount.crm.importing.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * How a CSV file was saved: UTF-8 (with or without BOM) or, when it is not valid UTF-8, GB18030
  * (a superset of GBK, what Excel on Chinese Windows writes); comma or tab separated.
  */
-public final class TextFiles {
+final class TextFiles {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
@@ -26,7 +26,7 @@ public final class TextFiles {
     }
 
     /** Reads the whole file once, streaming: a file is UTF-8 only if every byte sequence is. */
-    public static Charset detect(Path file) throws IOException {
+    static Charset detect(Path file) throws IOException {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
@@ -61,7 +61,7 @@ public final class TextFiles {
     }
 
     /** Tab when the header has more tabs than commas, else comma. */
-    public static char delimiter(Path file, Charset charset) throws IOException {
+    static char delimiter(Path file, Charset charset) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
             String header = reader.readLine();
             if (header == null) {

@@ -1,0 +1,102 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.user.Viewer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only writer of {@code customer}: the forms' changes through JPA, an import's through
+ * set-based statements over its staged lines, since merging a million lines one entity at a time
+ * would take hours. Only {@link CustomerService} calls it, so every write is audited there.
+ */
+@Component
+class CustomerStore {
+
+    private final CustomerRepository customers;
+    private final JdbcTemplate jdbc;
+
+    CustomerStore(CustomerRepository customers, JdbcTemplate jdbc) {
+        this.customers = customers;
+        this.jdbc = jdbc;
+    }
+
+    Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
+        return customers.findAll(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+    }
+
+    Optional<Customer> find(long id) {
+        return customers.findByIdAndDeletedFalse(id);
+    }
+
+    boolean codeTaken(String code, Long exceptId) {
+        return exceptId == null ? customers.existsByCode(code) : customers.existsByCodeAndIdNot(code, exceptId);
+    }
+
+    /** Inserted at once, so the id is there for the audit row. */
+    Customer add(Customer customer) {
+        return customers.saveAndFlush(customer);
+    }
+
+    /** Writes the changes made to loaded customers now, so a failure surfaces inside the use case. */
+    void flush() {
+        customers.flush();
+    }
+
+    /** How an import would change the book, counted before it does: staged lines of new, changed and all customers. */
+    Counts count(StagedCustomers staged) {
+        long id = staged.importId();
+        long total = count("SELECT COUNT(*) FROM customer_import_stage WHERE import_id = ?", id);
+        long created = count("SELECT COUNT(*) FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL",
+                id);
+        long updated = count("SELECT COUNT(*) " + StagedCustomers.EXISTING + " AND (" + staged.changed() + ")", id);
+        // a new owner or status changes who follows the customer up and how often
+        List<Long> rescheduled = new ArrayList<>(jdbc.queryForList("SELECT c.id " + StagedCustomers.EXISTING
+                + " AND (c.owner_id <> s.owner_id OR c.status IS DISTINCT FROM " + staged.value("status") + ")",
+                Long.class, id));
+        return new Counts(total, created, updated, rescheduled);
+    }
+
+    record Counts(long total, long created, long updated, List<Long> rescheduled) {
+    }
+
+    /** Existing customers take the staged values where these differ; their version moves on like an edit's. */
+    void updateFromStage(StagedCustomers staged, Instant at) {
+        jdbc.update("""
+                MERGE INTO customer c
+                USING (SELECT * FROM customer_import_stage WHERE import_id = ? AND customer_id IS NOT NULL) s
+                ON c.id = s.customer_id
+                WHEN MATCHED AND (%s) THEN UPDATE SET name = s.name, industry = s.industry, region = s.region,
+                    owner_id = s.owner_id, phone = %s, address = %s, status = %s, lost_reason = %s,
+                    annual_sales = %s, employee_count = %s, updated_at = ?, version = c.version + 1"""
+                .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
+                        staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count")),
+                staged.importId(), Timestamp.from(at));
+    }
+
+    /** Staged lines without a customer become customers (ACTIVE unless the line says otherwise); returns their ids. */
+    List<Long> insertFromStage(StagedCustomers staged, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        jdbc.update("""
+                INSERT INTO customer (code, name, industry, region, owner_id, phone, address, status, lost_reason,
+                    annual_sales, employee_count, long_term_agreement, designated_key, created_at, updated_at,
+                    deleted, version)
+                SELECT code, name, industry, region, owner_id, phone, address, COALESCE(status, 'ACTIVE'), lost_reason,
+                    annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0
+                FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, staged.importId());
+        return jdbc.queryForList("""
+                SELECT c.id FROM customer_import_stage s JOIN customer c ON c.code = s.code
+                WHERE s.import_id = ? AND s.customer_id IS NULL""", Long.class, staged.importId());
+    }
+
+    private long count(String sql, long id) {
+        Long count = jdbc.queryForObject(sql, Long.class, id);
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,72 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.audit.ChangeQuery;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One customer import's lines as staged in {@code customer_import_stage}, matched to existing
+ * customers by code, and the SQL for the values they bring: a column the file left out keeps the
+ * stored value, an empty cell in a column it has clears it. Kept beside {@link CustomerStore}
+ * because the audit and the merge must agree on exactly what counts as a change.
+ */
+public final class StagedCustomers {
+
+    /** Optional columns: their values replace the stored ones only when the file has the column. */
+    private static final List<String> OPTIONAL = List.of("phone", "address", "status", "lost_reason", "annual_sales",
+            "employee_count");
+    /** Audited fields: the name the customer form's audit uses, and the column. */
+    private static final Map<String, String> AUDITED = Map.of("name", "name", "industry", "industry", "region",
+            "region", "phone", "phone", "address", "address", "status", "status", "lostReason", "lost_reason",
+            "annualSales", "annual_sales", "employeeCount", "employee_count");
+    /** Staged lines of existing customers; its one parameter is the import. */
+    static final String EXISTING = "FROM customer_import_stage s JOIN customer c ON c.id = s.customer_id "
+            + "WHERE s.import_id = ?";
+
+    private final long importId;
+    private final Map<String, String> value = new HashMap<>();
+
+    public StagedCustomers(long importId, Set<String> fileColumns) {
+        this.importId = importId;
+        for (String column : AUDITED.values()) {
+            boolean optional = OPTIONAL.contains(column);
+            value.put(column, !optional || fileColumns.contains(column) ? "s." + column : "c." + column);
+        }
+        // a blank status cell keeps the status (a customer is never without one)
+        value.put("status", fileColumns.contains("status") ? "COALESCE(s.status, c.status)" : "c.status");
+    }
+
+    long importId() {
+        return importId;
+    }
+
+    /** The new value of {@code column} as SQL over {@code s} (the stage) and {@code c} (the customer). */
+    String value(String column) {
+        return value.get(column);
+    }
+
+    /** True (as SQL) for an existing customer that the line changes. */
+    String changed() {
+        return String.join(" OR ", AUDITED.values().stream()
+                .map(column -> "c." + column + " IS DISTINCT FROM " + value.get(column)).toList())
+                + " OR c.owner_id <> s.owner_id";
+    }
+
+    /** Per audited field (and the owner, by username), the existing customers whose value changes. */
+    Map<String, ChangeQuery> fieldChanges() {
+        Map<String, ChangeQuery> changes = new LinkedHashMap<>();
+        AUDITED.forEach((field, column) -> changes.put(field, new ChangeQuery("""
+                SELECT c.id AS entity_id, c.id AS customer_id, CAST(c.%1$s AS VARCHAR(2000)) AS old_value,
+                    CAST(%2$s AS VARCHAR(2000)) AS new_value %3$s AND c.%1$s IS DISTINCT FROM %2$s"""
+                .formatted(column, value.get(column), EXISTING), List.of(importId))));
+        changes.put("owner", new ChangeQuery("""
+                SELECT c.id AS entity_id, c.id AS customer_id, o.username AS old_value, n.username AS new_value
+                FROM customer_import_stage s JOIN customer c ON c.id = s.customer_id
+                JOIN app_user o ON o.id = c.owner_id JOIN app_user n ON n.id = s.owner_id
+                WHERE s.import_id = ? AND c.owner_id <> s.owner_id""", List.of(importId)));
+        return changes;
+    }
+}

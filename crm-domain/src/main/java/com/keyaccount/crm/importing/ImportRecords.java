@@ -1,0 +1,123 @@
+package com.keyaccount.crm.importing;
+
+import com.keyaccount.crm.importing.DataImport.Status;
+import com.keyaccount.crm.importing.LineError.Reason;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only writer of {@code data_import} and {@code data_import_error}: every import's row with
+ * its progress and outcome, and its kept bad lines. Plain JDBC outside any transaction on
+ * purpose: progress and heartbeats must be visible to the import page while the file is read.
+ */
+@Component
+public class ImportRecords {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ImportRecords(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new import, RUNNING, with a heartbeat from now. */
+    public long begin(ImportKind kind, String actor, String fileName) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO data_import (kind, file_name, started_by, started_at, heartbeat_at, status)
+                    VALUES (?, ?, ?, ?, ?, 'RUNNING')""", new String[] {"id"});
+            ps.setString(1, kind.name());
+            ps.setString(2, fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
+            ps.setString(3, actor);
+            ps.setTimestamp(4, now);
+            ps.setTimestamp(5, now);
+            return ps;
+        }, key);
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    void charset(long id, String charset) {
+        jdbc.update("UPDATE data_import SET charset = ? WHERE id = ?", charset, id);
+    }
+
+    /** Lines read so far; also the heartbeat that tells a live import from one whose instance died. */
+    void progress(long id, long rowsRead) {
+        jdbc.update("UPDATE data_import SET rows_read = ?, heartbeat_at = ? WHERE id = ?", rowsRead,
+                Timestamp.from(clock.instant()), id);
+    }
+
+    void saveErrors(long id, List<LineError> errors) {
+        if (!errors.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO data_import_error (import_id, line_no, column_name, cell_value, reason, detail)
+                    VALUES (?, ?, ?, ?, ?, ?)""", errors.stream().map(e -> new Object[] {id, e.lineNo(), e.column(),
+                        e.value(), e.reason().name(), e.detail()}).toList());
+        }
+    }
+
+    public void finish(long id, Status status, Long created, Long updated, Long unchanged, Long bad, String message) {
+        jdbc.update("""
+                UPDATE data_import SET status = ?, finished_at = ?, created = ?, updated = ?, unchanged = ?,
+                    bad_lines = ?, message = ? WHERE id = ?""", status.name(), Timestamp.from(clock.instant()),
+                created, updated, unchanged, bad,
+                message == null ? null : message.substring(0, Math.min(1000, message.length())), id);
+    }
+
+    /** Imports still RUNNING whose last heartbeat is older than {@code silentSince}. */
+    List<Long> silentSince(Instant silentSince) {
+        return jdbc.queryForList("SELECT id FROM data_import WHERE status = 'RUNNING' AND heartbeat_at < ?",
+                Long.class, Timestamp.from(silentSince));
+    }
+
+    /** Only if it is still RUNNING: a late heartbeat's import that finished meanwhile keeps its outcome. */
+    void interrupted(long id) {
+        jdbc.update("UPDATE data_import SET status = 'FAILED', finished_at = ?, message = 'INTERRUPTED' "
+                + "WHERE id = ? AND status = 'RUNNING'", Timestamp.from(clock.instant()), id);
+    }
+
+    Optional<DataImport> find(long id) {
+        return jdbc.query("SELECT * FROM data_import WHERE id = ?", ImportRecords::dataImport, id).stream().findFirst();
+    }
+
+    List<DataImport> recent(ImportKind kind, int limit) {
+        return jdbc.query("SELECT * FROM data_import WHERE kind = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+                ImportRecords::dataImport, kind.name(), limit);
+    }
+
+    /** The kept bad lines in line order, at most {@code limit}. */
+    List<LineError> errors(long id, int limit) {
+        return jdbc.query("""
+                SELECT line_no, column_name, cell_value, reason, detail FROM data_import_error
+                WHERE import_id = ? ORDER BY line_no, column_name LIMIT ?""",
+                (rs, n) -> new LineError(rs.getLong("line_no"), rs.getString("column_name"),
+                        rs.getString("cell_value"), Reason.valueOf(rs.getString("reason")), rs.getString("detail")),
+                id, limit);
+    }
+
+    private static DataImport dataImport(ResultSet rs, int n) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new DataImport(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
+                rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant(), Status.valueOf(rs.getString("status")),
+                rs.getString("charset"), rs.getLong("rows_read"), nullable(rs, "created"), nullable(rs, "updated"),
+                nullable(rs, "unchanged"), nullable(rs, "bad_lines"), rs.getString("message"));
+    }
+
+    private static Long nullable(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

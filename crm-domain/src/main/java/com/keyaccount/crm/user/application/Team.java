@@ -1,0 +1,32 @@
+package com.keyaccount.crm.user.application;
+
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.AppUserRepository;
+import com.keyaccount.crm.user.Role;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is on the sales team, for the pages that offer a choice of account manager or name the
+ * owner of a book. Rows, not entities: a page must not be able to change a user by accident.
+ */
+@Service
+@Transactional(readOnly = true)
+@RequiredArgsConstructor
+public class Team {
+
+    private final AppUserRepository users;
+
+    /** The enabled account managers by display name: the only users a customer may belong to. */
+    public List<TeamMember> accountManagers() {
+        return users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER).stream()
+                .map(TeamMember::of).toList();
+    }
+
+    public Optional<String> displayName(long userId) {
+        return users.findById(userId).map(AppUser::getDisplayName);
+    }
+}
