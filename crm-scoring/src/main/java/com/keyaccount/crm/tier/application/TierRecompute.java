@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -20,11 +18,14 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
 
 /**
  * When tiers are recomputed: now, in the caller's thread (the nightly job, the first start), or
- * in the background for a page, an import, the ERP API or a published
+ * in the background on the {@value #EXECUTOR} for a page, an import, the ERP API or a published
  * policy, with at most one request waiting behind the running one. One recompute at a time: in
  * this instance by its progress, across instances by ShedLock and the runs table. What a
  * recompute does is {@link RecomputePipeline}'s.
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TierRecompute implements RecomputeRequests {
 
+    /** The single-thread executor that background recomputes run on (defined by the application). */
+    public static final String EXECUTOR = "tierRecomputeExecutor";
     static final String LOCK = "tier-recompute";
     private static final RecomputeProgress QUEUED = new RecomputeProgress(0, "queued", 0, 0);
     private static final Logger log = LoggerFactory.getLogger(TierRecompute.class);
@@ -40,11 +43,7 @@ public class TierRecompute implements RecomputeRequests {
     private final RecomputeRuns runs;
     private final LockProvider locks;
     private final Clock clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tier-recompute");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor background;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final AtomicReference<Request> next = new AtomicReference<>();
     /*
@@ -54,11 +53,13 @@ public class TierRecompute implements RecomputeRequests {
      */
     private final AtomicInteger inBackground = new AtomicInteger();
 
-    TierRecompute(RecomputePipeline pipeline, RecomputeRuns runs, LockProvider locks, Clock clock) {
+    TierRecompute(RecomputePipeline pipeline, RecomputeRuns runs, LockProvider locks, Clock clock,
+            @Qualifier(EXECUTOR) TaskExecutor background) {
         this.pipeline = pipeline;
         this.runs = runs;
         this.locks = locks;
         this.clock = clock;
+        this.background = background;
     }
 
     /**
@@ -70,8 +71,16 @@ public class TierRecompute implements RecomputeRequests {
             return false;
         }
         inBackground.incrementAndGet();
-        background.execute(() -> runThenNext(trigger, actor));
-        return true;
+        try {
+            background.execute(() -> runThenNext(trigger, actor));
+            return true;
+        } catch (TaskRejectedException e) {
+            // the application is shutting down
+            progress.set(null);
+            inBackground.decrementAndGet();
+            log.warn("Tier recompute requested by {} not started: the executor takes no more work", actor);
+            return false;
+        }
     }
 
     private void runThenNext(String trigger, String actor) {
