@@ -3,8 +3,8 @@ package com.keyaccount.crm.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.followup.application.BusinessCalendar;
-import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
+import com.keyaccount.crm.followup.application.ScheduleInputs;
 import com.keyaccount.crm.followup.application.SchedulePreview;
 import com.keyaccount.crm.followup.application.SchedulePreviews;
 import com.keyaccount.crm.followup.rules.Cadence;
@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -54,9 +53,8 @@ class SchedulePreviewBenchmark {
             Clock clock = Clock.systemUTC();
             QuotaPolicies policies = new QuotaPolicies(jdbc);
             BusinessCalendar calendar = new BusinessCalendar(jdbc);
-            FollowUpSchedule schedule = new FollowUpSchedule(jdbc, new DataSourceTransactionManager(data), policies,
-                    calendar, clock, zone);
-            SchedulePreviews previews = new SchedulePreviews(schedule, jdbc, clock, zone);
+            SchedulePreviews previews = new SchedulePreviews(new ScheduleInputs(jdbc, policies, calendar, zone), jdbc,
+                    clock, zone);
             int customers = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE deleted = FALSE", Integer.class);
 
             Map<Tier, TierCadence> byTier = new EnumMap<>(policies.current().quotas().byTier());

@@ -10,18 +10,20 @@ import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A customer's computed tier with the figures that explain it, and an optional pinned tier
- * (高层指定) that wins until it expires. The recompute writes the computed part in bulk.
+ * (高层指定) that wins until it expires. Read-only here: the tier engine's store in crm-scoring
+ * writes the rows (the recompute in bulk, a pin one at a time), each move with its history row.
  */
 @Entity
+@Immutable
 @Table(name = "customer_tier")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
@@ -109,30 +111,5 @@ public class CustomerTier {
         this.rank = place.rank();
         this.rankedOf = place.rankedOf();
         this.shareBefore = place.shareBefore();
-    }
-
-    public void pin(Tier tier, String reason, LocalDate until, String by, Instant now, LocalDate today) {
-        Objects.requireNonNull(tier);
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a pinned tier needs a reason");
-        }
-        if (until != null && until.isBefore(today)) {
-            throw new IllegalArgumentException("a pin cannot expire in the past");
-        }
-        this.pinnedTier = tier;
-        this.pinnedReason = reason.strip();
-        this.pinnedUntil = until;
-        this.pinnedBy = by;
-        this.pinnedAt = now;
-        this.effectiveTier = effectiveTierOn(today);
-    }
-
-    public void unpin() {
-        this.pinnedTier = null;
-        this.pinnedReason = null;
-        this.pinnedUntil = null;
-        this.pinnedBy = null;
-        this.pinnedAt = null;
-        this.effectiveTier = computedTier;
     }
 }

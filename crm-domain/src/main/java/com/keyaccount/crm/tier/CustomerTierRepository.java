@@ -10,7 +10,4 @@ public interface CustomerTierRepository extends Repository<CustomerTier, Long> {
     Optional<CustomerTier> findById(long customerId);
 
     List<CustomerTier> findByCustomerIdIn(Collection<Long> customerIds);
-
-    /** Writes pending changes, so SQL in the same transaction reads them. */
-    void flush();
 }

@@ -12,11 +12,16 @@ import java.time.Instant;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The summary of one recompute: who or what started it, and how many customers moved. */
+/**
+ * The summary of one recompute: who or what started it, and how many customers moved. Read-only
+ * here: the tier engine in crm-scoring records the runs.
+ */
 @Entity
+@Immutable
 @Table(name = "recompute_run")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)

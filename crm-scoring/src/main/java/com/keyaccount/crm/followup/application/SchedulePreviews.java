@@ -1,6 +1,6 @@
 package com.keyaccount.crm.followup.application;
 
-import com.keyaccount.crm.followup.application.FollowUpSchedule.CustomerSchedule;
+import com.keyaccount.crm.followup.application.ScheduleInputs.CustomerSchedule;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.schedule.DueShift;
 import com.keyaccount.crm.scoring.schedule.ScheduleComparison;
@@ -27,13 +27,13 @@ public class SchedulePreviews {
 
     static final int SAMPLE = 50;
 
-    private final FollowUpSchedule followUps;
+    private final ScheduleInputs inputs;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
 
-    public SchedulePreviews(FollowUpSchedule followUps, JdbcTemplate jdbc, Clock clock, ZoneId businessZone) {
-        this.followUps = followUps;
+    public SchedulePreviews(ScheduleInputs inputs, JdbcTemplate jdbc, Clock clock, ZoneId businessZone) {
+        this.inputs = inputs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = businessZone;
@@ -41,23 +41,23 @@ public class SchedulePreviews {
 
     /** Proposed quotas under the calendar in force. */
     public SchedulePreview ofQuotas(VisitQuotas proposed, Long manager) {
-        return compare(proposed, followUps.currentCalendar(), manager);
+        return compare(proposed, inputs.currentCalendar(), manager);
     }
 
     /** A proposed calendar under the quotas in force. */
     public SchedulePreview ofCalendar(WorkingCalendar proposed, Long manager) {
-        return compare(followUps.currentQuotas().quotas(), proposed, manager);
+        return compare(inputs.currentQuotas().quotas(), proposed, manager);
     }
 
     private SchedulePreview compare(VisitQuotas proposedQuotas, WorkingCalendar proposedCalendar, Long manager) {
         long started = System.nanoTime();
-        VisitQuotas quotas = followUps.currentQuotas().quotas();
-        WorkingCalendar calendar = followUps.currentCalendar();
+        VisitQuotas quotas = inputs.currentQuotas().quotas();
+        WorkingCalendar calendar = inputs.currentCalendar();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         ScheduleComparison comparison = new ScheduleComparison(today, SAMPLE);
-        followUps.forEachCustomer(manager, (CustomerSchedule customer) -> comparison.add(customer.customerId(),
-                customer.input().tier(), FollowUpSchedule.due(customer, quotas, calendar).dueOn(),
-                FollowUpSchedule.due(customer, proposedQuotas, proposedCalendar).dueOn()));
+        inputs.forEachCustomer(manager, (CustomerSchedule customer) -> comparison.add(customer.customerId(),
+                customer.input().tier(), ScheduleInputs.due(customer, quotas, calendar).dueOn(),
+                ScheduleInputs.due(customer, proposedQuotas, proposedCalendar).dueOn()));
         List<SchedulePreview.TierLine> lines = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             lines.add(new SchedulePreview.TierLine(tier, comparison.count(tier, DueShift.EARLIER),

@@ -1,36 +1,37 @@
 package com.keyaccount.crm.followup.application;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Recomputes every customer's follow-up after the quotas or the calendar changed, in the
- * background (100k customers take a while) and one run at a time. Requests made while a run is
- * queued join it; one made while a run is under way queues one more, which reads the newer rules.
+ * background (100k customers take a while) on the single-thread {@value #EXECUTOR}, so runs
+ * happen one at a time. Requests made while a run is queued join it; one made while a run is
+ * under way queues one more, which reads the newer rules.
  */
 @Service
 public class ScheduleRefresh {
 
+    /** The single-thread executor that refreshes run on (defined by the application). */
+    public static final String EXECUTOR = "scheduleRefreshExecutor";
     private static final Logger log = LoggerFactory.getLogger(ScheduleRefresh.class);
 
     private final FollowUpSchedule followUps;
+    private final TaskExecutor background;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "schedule-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public ScheduleRefresh(FollowUpSchedule followUps) {
+    ScheduleRefresh(FollowUpSchedule followUps, @Qualifier(EXECUTOR) TaskExecutor background) {
         this.followUps = followUps;
+        this.background = background;
     }
 
     /** Starts a refresh once the caller's transaction has committed (at once without one). */
@@ -52,19 +53,29 @@ public class ScheduleRefresh {
             return;
         }
         pending.incrementAndGet();
-        background.execute(() -> {
+        try {
+            background.execute(() -> refresh(why));
+        } catch (TaskRejectedException e) {
+            // the application is shutting down; the next start-up's fillMissing does not cover
+            // changed rules, so say so
             queued.set(false);
-            long started = System.nanoTime();
-            try {
-                int customers = followUps.refreshAll();
-                log.info("Follow-up schedules refreshed after {}: {} customers, {} ms", why, customers,
-                        (System.nanoTime() - started) / 1_000_000);
-            } catch (RuntimeException e) {
-                log.error("Follow-up refresh after {} failed", why, e);
-            } finally {
-                pending.decrementAndGet();
-            }
-        });
+            pending.decrementAndGet();
+            log.warn("Follow-up refresh after {} not started: the executor takes no more work", why);
+        }
+    }
+
+    private void refresh(String why) {
+        queued.set(false);
+        long started = System.nanoTime();
+        try {
+            int customers = followUps.refreshAll();
+            log.info("Follow-up schedules refreshed after {}: {} customers, {} ms", why, customers,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("Follow-up refresh after {} failed", why, e);
+        } finally {
+            pending.decrementAndGet();
+        }
     }
 
     public boolean isRunning() {

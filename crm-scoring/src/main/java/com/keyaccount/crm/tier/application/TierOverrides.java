@@ -3,21 +3,17 @@ package com.keyaccount.crm.tier.application;
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
-import com.keyaccount.crm.tier.CustomerTier;
-import com.keyaccount.crm.tier.CustomerTierRepository;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TiersChanged;
-import org.springframework.context.ApplicationEventPublisher;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,8 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TierOverrides {
 
     private final CustomerService customers;
-    private final CustomerTierRepository tiers;
-    private final JdbcTemplate jdbc;
+    private final TierStore store;
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -40,58 +35,44 @@ public class TierOverrides {
 
     @Transactional
     public void pin(Viewer viewer, long customerId, Tier tier, String reason, LocalDate until) {
-        Tier before = effectiveBefore(viewer, customerId);
-        CustomerTier current = classified(customerId);
-        Instant now = clock.instant();
-        current.pin(tier, reason, until, viewer.username(), now, today());
+        mayPin(viewer, customerId);
+        LocalDate today = today();
+        Objects.requireNonNull(tier);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a pinned tier needs a reason");
+        }
+        if (until != null && until.isBefore(today)) {
+            throw new IllegalArgumentException("a pin cannot expire in the past");
+        }
+        store.pin(customerId, new TierStore.Pin(tier, reason.strip(), until, viewer.username(), clock.instant()),
+                today);
         audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier", null,
                 tier + " (" + reason.strip() + (until == null ? "" : ", until " + until) + ")");
-        recordMove(customerId, before, current.getEffectiveTier(), "PINNED", current.getPolicyVersion(), now);
         reschedule(customerId);
     }
 
     @Transactional
     public void unpin(Viewer viewer, long customerId) {
-        Tier before = effectiveBefore(viewer, customerId);
-        CustomerTier current = classified(customerId);
-        if (current.getPinnedTier() == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier",
-                current.getPinnedTier(), null);
-        current.unpin();
-        recordMove(customerId, before, current.getEffectiveTier(), "UNPINNED", current.getPolicyVersion(), now);
-        reschedule(customerId);
+        mayPin(viewer, customerId);
+        store.unpin(customerId, clock.instant()).ifPresent(pinned -> {
+            audit.fieldChanged(viewer.username(), "CustomerTier", customerId, customerId, "pinnedTier", pinned,
+                    null);
+            reschedule(customerId);
+        });
     }
 
-    /** The visit cadence follows the tier in force at once; the schedule reads the flushed tier row. */
+    /** The visit cadence follows the tier in force at once. */
     private void reschedule(long customerId) {
-        tiers.flush();
         followUps.refresh(List.of(customerId));
         events.publishEvent(new TiersChanged("pin " + customerId));
     }
 
-    private Tier effectiveBefore(Viewer viewer, long customerId) {
+    /** Directors and admins only, and only customers they may see (anyone else's is not found). */
+    private void mayPin(Viewer viewer, long customerId) {
         if (!viewer.role().seesAllCustomers()) {
             throw new NotPermittedException("pin tiers");
         }
-        return customers.get(viewer, customerId).getTier();
-    }
-
-    private CustomerTier classified(long customerId) {
-        return tiers.findById(customerId).orElseThrow(NotYetClassifiedException::new);
-    }
-
-    private void recordMove(long customerId, Tier before, Tier after, String reason, int policyVersion,
-            Instant now) {
-        if (after == before) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason)
-                VALUES (?, ?, ?, ?, ?, ?)""", customerId, before == null ? null : before.name(), after.name(),
-                policyVersion, now.atOffset(ZoneOffset.UTC), reason);
+        customers.get(viewer, customerId);
     }
 
     private LocalDate today() {

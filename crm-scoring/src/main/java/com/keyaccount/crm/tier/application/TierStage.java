@@ -4,6 +4,7 @@ import com.keyaccount.crm.shared.DatabaseVendor;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,15 +14,35 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Fills the recompute's working table. A first run or a new policy version rewrites every tier
- * row, so on PostgreSQL the rows go in with COPY — a fraction of the time of batched inserts;
- * other databases get the batched inserts.
+ * Fills and empties the recompute's working table ({@code tier_stage}); only {@link TierStore}
+ * uses it. A first run or a new policy version rewrites every tier row, so on PostgreSQL the rows
+ * go in with COPY — a fraction of the time of batched inserts; other databases get the batched
+ * inserts.
  */
 final class TierStage {
 
     static final String COLUMNS = "customer_id, computed_tier, policy_version, computed_at, revenue, order_count, "
             + "avg_days_to_pay, score, score_parts, effective_tier, from_tier, history_reason";
-    private static final int CHUNK = 10_000;
+    private static final int[] TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER,
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+    private static final int COPY_CHUNK = 10_000;
+    private static final int BATCH_CHUNK = 5_000;
+
+    /**
+     * One changed tier row: the computed tier with its explanation and the effective tier; when
+     * the effective tier moved, also where from and why (the history row to write).
+     */
+    record Row(long customerId, String computedTier, int policyVersion, OffsetDateTime computedAt,
+            BigDecimal revenue, long orderCount, BigDecimal averageDaysToPay, Integer score, String scoreParts,
+            String effectiveTier, String fromTier, String historyReason) {
+
+        /** The cells in {@link #COLUMNS} order. */
+        Object[] cells() {
+            return new Object[] {customerId, computedTier, policyVersion, computedAt, revenue, orderCount,
+                averageDaysToPay, score, scoreParts, effectiveTier, fromTier, historyReason};
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final boolean copy;
@@ -40,23 +61,25 @@ final class TierStage {
         jdbc.update(copy ? "TRUNCATE TABLE tier_stage" : "DELETE FROM tier_stage");
     }
 
-    /** Stages the rows (in {@link #COLUMNS} order), reporting how many are in after each chunk. */
-    void write(List<Object[]> rows, int[] types, IntConsumer progress) {
-        int chunk = copy ? CHUNK : TierRecompute.CHUNK;
+    /** Stages the rows, reporting how many are in after each chunk. */
+    void write(List<Row> rows, IntConsumer progress) {
+        int chunk = copy ? COPY_CHUNK : BATCH_CHUNK;
         for (int from = 0; from < rows.size(); from += chunk) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
             if (copy) {
                 copy(part);
             } else {
-                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", part, types);
+                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        part.stream().map(Row::cells).toList(), TYPES);
             }
             progress.accept(from + part.size());
         }
     }
 
-    private void copy(List<Object[]> rows) {
+    private void copy(List<Row> rows) {
         StringBuilder csv = new StringBuilder(rows.size() * 96);
-        for (Object[] row : rows) {
+        for (Row staged : rows) {
+            Object[] row = staged.cells();
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     csv.append(',');

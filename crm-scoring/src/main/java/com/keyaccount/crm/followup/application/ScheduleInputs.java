@@ -1,0 +1,160 @@
+package com.keyaccount.crm.followup.application;
+
+import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
+import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.scoring.schedule.FollowUpDue;
+import com.keyaccount.crm.scoring.schedule.FollowUpScheduler;
+import com.keyaccount.crm.scoring.schedule.ScheduleInput;
+import com.keyaccount.crm.scoring.schedule.TierMove;
+import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
+import com.keyaccount.crm.tier.Tier;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follow-up schedules are computed from, read and never written: each customer's tier,
+ * contacts, agreed date and latest tier move, and the rules in force. The stored schedule
+ * ({@link FollowUpSchedule}) and the previews of draft rules ({@link SchedulePreviews}) both read
+ * here, so they compute on the same inputs.
+ */
+@Component
+public class ScheduleInputs {
+
+    static final int CHUNK = 1_000;
+
+    /**
+     * Per customer, index lookups only: the tier too is a subquery, because PostgreSQL otherwise
+     * merge-joins a chunk of 1,000 ids against a full scan of customer_tier (4x slower at 100k).
+     */
+    private static final String INPUTS = """
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at,
+                (SELECT t.effective_tier FROM customer_tier t WHERE t.customer_id = c.id) AS effective_tier,
+                (SELECT MAX(l.occurred_at) FROM contact_log l WHERE l.customer_id = c.id) AS last_any,
+                (SELECT MAX(l.occurred_at) FROM contact_log l
+                 WHERE l.customer_id = c.id AND l.channel = 'VISIT') AS last_visit,
+                (SELECT l.agreed_next_on FROM contact_log l WHERE l.customer_id = c.id AND l.agreed_next_on IS NOT NULL
+                 ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1) AS agreed,
+                (SELECT x.changed_at FROM tier_change x WHERE x.customer_id = c.id
+                 ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_at,
+                (SELECT x.from_tier FROM tier_change x WHERE x.customer_id = c.id
+                 ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_from,
+                (SELECT x.to_tier FROM tier_change x WHERE x.customer_id = c.id
+                 ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_to
+            FROM customer c
+            WHERE c.id IN (%s)""";
+
+    private final JdbcTemplate jdbc;
+    private final QuotaPolicies quotaPolicies;
+    private final BusinessCalendar calendar;
+    private final ZoneId zone;
+
+    public ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
+            ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.quotaPolicies = quotaPolicies;
+        this.calendar = calendar;
+        this.zone = businessZone;
+    }
+
+    /** What one customer's schedule is computed from. */
+    public record CustomerSchedule(long customerId, long ownerId, boolean lost, ScheduleInput input) {
+    }
+
+    /** The rules in force: the current quota policy and the business calendar. */
+    record Rules(VersionedQuotas quotas, WorkingCalendar calendar) {
+    }
+
+    Rules rules() {
+        return new Rules(quotaPolicies.current(), calendar.workingCalendar());
+    }
+
+    VersionedQuotas currentQuotas() {
+        return quotaPolicies.current();
+    }
+
+    WorkingCalendar currentCalendar() {
+        return calendar.workingCalendar();
+    }
+
+    /** The one place the schedule is computed: a lost customer has nothing due. */
+    static FollowUpDue due(CustomerSchedule customer, VisitQuotas quotas, WorkingCalendar calendar) {
+        return customer.lost() ? FollowUpDue.none(customer.customerId())
+                : FollowUpScheduler.nextDue(customer.input(), quotas, calendar);
+    }
+
+    /** Reads these customers' inputs (at most {@value #CHUNK}), telling apart those deleted since. */
+    void read(List<Long> ids, Consumer<CustomerSchedule> customers, LongConsumer deleted) {
+        jdbc.query(INPUTS.formatted(in(ids)), rs -> {
+            long id = rs.getLong("id");
+            if (rs.getBoolean("deleted")) {
+                deleted.accept(id);
+            } else {
+                customers.accept(customerSchedule(rs, id));
+            }
+        }, ids.toArray());
+    }
+
+    /**
+     * Reads the schedule inputs of every customer not deleted (or only {@code ownerId}'s), in id
+     * order and in chunks of {@value #CHUNK}: previews of draft rules run the same computation as
+     * the stored schedule without holding the whole book in memory.
+     */
+    void forEachCustomer(Long ownerId, Consumer<CustomerSchedule> each) {
+        long after = 0;
+        while (true) {
+            List<Long> ids = ownerId == null
+                    ? jdbc.queryForList("SELECT id FROM customer WHERE deleted = FALSE AND id > ? ORDER BY id "
+                            + "LIMIT " + CHUNK, Long.class, after)
+                    : jdbc.queryForList("SELECT id FROM customer WHERE deleted = FALSE AND owner_id = ? AND id > ? "
+                            + "ORDER BY id LIMIT " + CHUNK, Long.class, ownerId, after);
+            if (ids.isEmpty()) {
+                return;
+            }
+            jdbc.query(INPUTS.formatted(in(ids)) + " ORDER BY c.id", rs -> {
+                long id = rs.getLong("id");
+                if (!rs.getBoolean("deleted")) {
+                    each.accept(customerSchedule(rs, id));
+                }
+            }, ids.toArray());
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private CustomerSchedule customerSchedule(ResultSet rs, long id) throws SQLException {
+        Tier tier = tierOrC(rs.getString("effective_tier"));
+        Date agreed = rs.getDate("agreed");
+        LocalDate movedOn = businessDate(rs, "moved_at");
+        TierMove move = movedOn == null ? null
+                : new TierMove(movedOn, tier(rs.getString("moved_from")), Tier.valueOf(rs.getString("moved_to")));
+        return new CustomerSchedule(id, rs.getLong("owner_id"), "LOST".equals(rs.getString("status")),
+                new ScheduleInput(id, tier, businessDate(rs, "created_at"), businessDate(rs, "last_any"),
+                        businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move));
+    }
+
+    private LocalDate businessDate(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : LocalDate.ofInstant(at.toInstant(), zone);
+    }
+
+    private static String in(List<Long> ids) {
+        return String.join(",", Collections.nCopies(ids.size(), "?"));
+    }
+
+    private static Tier tierOrC(String value) {
+        return value == null ? Tier.C : Tier.valueOf(value);
+    }
+
+    private static Tier tier(String value) {
+        return value == null ? null : Tier.valueOf(value);
+    }
+}

@@ -1,0 +1,146 @@
+package com.keyaccount.crm.tier.application;
+
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
+import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
+import com.keyaccount.crm.shared.DatabaseVendor;
+import com.keyaccount.crm.tier.ParetoRankings;
+import com.keyaccount.crm.tier.TierMethod;
+import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.TierPolicyRepository;
+import com.keyaccount.crm.tier.TiersChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What one recompute does, under the policy in force: one SQL aggregate over the window's orders,
+ * classification in crm-scoring, then batched writes of only what changed (tiers, their
+ * explanations, history rows) in short transactions, so account managers keep working while it
+ * runs; then the moved customers' schedules. When and how often it runs is {@link TierRecompute}'s.
+ * <p>
+ * A Pareto ranking (each customer's rank and share of revenue before it) is written once per run
+ * ({@link ParetoRankings}), not into the tier rows: a day's sales move nearly everyone's rank, so
+ * only customers whose own figures, tier or policy version changed get their row rewritten.
+ */
+@Component
+class RecomputePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(RecomputePipeline.class);
+
+    private final TransactionTemplate transaction;
+    private final TierPolicyRepository policies;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final CustomerRows customers;
+    private final TierStore store;
+    private final RecomputeRuns runs;
+    private final ParetoRankings rankings;
+    private final FollowUpSchedule followUps;
+    private final ApplicationEventPublisher events;
+
+    RecomputePipeline(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
+            Clock clock, ZoneId businessZone, DatabaseVendor database, TierStore store, RecomputeRuns runs,
+            ParetoRankings rankings, FollowUpSchedule followUps, ApplicationEventPublisher events) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.policies = policies;
+        this.clock = clock;
+        this.zone = businessZone;
+        this.customers = new CustomerRows(jdbc, database);
+        this.store = store;
+        this.runs = runs;
+        this.rankings = rankings;
+        this.followUps = followUps;
+        this.events = events;
+    }
+
+    /** Recomputes every customer's tier in the caller's thread, telling {@code progress} where it is. */
+    RecomputeSummary recompute(String trigger, String actor, Consumer<RecomputeProgress> progress) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        TierPolicy policy = policies.inForceOn(today)
+                .orElseThrow(() -> new IllegalStateException("no tier policy in force"));
+        long runId = runs.start(now, trigger, actor, policy.getVersion());
+        try {
+            progress.accept(new RecomputeProgress(runId, "aggregate", 0, 0));
+            LocalDate from = today.minusMonths(policy.getWindowMonths()).plusDays(1);
+            Map<Long, CustomerRow> rows = customers.load(from, today);
+            long loaded = System.nanoTime();
+            List<TierDecision> decisions = TierRecompute.classify(policy,
+                    rows.values().stream().map(CustomerRow::figures).toList());
+            TierChanges changes = TierChanges.of(decisions, rows, policy.getVersion(), now, today);
+            Ranking ranking = policy.getMethod() == TierMethod.PARETO ? Ranking.of(decisions) : null;
+            long classified = System.nanoTime();
+            write(changes, ranking, runId, policy.getVersion(), now, progress);
+            long written = System.nanoTime();
+            progress.accept(new RecomputeProgress(runId, "schedule", 0, 0));
+            followUps.refreshInBatches(changes.rescheduled());
+            events.publishEvent(new TiersChanged("recompute " + runId));
+            log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms, {} schedules {} ms", runId,
+                    (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
+                    (written - classified) / 1_000_000, changes.rescheduled().size(),
+                    (System.nanoTime() - written) / 1_000_000);
+
+            long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            runs.finish(runId, rows.size(), changes.upgrades(), changes.downgrades(), ms);
+            log.info("Tier recompute {} ({}): {} customers, {} up, {} down, {} tier rows written, {} ms", runId,
+                    trigger, rows.size(), changes.upgrades(), changes.downgrades(), changes.tierRows(), ms);
+            return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades(),
+                    changes.downgrades(), changes.tierRows(), ms);
+        } catch (RuntimeException e) {
+            runs.fail(runId, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Stages the changed rows, then applies them in one short transaction; the run's ranking is
+     * replaced in the same transaction, so pages never mix two runs.
+     */
+    private void write(TierChanges changes, Ranking ranking, long runId, int version, Instant now,
+            Consumer<RecomputeProgress> progress) {
+        int total = changes.staged().size();
+        store.stage(changes.staged(), done -> progress.accept(new RecomputeProgress(runId, "write", done, total)));
+        log.debug("Tier recompute {}: staged {} rows", runId, total);
+        transaction.executeWithoutResult(status -> {
+            long started = System.nanoTime();
+            if (ranking == null) {
+                rankings.clear();
+            } else {
+                rankings.replace(runId, version, now, ranking.customerIds(), ranking.sharesBefore());
+            }
+            log.debug("Tier recompute {}: ranking stored in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
+            if (total > 0) {
+                store.applyStaged(runId);
+            }
+        });
+    }
+
+    /** A Pareto run's ranking: customers in rank order, each one's share of revenue before it in millionths. */
+    private record Ranking(long[] customerIds, int[] sharesBefore) {
+
+        static Ranking of(List<TierDecision> decisions) {
+            long[] ids = new long[decisions.size()];
+            int[] shares = new int[decisions.size()];
+            for (TierDecision decision : decisions) {
+                ParetoExplanation p = (ParetoExplanation) decision.explanation();
+                ids[p.rank() - 1] = decision.customerId();
+                shares[p.rank() - 1] = p.shareBefore().movePointRight(6).intValueExact();
+            }
+            return new Ranking(ids, shares);
+        }
+    }
+}
