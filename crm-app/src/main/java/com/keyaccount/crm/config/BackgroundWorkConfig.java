@@ -1,6 +1,7 @@
 package com.keyaccount.crm.config;
 
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
+import com.keyaccount.crm.importing.ImportJobs;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,17 @@ class BackgroundWorkConfig {
         return singleThread("schedules-");
     }
 
-    /** Thread names short enough for the log pattern's 15 characters: "recompute-1", "schedules-1". */
+    /**
+     * Imports queue rather than run side by side: two big merges into the same tables would only
+     * slow each other down and contend for locks. An import cut off by shutdown is later shown as
+     * interrupted (its heartbeat stops).
+     */
+    @Bean(name = ImportJobs.EXECUTOR, defaultCandidate = false)
+    ThreadPoolTaskExecutor dataImportExecutor() {
+        return singleThread("data-import-");
+    }
+
+    /** Thread names short enough for the log pattern's 15 characters: "recompute-1", "schedules-1", "data-import-1". */
     private static ThreadPoolTaskExecutor singleThread(String threadNamePrefix) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);

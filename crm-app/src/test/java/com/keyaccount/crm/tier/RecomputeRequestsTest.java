@@ -61,6 +61,27 @@ class RecomputeRequestsTest {
         assertThat(triggers).as("waiting requests are one request: the latest").containsExactly("FIRST", "THIRD");
     }
 
+    /** The nightly job runs in its own thread, not the background executor; what it is asked meanwhile still runs. */
+    @Test
+    void a_request_during_a_run_in_the_callers_thread_runs_right_after_it() throws Exception {
+        Recomputes.awaitIdle(recompute);
+        CountDownLatch waiting = gate.close();
+        Thread nightly = new Thread(() -> recompute.run("NIGHTLY_TEST", "scheduler"), "nightly-test");
+        nightly.start();
+        assertThat(waiting.await(20, TimeUnit.SECONDS)).as("the nightly recompute reached the gate").isTrue();
+
+        assertThat(recompute.startNowOrNext("DURING_NIGHTLY", "tester")).isEqualTo(Scheduled.AFTER_CURRENT);
+        CountDownLatch queuedRun = gate.watch(1);
+        gate.open();
+        nightly.join(30_000);
+        assertThat(queuedRun.await(30, TimeUnit.SECONDS)).as("the queued recompute ran").isTrue();
+        Recomputes.awaitIdle(recompute);
+
+        assertThat(jdbc.queryForList("""
+                SELECT trigger_kind FROM recompute_run WHERE trigger_kind IN ('NIGHTLY_TEST', 'DURING_NIGHTLY')
+                AND status = 'DONE' ORDER BY id""", String.class)).containsExactly("NIGHTLY_TEST", "DURING_NIGHTLY");
+    }
+
     @Test
     void a_request_while_another_instance_runs_is_refused_and_says_so() {
         jdbc.update("""

@@ -18,12 +18,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImportJobs {
 
+    /** The single-threaded executor imports run on (crm-app's BackgroundWorkConfig). */
+    public static final String EXECUTOR = "dataImportExecutor";
+
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     private final ImportRecords records;
     private final TaskExecutor executor;
 
-    ImportJobs(ImportRecords records, @Qualifier("dataImportExecutor") TaskExecutor executor) {
+    ImportJobs(ImportRecords records, @Qualifier(EXECUTOR) TaskExecutor executor) {
         this.records = records;
         this.executor = executor;
     }

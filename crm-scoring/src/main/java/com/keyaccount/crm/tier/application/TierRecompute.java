@@ -85,18 +85,22 @@ public class TierRecompute implements RecomputeRequests {
 
     private void runThenNext(String trigger, String actor) {
         try {
-            run(trigger, actor);
+            runHere(trigger, actor);
         } catch (RecomputeAlreadyRunningException e) {
             log.info("Tier recompute requested by {} skipped: another one is running", actor);
         } catch (RuntimeException e) {
             log.error("Tier recompute requested by {} failed", actor, e);
         } finally {
             progress.set(null);
-            Request queued = next.getAndSet(null);
-            if (queued != null) {
-                start(queued.trigger(), queued.actor());
-            }
+            startQueued();
             inBackground.decrementAndGet();
+        }
+    }
+
+    private void startQueued() {
+        Request queued = next.getAndSet(null);
+        if (queued != null) {
+            start(queued.trigger(), queued.actor());
         }
     }
 
@@ -136,11 +140,20 @@ public class TierRecompute implements RecomputeRequests {
     }
 
     /**
-     * Runs a recompute now, in the caller's thread.
+     * Runs a recompute now, in the caller's thread (the nightly job, the first start); a request
+     * made meanwhile starts in the background when it is done.
      *
      * @throws RecomputeAlreadyRunningException when another recompute holds the lock
      */
     public RecomputeSummary run(String trigger, String actor) {
+        try {
+            return runHere(trigger, actor);
+        } finally {
+            startQueued();
+        }
+    }
+
+    private RecomputeSummary runHere(String trigger, String actor) {
         Optional<SimpleLock> lock = locks.lock(
                 new LockConfiguration(clock.instant(), LOCK, RecomputeRuns.LONGEST_RUN, Duration.ZERO));
         if (lock.isEmpty()) {
