@@ -3,6 +3,7 @@ package com.keyaccount.crm.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -21,7 +22,7 @@ final class ArchitectureRules {
 
     /** The pure rules: crm-scoring's algorithms and crm-domain's rule models. */
     static final DescribedPredicate<JavaClass> PURE_RULES = resideInAnyPackage("com.keyaccount.crm.scoring..",
-            "com.keyaccount.crm.tier.rules..", "com.keyaccount.crm.followup.rules..", "com.keyaccount.crm.churn..",
+            "com.keyaccount.crm.tier.rules..", "com.keyaccount.crm.followup.rules..", "com.keyaccount.crm.churn",
             "com.keyaccount.crm.shared.rules..");
 
     private static final DescribedPredicate<JavaClass> FRAMEWORK_OR_PERSISTENCE = resideInAnyPackage(
@@ -35,6 +36,10 @@ final class ArchitectureRules {
             .or(assignableTo(Repository.class))
             .and(not(assignableTo(Throwable.class)))
             .as("SQL, JPA or a repository");
+
+    private static final DescribedPredicate<JavaClass> TABLE_WRITERS = DescribedPredicate.describe(
+            "write a table (*Store, *Stage)", type -> !type.isInterface()
+                    && (type.getSimpleName().endsWith("Store") || type.getSimpleName().endsWith("Stage")));
 
     private ArchitectureRules() {
     }
@@ -64,6 +69,14 @@ final class ArchitectureRules {
      */
     static ArchRule featuresKeepTheirWebToThemselves(String featureWebPattern) {
         return slices().matching(featureWebPattern).should().notDependOnEachOther();
+    }
+
+    /**
+     * A table's writer ({@code *Store}, {@code *Stage}) is internal to its feature: others change
+     * that table through the feature's application service, which guards its invariants and audits.
+     */
+    static ArchRule tableWritersStayInsideTheirFeature(DescribedPredicate<JavaClass> classes) {
+        return classes().that(classes.and(TABLE_WRITERS)).should().notBePublic();
     }
 
     static ArchRule packagesAreFreeOfCycles(String packagePattern) {

@@ -50,6 +50,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void a_public_table_writer_is_refused() {
+        assertThatThrownBy(() -> ArchitectureRules.tableWritersStayInsideTheirFeature(
+                resideInAPackage(VIOLATIONS + ".store..")).check(violations))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OpenStore");
+    }
+
+    @Test
     void a_package_cycle_is_refused() {
         assertThatThrownBy(() -> ArchitectureRules.packagesAreFreeOfCycles(VIOLATIONS + ".cycle.(*)..")
                 .check(violations))

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.architecture;
 
 import static com.keyaccount.crm.architecture.ArchitectureRules.inModule;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -33,6 +34,11 @@ class ArchitectureTest {
     @Test
     void features_keep_their_web_classes_to_themselves() {
         ArchitectureRules.featuresKeepTheirWebToThemselves("com.keyaccount.crm.(*).web..").check(classes);
+    }
+
+    @Test
+    void table_writers_stay_inside_their_feature() {
+        ArchitectureRules.tableWritersStayInsideTheirFeature(resideInAPackage("com.keyaccount.crm..")).check(classes);
     }
 
     @Test

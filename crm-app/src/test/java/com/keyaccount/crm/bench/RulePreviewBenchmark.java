@@ -1,9 +1,9 @@
 package com.keyaccount.crm.bench;
 
+import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.rules.application.RuleDrafts;
-import com.keyaccount.crm.rules.application.WhatIf;
-import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.net.URI;

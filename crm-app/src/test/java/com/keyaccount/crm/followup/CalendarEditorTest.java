@@ -3,7 +3,7 @@ package com.keyaccount.crm.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.customer.Customer;
-import com.keyaccount.crm.followup.application.CalendarDrafts;
+import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;

@@ -5,6 +5,7 @@ import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

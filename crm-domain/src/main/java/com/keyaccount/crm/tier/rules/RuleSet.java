@@ -2,7 +2,6 @@ package com.keyaccount.crm.tier.rules;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.TierMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.TierMethod;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

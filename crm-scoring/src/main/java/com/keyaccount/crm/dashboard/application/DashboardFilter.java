@@ -18,7 +18,7 @@ public record DashboardFilter(Region region, Industry industry, Long owner) {
     }
 
     /** The WHERE clause over {@code customer c} (deleted ones never count) and its arguments. */
-    String where(List<Object> args) {
+    public String where(List<Object> args) {
         StringBuilder sql = new StringBuilder("c.deleted = FALSE");
         if (region != null) {
             sql.append(" AND c.region = ?");

@@ -1,20 +1,20 @@
 package com.keyaccount.crm.dashboard.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
-import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.TiersChanged;
-import com.keyaccount.crm.customer.CustomerChanged;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -15,17 +15,17 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A quota set as rows of (tier, channel group, cadence): how versions and drafts both store it. */
-final class QuotaRows {
+public final class QuotaRows {
 
     private QuotaRows() {
     }
 
-    static Cadence cadence(ResultSet rs) throws SQLException {
+    public static Cadence cadence(ResultSet rs) throws SQLException {
         return new Cadence((Integer) rs.getObject("at_least_every_days"), (Integer) rs.getObject("at_most_per_30_days"));
     }
 
     /** The collected rows as a quota set; a row that is missing means no quota. */
-    static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, int graceDays) {
+    public static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, int graceDays) {
         Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             Map<ChannelGroup, Cadence> groups = cadences.getOrDefault(tier, Map.of());
@@ -35,12 +35,12 @@ final class QuotaRows {
         return new VisitQuotas(byTier, graceDays);
     }
 
-    static void collect(Map<Tier, Map<ChannelGroup, Cadence>> into, ResultSet rs) throws SQLException {
+    public static void collect(Map<Tier, Map<ChannelGroup, Cadence>> into, ResultSet rs) throws SQLException {
         into.computeIfAbsent(Tier.valueOf(rs.getString("tier")), t -> new EnumMap<>(ChannelGroup.class))
                 .put(ChannelGroup.valueOf(rs.getString("channel_group")), cadence(rs));
     }
 
-    static void insert(JdbcTemplate jdbc, String table, String keyColumn, long key, VisitQuotas quotas) {
+    public static void insert(JdbcTemplate jdbc, String table, String keyColumn, long key, VisitQuotas quotas) {
         List<Object[]> rows = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             for (ChannelGroup group : ChannelGroup.values()) {

@@ -78,16 +78,16 @@ public class ScheduleInputs {
         return new Rules(quotaPolicies.current(), calendar.workingCalendar());
     }
 
-    VersionedQuotas currentQuotas() {
+    public VersionedQuotas currentQuotas() {
         return quotaPolicies.current();
     }
 
-    WorkingCalendar currentCalendar() {
+    public WorkingCalendar currentCalendar() {
         return calendar.workingCalendar();
     }
 
     /** The one place the schedule is computed: a lost customer has nothing due. */
-    static FollowUpDue due(CustomerSchedule customer, VisitQuotas quotas, WorkingCalendar calendar) {
+    public static FollowUpDue due(CustomerSchedule customer, VisitQuotas quotas, WorkingCalendar calendar) {
         return customer.lost() ? FollowUpDue.none(customer.customerId())
                 : FollowUpScheduler.nextDue(customer.input(), quotas, calendar);
     }
@@ -109,7 +109,7 @@ public class ScheduleInputs {
      * order and in chunks of {@value #CHUNK}: previews of draft rules run the same computation as
      * the stored schedule without holding the whole book in memory.
      */
-    void forEachCustomer(Long ownerId, Consumer<CustomerSchedule> each) {
+    public void forEachCustomer(Long ownerId, Consumer<CustomerSchedule> each) {
         long after = 0;
         while (true) {
             List<Long> ids = ownerId == null

@@ -4,6 +4,8 @@ import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.Drafting;
 import com.keyaccount.crm.policy.PolicyDrafts;
 import com.keyaccount.crm.policy.Published;
+import com.keyaccount.crm.preview.application.Preview;
+import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;

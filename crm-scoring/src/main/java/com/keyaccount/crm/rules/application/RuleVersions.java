@@ -1,14 +1,15 @@
 package com.keyaccount.crm.rules.application;
 
-import com.keyaccount.crm.dashboard.application.ChurnWarnings;
+import com.keyaccount.crm.churn.application.ChurnPolicies;
+import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.policy.AuditedChange;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.PolicyVersions;
 import com.keyaccount.crm.policy.Published;
 import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
+import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.rules.RuleSet;

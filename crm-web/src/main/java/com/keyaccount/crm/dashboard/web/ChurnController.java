@@ -1,6 +1,6 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.dashboard.application.ChurnWarnings;
+import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import lombok.RequiredArgsConstructor;

@@ -1,6 +1,6 @@
 package com.keyaccount.crm.dashboard.web;
 
-import com.keyaccount.crm.dashboard.application.Coverages;
+import com.keyaccount.crm.attainment.application.Coverages;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import java.util.List;

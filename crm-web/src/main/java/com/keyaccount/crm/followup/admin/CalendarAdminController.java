@@ -1,7 +1,7 @@
 package com.keyaccount.crm.followup.admin;
 
-import com.keyaccount.crm.followup.application.CalendarChanges;
-import com.keyaccount.crm.followup.application.CalendarDrafts;
+import com.keyaccount.crm.followup.editor.CalendarChanges;
+import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.DraftAlreadyOpenException;

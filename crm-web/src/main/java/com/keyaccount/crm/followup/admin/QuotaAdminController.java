@@ -1,7 +1,7 @@
 package com.keyaccount.crm.followup.admin;
 
-import com.keyaccount.crm.followup.application.QuotaDrafts;
-import com.keyaccount.crm.followup.application.QuotaPolicyVersion;
+import com.keyaccount.crm.followup.editor.QuotaDrafts;
+import com.keyaccount.crm.followup.editor.QuotaPolicyVersion;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.followup.rules.VisitQuotas;

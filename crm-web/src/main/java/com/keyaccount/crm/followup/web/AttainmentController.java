@@ -1,6 +1,6 @@
 package com.keyaccount.crm.followup.web;
 
-import com.keyaccount.crm.followup.application.Attainments;
+import com.keyaccount.crm.attainment.application.Attainments;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import jakarta.validation.Valid;

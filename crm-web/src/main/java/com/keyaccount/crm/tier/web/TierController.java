@@ -1,9 +1,9 @@
 package com.keyaccount.crm.tier.web;
 
-import com.keyaccount.crm.tier.TierMethod;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Viewer;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;

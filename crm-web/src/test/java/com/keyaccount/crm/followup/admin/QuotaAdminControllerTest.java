@@ -14,7 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.keyaccount.crm.followup.application.QuotaPolicyVersion;
+import com.keyaccount.crm.followup.editor.QuotaPolicyVersion;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.StaleDraftException;

@@ -1,6 +1,7 @@
-package com.keyaccount.crm.dashboard.application;
+package com.keyaccount.crm.churn.application;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.churn.ChurnFigures;

@@ -1,12 +1,13 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.attainment.application;
 
-import com.keyaccount.crm.followup.application.AttainmentReport.Line;
-import com.keyaccount.crm.followup.application.AttainmentReport.Shortfall;
+import com.keyaccount.crm.attainment.application.AttainmentReport.Line;
+import com.keyaccount.crm.attainment.application.AttainmentReport.Shortfall;
 import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
+import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
-import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
 import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
+import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.PreparedStatement;

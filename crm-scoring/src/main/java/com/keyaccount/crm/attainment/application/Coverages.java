@@ -1,6 +1,7 @@
-package com.keyaccount.crm.dashboard.application;
+package com.keyaccount.crm.attainment.application;
 
-import com.keyaccount.crm.dashboard.application.Coverage.Line;
+import com.keyaccount.crm.attainment.application.Coverage.Line;
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

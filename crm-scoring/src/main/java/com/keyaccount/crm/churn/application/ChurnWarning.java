@@ -1,4 +1,4 @@
-package com.keyaccount.crm.dashboard.application;
+package com.keyaccount.crm.churn.application;
 
 import com.keyaccount.crm.scoring.churn.ChurnSignal;
 import java.util.List;

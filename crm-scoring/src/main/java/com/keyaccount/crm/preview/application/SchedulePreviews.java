@@ -1,6 +1,7 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.preview.application;
 
 import com.keyaccount.crm.followup.application.ScheduleInputs.CustomerSchedule;
+import com.keyaccount.crm.followup.application.ScheduleInputs;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.schedule.DueShift;
 import com.keyaccount.crm.scoring.schedule.ScheduleComparison;

@@ -1,5 +1,8 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.BusinessCalendar;
+import com.keyaccount.crm.followup.application.CalendarDay;
+import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.followup.rules.CalendarDayRules;
 import com.keyaccount.crm.policy.AuditedChange;
 import com.keyaccount.crm.policy.Draft;

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.rules.application;
+package com.keyaccount.crm.preview.application;
 
 import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.CalendarDay;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.dashboard.application;
+package com.keyaccount.crm.attainment.application;
 
 import java.util.List;
 

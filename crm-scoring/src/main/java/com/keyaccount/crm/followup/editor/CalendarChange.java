@@ -1,5 +1,6 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.CalendarDay;
 import java.time.LocalDate;
 
 /**

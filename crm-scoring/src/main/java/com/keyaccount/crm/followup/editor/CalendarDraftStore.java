@@ -1,5 +1,6 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.CalendarDay;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.DraftStore;
 import java.sql.Date;

@@ -1,16 +1,16 @@
-package com.keyaccount.crm.rules.application;
+package com.keyaccount.crm.preview.application;
 
-import com.keyaccount.crm.dashboard.application.ChurnWarnings;
-import com.keyaccount.crm.dashboard.application.ChurnWarnings.FlaggedCounts;
+import com.keyaccount.crm.churn.application.ChurnWarnings.FlaggedCounts;
+import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
-import com.keyaccount.crm.rules.application.Preview.ManagerLoad;
-import com.keyaccount.crm.rules.application.Preview.Move;
+import com.keyaccount.crm.preview.application.Preview.ManagerLoad;
+import com.keyaccount.crm.preview.application.Preview.Move;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
-import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
+import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.CustomerTier;

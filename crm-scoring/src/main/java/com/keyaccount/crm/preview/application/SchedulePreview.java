@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.preview.application;
 
 import com.keyaccount.crm.scoring.schedule.DueShift;
 import com.keyaccount.crm.tier.Tier;

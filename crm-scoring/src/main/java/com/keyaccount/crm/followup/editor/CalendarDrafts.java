@@ -1,8 +1,12 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.BusinessCalendar;
+import com.keyaccount.crm.followup.application.CalendarDay;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.Drafting;
 import com.keyaccount.crm.policy.PolicyDrafts;
+import com.keyaccount.crm.preview.application.SchedulePreview;
+import com.keyaccount.crm.preview.application.SchedulePreviews;
 import com.keyaccount.crm.user.Viewer;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.rules.application;
+package com.keyaccount.crm.churn.application;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
 import java.sql.Date;
@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes churn-warning thresholds together with the tier rules they were drafted with; the
- * thresholds in force are read by {@link com.keyaccount.crm.dashboard.application.ChurnWarnings#thresholds()}.
+ * thresholds in force are read by {@link com.keyaccount.crm.churn.application.ChurnWarnings#thresholds()}.
  */
 @Component
 @RequiredArgsConstructor
-class ChurnPolicies {
+public class ChurnPolicies {
 
     private final JdbcTemplate jdbc;
 
     /** Adds the next version; a concurrent publish of the same number fails on the primary key. */
-    void publish(ChurnThresholds thresholds, LocalDate effectiveFrom, String by, Instant now) {
+    public void publish(ChurnThresholds thresholds, LocalDate effectiveFrom, String by, Instant now) {
         Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM churn_policy", Integer.class);
         jdbc.update("""
                 INSERT INTO churn_policy (version, revenue_drop_percent, days_to_pay_increase, silence_factor,

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.attainment.application;
 
 import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
 import com.keyaccount.crm.tier.Tier;

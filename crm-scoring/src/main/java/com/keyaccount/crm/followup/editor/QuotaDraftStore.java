@@ -1,5 +1,6 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
+import com.keyaccount.crm.followup.application.QuotaRows;
 import com.keyaccount.crm.followup.rules.Cadence;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.followup.rules.VisitQuotas;

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.tier;
+package com.keyaccount.crm.tier.rules;
 
 /** Which rule set classifies customers; one is active at a time. */
 public enum TierMethod {

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.application;
+package com.keyaccount.crm.followup.editor;
 
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import java.time.Instant;
