@@ -92,20 +92,6 @@ public class CustomerTier {
     @Transient
     private BigDecimal shareBefore;
 
-    /** The pinned tier while the pin lasts (through its last day), else the computed one. */
-    public Tier effectiveTierOn(LocalDate today) {
-        return isPinned(today) ? pinnedTier : computedTier;
-    }
-
-    public boolean isPinned(LocalDate today) {
-        return pinHolds(pinnedTier, pinnedUntil, today);
-    }
-
-    /** A pin holds through its last day; without a last day, until it is removed. */
-    public static boolean pinHolds(Tier pinned, LocalDate until, LocalDate today) {
-        return pinned != null && (until == null || !until.isBefore(today));
-    }
-
     /** Fills in the Pareto explanation from the latest ranking (not stored with the row). */
     void explainBy(ParetoRankings.ParetoRank place) {
         this.rank = place.rank();

@@ -9,11 +9,11 @@ import com.keyaccount.crm.preview.application.Preview.Move;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
+import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
 import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
-import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.application.TierRecompute;
@@ -132,7 +132,7 @@ public class WhatIf {
         }
 
         void add(Row row, TierDecision decision, LocalDate today) {
-            boolean pinHolds = CustomerTier.pinHolds(row.pinned(), row.pinnedUntil(), today);
+            boolean pinHolds = PinRule.holds(row.pinned(), row.pinnedUntil(), today);
             Tier after = pinHolds ? row.pinned() : decision.tier();
             if (row.stored() == null) {
                 notClassified++;

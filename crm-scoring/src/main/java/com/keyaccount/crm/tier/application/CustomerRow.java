@@ -1,7 +1,7 @@
 package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
-import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,6 +12,6 @@ record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffe
         BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
 
     Tier effective(Tier computed, LocalDate today) {
-        return CustomerTier.pinHolds(pinned, pinnedUntil, today) ? pinned : computed;
+        return PinRule.effective(computed, pinned, pinnedUntil, today);
     }
 }

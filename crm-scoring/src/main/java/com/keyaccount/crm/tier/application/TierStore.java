@@ -1,7 +1,7 @@
 package com.keyaccount.crm.tier.application;
 
+import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.shared.DatabaseVendor;
-import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import java.sql.Date;
 import java.time.Instant;
@@ -77,7 +77,7 @@ class TierStore {
      */
     void pin(long customerId, Pin pin, LocalDate today) {
         Stored stored = locked(customerId);
-        Tier effective = CustomerTier.pinHolds(pin.tier(), pin.until(), today) ? pin.tier() : stored.computed();
+        Tier effective = PinRule.effective(stored.computed(), pin.tier(), pin.until(), today);
         jdbc.update("""
                 UPDATE customer_tier SET pinned_tier = ?, pinned_reason = ?, pinned_until = ?, pinned_by = ?,
                     pinned_at = ?, effective_tier = ? WHERE customer_id = ?""", pin.tier().name(), pin.reason(),
