@@ -5,14 +5,12 @@ import com.keyaccount.crm.demo.DemoDataGenerator;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.application.TierRecompute;
-import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.application.UserAdministration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,20 +27,20 @@ class FirstStart implements ApplicationRunner {
 
     private final CrmProperties properties;
     private final AppUserRepository users;
-    private final PasswordEncoder passwordEncoder;
+    private final UserAdministration administration;
     private final DemoData demoData;
     private final DatabaseVendor database;
     private final TierRecompute tierRecompute;
     private final TransactionTemplate transaction;
     private final FollowUpSchedule followUps;
 
-    FirstStart(CrmProperties properties, AppUserRepository users, PasswordEncoder passwordEncoder, DemoData demoData,
+    FirstStart(CrmProperties properties, AppUserRepository users, UserAdministration administration, DemoData demoData,
             DatabaseVendor database, TierRecompute tierRecompute, PlatformTransactionManager transactions,
             FollowUpSchedule followUps) {
         this.followUps = followUps;
         this.properties = properties;
         this.users = users;
-        this.passwordEncoder = passwordEncoder;
+        this.administration = administration;
         this.demoData = demoData;
         this.database = database;
         this.tierRecompute = tierRecompute;
@@ -68,8 +66,7 @@ class FirstStart implements ApplicationRunner {
         boolean empty = users.count() == 0;
         if (empty && properties.admin().isGiven()) {
             CrmProperties.Admin admin = properties.admin();
-            users.save(new AppUser(admin.username().strip(), passwordEncoder.encode(admin.password()),
-                    admin.username().strip(), Role.ADMIN, null));
+            administration.createFirstAdministrator(admin.username(), admin.password());
             log.info("Created the first administrator '{}'", admin.username().strip());
         }
         boolean seedDemoData = empty && demoDataWanted();

@@ -81,6 +81,15 @@ public class UserAdministration {
     }
 
     /**
+     * The first administrator of an empty database, from the deployment's settings: nobody is
+     * signed in to ask, and the password is the operator's own, so no change is forced.
+     */
+    public void createFirstAdministrator(String username, String password) {
+        String name = username.strip();
+        users.saveAndFlush(new AppUser(name, passwordEncoder.encode(password), name, Role.ADMIN, null));
+    }
+
+    /**
      * Saves display name, role and region if nobody saved the user since {@code version} was
      * loaded. A new role takes effect at once: the user's sessions end and they sign in again.
      */

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.admin;
+package com.keyaccount.crm.followup.web.admin;
 
 import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.editor.QuotaPolicyVersion;

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.admin;
+package com.keyaccount.crm.followup.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

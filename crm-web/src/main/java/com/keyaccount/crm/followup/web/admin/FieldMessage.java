@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.admin;
+package com.keyaccount.crm.followup.web.admin;
 
 /** A message next to a form field: a bundle key and up to two arguments. */
 public record FieldMessage(String code, Object first, Object second) {

@@ -1,4 +1,4 @@
-package com.keyaccount.crm.followup.admin;
+package com.keyaccount.crm.followup.web.admin;
 
 import com.keyaccount.crm.followup.application.CalendarDay;
 import com.keyaccount.crm.followup.rules.CalendarDayRules;
