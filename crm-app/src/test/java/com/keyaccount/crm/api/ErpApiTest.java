@@ -62,6 +62,23 @@ class ErpApiTest {
     }
 
     @Test
+    void a_nul_in_a_pushed_field_answers_400_naming_the_field_and_stores_nothing() throws Exception {
+        push("""
+                {"orders": [{"customerCode": "%s", "orderNo": "ERP-\\u0000-1", "orderDate": "2026-03-01",
+                  "amount": "10"}]}""".formatted(customer.getCode()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("orderNo"))
+                .andExpect(jsonPath("$.errors[0].reason").value("CONTROL_CHARACTER"));
+        push("""
+                {"orders": [{"customerCode": "\\u0000%s", "orderNo": "ERP-2", "orderDate": "2026-03-01",
+                  "amount": "10"}]}""".formatted(customer.getCode()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("customerCode"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE customer_id = ?", Integer.class,
+                customer.getId())).isZero();
+    }
+
+    @Test
     void pushing_orders_twice_is_idempotent_and_a_payment_updates_the_order() throws Exception {
         String orders = """
                 {"orders": [

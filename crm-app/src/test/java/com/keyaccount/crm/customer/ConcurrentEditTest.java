@@ -33,10 +33,13 @@ class ConcurrentEditTest {
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
 
-    ConcurrentEditTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
+    private final ContactService contacts;
+
+    ConcurrentEditTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, ContactService contacts) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     @Test
@@ -71,6 +74,49 @@ class ConcurrentEditTest {
     }
 
     @Test
+    void the_second_of_two_contact_edits_from_the_same_version_gets_the_conflict_page_and_the_first_stays()
+            throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("联系人冲突"));
+        Contact contact = contacts.add(manager.asViewer(), customer.getId(), new ContactDetails("王经理", "采购经理",
+                DecisionRole.DECISION_MAKER, "021-1234567", null, null, null, "喜欢喝茶"));
+        long loadedVersion = contact.getVersion();
+
+        MockHttpServletResponse first = mvc.perform(editContact(customer, contact, loadedVersion, "第一位保存的职务")
+                .with(user(Fixtures.principal(director)))).andReturn().getResponse();
+        assertThat(first.getStatus()).isEqualTo(302);
+
+        MockHttpServletResponse second = mvc.perform(editContact(customer, contact, loadedVersion, "第二位输入的职务")
+                .with(user(Fixtures.principal(manager)))).andReturn().getResponse();
+        assertThat(second.getStatus()).isEqualTo(409);
+        assertThat(second.getContentAsString()).contains("第二位输入的职务", "第一位保存的职务");
+
+        assertThat(jdbc.queryForObject("SELECT title FROM contact WHERE id = ?", String.class, contact.getId()))
+                .isEqualTo("第一位保存的职务");
+
+        // saving again from the conflict page (it carries the current version) is deliberate, and goes through
+        long current = jdbc.queryForObject("SELECT version FROM contact WHERE id = ?", Long.class, contact.getId());
+        assertThat(second.getContentAsString()).contains("name=\"version\" value=\"" + current + "\"");
+        assertThat(mvc.perform(editContact(customer, contact, current, "第二位输入的职务")
+                .with(user(Fixtures.principal(manager)))).andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("SELECT title FROM contact WHERE id = ?", String.class, contact.getId()))
+                .isEqualTo("第二位输入的职务");
+    }
+
+    @Test
+    void concurrent_contact_saves_from_the_same_version_let_exactly_one_through() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("联系人并发"));
+        Contact contact = contacts.add(manager.asViewer(), customer.getId(), new ContactDetails("李工", null,
+                DecisionRole.USER, null, null, null, null, null));
+        List<Integer> statuses = race(4, n -> editContact(customer, contact, contact.getVersion(), "职务" + n)
+                .with(user(Fixtures.principal(manager))));
+        assertThat(statuses).containsOnly(302, 409);
+        assertThat(statuses).filteredOn(s -> s == 302).hasSize(1);
+    }
+
+    @Test
     void the_same_contact_form_posted_concurrently_creates_one_log() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         Customer customer = fixtures.customer(manager, Fixtures.unique("双击"));
@@ -88,6 +134,13 @@ class ConcurrentEditTest {
         return post("/customers/{id}", customer.getId()).with(csrf())
                 .param("code", customer.getCode()).param("name", name).param("industry", "MANUFACTURING")
                 .param("region", "EAST").param("status", "ACTIVE").param("version", Long.toString(version));
+    }
+
+    private static MockHttpServletRequestBuilder editContact(Customer customer, Contact contact, long version,
+            String title) {
+        return post("/customers/{id}/contacts/{c}", customer.getId(), contact.getId()).with(csrf())
+                .param("name", contact.getName()).param("title", title).param("decisionRole", "DECISION_MAKER")
+                .param("version", Long.toString(version));
     }
 
     interface RequestFactory {

@@ -135,6 +135,19 @@ class CustomerImportTest {
     }
 
     @Test
+    void a_nul_or_other_control_character_in_a_cell_is_a_line_error_and_nothing_is_written() throws Exception {
+        String fresh = Fixtures.unique("C");
+        String file = "code,name,industry,region,owner,phone,address\n"
+                + fresh + ",新客户,IT,EAST," + zhang.getUsername() + ",,\n"                          // 2: fine
+                + Fixtures.unique("C") + ",空\u0000字符,IT,EAST," + zhang.getUsername() + ",,\n"    // 3: NUL
+                + Fixtures.unique("C") + ",响铃,IT,EAST," + zhang.getUsername() + ",,上海\u0007\n"; // 4: BEL
+        String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page).contains("2 of 3 lines are bad.", "Contains a control character", "空␀字符", "上海␇");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE code = ?", Integer.class, fresh)).isZero();
+    }
+
+    @Test
     void account_managers_cannot_import_customers() throws Exception {
         mvc.perform(get("/imports/customers").with(user(Fixtures.principal(zhang)))).andExpect(status().isForbidden());
     }

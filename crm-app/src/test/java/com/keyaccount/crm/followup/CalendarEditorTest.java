@@ -105,6 +105,19 @@ class CalendarEditorTest {
     }
 
     @Test
+    void a_nul_in_a_days_name_is_refused_beside_it_and_nothing_is_saved() throws Exception {
+        admin.post(adminUser, "/admin/calendar/drafts", Map.of("year", "2026"));
+        long draft = drafts.openDraft().orElseThrow().id();
+        MockHttpServletResponse put = admin.post(adminUser, "/admin/calendar/drafts/" + draft + "/days", Map.of(
+                "date", "2026-09-21", "kind", "HOLIDAY", "nameZh", "测试\u0000假日", "nameEn", "Test holiday",
+                "replacing", ""));
+        assertThat(put.getStatus()).isEqualTo(200);
+        assertThat(put.getContentAsString()).contains("Contains a control character");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendar_draft_change WHERE draft_id = ?",
+                Integer.class, draft)).as("nothing stored").isZero();
+    }
+
+    @Test
     void a_make_up_day_on_a_weekday_and_a_date_already_listed_are_refused_with_the_typed_values_kept()
             throws Exception {
         admin.post(adminUser, "/admin/calendar/drafts", Map.of("year", "2026"));

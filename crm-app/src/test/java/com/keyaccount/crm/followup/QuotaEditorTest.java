@@ -139,6 +139,20 @@ class QuotaEditorTest {
     }
 
     @Test
+    void a_nul_in_the_note_is_refused_beside_it_and_nothing_is_saved() throws Exception {
+        long draft = AdminEditing.idIn(admin.post(adminUser, "/admin/quotas/drafts",
+                Map.of("fromVersion", Integer.toString(versionBefore))).getRedirectedUrl());
+        Map<String, String> typed = new HashMap<>(DEFAULTS);
+        typed.put("min_A_ANY_CONTACT", "5");
+        typed.put("note", "说明\u0000");
+        MockHttpServletResponse response = admin.post(adminUser, "/admin/quotas/drafts/" + draft, typed);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("Contains a control character");
+        assertThat(jdbc.queryForObject("SELECT at_least_every_days FROM visit_quota_draft_row WHERE draft_id = ? "
+                + "AND tier = 'A' AND channel_group = 'ANY_CONTACT'", Integer.class, draft)).isEqualTo(7);
+    }
+
+    @Test
     void errors_are_explained_next_to_the_field_keep_what_was_typed_and_save_nothing() throws Exception {
         long draft = AdminEditing.idIn(admin.post(adminUser, "/admin/quotas/drafts",
                 Map.of("fromVersion", Integer.toString(versionBefore))).getRedirectedUrl());

@@ -278,6 +278,38 @@ class RuleEditorTest {
     }
 
     @Test
+    void a_row_number_past_the_editors_rows_is_refused_and_the_draft_still_saves() throws Exception {
+        long draft = startDraft();
+        for (String field : List.of("criteria[5000].name", "criteria[255].name", "criteria[0].bands[5].points",
+                "criteria[3].bands[255].threshold")) {
+            assertThat(mvc.perform(save(draft, 0, Map.of(field, "9"))).andReturn().getResponse().getStatus())
+                    .as(field).isEqualTo(400);
+        }
+        // one criterion more than the editor shows: said beside the form, nothing saved
+        String page = mvc.perform(save(draft, 0, Map.of("criteria[4].name", "extra"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("At most 4 scorecard criteria.");
+        assertThat(jdbc.queryForObject("SELECT version FROM tier_policy_draft WHERE id = ?", Long.class, draft))
+                .isZero();
+
+        mvc.perform(save(draft, 0, Map.of("note", "after"))).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT note FROM tier_policy_draft WHERE id = ?", String.class, draft))
+                .isEqualTo("after");
+    }
+
+    @Test
+    void a_nul_in_the_note_or_a_criterion_name_is_refused_beside_the_field() throws Exception {
+        long draft = startDraft();
+        Document page = Jsoup.parse(mvc.perform(save(draft, 0, Map.of("note", "说明\u0000",
+                "criteria[0].name", "sa\u0007les"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(errorAfter(page, "note")).startsWith("Contains a control character");
+        assertThat(errorAfter(page, "criteria0.name")).startsWith("Contains a control character");
+        assertThat(jdbc.queryForObject("SELECT version FROM tier_policy_draft WHERE id = ?", Long.class, draft))
+                .isZero();
+    }
+
+    @Test
     void only_admins_reach_the_editor() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         mvc.perform(post("/admin/rules/drafts").with(as(director)).with(csrf())).andExpect(status().isForbidden());

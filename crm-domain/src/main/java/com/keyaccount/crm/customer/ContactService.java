@@ -40,12 +40,23 @@ public class ContactService {
         return contact;
     }
 
+    /**
+     * Saves an edit made against {@code expectedVersion}; if the contact changed since, nothing is
+     * written and {@link StaleContactException} tells the caller to show the conflict. Two saves
+     * racing from the same version are caught by the entity's {@code @Version} at commit.
+     */
     @Transactional
-    public Contact update(Viewer viewer, long customerId, long contactId, ContactDetails details) {
+    public Contact update(Viewer viewer, long customerId, long contactId, long expectedVersion,
+            ContactDetails details) {
         Contact contact = get(viewer, customerId, contactId);
+        if (contact.getVersion() != expectedVersion) {
+            throw new StaleContactException(contactId);
+        }
         ContactDetails before = contact.details();
         contact.update(details);
         audit.changed(viewer.username(), ENTITY, contactId, customerId, before, contact.details());
+        // a racing save from the same version fails here, inside the call, and nothing is written
+        contacts.flush();
         return contact;
     }
 

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.importing;
 
+import com.keyaccount.crm.shared.ControlCharacters;
+
 /**
  * Why one line of an import was rejected: the column, what it held, and a reason the page
  * translates ({@code import.reason.<reason>}); {@code detail} carries e.g. the first line of a
@@ -24,10 +26,14 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         DELETED_CUSTOMER,
         DUPLICATE_CODE,
         LOST_WITHOUT_REASON,
-        BAD_NUMBER
+        BAD_NUMBER,
+        CONTROL_CHARACTER
     }
 
     public LineError {
         value = value != null && value.length() > 200 ? value.substring(0, 200) : value;
+        // the value is stored and shown back: a NUL would be refused by PostgreSQL
+        value = ControlCharacters.visible(value);
+        column = ControlCharacters.visible(column);
     }
 }

@@ -5,7 +5,9 @@ import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.user.NotPermittedException;
 import java.sql.SQLException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
@@ -58,6 +60,33 @@ class ErrorPagesAdvice {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return "error/503";
+            }
+        }
+        throw e;
+    }
+
+    /**
+     * A request no form of ours sends: an index past a form's rows ({@code criteria[5000].name}),
+     * which Spring's binder cannot place. Answered 400 with a plain page, nothing saved.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalidProperty() {
+        return "error/invalid-input";
+    }
+
+    /**
+     * The last line of defence for text the database refuses (PostgreSQL: a NUL, SQL state
+     * 22021). Forms and imports reject control characters beside the field first; should a path
+     * miss it, the user gets a 400 saying what is wrong, not a server error. Other integrity
+     * failures stay the caller's business.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String refusedText(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+                return "error/invalid-input";
             }
         }
         throw e;

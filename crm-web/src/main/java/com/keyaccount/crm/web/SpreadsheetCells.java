@@ -1,6 +1,8 @@
 package com.keyaccount.crm.web;
 
-/** What every CSV the application writes does to its cells. */
+import com.keyaccount.crm.exporting.SpreadsheetText;
+
+/** What every CSV the application writes does to its cells (the rule imports undo). */
 public final class SpreadsheetCells {
 
     private SpreadsheetCells() {
@@ -8,6 +10,6 @@ public final class SpreadsheetCells {
 
     /** A cell that starts like a formula is shown as text, not run by the spreadsheet. */
     public static String neutralise(String text) {
-        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return SpreadsheetText.neutralise(text);
     }
 }

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.sales.importing;
 
+import com.keyaccount.crm.exporting.SpreadsheetText;
 import com.keyaccount.crm.importing.DataImport.Status;
 import com.keyaccount.crm.importing.FileImport;
 import com.keyaccount.crm.importing.ImportJobs;
@@ -10,6 +11,7 @@ import com.keyaccount.crm.importing.ImportRecords;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
 import com.keyaccount.crm.importing.LineSource;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import com.keyaccount.crm.user.Viewer;
@@ -99,8 +101,11 @@ public class SalesImports implements FileImport {
      * @throws RejectedOrdersException listing every problem, when any order is bad
      */
     public PushResult push(String actor, List<Map<String, String>> orders) {
-        Map<String, Long> customers = customerIdsByCode(orders.stream().map(o -> o.get("customer_code"))
-                .filter(code -> code != null && !code.isBlank()).map(String::strip).distinct().toList());
+        // read as the parser reads the cell; a code with a NUL is the parser's line error, never a query
+        Map<String, Long> customers = customerIdsByCode(orders.stream()
+                .map(o -> SpreadsheetText.restore(o.get("customer_code")))
+                .filter(code -> code != null && !code.isBlank() && ControlCharacters.absentFrom(code, true))
+                .map(String::strip).distinct().toList());
         SalesLineParser parser = new SalesLineParser(customers);
         List<LineError> errors = new ArrayList<>();
         List<SalesLine> lines = new ArrayList<>();

@@ -1,7 +1,9 @@
 package com.keyaccount.crm.api.web;
 
 import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PlainText;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,12 @@ class ApiTokenController {
     @PostMapping("/admin/api-tokens")
     String issue(@RequestParam(defaultValue = "") String name, Viewer viewer, Model model,
             RedirectAttributes redirect) {
-        if (name.isBlank() || name.strip().length() > NAME_LENGTH) {
+        String problem = name.isBlank() ? "apitoken.name.required"
+                : name.strip().length() > NAME_LENGTH ? "apitoken.name.tooLong"
+                : !ControlCharacters.absentFrom(name, false) ? PlainText.CODE : null;
+        if (problem != null) {
             model.addAttribute("name", name);
-            model.addAttribute("nameError", name.isBlank() ? "apitoken.name.required" : "apitoken.name.tooLong");
+            model.addAttribute("nameError", problem);
             return list(viewer, model);
         }
         redirect.addFlashAttribute("issuedToken", tokens.issue(viewer, name));

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.api.web;
 
 import com.keyaccount.crm.api.ErpTiers;
+import com.keyaccount.crm.web.PageNumbers;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class TierApiController {
     Map<String, Object> tiers(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "1000") int size) {
         int safeSize = Math.max(1, Math.min(MAX_PAGE, size));
-        int safePage = Math.max(0, page);
+        int safePage = PageNumbers.bounded(page, safeSize);
         return Map.of("page", safePage, "size", safeSize, "customers", tiers.page(safePage, safeSize));
     }
 

@@ -2,6 +2,7 @@ package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.auditlog.AuditLog;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PageNumbers;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,8 @@ class AuditLogController {
             Viewer viewer, Model model) {
         model.addAttribute("entityTypes", auditLog.entityTypes(viewer));
         if (!result.hasErrors()) {
-            model.addAttribute("log", auditLog.page(viewer, query.filter(), Math.max(0, query.getPage())));
+            model.addAttribute("log", auditLog.page(viewer, query.filter(),
+                    PageNumbers.bounded(query.getPage(), AuditLog.PAGE_SIZE)));
         }
         return "audit/log";
     }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.auditlog.AuditLog;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.web.FormText;
 import jakarta.validation.constraints.AssertTrue;
 import java.time.LocalDate;
@@ -31,7 +32,11 @@ public class AuditLogQuery {
     }
 
     AuditLog.Filter filter() {
-        return new AuditLog.Filter(FormText.blankToNull(actor), FormText.blankToNull(customer),
-                FormText.blankToNull(entityType), from, to);
+        // a control character can match nothing stored; dropped rather than sent to the database
+        return new AuditLog.Filter(searched(actor), searched(customer), searched(entityType), from, to);
+    }
+
+    private static String searched(String term) {
+        return FormText.blankToNull(ControlCharacters.removedFrom(term));
     }
 }

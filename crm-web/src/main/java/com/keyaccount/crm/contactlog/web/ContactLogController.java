@@ -5,6 +5,7 @@ import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.contactlog.RecordedLog;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.validation.Valid;
@@ -43,7 +44,8 @@ class ContactLogController {
     @GetMapping("/log-contact")
     String pickCustomer(@RequestParam(required = false) String q, Viewer viewer,
             Model model) {
-        var criteria = new CustomerCriteria(q, null, null, null, null, null);
+        // a control character can match nothing stored; dropped rather than sent to the database
+        var criteria = new CustomerCriteria(ControlCharacters.removedFrom(q), null, null, null, null, null);
         model.addAttribute("q", q);
         model.addAttribute("matches", customers.search(viewer, criteria,
                 PageRequest.of(0, PICKER_SIZE, Sort.by("name").and(Sort.by("id")))));

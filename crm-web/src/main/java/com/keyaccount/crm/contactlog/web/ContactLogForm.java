@@ -4,6 +4,7 @@ import static com.keyaccount.crm.web.FormText.blankToNull;
 
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.LogContactCommand;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,12 +32,15 @@ public class ContactLogForm {
 
     @NotBlank
     @Size(max = 2000)
+    @PlainText(multiLine = true)
     private String summary;
 
     @Size(max = 1000)
+    @PlainText(multiLine = true)
     private String outcome;
 
     @Size(max = 1000)
+    @PlainText(multiLine = true)
     private String nextStep;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

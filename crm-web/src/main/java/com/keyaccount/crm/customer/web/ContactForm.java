@@ -5,6 +5,7 @@ import static com.keyaccount.crm.web.FormText.blankToNull;
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.ContactDetails;
 import com.keyaccount.crm.customer.DecisionRole;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,9 +24,11 @@ public class ContactForm {
 
     @NotBlank
     @Size(max = 100)
+    @PlainText
     private String name;
 
     @Size(max = 100)
+    @PlainText
     private String title;
 
     @NotNull
@@ -33,10 +36,12 @@ public class ContactForm {
 
     @Size(max = 40)
     @Pattern(regexp = CustomerForm.PHONE_PATTERN)
+    @PlainText
     private String phone;
 
     @Size(max = 200)
     @Email
+    @PlainText
     private String email;
 
     @Past
@@ -48,7 +53,11 @@ public class ContactForm {
     private LocalDate anniversary;
 
     @Size(max = 1000)
+    @PlainText(multiLine = true)
     private String notes;
+
+    /** The version the editor loaded: a save against an older one is a conflict. */
+    private long version;
 
     static ContactForm of(Contact c) {
         ContactForm f = new ContactForm();
@@ -60,6 +69,7 @@ public class ContactForm {
         f.birthday = c.getBirthday();
         f.anniversary = c.getAnniversary();
         f.notes = c.getNotes();
+        f.version = c.getVersion();
         return f;
     }
 

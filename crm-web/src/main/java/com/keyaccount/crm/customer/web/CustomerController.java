@@ -16,6 +16,7 @@ import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.BackToMyDay;
+import com.keyaccount.crm.web.PageNumbers;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -68,6 +69,11 @@ class CustomerController {
     String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredBadFilters,
             Viewer viewer, Model model) {
         var page = customers.search(viewer, query.criteria(), query.pageable());
+        if (page.getNumber() > 0 && page.getContent().isEmpty() && page.getTotalElements() > 0) {
+            // an old link or a typed number past the end: the last page rather than an empty one
+            query.setPage(PageNumbers.last(page.getTotalElements(), CustomerListQuery.PAGE_SIZE));
+            page = customers.search(viewer, query.criteria(), query.pageable());
+        }
         model.addAttribute("page", page);
         model.addAttribute("tierOf", tiers.tiersOf(page.map(Customer::getId).getContent()));
         addManagersIfDirector(viewer, model);
@@ -82,8 +88,13 @@ class CustomerController {
         model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
         // the checked customer is handed on, so its visibility is not looked up again per section
         model.addAttribute("contacts", contacts.of(customer));
-        model.addAttribute("timeline",
-                contactLogs.timelineOf(customer, PageRequest.of(Math.max(logPage, 0), TIMELINE_PAGE_SIZE)));
+        var timeline = contactLogs.timelineOf(customer,
+                PageRequest.of(PageNumbers.bounded(logPage, TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
+        if (timeline.getNumber() > 0 && timeline.getContent().isEmpty() && timeline.getTotalElements() > 0) {
+            timeline = contactLogs.timelineOf(customer, PageRequest.of(
+                    PageNumbers.last(timeline.getTotalElements(), TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
+        }
+        model.addAttribute("timeline", timeline);
         model.addAttribute("sales", sales.lastTwelveMonths(customer, LocalDate.now(clock.withZone(businessZone))));
         model.addAttribute("recentOrders", sales.recentOrders(customer));
         model.addAttribute("customerTier", tiers.tierOf(id).orElse(null));

@@ -7,6 +7,7 @@ import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -29,10 +30,12 @@ public class CustomerForm {
     @NotBlank
     @Size(max = 40)
     @Pattern(regexp = "^[A-Za-z0-9_.\\-]*$")
+    @PlainText
     private String code;
 
     @NotBlank
     @Size(max = 200)
+    @PlainText
     private String name;
 
     @NotNull
@@ -51,27 +54,33 @@ public class CustomerForm {
 
     @Size(max = 40)
     @Pattern(regexp = PHONE_PATTERN)
+    @PlainText
     private String phone;
 
     @Size(max = 40)
     @Pattern(regexp = PHONE_PATTERN)
+    @PlainText
     private String fax;
 
     @Size(max = 300)
+    @PlainText(multiLine = true)
     private String address;
 
     @NotNull
     private CustomerStatus status = CustomerStatus.ACTIVE;
 
     @Size(max = 500)
+    @PlainText(multiLine = true)
     private String lostReason;
 
     private boolean longTermAgreement;
 
     @Size(max = 500)
+    @PlainText(multiLine = true)
     private String cooperationIntent;
 
     @Size(max = 2000)
+    @PlainText(multiLine = true)
     private String notes;
 
     /** Only honoured for directors and admins; the service ignores it for account managers. */

@@ -4,7 +4,9 @@ import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.web.PageNumbers;
 import java.util.Map;
 import lombok.Getter;
 import lombok.Setter;
@@ -38,15 +40,16 @@ public class CustomerListQuery {
     private String dir = "asc";
     private int page;
 
+    /** A control character typed into the search box can match nothing stored, so it is dropped. */
     CustomerCriteria criteria() {
-        return new CustomerCriteria(q, tier, region, industry, owner, status);
+        return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status);
     }
 
     Pageable pageable() {
         String property = SORTABLE.getOrDefault(sort, "name");
         Sort.Direction direction = "desc".equals(dir) ? Sort.Direction.DESC : Sort.Direction.ASC;
         // id last, so rows with equal sort values keep a stable order across pages
-        return PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(direction, property).and(Sort.by("id")));
+        return PageRequest.of(PageNumbers.bounded(page, PAGE_SIZE), PAGE_SIZE, Sort.by(direction, property).and(Sort.by("id")));
     }
 
     public String pageUrl(int targetPage) {
@@ -65,7 +68,8 @@ public class CustomerListQuery {
 
     private String url(String sortKey, String direction, int targetPage) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath("/customers");
-        add(b, "q", q == null || q.isBlank() ? null : q.strip());
+        String term = ControlCharacters.removedFrom(q);
+        add(b, "q", term == null || term.isBlank() ? null : term.strip());
         add(b, "tier", tier);
         add(b, "region", region);
         add(b, "industry", industry);

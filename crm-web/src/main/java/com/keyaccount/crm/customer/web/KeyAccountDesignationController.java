@@ -1,7 +1,9 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PlainText;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +27,12 @@ class KeyAccountDesignationController {
             Viewer viewer, RedirectAttributes redirect) {
         customers.get(viewer, id);
         String trimmed = reason.strip();
-        if (trimmed.isEmpty() || trimmed.length() > MAX_REASON) {
+        String problem = trimmed.isEmpty() ? "customer.designation.reason.required"
+                : trimmed.length() > MAX_REASON ? "customer.designation.reason.tooLong"
+                : !ControlCharacters.absentFrom(trimmed, false) ? PlainText.CODE : null;
+        if (problem != null) {
             redirect.addFlashAttribute("designationReason", reason);
-            redirect.addFlashAttribute("designationError", trimmed.isEmpty()
-                    ? "customer.designation.reason.required" : "customer.designation.reason.tooLong");
+            redirect.addFlashAttribute("designationError", problem);
             return "redirect:/customers/" + id + "#designation";
         }
         customers.designateAsKeyAccount(viewer, id, trimmed);

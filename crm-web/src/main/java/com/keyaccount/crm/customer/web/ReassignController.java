@@ -1,8 +1,10 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PlainText;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -30,7 +32,8 @@ class ReassignController {
                 : ids.size() > MOST_AT_ONCE ? "reassign.tooMany"
                 : newOwner == null ? "reassign.owner.required"
                 : reason.isBlank() ? "reassign.reason.required"
-                : reason.strip().length() > REASON_LENGTH ? "reassign.reason.tooLong" : null;
+                : reason.strip().length() > REASON_LENGTH ? "reassign.reason.tooLong"
+                : !ControlCharacters.absentFrom(reason, false) ? PlainText.CODE : null;
         if (problem == null) {
             try {
                 int moved = customers.reassign(viewer, ids, newOwner, reason);

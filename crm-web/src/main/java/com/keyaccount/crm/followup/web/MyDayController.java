@@ -4,6 +4,7 @@ import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.web.PageNumbers;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ class MyDayController {
     String section(@PathVariable String bucket, @RequestParam(required = false) Long manager,
             @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
         long owner = MyDay.ownerFor(viewer, manager);
-        int safePage = Math.max(0, page);
+        int safePage = PageNumbers.bounded(page, PAGE_SIZE);
         var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(Locale.ROOT)), safePage,
                 PAGE_SIZE);
         model.addAttribute("section", section);

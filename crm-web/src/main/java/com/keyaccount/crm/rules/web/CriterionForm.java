@@ -3,6 +3,7 @@ package com.keyaccount.crm.rules.web;
 import com.keyaccount.crm.tier.rules.Criterion;
 import com.keyaccount.crm.tier.rules.Metric;
 import com.keyaccount.crm.tier.rules.PointBand;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public class CriterionForm {
     static final int BANDS = 5;
 
     @Size(max = 40)
+    @PlainText
     private String name;
 
     private Metric metric;

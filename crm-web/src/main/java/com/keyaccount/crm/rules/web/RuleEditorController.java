@@ -29,7 +29,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +53,16 @@ class RuleEditorController {
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
+
+    /**
+     * Indexed fields ({@code criteria[3].bands[4].points}) grow the form's lists up to the editor's
+     * size and no further: Spring's default of 256 let one request build hundreds of criteria (and
+     * a larger index fail as a server error). A larger index answers 400 (ErrorPagesAdvice).
+     */
+    @InitBinder("ruleForm")
+    void boundedRows(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(Math.max(RuleForm.CRITERIA, CriterionForm.BANDS));
+    }
 
     @GetMapping
     String overview(Model model) {

@@ -8,6 +8,7 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierMethod;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -96,6 +97,7 @@ public class RuleForm {
     private LocalDate effectiveFrom;
 
     @Size(max = 500)
+    @PlainText
     private String note;
 
     static RuleForm of(Draft<RuleChange> draft) {
@@ -147,6 +149,11 @@ public class RuleForm {
     void check(Errors errors, LocalDate today) {
         if (effectiveFrom != null && effectiveFrom.isBefore(today)) {
             errors.rejectValue("effectiveFrom", "rules.effectiveFrom.past");
+        }
+        if (criteria.size() > CRITERIA) {
+            // the binder grows lists to the larger of the two sizes, so one criterion too many gets here
+            errors.reject("rules.criteria.tooMany", new Object[] {CRITERIA}, null);
+            criteria.subList(CRITERIA, criteria.size()).clear();
         }
         for (int i = 0; i < criteria.size(); i++) {
             criteria.get(i).checkRow(errors, "criteria[" + i + "].");

@@ -1,9 +1,11 @@
 package com.keyaccount.crm.tier.web;
 
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.application.NotYetClassifiedException;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PlainText;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,6 +46,8 @@ class TierPinController {
             errors.put("reason", "tier.pin.reason.required");
         } else if (trimmed.length() > MAX_REASON) {
             errors.put("reason", "tier.pin.reason.tooLong");
+        } else if (!ControlCharacters.absentFrom(trimmed, false)) {
+            errors.put("reason", PlainText.CODE);
         }
         if (until != null && until.isBefore(LocalDate.now(clock.withZone(businessZone)))) {
             errors.put("until", "tier.pin.until.past");

@@ -3,6 +3,7 @@ package com.keyaccount.crm.user.web;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.application.NewUser;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,10 +19,12 @@ public class NewUserForm {
     @NotBlank
     @Size(max = 64)
     @Pattern(regexp = "^[A-Za-z0-9_.\\-]*$")
+    @PlainText
     private String username;
 
     @NotBlank
     @Size(max = 100)
+    @PlainText
     private String displayName;
 
     @NotNull

@@ -4,6 +4,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.application.UserChanges;
+import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,6 +19,7 @@ public class UserForm {
 
     @NotBlank
     @Size(max = 100)
+    @PlainText
     private String displayName;
 
     @NotNull

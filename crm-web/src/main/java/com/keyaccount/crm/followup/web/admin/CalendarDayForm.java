@@ -2,6 +2,8 @@ package com.keyaccount.crm.followup.web.admin;
 
 import com.keyaccount.crm.followup.application.CalendarDay;
 import com.keyaccount.crm.followup.rules.CalendarDayRules;
+import com.keyaccount.crm.shared.ControlCharacters;
+import com.keyaccount.crm.web.PlainText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -82,6 +84,8 @@ public class CalendarDayForm {
             errors.put(field, FieldMessage.of("calendar.error.name.required"));
         } else if (value.strip().length() > length) {
             errors.put(field, new FieldMessage("calendar.error.name.tooLong", length, null));
+        } else if (!ControlCharacters.absentFrom(value, false)) {
+            errors.put(field, FieldMessage.of(PlainText.CODE));
         }
     }
 

@@ -5,8 +5,10 @@ import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.policy.Draft;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.web.PlainText;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,6 +86,8 @@ public final class QuotaForm {
         boolean readable = errors.isEmpty();
         if (note().strip().length() > NOTE_LENGTH) {
             errors.put("note", new FieldMessage("quota.error.note", NOTE_LENGTH, null));
+        } else if (!ControlCharacters.absentFrom(note(), false)) {
+            errors.put("note", FieldMessage.of(PlainText.CODE));
         }
         if (!readable) {
             return;
