@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.keyaccount.crm.customer.Contact;
@@ -15,12 +16,14 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -156,6 +159,19 @@ class ControlCharacterTest {
                 .with(user(Fixtures.principal(director))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(REFUSED);
+    }
+
+    @Test
+    void an_uploaded_file_whose_name_holds_a_nul_is_imported_under_the_name_without_it() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        MvcResult uploaded = perform(multipart("/imports/sales").file(new MockMultipartFile("file",
+                "订单" + NUL + ".csv", "text/csv", "customer_code,order_no,order_date,amount\n".getBytes(
+                        StandardCharsets.UTF_8))), director);
+        assertThat(uploaded.getResponse().getStatus()).isEqualTo(302);
+        String location = uploaded.getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(jdbc.queryForObject("SELECT file_name FROM data_import WHERE id = ?", String.class, id))
+                .isEqualTo("订单.csv");
     }
 
     @Test

@@ -6,13 +6,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,10 +32,14 @@ class HugeNumbersTest {
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+    private final FollowUpSchedule followUps;
 
-    HugeNumbersTest(MockMvc mvc, Fixtures fixtures) {
+    HugeNumbersTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, FollowUpSchedule followUps) {
         this.mvc = mvc;
         this.fixtures = fixtures;
+        this.jdbc = jdbc;
+        this.followUps = followUps;
     }
 
     @Test
@@ -58,11 +67,20 @@ class HugeNumbersTest {
     }
 
     @Test
-    void other_paged_lists_answer_the_largest_page_number() throws Exception {
+    void the_largest_page_of_an_overdue_list_shows_its_last_page() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
-        assertThat(get("/my-day/overdue?page=" + HUGE, manager).getStatus()).isEqualTo(200);
-        assertThat(get("/audit?page=" + HUGE, director).getStatus()).isEqualTo(200);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("逾期"));
+        // created long ago and never contacted: overdue
+        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(100L * 24 * 3600)), customer.getId());
+        jdbc.update("""
+                INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason)
+                VALUES (?, NULL, 'B', 1, CURRENT_TIMESTAMP, 'RECOMPUTED')""", customer.getId());
+        followUps.refreshInBatches(List.of(customer.getId()));
+
+        MockHttpServletResponse page = get("/my-day/overdue?page=" + HUGE, manager);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains(customer.getName());
     }
 
     private MockHttpServletResponse get(String url, AppUser as) throws Exception {

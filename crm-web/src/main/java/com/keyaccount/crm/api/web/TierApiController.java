@@ -1,8 +1,10 @@
 package com.keyaccount.crm.api.web;
 
 import com.keyaccount.crm.api.ErpTiers;
+import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.web.PageNumbers;
 import java.util.Map;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +33,10 @@ class TierApiController {
 
     @GetMapping("/{code}/tier")
     ResponseEntity<?> tier(@PathVariable String code) {
-        return tiers.byCode(code).<ResponseEntity<?>>map(ResponseEntity::ok)
+        // no code holds a control character; PostgreSQL would refuse the query over a NUL
+        Optional<ErpTiers.CustomerTier> tier = ControlCharacters.absentFrom(code, false) ? tiers.byCode(code)
+                : Optional.empty();
+        return tier.<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(404).body(Map.of("error", "no customer with this code")));
     }
 }

@@ -41,9 +41,14 @@ class MyDayController {
     String section(@PathVariable String bucket, @RequestParam(required = false) Long manager,
             @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
         long owner = MyDay.ownerFor(viewer, manager);
+        Bucket asked = Bucket.valueOf(bucket.toUpperCase(Locale.ROOT));
         int safePage = PageNumbers.bounded(page, PAGE_SIZE);
-        var section = myDay.section(owner, Bucket.valueOf(bucket.toUpperCase(Locale.ROOT)), safePage,
-                PAGE_SIZE);
+        var section = myDay.section(owner, asked, safePage, PAGE_SIZE);
+        if (safePage > 0 && section.total() > 0 && safePage > PageNumbers.last(section.total(), PAGE_SIZE)) {
+            // an old link or a typed number past the end: the last page rather than an empty one
+            safePage = PageNumbers.last(section.total(), PAGE_SIZE);
+            section = myDay.section(owner, asked, safePage, PAGE_SIZE);
+        }
         model.addAttribute("section", section);
         model.addAttribute("today", myDay.today());
         model.addAttribute("page", safePage);

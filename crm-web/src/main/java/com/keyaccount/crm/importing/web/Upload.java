@@ -2,6 +2,7 @@ package com.keyaccount.crm.importing.web;
 
 import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.importing.TabularFile;
+import com.keyaccount.crm.shared.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,13 @@ public record Upload(Path saved, String name) implements LineSource {
     public static Upload save(MultipartFile file, String fallbackName) throws IOException {
         Path saved = Files.createTempFile("import-", ".csv");
         file.transferTo(saved);
-        String original = file.getOriginalFilename();
-        String name = original == null || original.isBlank() ? fallbackName
-                : Path.of(original.replace('\\', '/')).getFileName().toString();
-        return new Upload(saved, name);
+        // the browser's name for the file: a NUL in it is no valid path (nor storable), "/" has no name
+        String original = ControlCharacters.removedFrom(file.getOriginalFilename());
+        Path given = original == null || original.isBlank() ? null
+                : Path.of(original.replace('\\', '/')).getFileName();
+        String name = given == null ? fallbackName : given.toString();
+        // data_import.file_name holds 255 characters; the name is only shown, so a long one is cut
+        return new Upload(saved, name.length() > 255 ? name.substring(0, 255) : name);
     }
 
     @Override
