@@ -164,9 +164,9 @@ class ControlCharacterTest {
     @Test
     void an_uploaded_file_whose_name_holds_a_nul_is_imported_under_the_name_without_it() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
-        MvcResult uploaded = perform(multipart("/imports/sales").file(new MockMultipartFile("file",
+        MvcResult uploaded = mvc.perform(multipart("/imports/sales").file(new MockMultipartFile("file",
                 "订单" + NUL + ".csv", "text/csv", "customer_code,order_no,order_date,amount\n".getBytes(
-                        StandardCharsets.UTF_8))), director);
+                        StandardCharsets.UTF_8))).with(user(Fixtures.principal(director))).with(csrf())).andReturn();
         assertThat(uploaded.getResponse().getStatus()).isEqualTo(302);
         String location = uploaded.getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));

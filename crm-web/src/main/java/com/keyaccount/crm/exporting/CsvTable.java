@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import com.keyaccount.crm.web.SpreadsheetCells;
 
 /**
  * UTF-8 with BOM, so Excel on Chinese Windows shows the Chinese text; text that looks like a
@@ -29,7 +28,7 @@ final class CsvTable implements Table {
     @Override
     public void row(List<Object> cells) throws IOException {
         csv.printRecord(cells.stream().map(cell -> cell instanceof BigDecimal number ? number.toPlainString()
-                : cell instanceof String text ? SpreadsheetCells.neutralise(text) : cell)
+                : cell instanceof String text ? SpreadsheetText.neutralise(text) : cell)
                 .toList());
     }
 

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import com.keyaccount.crm.web.SpreadsheetCells;
 
 /**
  * Excel workbook written as it streams (FastExcel): rows are flushed every few thousand, and a
@@ -53,7 +52,7 @@ final class XlsxTable implements Table {
             } else if (value instanceof Number number) {
                 sheet.value(row, column, number);
             } else if (value != null) {
-                sheet.value(row, column, SpreadsheetCells.neutralise(value.toString()));
+                sheet.value(row, column, SpreadsheetText.neutralise(value.toString()));
             }
         }
         row++;

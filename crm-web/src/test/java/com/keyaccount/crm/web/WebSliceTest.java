@@ -144,7 +144,7 @@ public abstract class WebSliceTest {
         verify(customers, never()).delete(any(), anyLong());
         verify(customers, never()).markVerified(any(), anyLong());
         verify(contacts, never()).add(any(), anyLong(), any());
-        verify(contacts, never()).update(any(), anyLong(), anyLong(), any());
+        verify(contacts, never()).update(any(), anyLong(), anyLong(), anyLong(), any());
         verify(contacts, never()).remove(any(), anyLong(), anyLong());
         verify(contactLogs, never()).record(any(), anyLong(), any());
     }
