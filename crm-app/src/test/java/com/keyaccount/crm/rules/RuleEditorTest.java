@@ -281,7 +281,8 @@ class RuleEditorTest {
     void a_row_number_past_the_editors_rows_is_refused_and_the_draft_still_saves() throws Exception {
         long draft = startDraft();
         for (String field : List.of("criteria[5000].name", "criteria[255].name", "criteria[0].bands[5].points",
-                "criteria[3].bands[255].threshold")) {
+                "criteria[3].bands[255].threshold", "criteria[99999999999].name", "criteria[x].name",
+                "criteria[-1].name", "criteria[0].bands[2147483647].points")) {
             assertThat(mvc.perform(save(draft, 0, Map.of(field, "9"))).andReturn().getResponse().getStatus())
                     .as(field).isEqualTo(400);
         }
