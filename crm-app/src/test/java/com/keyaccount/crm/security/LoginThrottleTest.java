@@ -17,21 +17,12 @@ import com.keyaccount.crm.support.SettableClock;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,7 +50,6 @@ class LoginThrottleTest {
     private static final int FREE_PER_PAIR = 3;
     private static final int FREE_PER_ADDRESS = 50;
     private static final Duration LONGEST = Duration.ofSeconds(30);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
@@ -222,17 +212,17 @@ class LoginThrottleTest {
             int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 
             guessUntilTheLongestWait(user, loopback);
-            assertThat(signInOverHttp(port, user.getUsername(), Fixtures.PASSWORD)).contains("/login?wait=");
+            assertThat(HttpSignIn.attempt(port, user.getUsername(), Fixtures.PASSWORD)).contains("/login?wait=");
 
             for (int i = 0; i <= FREE_PER_PAIR; i++) {
-                assertThat(signInOverHttp(port, colleague.getUsername(), "guess-" + i)).contains("/login?error");
+                assertThat(HttpSignIn.attempt(port, colleague.getUsername(), "guess-" + i)).contains("/login?error");
             }
             assertThat(attempt(colleague.getUsername(), "guess", loopback)).as("the fifth failure, counted here")
                     .isEqualTo("/login?error&wait=2");
 
             mvc.perform(post("/admin/users/{id}/clear-sign-in-delays", user.getId())
                     .with(user(Fixtures.principal(admin))).with(csrf())).andExpect(status().is3xxRedirection());
-            assertThat(signInOverHttp(port, user.getUsername(), Fixtures.PASSWORD)).doesNotContain("/login");
+            assertThat(HttpSignIn.attempt(port, user.getUsername(), Fixtures.PASSWORD)).doesNotContain("/login");
         }
     }
 
@@ -296,23 +286,6 @@ class LoginThrottleTest {
         public int hashCode() {
             return getClass().hashCode();
         }
-    }
-
-    /** A browser's sign-in over real HTTP: the login page for its CSRF token, then the form; where it was sent next. */
-    private static String signInOverHttp(int port, String username, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String base = "http://127.0.0.1:" + port;
-        Matcher csrf = CSRF.matcher(browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<Void> response = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.headers().firstValue("Location").orElse("");
     }
 
     private String loginPage(String url, String language) throws Exception {
