@@ -33,6 +33,7 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @FullStackTest
 @Import(SettableClock.Config.class)
+@TestPropertySource(properties = SettableClock.SMALL_POOL)
 class LoginThrottleTest {
 
     /** The README's numbers: free failures per pair and per address, the longest wait. */
@@ -264,7 +266,7 @@ class LoginThrottleTest {
      */
     private static ConfigurableApplicationContext startAnotherInstance() {
         return new SpringApplicationBuilder(CrmApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off")
+                .properties("server.port=0", "spring.main.banner-mode=off", SettableClock.SMALL_POOL)
                 .initializers(context -> context.getBeanFactory().registerSingleton("applicationClassesOnly",
                         new ApplicationClassesOnly()))
                 .run();

@@ -17,6 +17,12 @@ import org.springframework.context.annotation.Primary;
  */
 public final class SettableClock extends Clock {
 
+    /**
+     * The context of a settable clock is one more the test run keeps open; a few connections
+     * serve its requests, one at a time, and leave the database's connection slots to the others.
+     */
+    public static final String SMALL_POOL = "spring.datasource.hikari.maximum-pool-size=3";
+
     private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     public Instant now() {

@@ -10,10 +10,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /** The throttle's table does not grow for ever: failures nobody repeated for an hour are deleted. */
 @FullStackTest
 @Import(SettableClock.Config.class)
+@TestPropertySource(properties = SettableClock.SMALL_POOL)
 class SignInThrottlePruneTest {
 
     private final SignInThrottle throttle;
