@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,9 +39,11 @@ class HeadersAndCookiesTest {
     @LocalServerPort
     private int port;
     private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
 
-    HeadersAndCookiesTest(Fixtures fixtures) {
+    HeadersAndCookiesTest(Fixtures fixtures, JdbcTemplate jdbc) {
         this.fixtures = fixtures;
+        this.jdbc = jdbc;
     }
 
     @Test
@@ -95,6 +98,17 @@ class HeadersAndCookiesTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void without_a_trusted_proxy_a_forged_x_forwarded_for_does_not_change_the_address_the_throttle_counts()
+            throws Exception {
+        String username = Fixtures.unique("nobody");
+        // CRM_FORWARD_HEADERS=none: anyone could send this header, so it must not pick the address
+        assertThat(HttpSignIn.attempt(port, username, "guess", "203.0.113.8")).contains("/login?error");
+
+        assertThat(jdbc.queryForList("SELECT address FROM sign_in_failure WHERE username = ?", String.class,
+                username)).containsExactly("127.0.0.1");
     }
 
     static String sessionCookie(List<String> setCookies) {

@@ -62,16 +62,10 @@ public class SecurityConfig {
         return new HttpSessionEventPublisher();
     }
 
-    @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle();
-    }
-
-    private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle, SignInAccounts signIns) {
+    private static AuthenticationSuccessHandler signedIn(SignInAccounts signIns) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            throttle.succeeded(authentication.getName());
             signIns.succeeded(authentication.getName(), request.getRemoteAddr());
             next.onAuthenticationSuccess(request, response, authentication);
         };
@@ -79,7 +73,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, SignInAccounts signIns,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAccounts signIns,
             SessionRegistry sessionRegistry) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
@@ -89,7 +83,7 @@ public class SecurityConfig {
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(signIns), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
                 .sessionManagement(session -> session
                         .maximumSessions(-1)
@@ -97,11 +91,13 @@ public class SecurityConfig {
                         .expiredUrl("/login?ended"))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .successHandler(signedIn(throttle, signIns))
+                        .successHandler(signedIn(signIns))
                         .failureHandler((request, response, e) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            signIns.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
+                            // the same answer whether or not the account exists; the wait too
+                            long wait = LoginThrottleFilter.seconds(
+                                    signIns.failed(request.getParameter("username"), request.getRemoteAddr()));
+                            response.sendRedirect(request.getContextPath()
+                                    + (wait > 0 ? "/login?error&wait=" + wait : "/login?error"));
                         })
                         .permitAll())
                 .logout(logout -> logout

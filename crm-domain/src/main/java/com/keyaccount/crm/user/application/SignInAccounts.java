@@ -2,14 +2,16 @@ package com.keyaccount.crm.user.application;
 
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.user.AppUserRepository;
+import java.time.Duration;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The data behind signing in: the account a login names, and the audit of every attempt with
- * the address it came from. The web layer's security wiring calls this and touches no table itself.
+ * The data behind signing in: the account a login names, the audit of every attempt with the
+ * address it came from, and the throttle that slows password guessing ({@link SignInThrottle}).
+ * The web layer's security wiring calls this and touches no table itself.
  */
 @Service
 @RequiredArgsConstructor
@@ -17,6 +19,7 @@ public class SignInAccounts {
 
     private final AppUserRepository users;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     /** Read afresh at every sign-in (and after a password change), so a disabled user cannot start a session. */
     @Transactional(readOnly = true)
@@ -24,14 +27,27 @@ public class SignInAccounts {
         return users.findByUsername(username).map(SignInAccount::of);
     }
 
+    /**
+     * How long an attempt for {@code username} from {@code address} must still wait before its
+     * password is checked; zero when it may go ahead. Asked before every check, so a guess made
+     * during the wait learns nothing; such a turned-away attempt is neither counted nor audited
+     * (it would only let a flood of them fill the audit log).
+     */
+    public Duration waitBefore(String username, String address) {
+        return throttle.waitBefore(username, address);
+    }
+
     /** A transaction of its own: the audit writes only inside one, and a sign-in runs outside any. */
     @Transactional
     public void succeeded(String username, String address) {
         audit.signIn(username, true, address);
+        throttle.succeeded(username, address);
     }
 
+    /** Audits and counts the failure; returns how long the next attempt of this pair must wait. */
     @Transactional
-    public void failed(String username, String address) {
+    public Duration failed(String username, String address) {
         audit.signIn(username, false, address);
+        return throttle.failed(username, address);
     }
 }

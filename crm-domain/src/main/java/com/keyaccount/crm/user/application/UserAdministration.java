@@ -32,6 +32,7 @@ public class UserAdministration {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
+    private final SignInThrottle signInThrottle;
 
     /** Every user, optionally only one role and only enabled or disabled ones, by display name. */
     @Transactional(readOnly = true)
@@ -155,9 +156,30 @@ public class UserAdministration {
         }
         String temporary = TemporaryPasswords.generate();
         user.resetPassword(passwordEncoder.encode(temporary));
+        // the old password's guesses say nothing about the new one: the user signs in with it at once
+        signInThrottle.clear(user.getUsername());
         audit.performed(admin.username(), "PASSWORD_RESET", ENTITY, id);
         events.publishEvent(new AccessRevoked(user.getUsername()));
         return temporary;
+    }
+
+    /** The user's failed sign-ins that still make them wait, for the edit page. */
+    @Transactional(readOnly = true)
+    public SignInFailures signInFailures(Viewer admin, long id) {
+        requireAdmin(admin);
+        return signInThrottle.of(find(id).getUsername());
+    }
+
+    /**
+     * Lifts every sign-in wait of the user, from every address, e.g. when they call from the
+     * office while someone elsewhere keeps guessing. Audited even when there was nothing to lift,
+     * because the request itself is worth knowing about.
+     */
+    public void clearSignInDelays(Viewer admin, long id) {
+        requireAdmin(admin);
+        AppUser user = find(id);
+        signInThrottle.clear(user.getUsername());
+        audit.performed(admin.username(), "SIGN_IN_DELAYS_CLEARED", ENTITY, id);
     }
 
     private static boolean isLastAdmin(AppUser user, List<AppUser> enabledAdmins) {

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators list, create, edit, disable and enable users and reset their passwords. */
+/**
+ * Administrators list, create, edit, disable and enable users, reset their passwords and clear
+ * their sign-in delays.
+ */
 @Controller
 @RequestMapping("/admin/users")
 @RequiredArgsConstructor
@@ -111,7 +114,16 @@ class UserAdminController {
 
     private String edit(long id, Viewer viewer, Model model) {
         model.addAttribute("edited", administration.get(viewer, id));
+        model.addAttribute("signInFailures", administration.signInFailures(viewer, id));
         return "admin/user-form";
+    }
+
+    /** Back to the edit page, where the admin asked for it and now sees no failures left. */
+    @PostMapping("/{id}/clear-sign-in-delays")
+    String clearSignInDelays(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        administration.clearSignInDelays(viewer, id);
+        redirect.addFlashAttribute("flash", "flash.user.signInDelaysCleared");
+        return "redirect:/admin/users/" + id + "/edit";
     }
 
     @PostMapping("/{id}/disable")
