@@ -7,11 +7,11 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * The security headers on the pages Tomcat writes itself: a request it refuses before the
- * application sees it (a malformed URL such as {@code /customers/%zz}) is answered by its error
- * report, past every filter and so past Spring Security's headers. Such a request has no
- * application context, or is already marked as an error, when it reaches the engine; the
- * application's own answers are left to Spring Security.
+ * The security headers on every answer the container sends, set before anything else runs: a
+ * request Tomcat refuses itself (a malformed URL such as {@code /customers/%zz}, a bad request
+ * line) is answered by its own error report, and one Spring Security's firewall rejects (an
+ * encoded {@code ..}) by the error page, both past the filter that writes the headers on the
+ * application's pages. That filter leaves a header it finds alone, so each is sent once.
  */
 class ContainerErrorHeadersValve extends ValveBase {
 
@@ -21,9 +21,7 @@ class ContainerErrorHeadersValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getContext() == null || response.isError()) {
-            SecurityHeaders.write(response);
-        }
+        SecurityHeaders.write(response);
         getNext().invoke(request, response);
     }
 }
