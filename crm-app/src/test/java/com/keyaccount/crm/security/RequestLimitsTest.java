@@ -37,6 +37,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -48,9 +49,11 @@ import org.springframework.web.context.WebApplicationContext;
  * test does not depend on how fast the machine is.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"crm.limits.requests-per-second=0.001", "crm.limits.request-burst=30"})
+        properties = {"crm.limits.requests-per-second=0.001", "crm.limits.request-burst=30",
+                "spring.datasource.hikari.maximum-pool-size=5"})
 @ActiveProfiles("test")
 @Import({Fixtures.class, RequestLimitsTest.Holding.class})
+@DirtiesContext // a context of its own: closed after, so its connections do not add to the suite's
 class RequestLimitsTest {
 
     private static final long HUGE = 300L * 1024 * 1024;
