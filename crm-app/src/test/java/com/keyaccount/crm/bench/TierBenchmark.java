@@ -44,6 +44,8 @@ public final class TierBenchmark {
                         // 22 a year on average for the 90% who buy: about 2M orders at 100k customers
                         "--crm.demo-data=true", "--crm.demo-customers=" + customers,
                         "--crm.demo-orders-per-customer=22", "--server.port=0",
+                        // capacity, not fairness: (f) and (i) drive one session from 8 connections
+                        "--crm.limits.requests-per-second=0",
                         "--spring.main.banner-mode=off", "--logging.level.root=warn",
                         "--logging.level.com.keyaccount.crm.tier=" + env("CRM_BENCH_LOG", "warn"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

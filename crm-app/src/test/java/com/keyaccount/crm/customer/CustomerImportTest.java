@@ -81,6 +81,20 @@ class CustomerImportTest {
                 id)).as("classified straight after the import").isEqualTo("C");
     }
 
+    /** Excel's "Unicode text": UTF-16 little endian with a byte order mark, tab separated. */
+    @Test
+    void a_unicode_text_file_from_excel_in_utf16_with_bom_and_tabs_creates_customers() throws Exception {
+        String code = Fixtures.unique("C");
+        String file = "\uFEFFcode\tname\tindustry\tregion\towner\tphone\taddress\tstatus\r\n"
+                + code + "\t华南电子有限公司\t制造业\t华南\t" + zhang.getUsername() + "\t020-8888\t广州市天河区\t合作中\r\n";
+        String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(page).contains("All 1 lines imported.", "UTF-16LE");
+        assertThat(customer(code)).containsEntry("name", "华南电子有限公司").containsEntry("industry", "MANUFACTURING")
+                .containsEntry("region", "SOUTH").containsEntry("address", "广州市天河区")
+                .containsEntry("owner_id", zhang.getId());
+    }
+
     @Test
     void an_existing_code_is_updated_field_by_field_and_columns_left_out_keep_their_values() throws Exception {
         var existing = fixtures.customer(zhang, Fixtures.unique("旧名称"));

@@ -105,6 +105,21 @@ class SalesImportTest {
         assertThat((BigDecimal) order(alpha, "合同-甲-001").get("amount")).isEqualByComparingTo("5000");
     }
 
+    /** Excel's "Unicode text": UTF-16 little endian with a byte order mark, tab separated. */
+    @Test
+    void a_unicode_text_file_from_excel_in_utf16_with_bom_and_tabs_is_imported() throws Exception {
+        String file = "\uFEFFcustomer_code\torder_no\torder_date\tamount\tdue_date\tpaid_date\r\n"
+                + alpha.getCode() + "\t合同-甲-016\t2026-05-02\t1,234.50\t2026-06-01\t\r\n"
+                + beta.getCode() + "\t合同-乙-016\t2026/05/03\t￥88\t\t2026-05-20\r\n";
+        String page = importFile(file.getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(page).contains("All 2 lines imported.", "UTF-16LE");
+        assertThat((BigDecimal) order(alpha, "合同-甲-016").get("amount")).isEqualByComparingTo("1234.50");
+        assertThat(order(alpha, "合同-甲-016")).containsEntry("due_date", LocalDate.of(2026, 6, 1));
+        assertThat(order(beta, "合同-乙-016")).containsEntry("order_date", LocalDate.of(2026, 5, 3))
+                .containsEntry("paid_date", LocalDate.of(2026, 5, 20));
+    }
+
     @Test
     void one_bad_line_rejects_the_whole_file_lists_every_problem_and_leaves_the_orders_as_they_were()
             throws Exception {

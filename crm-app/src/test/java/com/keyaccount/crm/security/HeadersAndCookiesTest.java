@@ -3,6 +3,7 @@ package com.keyaccount.crm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.RawHttp;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.net.CookieManager;
@@ -90,6 +91,52 @@ class HeadersAndCookiesTest {
                     .doesNotContain("Exception", "org.springframework", "org.apache", "java.", "Tomcat", "at com.",
                             "SQL", "Whitelabel");
         }
+    }
+
+    /**
+     * Tomcat refuses a malformed URL or request line before any filter runs, with its own page, and
+     * Spring Security's firewall refuses an encoded "..": the same headers as our pages, once each.
+     */
+    @Test
+    void the_containers_own_error_pages_carry_the_security_headers() throws Exception {
+        for (String target : List.of("/customers/%zz", "/customers/a{b}", "/customers/%2e%2e/admin", "/customers")) {
+            RawHttp.Answer answer = RawHttp.exchange(port,
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer.status()).as(target).isIn(302, 400);
+            assertThat(answer.headers().get("content-security-policy")).as(target)
+                    .containsExactly(SecurityConfig.CONTENT_SECURITY_POLICY);
+            assertThat(answer.headers().get("x-content-type-options")).as(target).containsExactly("nosniff");
+            assertThat(answer.headers().get("x-frame-options")).as(target).containsExactly("DENY");
+            assertThat(answer.headers().get("referrer-policy")).as(target).containsExactly("same-origin");
+        }
+    }
+
+    /**
+     * The Host header is the client's to choose: a redirect built from it would send a browser
+     * (or a cache in between) to another site. Both the way to the sign-in page and the way back
+     * to the page first asked for stay on whatever host the browser is on.
+     */
+    @Test
+    void redirects_never_name_the_host_the_request_gave() throws Exception {
+        String host = "Host: evil.example\r\nAccept-Language: en\r\nConnection: close\r\n";
+        RawHttp.Answer toLogin = RawHttp.exchange(port, "GET /customers HTTP/1.1\r\n" + host + "\r\n");
+        assertThat(toLogin.status()).isEqualTo(302);
+        assertThat(toLogin.header("Location")).startsWith("/login").doesNotContain("evil.example");
+
+        String cookie = "Cookie: " + sessionCookie(toLogin.headers().get("set-cookie")).split(";")[0] + "\r\n";
+        Matcher csrf = CSRF.matcher(RawHttp.exchange(port, "GET /login HTTP/1.1\r\n" + host + cookie + "\r\n").body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + URLEncoder.encode(fixtures.user(Role.ACCOUNT_MANAGER).getUsername(),
+                StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        RawHttp.Answer back = RawHttp.exchange(port, "POST /login HTTP/1.1\r\n" + host + cookie
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + form.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + form);
+
+        assertThat(back.status()).isEqualTo(302);
+        assertThat(back.header("Location")).as("back to the page first asked for").startsWith("/customers")
+                .doesNotContain("evil.example");
     }
 
     /** A request no HTTP client library would send: the container answers it before the application. */

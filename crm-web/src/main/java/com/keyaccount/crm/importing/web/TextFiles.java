@@ -15,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How a CSV file was saved: UTF-8 (with or without BOM) or, when it is not valid UTF-8, GB18030
- * (a superset of GBK, what Excel on Chinese Windows writes); comma or tab separated.
+ * How a CSV file was saved: UTF-16 when it starts with a UTF-16 byte order mark (Excel's
+ * "Unicode text", tab separated), else UTF-8 (with or without BOM) or, when it is not valid UTF-8,
+ * GB18030 (a superset of GBK, what Excel on Chinese Windows writes); comma or tab separated.
  */
 final class TextFiles {
 
@@ -27,6 +28,10 @@ final class TextFiles {
 
     /** Reads the whole file once, streaming: a file is UTF-8 only if every byte sequence is. */
     static Charset detect(Path file) throws IOException {
+        Charset utf16 = utf16(file);
+        if (utf16 != null) {
+            return utf16;
+        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
@@ -46,6 +51,28 @@ final class TextFiles {
             in.flip();
             return decode(utf8, in, out, true) ? GB18030 : StandardCharsets.UTF_8;
         }
+    }
+
+    /**
+     * UTF-16 little endian (what Excel's "Unicode text" writes) or big endian, by its byte order
+     * mark; null without one. Without the mark nothing tells UTF-16 apart reliably, and no
+     * spreadsheet program writes it so. The mark itself is read as U+FEFF before the first
+     * column name, which {@link CsvLines#normalise} removes like UTF-8's.
+     */
+    private static Charset utf16(Path file) throws IOException {
+        byte[] start = new byte[2];
+        try (InputStream stream = Files.newInputStream(file)) {
+            if (stream.readNBytes(start, 0, 2) < 2) {
+                return null;
+            }
+        }
+        if (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
     }
 
     /** Returns whether the bytes are malformed for the decoder. */

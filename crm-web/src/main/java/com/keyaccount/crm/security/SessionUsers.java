@@ -1,0 +1,49 @@
+package com.keyaccount.crm.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+/**
+ * Who signed in on a request's session, known from its cookie alone: the limits run before Spring
+ * Security's filters (one of which reads form parameters, and so a multipart body), so they look
+ * at the session as those filters will find it. A session an administrator ended counts as
+ * signed out. Spring Security still checks everything afterwards; this only decides what a
+ * request may send and how many it may run.
+ */
+final class SessionUsers {
+
+    private final SessionRegistry registry;
+
+    SessionUsers(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The signed-in user, or null for an anonymous, expired or ended session. */
+    CrmUser of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Object stored;
+        try {
+            stored = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+        if (!(stored instanceof SecurityContext context)) {
+            return null;
+        }
+        Authentication authentication = context.getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || !(authentication.getPrincipal() instanceof CrmUser user)) {
+            return null;
+        }
+        SessionInformation information = registry.getSessionInformation(session.getId());
+        return information == null || information.isExpired() ? null : user;
+    }
+}
