@@ -48,27 +48,31 @@ FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename
 SQL
 }
 
+# Expressions (checks, defaults, index and trigger definitions, views) are compared without casts,
+# brackets and spaces: PostgreSQL prints a restored expression with its casts placed differently,
+# e.g. CHECK (status IN ('A', 'B')) on a varchar column comes back as
+# ARRAY[('A'::varchar)::text, ...] instead of (ARRAY['A'::varchar, ...])::text[]; the same check.
 schema_sql() {
   cat <<'SQL'
 SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
        || CASE WHEN a.attnotnull THEN ' not-null' ELSE '' END
        || CASE WHEN a.attidentity <> '' THEN ' identity-' || a.attidentity::text ELSE '' END
-       || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
+       || coalesce(' default ' || regexp_replace(pg_get_expr(d.adbin, d.adrelid), '::[a-z_ ]+(\[\])?|[()[:space:]]', '', 'g'), '')
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
   AND a.attnum > 0 AND NOT a.attisdropped
 UNION ALL
 SELECT 'constraint ' || coalesce(nullif(conrelid, 0)::regclass::text, contypid::regtype::text) || '.' || conname
-       || ' ' || pg_get_constraintdef(oid)
+       || ' ' || regexp_replace(pg_get_constraintdef(oid), '::[a-z_ ]+(\[\])?|[()[:space:]]', '', 'g')
 FROM pg_constraint WHERE connamespace = 'public'::regnamespace
 UNION ALL
-SELECT 'index ' || tablename || '.' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'
+SELECT 'index ' || tablename || '.' || indexname || ' ' || regexp_replace(indexdef, '::[a-z_ ]+(\[\])?|[()[:space:]]', '', 'g') FROM pg_indexes WHERE schemaname = 'public'
 UNION ALL
-SELECT 'trigger ' || tgrelid::regclass || '.' || tgname || ' ' || pg_get_triggerdef(oid) || ' enabled=' || tgenabled::text
+SELECT 'trigger ' || tgrelid::regclass || '.' || tgname || ' ' || regexp_replace(pg_get_triggerdef(oid), '::[a-z_ ]+(\[\])?|[()[:space:]]', '', 'g') || ' enabled=' || tgenabled::text
 FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
 UNION ALL
-SELECT 'view ' || viewname || ' ' || md5(definition) FROM pg_views WHERE schemaname = 'public'
+SELECT 'view ' || viewname || ' ' || md5(regexp_replace(definition, '::[a-z_ ]+(\[\])?|[()[:space:]]', '', 'g')) FROM pg_views WHERE schemaname = 'public'
 UNION ALL
 SELECT 'function ' || p.oid::regprocedure || ' ' || md5(pg_get_functiondef(p.oid))
 FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
