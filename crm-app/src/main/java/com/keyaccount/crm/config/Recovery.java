@@ -46,6 +46,7 @@ class Recovery implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int runs = recompute.recoverAbandoned();
+        recompute.releaseOrphanedLock();
         int stopped = imports.recover();
         int files = Upload.removeLeftovers(imports.uploadsInUse(), clock.instant().minus(Heartbeat.SILENT_FOR));
         if (runs + stopped + files > 0) {

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Recomputes;
@@ -17,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -47,16 +47,18 @@ class CrashedRecomputeTest {
     private final TierRecompute recompute;
     private final LockProvider locks;
     private final ApplicationContext context;
+    private final DatabaseVendor database;
     private AppUser director;
 
     CrashedRecomputeTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
-            LockProvider locks, ApplicationContext context) {
+            LockProvider locks, ApplicationContext context, DatabaseVendor database) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.recompute = recompute;
         this.locks = locks;
         this.context = context;
+        this.database = database;
     }
 
     @BeforeEach
@@ -149,6 +151,28 @@ class CrashedRecomputeTest {
                 trigger)).containsExactly("DONE");
     }
 
+    @Test
+    void a_lock_left_by_a_server_killed_between_finishing_its_run_and_unlocking_is_released_at_start_up()
+            throws Exception {
+        String fresh = "test-host/88/" + Fixtures.unique("locking");
+        // a live server that has just taken the lock and is about to record its run: left alone
+        holdLock(fresh, Duration.ofSeconds(5));
+        Startup.runAgain(context);
+        assertThat(lockIsFree()).as("a lock taken a moment ago").isFalse();
+
+        String killed = "test-host/89/" + Fixtures.unique("dead");
+        // killed 3 minutes into its hold, its run already recorded as done: no run is left RUNNING
+        holdLock(killed, Duration.ofMinutes(3));
+        Startup.runAgain(context);
+        assertThat(lockIsFree()).as("the dead server's lock is released").isTrue();
+
+        String trigger = "ORPHAN_" + Fixtures.unique("").substring(1, 6);
+        assertThat(recompute.startNowOrNext(trigger, "erp")).isEqualTo(Scheduled.NOW);
+        Recomputes.awaitIdle(recompute);
+        assertThat(jdbc.queryForList("SELECT status FROM recompute_run WHERE trigger_kind = ?", String.class,
+                trigger)).containsExactly("DONE");
+    }
+
     private long runningRun(String server, Instant started, Instant heartbeat) {
         jdbc.update("""
                 INSERT INTO recompute_run (started_at, heartbeat_at, instance_id, trigger_kind, started_by,
@@ -158,14 +182,22 @@ class CrashedRecomputeTest {
         return jdbc.queryForObject("SELECT MAX(id) FROM recompute_run WHERE instance_id = ?", Long.class, server);
     }
 
-    /** The lock row as a server that took the lock leaves it: held for another 30 minutes (UTC, as ShedLock writes it). */
+    /** The lock row as a server that took the lock a minute ago leaves it: held for 30 minutes from then. */
     private void holdLock(String server) {
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        holdLock(server, Duration.ofMinutes(1));
+    }
+
+    /** In database time, as ShedLock writes it (UTC wall clock on PostgreSQL, local time on H2). */
+    private void holdLock(String server, Duration lockedAgo) {
+        LocalDateTime now = jdbc.queryForObject(database.isH2() ? "SELECT LOCALTIMESTAMP"
+                : "SELECT timezone('utc', CURRENT_TIMESTAMP)", Timestamp.class).toLocalDateTime();
+        LocalDateTime lockedAt = now.minus(lockedAgo);
+        Timestamp until = Timestamp.valueOf(lockedAt.plusMinutes(30));
         int updated = jdbc.update("UPDATE shedlock SET lock_until = ?, locked_at = ?, locked_by = ? WHERE name = ?",
-                Timestamp.valueOf(now.plusMinutes(30)), Timestamp.valueOf(now.minusMinutes(1)), server, LOCK);
+                until, Timestamp.valueOf(lockedAt), server, LOCK);
         if (updated == 0) {
             jdbc.update("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES (?, ?, ?, ?)", LOCK,
-                    Timestamp.valueOf(now.plusMinutes(30)), Timestamp.valueOf(now.minusMinutes(1)), server);
+                    until, Timestamp.valueOf(lockedAt), server);
         }
     }
 

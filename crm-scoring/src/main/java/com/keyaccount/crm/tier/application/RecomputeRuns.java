@@ -1,5 +1,6 @@
 package com.keyaccount.crm.tier.application;
 
+import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.shared.Heartbeat;
 import com.keyaccount.crm.shared.ServerInstance;
 import com.keyaccount.crm.tier.RecomputeRun;
@@ -43,11 +44,14 @@ class RecomputeRuns {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ServerInstance instance;
+    /** "Now" as ShedLock writes its times (database time, UTC wall clock on PostgreSQL, local on H2). */
+    private final String lockNow;
 
-    RecomputeRuns(JdbcTemplate jdbc, Clock clock, ServerInstance instance) {
+    RecomputeRuns(JdbcTemplate jdbc, Clock clock, ServerInstance instance, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.instance = instance;
+        this.lockNow = database.isH2() ? "LOCALTIMESTAMP" : "timezone('utc', CURRENT_TIMESTAMP)";
     }
 
     /** Records a run as started; returns its id. */
@@ -132,5 +136,20 @@ class RecomputeRuns {
             jdbc.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ? AND locked_by = ?",
                     TierRecompute.LOCK, deadInstance);
         }
+    }
+
+    /**
+     * Releases the recompute lock when its holder took it more than {@link Heartbeat#SILENT_FOR}
+     * ago and no run is alive anywhere: a server killed after its run was recorded finished but
+     * before it unlocked (or after it locked and before it recorded its run) left it. A live
+     * holder is between those two steps for milliseconds, and during a longer hold its run beats.
+     */
+    boolean releaseOrphanedLock() {
+        if (anyUnderWay()) {
+            return false;
+        }
+        return jdbc.update("UPDATE shedlock SET lock_until = locked_at WHERE name = ? AND lock_until > " + lockNow
+                + " AND locked_at < " + lockNow + " - INTERVAL '" + Heartbeat.SILENT_FOR.toSeconds() + "' SECOND",
+                TierRecompute.LOCK) == 1;
     }
 }

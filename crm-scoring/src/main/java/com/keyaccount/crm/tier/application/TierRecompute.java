@@ -186,6 +186,20 @@ public class TierRecompute implements RecomputeRequests {
     }
 
     /**
+     * Releases a recompute lock that a stopped server left without a running run (it died just
+     * after recording its run finished, or just after taking the lock): held for longer than
+     * {@link Heartbeat#SILENT_FOR} while no run beats anywhere. Start-up and the heartbeat ask.
+     */
+    public boolean releaseOrphanedLock() {
+        if (progress.get() != null || !runs.releaseOrphanedLock()) {
+            return false;
+        }
+        log.warn("The tier recompute lock was held for over {} with no recompute running anywhere: released",
+                Heartbeat.SILENT_FOR);
+        return true;
+    }
+
+    /**
      * Called every {@link Heartbeat#EVERY} by the application: shows that this instance's run is
      * alive, fails runs whose server stopped, and starts a request that was refused while a
      * recompute ran (or seemed to run) elsewhere, once none does.
@@ -196,6 +210,9 @@ public class TierRecompute implements RecomputeRequests {
             runs.beat(current.runId());
         }
         recoverAbandoned();
+        if (current == null && inBackground.get() == 0) {
+            releaseOrphanedLock();
+        }
         Request waiting = next.get();
         if (waiting != null && current == null && inBackground.get() == 0 && !runs.anyUnderWay()
                 && next.compareAndSet(waiting, null) && !start(waiting.trigger(), waiting.actor())) {
