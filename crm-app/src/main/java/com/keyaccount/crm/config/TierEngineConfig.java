@@ -1,5 +1,6 @@
 package com.keyaccount.crm.config;
 
+import com.keyaccount.crm.shared.ServerInstance;
 import com.keyaccount.crm.tier.application.RecomputeAlreadyRunningException;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -25,11 +26,22 @@ class TierEngineConfig {
         this.recompute = recompute;
     }
 
+    /** This server among those sharing the database, new on every start. */
     @Bean
-    static LockProvider lockProvider(JdbcTemplate jdbc) {
+    static ServerInstance serverInstance() {
+        return ServerInstance.ofThisProcess();
+    }
+
+    /**
+     * The lock names its holder by {@link ServerInstance} (not only the host name), as the runs
+     * do: the lock of a run whose server stopped can then be released, and no other.
+     */
+    @Bean
+    static LockProvider lockProvider(JdbcTemplate jdbc, ServerInstance instance) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc)
                 .usingDbTime()
+                .withLockedByValue(instance.id())
                 .build());
     }
 

@@ -193,7 +193,7 @@ class SalesImportTest {
         String page = mvc.perform(get("/imports/{id}", id).with(user(Fixtures.principal(director)))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("The import failed unexpectedly; nothing was imported.");
+        assertThat(page).contains("Failed: the server stopped while this file was being imported. Nothing was imported");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_import_stage WHERE import_id = ?", Integer.class, id))
                 .isZero();
     }

@@ -19,4 +19,10 @@ public record DataImport(long id, ImportKind kind, String fileName, String start
     public boolean running() {
         return status == Status.RUNNING;
     }
+
+    /** Failed because its server stopped mid-import (INTERRUPTED: the same, recorded before V18). */
+    public boolean stoppedWithServer() {
+        return status == Status.FAILED
+                && (ImportRecords.SERVER_STOPPED.equals(message) || "INTERRUPTED".equals(message));
+    }
 }

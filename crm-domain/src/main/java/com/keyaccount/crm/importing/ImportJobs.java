@@ -40,12 +40,13 @@ public class ImportJobs {
     /** Registers the upload and queues {@code job} on it; the file is discarded once the job is over. */
     public long start(Viewer viewer, ImportKind kind, String fileName, LineSource file, Job job) {
         DataImports.requireLeadership(viewer);
-        long id = records.begin(kind, viewer.username(), fileName);
+        long id = records.begin(kind, viewer.username(), fileName, file.location());
         try {
             executor.execute(() -> run(id, file, viewer.username(), job));
         } catch (RuntimeException refused) {
             // the application is shutting down: say so now rather than leave it to the heartbeat
             fail(id, refused);
+            records.forget(id);
             file.discard();
             throw refused;
         }
@@ -61,6 +62,7 @@ public class ImportJobs {
                 throw error;
             }
         } finally {
+            records.forget(id);
             file.discard();
         }
     }

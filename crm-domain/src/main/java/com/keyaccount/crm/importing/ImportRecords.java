@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -19,12 +21,20 @@ import org.springframework.stereotype.Component;
  * The only writer of {@code data_import} and {@code data_import_error}: every import's row with
  * its progress and outcome, and its kept bad lines. Plain JDBC outside any transaction on
  * purpose: progress and heartbeats must be visible to the import page while the file is read.
+ * <p>
+ * It also knows which imports this instance has begun and not finished, queued ones included,
+ * and {@link #beatLive() beats} for them from a timer thread: an import's heartbeat then means
+ * "its server is alive", even during a merge that runs for minutes.
  */
 @Component
 public class ImportRecords {
 
+    /** A stopped import's message: the page says "failed: the server stopped". */
+    public static final String SERVER_STOPPED = "SERVER_STOPPED";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     ImportRecords(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,20 +43,42 @@ public class ImportRecords {
 
     /** A new import, RUNNING, with a heartbeat from now. */
     public long begin(ImportKind kind, String actor, String fileName) {
+        return begin(kind, actor, fileName, null);
+    }
+
+    /** A new import of the uploaded file kept at {@code uploadFile} (null: none), beating until it finishes. */
+    long begin(ImportKind kind, String actor, String fileName, String uploadFile) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO data_import (kind, file_name, started_by, started_at, heartbeat_at, status)
-                    VALUES (?, ?, ?, ?, ?, 'RUNNING')""", new String[] {"id"});
+                    INSERT INTO data_import (kind, file_name, started_by, started_at, heartbeat_at, status, upload_file)
+                    VALUES (?, ?, ?, ?, ?, 'RUNNING', ?)""", new String[] {"id"});
             ps.setString(1, kind.name());
             ps.setString(2, fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
             ps.setString(3, actor);
             ps.setTimestamp(4, now);
             ps.setTimestamp(5, now);
+            ps.setString(6, uploadFile == null || uploadFile.length() > 1000 ? null : uploadFile);
             return ps;
         }, key);
-        return Objects.requireNonNull(key.getKey()).longValue();
+        long id = Objects.requireNonNull(key.getKey()).longValue();
+        live.add(id);
+        return id;
+    }
+
+    /** Touches the heartbeat of every import this instance has begun and not finished. */
+    void beatLive() {
+        if (!live.isEmpty()) {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("UPDATE data_import SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'",
+                    live.stream().map(id -> new Object[] {now, id}).toList());
+        }
+    }
+
+    /** This instance no longer works on the import (it finished, or its job ended anyhow). */
+    void forget(long id) {
+        live.remove(id);
     }
 
     void charset(long id, String charset) {
@@ -55,8 +87,12 @@ public class ImportRecords {
 
     /** Lines read so far; also the heartbeat that tells a live import from one whose instance died. */
     void progress(long id, long rowsRead) {
-        jdbc.update("UPDATE data_import SET rows_read = ?, heartbeat_at = ? WHERE id = ?", rowsRead,
-                Timestamp.from(clock.instant()), id);
+        int updated = jdbc.update("UPDATE data_import SET rows_read = ?, heartbeat_at = ? WHERE id = ? "
+                + "AND status = 'RUNNING'", rowsRead, Timestamp.from(clock.instant()), id);
+        if (updated == 0) {
+            // another instance took it for abandoned (no heartbeat for minutes) and cleared its stage
+            throw new IllegalStateException("import " + id + " is no longer running; stopped reading");
+        }
     }
 
     void saveErrors(long id, List<LineError> errors) {
@@ -69,6 +105,7 @@ public class ImportRecords {
     }
 
     public void finish(long id, Status status, Long created, Long updated, Long unchanged, Long bad, String message) {
+        forget(id);
         jdbc.update("""
                 UPDATE data_import SET status = ?, finished_at = ?, created = ?, updated = ?, unchanged = ?,
                     bad_lines = ?, message = ? WHERE id = ?""", status.name(), Timestamp.from(clock.instant()),
@@ -76,16 +113,31 @@ public class ImportRecords {
                 message == null ? null : message.substring(0, Math.min(1000, message.length())), id);
     }
 
-    /** Imports still RUNNING whose last heartbeat is older than {@code silentSince}. */
-    List<Long> silentSince(Instant silentSince) {
-        return jdbc.queryForList("SELECT id FROM data_import WHERE status = 'RUNNING' AND heartbeat_at < ?",
-                Long.class, Timestamp.from(silentSince));
+    /** An import still RUNNING whose server has not beaten for a while, and its uploaded file if one was kept. */
+    record Silent(long id, String uploadFile) {
     }
 
-    /** Only if it is still RUNNING: a late heartbeat's import that finished meanwhile keeps its outcome. */
-    void interrupted(long id) {
-        jdbc.update("UPDATE data_import SET status = 'FAILED', finished_at = ?, message = 'INTERRUPTED' "
-                + "WHERE id = ? AND status = 'RUNNING'", Timestamp.from(clock.instant()), id);
+    /** Imports still RUNNING whose last heartbeat is older than {@code silentSince}. */
+    List<Silent> silentSince(Instant silentSince) {
+        return jdbc.query("SELECT id, upload_file FROM data_import WHERE status = 'RUNNING' AND heartbeat_at < ?",
+                (rs, n) -> new Silent(rs.getLong("id"), rs.getString("upload_file")), Timestamp.from(silentSince));
+    }
+
+    /**
+     * Fails an import whose server stopped ({@link #SERVER_STOPPED}), only if it is still RUNNING
+     * and still silent: a late heartbeat's import keeps running, a finished one its outcome. True
+     * when it did (of several instances noticing, one wins).
+     */
+    boolean stopped(long id, Instant silentSince) {
+        return jdbc.update("UPDATE data_import SET status = 'FAILED', finished_at = ?, message = ? "
+                + "WHERE id = ? AND status = 'RUNNING' AND heartbeat_at < ?", Timestamp.from(clock.instant()),
+                SERVER_STOPPED, id, Timestamp.from(silentSince)) == 1;
+    }
+
+    /** The uploaded files of imports still RUNNING (anywhere): a sweep of the upload directory keeps them. */
+    List<String> uploadsInUse() {
+        return jdbc.queryForList("SELECT upload_file FROM data_import WHERE status = 'RUNNING' "
+                + "AND upload_file IS NOT NULL", String.class);
     }
 
     Optional<DataImport> find(long id) {

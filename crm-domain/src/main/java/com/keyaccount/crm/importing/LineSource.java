@@ -14,4 +14,12 @@ public interface LineSource {
 
     /** The import is over, read or not: whatever holds the file (a temporary copy) may go. */
     void discard();
+
+    /**
+     * Where the file is kept on this server's disk, if anywhere: recorded on the import, so that
+     * when its server stops mid-import the file is deleted with the rest of it.
+     */
+    default String location() {
+        return null;
+    }
 }

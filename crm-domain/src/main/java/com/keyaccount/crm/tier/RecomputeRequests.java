@@ -7,8 +7,8 @@ package com.keyaccount.crm.tier;
 public interface RecomputeRequests {
 
     /**
-     * Starts a recompute now or, when one is already running in this instance, right after it,
-     * so that a change made during a run is never left uncomputed.
+     * Starts a recompute now or, when one is already running (here or in another instance), right
+     * after it, so that a change made during a run is never left uncomputed.
      */
     Scheduled startNowOrNext(String trigger, String actor);
 
@@ -17,7 +17,10 @@ public interface RecomputeRequests {
         NOW,
         /** one is running in this instance; this one follows it */
         AFTER_CURRENT,
-        /** another instance is running one; this request is dropped */
+        /**
+         * another instance is running one: this one starts here once none runs anywhere (lost
+         * only if this instance stops first; the nightly run catches up then)
+         */
         RUNNING_ELSEWHERE
     }
 }

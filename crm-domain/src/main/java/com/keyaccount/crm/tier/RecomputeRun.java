@@ -29,6 +29,9 @@ public class RecomputeRun {
 
     public enum Status { RUNNING, DONE, FAILED }
 
+    /** The error of a run whose server stopped mid-run (crash, kill -9), found by another start or instance. */
+    public static final String SERVER_STOPPED = "SERVER_STOPPED";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -60,4 +63,9 @@ public class RecomputeRun {
     private Status status;
 
     private String error;
+
+    /** Failed because its server stopped, not because of the data: the tiers page says so in words. */
+    public boolean stoppedWithServer() {
+        return status == Status.FAILED && SERVER_STOPPED.equals(error);
+    }
 }

@@ -56,6 +56,6 @@ public class TierQueries {
     }
 
     public List<RecomputeRun> recentRuns() {
-        return runs.findTop10ByOrderByStartedAtDescIdDesc();
+        return runs.findTop10ByOrderByIdDesc();
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -133,6 +134,14 @@ public class SalesImports implements FileImport {
                     changed && recompute.startNowOrNext("SALES_API", actor) == Scheduled.RUNNING_ELSEWHERE
                             ? "RECOMPUTE_BUSY" : null);
             return new PushResult(counts[0], counts[1], counts[2]);
+        } catch (RuntimeException e) {
+            // said now, not left RUNNING (and beating) until a restart: nothing was written
+            try {
+                records.finish(id, Status.FAILED, null, null, null, null, Objects.toString(e.getMessage(), e.toString()));
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         } finally {
             stage.discard(id);
         }

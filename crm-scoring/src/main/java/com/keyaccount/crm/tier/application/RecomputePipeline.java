@@ -113,8 +113,10 @@ class RecomputePipeline {
     private void write(TierChanges changes, Ranking ranking, long runId, int version, Instant now,
             Consumer<RecomputeProgress> progress) {
         int total = changes.staged().size();
+        stillOurs(runId);
         store.stage(changes.staged(), done -> progress.accept(new RecomputeProgress(runId, "write", done, total)));
         log.debug("Tier recompute {}: staged {} rows", runId, total);
+        stillOurs(runId);
         transaction.executeWithoutResult(status -> {
             long started = System.nanoTime();
             if (ranking == null) {
@@ -127,6 +129,18 @@ class RecomputePipeline {
                 store.applyStaged(runId);
             }
         });
+    }
+
+    /**
+     * Beats, and stops the run before it writes if another instance has meanwhile taken it for
+     * abandoned (its heartbeats did not reach the database for minutes) and may have started
+     * its own: two runs must never write tiers at once.
+     */
+    private void stillOurs(long runId) {
+        if (!runs.beat(runId)) {
+            throw new IllegalStateException("recompute " + runId + " was taken for abandoned by another server "
+                    + "(no heartbeat); stopped before writing");
+        }
     }
 
     /** A Pareto run's ranking: customers in rank order, each one's share of revenue before it in millionths. */

@@ -5,6 +5,7 @@ import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.hardrules.HardRulesClassifier;
 import com.keyaccount.crm.scoring.pareto.ParetoClassifier;
 import com.keyaccount.crm.scoring.scorecard.ScorecardClassifier;
+import com.keyaccount.crm.shared.Heartbeat;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.TierPolicy;
 import java.time.Clock;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Service;
  * policy, with at most one request waiting behind the running one. One recompute at a time: in
  * this instance by its progress, across instances by ShedLock and the runs table. What a
  * recompute does is {@link RecomputePipeline}'s.
+ * <p>
+ * A server that stops mid-run (crash, kill -9) leaves its run RUNNING and the lock held. Its run
+ * stops beating ({@link #heartbeat()}), so the next look at the runs table after
+ * {@link Heartbeat#SILENT_FOR} (a request, the tiers page, the start-up check, this instance's
+ * heartbeat) fails it and releases its lock. A request refused meanwhile because a recompute
+ * seemed to run elsewhere is remembered and started by the heartbeat once none runs anywhere.
  */
 @Service
 public class TierRecompute implements RecomputeRequests {
@@ -84,15 +91,22 @@ public class TierRecompute implements RecomputeRequests {
     }
 
     private void runThenNext(String trigger, String actor) {
+        boolean locked = false;
         try {
             runHere(trigger, actor);
         } catch (RecomputeAlreadyRunningException e) {
-            log.info("Tier recompute requested by {} skipped: another one is running", actor);
+            locked = true;
+            log.info("Tier recompute requested by {} waits: another server holds the lock", actor);
         } catch (RuntimeException e) {
             log.error("Tier recompute requested by {} failed", actor, e);
         } finally {
             progress.set(null);
-            startQueued();
+            if (locked) {
+                // not dropped: the heartbeat starts it when the lock is free (or released as abandoned)
+                next.compareAndSet(null, new Request(trigger, actor));
+            } else {
+                startQueued();
+            }
             inBackground.decrementAndGet();
         }
     }
@@ -107,20 +121,29 @@ public class TierRecompute implements RecomputeRequests {
     private record Request(String trigger, String actor) {
     }
 
-    /** Requests made while one waits are one request. */
+    /**
+     * Requests made while one waits are one request. One refused because another instance runs a
+     * recompute waits here too: {@link #heartbeat()} starts it once none runs anywhere, whether
+     * that one finishes or its server turns out to have stopped.
+     */
     @Override
     public Scheduled startNowOrNext(String trigger, String actor) {
         if (start(trigger, actor)) {
             return Scheduled.NOW;
         }
         if (progress.get() == null) {
+            next.set(new Request(trigger, actor));
             return Scheduled.RUNNING_ELSEWHERE;
         }
         Request request = new Request(trigger, actor);
         next.set(request);
         // the running one may have finished in between, before it could see this request
         if (progress.get() == null && next.compareAndSet(request, null)) {
-            return start(trigger, actor) ? Scheduled.NOW : Scheduled.RUNNING_ELSEWHERE;
+            if (start(trigger, actor)) {
+                return Scheduled.NOW;
+            }
+            next.compareAndSet(null, request);
+            return Scheduled.RUNNING_ELSEWHERE;
         }
         return Scheduled.AFTER_CURRENT;
     }
@@ -131,7 +154,71 @@ public class TierRecompute implements RecomputeRequests {
     }
 
     private boolean runningHereOrElsewhere() {
-        return progress.get() != null || runs.anyUnderWay();
+        if (progress.get() != null) {
+            return true;
+        }
+        recoverAbandoned();
+        return runs.anyUnderWay();
+    }
+
+    /**
+     * Fails the runs whose server stopped (no heartbeat for {@link Heartbeat#SILENT_FOR}) with
+     * "the server stopped" and releases the lock such a server still held, so recomputes run
+     * again at once instead of after the lock's {@link RecomputeRuns#LONGEST_RUN}. A run of a
+     * live instance beats and is left alone. Returns how many it failed.
+     */
+    public int recoverAbandoned() {
+        RecomputeProgress current = progress.get();
+        int failed = 0;
+        for (RecomputeRuns.Abandoned run : runs.abandoned()) {
+            // never this instance's own run, however late its heartbeat
+            if (current != null && current.runId() == run.id()) {
+                continue;
+            }
+            if (runs.failAbandoned(run.id())) {
+                runs.releaseLockOf(run.instance());
+                failed++;
+                log.warn("Tier recompute {} of server {} had no heartbeat for {}: marked failed (the server stopped)"
+                        + " and its lock released", run.id(), run.instance(), Heartbeat.SILENT_FOR);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * Releases a recompute lock that a stopped server left without a running run (it died just
+     * after recording its run finished, or just after taking the lock): held for longer than
+     * {@link Heartbeat#SILENT_FOR} while no run beats anywhere. Start-up and the heartbeat ask.
+     */
+    public boolean releaseOrphanedLock() {
+        if (progress.get() != null || !runs.releaseOrphanedLock()) {
+            return false;
+        }
+        log.warn("The tier recompute lock was held for over {} with no recompute running anywhere: released",
+                Heartbeat.SILENT_FOR);
+        return true;
+    }
+
+    /**
+     * Called every {@link Heartbeat#EVERY} by the application: shows that this instance's run is
+     * alive, fails runs whose server stopped, and starts a request that was refused while a
+     * recompute ran (or seemed to run) elsewhere, once none does.
+     */
+    public void heartbeat() {
+        RecomputeProgress current = progress.get();
+        if (current != null && current.runId() > 0) {
+            runs.beat(current.runId());
+        }
+        recoverAbandoned();
+        if (current == null && inBackground.get() == 0) {
+            releaseOrphanedLock();
+        }
+        Request waiting = next.get();
+        if (waiting != null && current == null && inBackground.get() == 0 && !runs.anyUnderWay()
+                && next.compareAndSet(waiting, null) && !start(waiting.trigger(), waiting.actor())) {
+            // started here meanwhile or elsewhere again: it keeps waiting
+            next.compareAndSet(null, waiting);
+        }
     }
 
     /** The running recompute's progress, if one runs in this instance. */
