@@ -3,6 +3,7 @@ package com.keyaccount.crm.config;
 import com.keyaccount.crm.importing.AbandonedImports;
 import com.keyaccount.crm.importing.web.Upload;
 import com.keyaccount.crm.shared.Heartbeat;
+import com.keyaccount.crm.tier.application.AbandonedRecomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -34,19 +35,21 @@ class Recovery implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
     private final TierRecompute recompute;
+    private final AbandonedRecomputes recomputes;
     private final AbandonedImports imports;
     private final Clock clock;
 
-    Recovery(TierRecompute recompute, AbandonedImports imports, Clock clock) {
+    Recovery(TierRecompute recompute, AbandonedRecomputes recomputes, AbandonedImports imports, Clock clock) {
         this.recompute = recompute;
+        this.recomputes = recomputes;
         this.imports = imports;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int runs = recompute.recoverAbandoned();
-        recompute.releaseOrphanedLock();
+        int runs = recomputes.recover();
+        recomputes.releaseOrphanedLock();
         int stopped = imports.recover();
         int files = Upload.removeLeftovers(imports.uploadsInUse(), clock.instant().minus(Heartbeat.SILENT_FOR));
         if (runs + stopped + files > 0) {

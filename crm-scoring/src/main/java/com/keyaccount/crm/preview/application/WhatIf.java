@@ -8,6 +8,7 @@ import com.keyaccount.crm.preview.application.Preview.ManagerLoad;
 import com.keyaccount.crm.preview.application.Preview.Move;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
@@ -15,14 +16,11 @@ import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.tier.TierPolicy;
-import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.tier.application.WindowFigures;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -101,9 +99,7 @@ public class WhatIf {
     private Tally tally(RuleSet draft) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<Long, Row> rows = load(today.minusMonths(draft.windowMonths()).plusDays(1), today);
-        TierPolicy policy = TierPolicy.publish(0, draft, null, "preview", null, Instant.EPOCH);
-        List<TierDecision> decisions = TierRecompute.classify(policy,
-                rows.values().stream().map(Row::figures).toList());
+        List<TierDecision> decisions = TierMethods.classify(draft, rows.values().stream().map(Row::figures).toList());
         Tally tally = new Tally(quotaPolicies.current().quotas(), today);
         for (TierDecision decision : decisions) {
             tally.add(rows.get(decision.customerId()), decision, today);

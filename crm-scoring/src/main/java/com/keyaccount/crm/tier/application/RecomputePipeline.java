@@ -2,6 +2,7 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.ParetoRankings;
@@ -79,7 +80,8 @@ class RecomputePipeline {
             LocalDate from = today.minusMonths(policy.getWindowMonths()).plusDays(1);
             Map<Long, CustomerRow> rows = customers.load(from, today);
             long loaded = System.nanoTime();
-            List<TierDecision> decisions = TierRecompute.classify(policy,
+            List<TierDecision> decisions = TierMethods.classify(policy.getMethod(), policy.getWindowMonths(),
+                    policy.paretoCutoffs(), policy.getScorecard(), policy.hardRules(),
                     rows.values().stream().map(CustomerRow::figures).toList());
             TierChanges changes = TierChanges.of(decisions, rows, policy.getVersion(), now, today);
             Ranking ranking = policy.getMethod() == TierMethod.PARETO ? Ranking.of(decisions) : null;

@@ -1,16 +1,9 @@
 package com.keyaccount.crm.tier.application;
 
-import com.keyaccount.crm.scoring.CustomerFigures;
-import com.keyaccount.crm.scoring.TierDecision;
-import com.keyaccount.crm.scoring.hardrules.HardRulesClassifier;
-import com.keyaccount.crm.scoring.pareto.ParetoClassifier;
-import com.keyaccount.crm.scoring.scorecard.ScorecardClassifier;
 import com.keyaccount.crm.shared.Heartbeat;
 import com.keyaccount.crm.tier.RecomputeRequests;
-import com.keyaccount.crm.tier.TierPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,11 +24,9 @@ import org.springframework.stereotype.Service;
  * this instance by its progress, across instances by ShedLock and the runs table. What a
  * recompute does is {@link RecomputePipeline}'s.
  * <p>
- * A server that stops mid-run (crash, kill -9) leaves its run RUNNING and the lock held. Its run
- * stops beating ({@link #heartbeat()}), so the next look at the runs table after
- * {@link Heartbeat#SILENT_FOR} (a request, the tiers page, the start-up check, this instance's
- * heartbeat) fails it and releases its lock. A request refused meanwhile because a recompute
- * seemed to run elsewhere is remembered and started by the heartbeat once none runs anywhere.
+ * A run of a stopped server is failed by {@link AbandonedRecomputes} before a request is judged.
+ * A request refused meanwhile because a recompute seemed to run elsewhere is remembered and
+ * started by the {@link #heartbeat()} once none runs anywhere.
  */
 @Service
 public class TierRecompute implements RecomputeRequests {
@@ -48,6 +39,7 @@ public class TierRecompute implements RecomputeRequests {
 
     private final RecomputePipeline pipeline;
     private final RecomputeRuns runs;
+    private final AbandonedRecomputes abandoned;
     private final LockProvider locks;
     private final Clock clock;
     private final TaskExecutor background;
@@ -60,10 +52,11 @@ public class TierRecompute implements RecomputeRequests {
      */
     private final AtomicInteger inBackground = new AtomicInteger();
 
-    TierRecompute(RecomputePipeline pipeline, RecomputeRuns runs, LockProvider locks, Clock clock,
-            @Qualifier(EXECUTOR) TaskExecutor background) {
+    TierRecompute(RecomputePipeline pipeline, RecomputeRuns runs, AbandonedRecomputes abandoned, LockProvider locks,
+            Clock clock, @Qualifier(EXECUTOR) TaskExecutor background) {
         this.pipeline = pipeline;
         this.runs = runs;
+        this.abandoned = abandoned;
         this.locks = locks;
         this.clock = clock;
         this.background = background;
@@ -157,46 +150,8 @@ public class TierRecompute implements RecomputeRequests {
         if (progress.get() != null) {
             return true;
         }
-        recoverAbandoned();
+        abandoned.recover();
         return runs.anyUnderWay();
-    }
-
-    /**
-     * Fails the runs whose server stopped (no heartbeat for {@link Heartbeat#SILENT_FOR}) with
-     * "the server stopped" and releases the lock such a server still held, so recomputes run
-     * again at once instead of after the lock's {@link RecomputeRuns#LONGEST_RUN}. A run of a
-     * live instance beats and is left alone. Returns how many it failed.
-     */
-    public int recoverAbandoned() {
-        RecomputeProgress current = progress.get();
-        int failed = 0;
-        for (RecomputeRuns.Abandoned run : runs.abandoned()) {
-            // never this instance's own run, however late its heartbeat
-            if (current != null && current.runId() == run.id()) {
-                continue;
-            }
-            if (runs.failAbandoned(run.id())) {
-                runs.releaseLockOf(run.instance());
-                failed++;
-                log.warn("Tier recompute {} of server {} had no heartbeat for {}: marked failed (the server stopped)"
-                        + " and its lock released", run.id(), run.instance(), Heartbeat.SILENT_FOR);
-            }
-        }
-        return failed;
-    }
-
-    /**
-     * Releases a recompute lock that a stopped server left without a running run (it died just
-     * after recording its run finished, or just after taking the lock): held for longer than
-     * {@link Heartbeat#SILENT_FOR} while no run beats anywhere. Start-up and the heartbeat ask.
-     */
-    public boolean releaseOrphanedLock() {
-        if (progress.get() != null || !runs.releaseOrphanedLock()) {
-            return false;
-        }
-        log.warn("The tier recompute lock was held for over {} with no recompute running anywhere: released",
-                Heartbeat.SILENT_FOR);
-        return true;
     }
 
     /**
@@ -209,9 +164,9 @@ public class TierRecompute implements RecomputeRequests {
         if (current != null && current.runId() > 0) {
             runs.beat(current.runId());
         }
-        recoverAbandoned();
+        abandoned.recover(current == null ? -1 : current.runId());
         if (current == null && inBackground.get() == 0) {
-            releaseOrphanedLock();
+            abandoned.releaseOrphanedLock();
         }
         Request waiting = next.get();
         if (waiting != null && current == null && inBackground.get() == 0 && !runs.anyUnderWay()
@@ -252,14 +207,5 @@ public class TierRecompute implements RecomputeRequests {
             progress.set(null);
             lock.get().unlock();
         }
-    }
-
-    /** The one classification implementation, shared with previews of draft policies. */
-    public static List<TierDecision> classify(TierPolicy policy, List<CustomerFigures> figures) {
-        return switch (policy.getMethod()) {
-            case PARETO -> ParetoClassifier.classify(figures, policy.paretoCutoffs());
-            case SCORECARD -> ScorecardClassifier.classify(figures, policy.getScorecard(), policy.getWindowMonths());
-            case HARD_RULES -> HardRulesClassifier.classify(figures, policy.hardRules());
-        };
     }
 }
