@@ -18,7 +18,11 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** An order from the ERP with its payment (due and paid dates): the input of classification. */
+/**
+ * An order line from the ERP with its payment (due and paid dates): the input of classification.
+ * A negative amount is a credit note or return, which may name the order it refers to; a line may
+ * belong to a product line and carry its gross margin.
+ */
 @Entity
 @Table(name = "sales_order")
 @Getter
@@ -47,18 +51,23 @@ public class SalesOrder {
     @Column(name = "paid_date")
     private LocalDate paidDate;
 
+    @Column(name = "product_line_id")
+    private Long productLineId;
+
+    @Column(name = "refers_to")
+    private String refersTo;
+
+    private BigDecimal margin;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
     public SalesOrder(Customer customer, String orderNo, LocalDate orderDate, BigDecimal amount,
             LocalDate dueDate, Instant now) {
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException("an order amount cannot be negative");
-        }
         this.customer = Objects.requireNonNull(customer);
         this.orderNo = Objects.requireNonNull(orderNo);
         this.orderDate = Objects.requireNonNull(orderDate);
-        this.amount = amount;
+        this.amount = Objects.requireNonNull(amount);
         this.dueDate = dueDate;
         this.createdAt = now;
     }
