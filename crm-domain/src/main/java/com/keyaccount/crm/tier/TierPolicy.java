@@ -2,8 +2,10 @@ package com.keyaccount.crm.tier;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.tier.rules.HardRules;
+import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import jakarta.persistence.Column;
@@ -45,6 +47,18 @@ public class TierPolicy {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private TierMethod method;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Measure measure = Measure.NET_REVENUE;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Scope scope = Scope.BOOK;
+
+    /** With one ranking per product line: the line whose tier quotas follow; {@code null}: the best. */
+    @Column(name = "quota_product_line_id")
+    private Long quotaProductLineId;
 
     @Column(name = "window_months")
     private int windowMonths;
