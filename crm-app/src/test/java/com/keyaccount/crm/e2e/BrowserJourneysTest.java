@@ -17,7 +17,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -67,9 +70,12 @@ class BrowserJourneysTest {
     private final JdbcTemplate jdbc;
     private final FollowUpSchedule followUps;
     private final TierRecompute recompute;
+    private final MessageSource messages;
     private WebDriver browser;
 
-    BrowserJourneysTest(Fixtures fixtures, JdbcTemplate jdbc, FollowUpSchedule followUps, TierRecompute recompute) {
+    BrowserJourneysTest(Fixtures fixtures, JdbcTemplate jdbc, FollowUpSchedule followUps, TierRecompute recompute,
+            MessageSource messages) {
+        this.messages = messages;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.followUps = followUps;
@@ -184,6 +190,43 @@ class BrowserJourneysTest {
                         pareto_cutoff_b, scorecard, hard_orders_a, hard_revenue_a, hard_orders_b, hard_revenue_b,
                         CURRENT_TIMESTAMP, 'test', 'restored after the browser test'
                     FROM tier_policy WHERE version = ?""", before);
+        }
+    }
+
+    /**
+     * Every link of the menu, as each role sees it, in Chinese and in English: no error page, no
+     * message of a form that was never filled in (拜访达成率 used to open on "必选。必选。"), no
+     * console error. The attainment link shows this month's report.
+     */
+    @Test
+    void every_menu_link_opens_its_page_for_each_role_in_both_languages() throws Exception {
+        open(1366, 900);
+        for (Role role : List.of(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN)) {
+            AppUser user = fixtures.user(role);
+            browser.manage().deleteAllCookies();
+            signIn(user);
+            for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                go("/my-day?lang=" + (language == Locale.ENGLISH ? "en" : "zh_CN"));
+                Set<String> errorTitles = Set.of("error.generic.title", "error.404.title", "error.403.title",
+                        "error.503.title").stream().map(key -> messages.getMessage(key, null, language))
+                        .collect(Collectors.toSet());
+                List<String> links = browser.findElements(By.cssSelector("nav.menu a")).stream()
+                        .map(a -> a.getAttribute("href")).toList();
+                assertThat(links).as("%s's menu", role).hasSizeGreaterThanOrEqualTo(7);
+                for (String link : links) {
+                    browser.get(link);
+                    String where = role + " " + language + " " + link;
+                    assertThat(errorTitles).as(where).doesNotContain(browser.getTitle());
+                    assertThat(browser.findElements(By.cssSelector(".field-error, .error")).stream()
+                            .filter(WebElement::isDisplayed).map(WebElement::getText).toList()).as(where).isEmpty();
+                    if (link.endsWith("/attainment")) {
+                        assertThat(browser.findElements(By.id("by-tier"))).as(where + ": this month's report")
+                                .isNotEmpty();
+                    }
+                }
+            }
+            assertThat(severeConsoleMessages()).as(role.name()).isEmpty();
+            browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         }
     }
 

@@ -81,6 +81,22 @@ class AttainmentTest {
     }
 
     @Test
+    void the_menu_link_without_a_period_opens_on_this_month_so_far() throws Exception {
+        // the clock stands at 2026-09-18, so this month so far is the period of the first test
+        String page = page("/attainment", manager);
+
+        assertThat(page).doesNotContain("Required.").contains("value=\"2026-09-01\"", "value=\"2026-09-18\"");
+        assertThat(MyDayTest.section(page, "by-tier")).contains("2 / 3", "66%");
+    }
+
+    @Test
+    void a_period_with_one_day_missing_says_so_beside_the_empty_field_and_keeps_the_other() throws Exception {
+        String page = page("/attainment?from=2026-09-01&to=", manager);
+
+        assertThat(page).contains("Required.", "value=\"2026-09-01\"").doesNotContain("id=\"by-tier\"");
+    }
+
+    @Test
     void a_directors_report_for_one_manager_totals_the_capped_contacts() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         String page = page(PERIOD + "&manager=" + manager.getId(), director);

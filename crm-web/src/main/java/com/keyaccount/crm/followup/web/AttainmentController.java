@@ -27,6 +27,12 @@ class AttainmentController {
     @GetMapping("/attainment")
     String attainment(@Valid @ModelAttribute("query") AttainmentQuery query, BindingResult result,
             Viewer viewer, Model model) {
+        if (query.getFrom() == null && !result.hasFieldErrors("from") && query.getTo() != null) {
+            result.rejectValue("from", "NotNull");
+        }
+        if (query.getTo() == null && !result.hasFieldErrors("to") && query.getFrom() != null) {
+            result.rejectValue("to", "NotNull");
+        }
         if (query.getFrom() == null && query.getTo() == null && !result.hasFieldErrors()) {
             AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
             defaults.setManager(query.getManager());
