@@ -64,7 +64,8 @@ class CustomerImportTest {
                 + b + ",Northern Foods,WHOLESALE_RETAIL,north," + zhang.getUsername() + ",,,\r\n";
         String page = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(Charset.forName("GB18030")));
 
-        assertThat(page).contains("All 2 lines imported.", "GB18030");
+        assertThat(page).contains("All 2 lines imported.", "GB18030", "New customers", "Customers updated")
+                .as("a customer file's result speaks of customers").doesNotContainIgnoringCase("orders");
         assertThat(Imports.field(page, "created")).isEqualTo("2");
         assertThat(customer(a)).containsEntry("name", "华东精密机械有限公司").containsEntry("industry", "MANUFACTURING")
                 .containsEntry("region", "EAST").containsEntry("status", "ACTIVE")
