@@ -84,6 +84,30 @@ class ReassignTest {
     }
 
     @Test
+    void after_a_refused_reassign_the_ticked_customers_and_the_chosen_manager_are_still_chosen() throws Exception {
+        var refused = mvc.perform(post("/customers/reassign").param("ids", first.getId().toString())
+                        .param("newOwner", li.getId().toString()).param("reason", "")
+                        .with(user(Fixtures.principal(director))).with(csrf()))
+                .andReturn().getFlashMap();
+        String list = mvc.perform(get("/customers").param("q", first.getName()).flashAttrs(refused)
+                        .with(user(Fixtures.principal(director))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(checkbox(list, first)).contains("checked");
+        assertThat(list).containsPattern("<option value=\"" + li.getId() + "\"[^>]*selected");
+        String other = mvc.perform(get("/customers").param("q", second.getName()).flashAttrs(refused)
+                        .with(user(Fixtures.principal(director))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(checkbox(other, second)).as("not ticked before, not ticked now").doesNotContain("checked");
+    }
+
+    private static String checkbox(String page, Customer customer) {
+        int at = page.indexOf("value=\"" + customer.getId() + "\"");
+        assertThat(at).as("the customer's checkbox").isPositive();
+        return page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at));
+    }
+
+    @Test
     void an_account_manager_cannot_reassign_and_an_open_redirect_is_refused() throws Exception {
         mvc.perform(post("/customers/reassign").param("ids", first.getId().toString())
                         .param("newOwner", li.getId().toString()).param("reason", "抢客户")

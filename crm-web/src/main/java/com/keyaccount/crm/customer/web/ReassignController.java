@@ -46,6 +46,9 @@ class ReassignController {
         if (problem != null) {
             redirect.addFlashAttribute("reassignError", problem);
             redirect.addFlashAttribute("reassignReason", reason);
+            // what the director ticked and picked stays ticked and picked, to correct and resend
+            redirect.addFlashAttribute("reassignIds", ids == null ? List.of() : ids);
+            redirect.addFlashAttribute("reassignOwner", newOwner);
         }
         // back to the same filtered list: only a query string of our own list page
         return "redirect:/customers" + (back.matches("\\?[\\w=&%.,+-]*") ? back : "");
