@@ -15,6 +15,7 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,6 +137,37 @@ class CustomerJourneyTest {
         assertThat(row.get("deleted")).isEqualTo(false);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_tier WHERE customer_id = ?", Integer.class,
                 row.get("id"))).as("no tier until the tier engine computes one").isZero();
+    }
+
+    /** 年销售额 takes money as the imports do: 12,500,000 and ¥ and 万; nonsense is kept with a message. */
+    @Test
+    void annual_sales_are_typed_as_on_paper_and_nonsense_is_kept_beside_a_message() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        String first = null;
+        for (String[] typed : new String[][] {{"12,500,000", "12500000"}, {"¥1,234.50", "1234.50"},
+            {"1250万", "12500000"}}) {
+            String code = Fixtures.unique("M");
+            first = first == null ? code : first;
+            mvc.perform(post("/customers").with(user(Fixtures.principal(manager))).with(csrf())
+                            .param("code", code).param("name", "金额客户" + code).param("industry", "IT")
+                            .param("region", "EAST").param("status", "ACTIVE").param("annualSales", typed[0]))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(jdbc.queryForObject("SELECT annual_sales FROM customer WHERE code = ?", BigDecimal.class, code))
+                    .as(typed[0]).isEqualByComparingTo(typed[1]);
+        }
+        long id = jdbc.queryForObject("SELECT id FROM customer WHERE code = ?", Long.class, first);
+        String edit = mvc.perform(get("/customers/{id}/edit", id).with(user(Fixtures.principal(manager))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(edit).as("shown as typed, grouped").contains("value=\"12,500,000\"");
+
+        String code = Fixtures.unique("M");
+        String refused = mvc.perform(post("/customers").with(user(Fixtures.principal(manager))).with(csrf())
+                        .header("Accept-Language", "zh-CN")
+                        .param("code", code).param("name", "金额客户X").param("industry", "IT")
+                        .param("region", "EAST").param("status", "ACTIVE").param("annualSales", "一千二百万"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("value=\"一千二百万\"", "12,500,000");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer WHERE code = ?", Integer.class, code)).isZero();
     }
 
     private void logContact(MockHttpSession session, long customerId, String when, String summary) throws Exception {

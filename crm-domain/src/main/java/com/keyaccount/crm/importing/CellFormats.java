@@ -1,5 +1,6 @@
 package com.keyaccount.crm.importing;
 
+import com.keyaccount.crm.shared.MoneyText;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -14,8 +15,6 @@ import java.util.regex.Pattern;
 public final class CellFormats {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(?:\\.\\d{1,2})?");
-    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?");
 
     private CellFormats() {
     }
@@ -33,12 +32,11 @@ public final class CellFormats {
         }
     }
 
-    /** The amount, or empty when it is not a number with at most two decimals. Negative amounts parse. */
+    /**
+     * The amount, or empty when it is not money with at most two decimals ({@link MoneyText}, as
+     * forms and the API read it). Negative amounts parse.
+     */
     public static Optional<BigDecimal> amount(String cell) {
-        String s = cell.replace("¥", "").replace("￥", "").replace(" ", "").strip();
-        if (GROUPED.matcher(s).matches()) {
-            s = s.replace(",", "");
-        }
-        return AMOUNT.matcher(s).matches() ? Optional.of(new BigDecimal(s)) : Optional.empty();
+        return MoneyText.parse(cell);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,6 +29,11 @@ public class WebConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new SupportedLocaleResolver("crm-lang");
         resolver.setDefaultLocaleFunction(browser::resolveLocale);
         return resolver;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldAnnotation(new MoneyFieldFormatting());
     }
 
     @Override

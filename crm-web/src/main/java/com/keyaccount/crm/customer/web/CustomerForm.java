@@ -7,6 +7,7 @@ import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.web.MoneyField;
 import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -46,6 +47,7 @@ public class CustomerForm {
 
     @DecimalMin("0")
     @Digits(integer = 16, fraction = 2)
+    @MoneyField
     private BigDecimal annualSales;
 
     @Min(0)

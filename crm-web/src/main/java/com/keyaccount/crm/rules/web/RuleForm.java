@@ -8,6 +8,7 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierMethod;
+import com.keyaccount.crm.web.MoneyField;
 import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -72,6 +73,7 @@ public class RuleForm {
 
     @NotNull
     @Digits(integer = 16, fraction = 2)
+    @MoneyField
     private BigDecimal hardRevenueA;
 
     @NotNull
@@ -79,6 +81,7 @@ public class RuleForm {
 
     @NotNull
     @Digits(integer = 16, fraction = 2)
+    @MoneyField
     private BigDecimal hardRevenueB;
 
     @NotNull
