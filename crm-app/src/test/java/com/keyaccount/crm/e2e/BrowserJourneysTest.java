@@ -230,6 +230,58 @@ class BrowserJourneysTest {
         }
     }
 
+    /**
+     * On a phone, tables become cards of "label  value" lines: on every page with figures the
+     * label's text ends well before its value starts (it used to read "客户数占比10.0%").
+     */
+    @Test
+    void phone_cards_keep_a_gap_between_each_label_and_its_value() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("卡片客户"));
+        jdbc.update("""
+                INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at)
+                VALUES (?, 'CARD-1', CURRENT_DATE, 100000, CURRENT_TIMESTAMP)""", customer.getId());
+        recompute.run("TEST", "test");
+        open(390, 844);
+        signIn(director);
+        // the label's box (an inline block before the value) ends where the value starts, less
+        // its right margin; inside the box its text sits left or right as the box aligns it
+        String gaps = """
+                const out = [];
+                for (const td of document.querySelectorAll('table.cards td[data-label]')) {
+                  const label = td.getAttribute('data-label');
+                  const text = [...td.childNodes].find(n => n.nodeType === 3 && n.textContent.trim())
+                      || td.querySelector('a, span, strong');
+                  if (!label || !text || td.offsetParent === null) continue;
+                  const before = getComputedStyle(td, '::before');
+                  const ctx = document.createElement('canvas').getContext('2d');
+                  ctx.font = before.font;
+                  const textWidth = ctx.measureText(label).width;
+                  const boxWidth = Math.max(textWidth, parseFloat(before.minWidth) || 0);
+                  const range = document.createRange();
+                  range.selectNodeContents(text);
+                  const valueStart = range.getBoundingClientRect().left;
+                  const boxEnd = valueStart - (parseFloat(before.marginRight) || 0);
+                  const alignedRight = ['right', 'end', '-webkit-right'].includes(before.textAlign);
+                  const labelEnd = alignedRight ? boxEnd : boxEnd - boxWidth + textWidth;
+                  const gap = valueStart - labelEnd;
+                  out.push([label, td.textContent.trim(), Math.round(gap)]);
+                }
+                return out;""";
+        for (String page : List.of("/dashboard", "/attainment", "/dashboard/coverage")) {
+            go(page);
+            @SuppressWarnings("unchecked")
+            List<List<Object>> cells = (List<List<Object>>) ((JavascriptExecutor) browser).executeScript(gaps);
+            assertThat(cells).as("%s has cards with figures", page).isNotEmpty();
+            for (List<Object> cell : cells) {
+                assertThat(((Number) cell.get(2)).longValue()).as("%s: %s | %s", page, cell.get(0), cell.get(1))
+                        .isGreaterThanOrEqualTo(6);
+            }
+            shot("5-cards-phone" + page.replace('/', '-'));
+        }
+    }
+
     /** Admins work from phones too: every console fits a 390 px screen without sideways scrolling. */
     @Test
     void the_admin_consoles_fit_a_phone_screen() throws Exception {
