@@ -64,6 +64,24 @@ class CoverageTest {
         assertThat(row(year, "coverage-by-manager", manager.getDisplayName())).containsSubsequence(">3<", ">2<", ">1<");
     }
 
+    /** The dashboard counts the whole book; coverage leaves lost customers out and says how many. */
+    @Test
+    void lost_customers_are_left_out_the_totals_add_up_and_the_page_says_how_many_were_left_out() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        customer(manager, 100);
+        customer(manager, 100);
+        Customer lost = customer(manager, 100);
+        jdbc.update("UPDATE customer SET status = 'LOST', lost_reason = '转向竞争对手' WHERE id = ?", lost.getId());
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+
+        String page = page("/dashboard/coverage?owner=" + manager.getId(), director);
+        assertThat(row(page, "coverage-by-manager", manager.getDisplayName())).contains(">2<");
+        assertThat(row(page, "coverage-by-manager", ">Total<")).contains(">2<");
+        assertThat(page).contains("not counted here: 1 of them");
+        String dashboard = page("/dashboard?owner=" + manager.getId(), director);
+        assertThat(dashboard).as("the dashboard counts all three").contains("3 customers");
+    }
+
     private Customer customer(AppUser owner, int daysAgo) {
         Customer customer = fixtures.customer(owner, Fixtures.unique("覆盖"));
         jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?",

@@ -30,7 +30,18 @@ public class Coverages {
 
     public Coverage of(DashboardFilter filter, int days) {
         return new Coverage(days, lines("u.id, u.display_name", "u.display_name", filter, days, true),
-                lines("COALESCE(t.effective_tier, '-')", "COALESCE(t.effective_tier, '-')", filter, days, false));
+                lines("COALESCE(t.effective_tier, '-')", "COALESCE(t.effective_tier, '-')", filter, days, false),
+                lost(filter));
+    }
+
+    private long lost(DashboardFilter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(args);
+        Long lost = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM customer c JOIN app_user u ON u.id = c.owner_id
+                LEFT JOIN customer_tier t ON t.customer_id = c.id
+                WHERE %s AND c.status = 'LOST'""".formatted(where), Long.class, args.toArray());
+        return lost == null ? 0 : lost;
     }
 
     private List<Line> lines(String groupBy, String key, DashboardFilter filter, int days, boolean byManager) {
