@@ -25,9 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * q  A (01-10), B (05-01), C (08-01)  A -> C   downgrade
  * r  B (01-10)                        B -> B
  * s  no history                       - -> -
- * t  B (07-01)                        - -> B   first classified in the period
+ * t  B (07-01)                        B -> B   first classified in the period: starts from its first tier
+ * u  B (07-01), C (07-01 15:00)      B -> C   downgrade the day it was first classified
  * </pre>
- * so 1 upgrade and 1 downgrade; the cell A -> C holds q alone.
+ * so 1 upgrade and 2 downgrades; the cell A -> C holds q alone.
  */
 @FullStackTest
 class MigrationsTest {
@@ -40,6 +41,7 @@ class MigrationsTest {
     private AppUser manager;
     private Customer q;
     private Customer p;
+    private Customer u;
 
     MigrationsTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
         this.mvc = mvc;
@@ -55,24 +57,36 @@ class MigrationsTest {
         customer("r", null, "B", "2026-01-10");
         customer("s");
         customer("t", null, "B", "2026-07-01");
+        u = customer("u", null, "B", "2026-07-01", "B", "C", "2026-07-01T07:00");
     }
 
     @Test
     void the_matrix_counts_each_move_and_names_the_customers_behind_a_cell() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         String page = page(PERIOD + "&owner=" + manager.getId(), director);
-        assertThat(section(page, "moves")).contains("1 upgrades,", "1 downgrades.");
+        assertThat(section(page, "moves")).contains("1 upgrades,", "2 downgrades.");
         assertThat(cells(page)).containsExactly(
                 // to:  A  B  C  -        from:
                 "0", "0", "1", "0",    // A
-                "0", "1", "0", "0",    // B
+                "0", "2", "1", "0",    // B
                 "1", "0", "0", "0",    // C
-                "0", "1", "0", "1");   // not yet classified
+                "0", "0", "0", "1");   // not yet classified
 
         String cell = page(PERIOD + "&owner=" + manager.getId() + "&fromTier=A&toTier=C", director);
         assertThat(cell.substring(cell.indexOf("id=\"movers\""))).contains(q.getName()).doesNotContain(p.getName());
         String ups = page(PERIOD + "&owner=" + manager.getId() + "&moved=up", director);
         assertThat(ups.substring(ups.indexOf("id=\"movers\""))).contains(p.getName(), "C → A").doesNotContain(q.getName());
+    }
+
+    /** A rule change shows the day it is made: one day's period runs from its start to its end. */
+    @Test
+    void a_change_made_today_shows_in_todays_matrix() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        String page = page("/dashboard/migrations?from=2026-07-01&to=2026-07-01&owner=" + manager.getId(), director);
+        assertThat(section(page, "moves")).contains("0 upgrades,", "1 downgrades.");
+        String down = page("/dashboard/migrations?from=2026-07-01&to=2026-07-01&moved=down&owner=" + manager.getId(),
+                director);
+        assertThat(down.substring(down.indexOf("id=\"movers\""))).contains(u.getName(), "B → C");
     }
 
     @Test
@@ -96,7 +110,7 @@ class MigrationsTest {
             jdbc.update("""
                     INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason)
                     VALUES (?, ?, ?, 1, ?, 'RECOMPUTED')""", customer.getId(), changes[i], changes[i + 1],
-                    Timestamp.from(Instant.parse(changes[i + 2] + "T02:00:00Z")));
+                    Timestamp.from(Instant.parse(changes[i + 2] + (changes[i + 2].contains("T") ? ":00Z" : "T02:00:00Z"))));
         }
         return customer;
     }
