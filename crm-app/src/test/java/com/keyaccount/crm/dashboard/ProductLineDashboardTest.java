@@ -186,6 +186,22 @@ class ProductLineDashboardTest {
     }
 
     @Test
+    void a_manager_filtering_on_a_line_sees_only_their_own_book_and_line_names_are_shown_as_text() throws Exception {
+        AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);
+        String script = "<script>alert(1)</script>";
+        long p3 = productLine(Fixtures.unique("P3"), script);
+        try {
+            String page = mvc.perform(get("/dashboard?owner=" + manager.getId() + "&productLine=" + p1)
+                            .with(user(Fixtures.principal(other))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(section(page, "summary")).contains("0 customers");
+            assertThat(page).doesNotContain(script).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        } finally {
+            jdbc.update("DELETE FROM product_line WHERE id = ?", p3);
+        }
+    }
+
+    @Test
     void in_chinese_the_page_says_net_revenue_credit_notes_and_returns_and_gross_margin() throws Exception {
         String page = mvc.perform(get("/dashboard?owner=" + manager.getId() + "&productLine=" + p1)
                         .with(user(Fixtures.principal(director))).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
