@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes a deterministic book of customers, orders with payments, contacts and contact logs
  * with plain JDBC batches: the same seed and the same "today" give the same data, at demo
  * size (hundreds of customers) or benchmark size (100k customers, millions of orders).
- * Revenue per customer follows a Pareto distribution, so tiers come out as in real books.
+ * Revenue per customer follows a Pareto distribution, so tiers come out as in real books. Each
+ * order belongs to one of five product lines (mostly the customer's main one) and carries its
+ * gross margin; about 4% are followed by a credit note or return naming the order, for part or
+ * all of it, never more.
  */
 public final class DemoDataGenerator {
 
@@ -28,6 +31,9 @@ public final class DemoDataGenerator {
 
         public static final Size DEMO = new Size(300, 20, 10);
     }
+
+    /** Share of orders, in percent, that a credit note or return follows. */
+    static final int CREDITED_PERCENT = 4;
 
     /** An account manager who will own an equal share of the customers. */
     public record Manager(long id, String region) {
@@ -38,6 +44,7 @@ public final class DemoDataGenerator {
     private final ZoneId zone;
     private final LocalDate today;
     private final SplittableRandom random;
+    private List<DemoProductLines.Line> productLines;
 
     public DemoDataGenerator(JdbcTemplate jdbc, ZoneId zone, LocalDate today, long seed) {
         this.jdbc = jdbc;
@@ -48,10 +55,12 @@ public final class DemoDataGenerator {
 
     /** Generates {@code size} into the database; returns the number of customers written. */
     public int generate(Size size, List<Manager> managers) {
+        productLines = DemoProductLines.insert(jdbc, at(today));
         List<long[]> customers = insertCustomers(size, managers);
         try (JdbcBatch orders = new JdbcBatch(jdbc, """
-                INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, paid_date, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, paid_date, created_at,
+                                         product_line_id, margin, refers_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              JdbcBatch contacts = new JdbcBatch(jdbc, """
                 INSERT INTO contact (customer_id, name, title, decision_role, phone, email, birthday, anniversary,
                                      notes, created_at, birthday_md, anniversary_md)
@@ -126,14 +135,39 @@ public final class DemoDataGenerator {
         int count = 1 + random.nextInt(2 * size.averageOrdersPerYear() - 1);
         int usualDaysToPay = 10 + random.nextInt(70);
         int lastOrderDaysAgo = lifecycle.lastOrderDaysAgo;
+        DemoProductLines.Line mainLine = pick(productLines);
         for (int n = 1; n <= count; n++) {
             LocalDate orderDate = today.minusDays(lastOrderDaysAgo + random.nextInt(365));
             BigDecimal amount = BigDecimal.valueOf(800 * weight * (0.5 + random.nextDouble()))
                     .setScale(2, RoundingMode.HALF_UP);
             LocalDate paid = orderDate.plusDays(Math.max(0, usualDaysToPay + random.nextInt(21) - 10));
-            sink.accept(new Object[] {customerId, "SO" + customerId + "-" + n, orderDate, amount,
-                orderDate.plusDays(30), paid.isAfter(today) ? null : paid, at(orderDate)});
+            DemoProductLines.Line line = random.nextInt(10) < 7 ? mainLine : pick(productLines);
+            double marginRate = line.lowMargin() + random.nextDouble() * (line.highMargin() - line.lowMargin());
+            BigDecimal margin = amount.multiply(BigDecimal.valueOf(marginRate)).setScale(2, RoundingMode.DOWN);
+            String orderNo = "SO" + customerId + "-" + n;
+            sink.accept(new Object[] {customerId, orderNo, orderDate, amount,
+                orderDate.plusDays(30), paid.isAfter(today) ? null : paid, at(orderDate), line.id(), margin, null});
+            if (random.nextInt(100) < CREDITED_PERCENT) {
+                creditNote(customerId, "CN" + customerId + "-" + n, orderNo, orderDate, amount, margin, line, sink);
+            }
         }
+    }
+
+    /**
+     * A return of part of the order (a fifth of them all of it), a few weeks after it at most:
+     * a negative amount and margin, each no larger than the order's, naming the order.
+     */
+    private void creditNote(long customerId, String number, String orderNo, LocalDate orderDate, BigDecimal amount,
+            BigDecimal margin, DemoProductLines.Line line, Consumer<Object[]> sink) {
+        LocalDate day = orderDate.plusDays(3 + random.nextInt(40));
+        if (day.isAfter(today)) {
+            day = today;
+        }
+        BigDecimal share = random.nextInt(5) == 0 ? BigDecimal.ONE
+                : BigDecimal.valueOf(0.1 + 0.6 * random.nextDouble()).setScale(4, RoundingMode.DOWN);
+        BigDecimal credited = amount.multiply(share).setScale(2, RoundingMode.DOWN).max(new BigDecimal("0.01"));
+        sink.accept(new Object[] {customerId, number, day, credited.negate(), null, null, at(day), line.id(),
+            margin.multiply(share).setScale(2, RoundingMode.DOWN).negate(), orderNo});
     }
 
     private void contactsFor(long customerId, Consumer<Object[]> sink) {
@@ -171,6 +205,10 @@ public final class DemoDataGenerator {
 
     private <T> T pick(T[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
     private enum Lifecycle {

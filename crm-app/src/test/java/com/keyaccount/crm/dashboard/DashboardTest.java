@@ -11,8 +11,12 @@ import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The overview on a hand-built book of one manager (revenue in the tier window):
+ * The overview on a hand-built book of one manager (one order each in the tier window, no margin):
  * <pre>
  * customer  region  industry       tier  revenue
  * a1        EAST    MANUFACTURING  A     50,000
@@ -61,13 +65,21 @@ class DashboardTest {
         customer("c1", "EAST", "IT", "C", 5_000);
     }
 
+    /** Other tests count on being the only ones with revenue in the shared database. */
+    @AfterEach
+    void removeOrders() {
+        jdbc.update("DELETE FROM sales_order WHERE customer_id IN (SELECT id FROM customer WHERE owner_id = ?)",
+                manager.getId());
+    }
+
     @Test
     void a_director_filtering_on_one_manager_sees_the_hand_computed_figures() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         String page = page("/dashboard?owner=" + manager.getId(), director);
 
-        assertThat(section(page, "summary")).contains("5 customers", "¥100,000.00",
-                "The top 20% of customers make 50.0% of revenue.");
+        assertThat(section(page, "summary")).contains("5 customers", "¥100,000.00 net revenue",
+                "Gross margin: — (no sales line in the window carries a margin).",
+                "The top 20% of customers make 50.0% of net revenue.");
         assertThat(section(page, "by-tier")).contains("¥85,000.00", "¥10,000.00", "¥5,000.00");
         assertThat(section(page, "by-region")).contains("¥75,000.00", "¥25,000.00");
         assertThat(section(page, "by-industry")).contains("¥60,000.00", "¥40,000.00");
@@ -87,7 +99,7 @@ class DashboardTest {
     @Test
     void every_figure_follows_the_region_filter() throws Exception {
         String page = page("/dashboard?region=NORTH", manager);
-        assertThat(section(page, "summary")).contains("2 customers", "¥25,000.00", "make 60.0% of revenue");
+        assertThat(section(page, "summary")).contains("2 customers", "¥25,000.00", "make 60.0% of net revenue");
         assertThat(section(page, "by-tier")).contains("¥15,000.00", "¥10,000.00").doesNotContain("¥50,000.00");
         assertThat(section(page, "by-industry")).contains("¥15,000.00", "¥10,000.00");
     }
@@ -105,9 +117,10 @@ class DashboardTest {
         String csv = new String(mvc.perform(get("/dashboard.csv").with(user(Fixtures.principal(manager)))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFsection,key,label,customers,revenue,customer_share,revenue_share")
-                .contains("tier,A,A,3,85000.00", "region,NORTH,North China,2,25000.00",
-                        "pareto,1,,1,50000.00,0.2000,0.5000", "pareto,5,,5,100000.00,1.0000,1.0000");
+        assertThat(csv).startsWith("\uFEFFsection,key,label,customers,revenue,customer_share,revenue_share,"
+                        + "credit_notes,gross_margin,gross_margin_share")
+                .contains("tier,A,A,3,85000.00,,,0.00,,", "region,NORTH,North China,2,25000.00,,,0.00,,",
+                        "pareto,1,,1,50000.00,0.2000,0.5000,,,", "pareto,5,,5,100000.00,1.0000,1.0000,,,");
     }
 
     @Test
@@ -124,6 +137,10 @@ class DashboardTest {
                 INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
                     revenue, order_count) VALUES (?, ?, ?, 1, ?, ?, 1)""", customer.getId(), tier, tier,
                 Timestamp.from(Instant.now()), revenue);
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(10);
+        jdbc.update("""
+                INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at)
+                VALUES (?, 'D-1', ?, ?, ?)""", customer.getId(), Date.valueOf(day), revenue, Timestamp.from(Instant.now()));
     }
 
     private String page(String url, AppUser viewer) throws Exception {

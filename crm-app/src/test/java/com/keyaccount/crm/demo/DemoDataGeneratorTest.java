@@ -49,6 +49,47 @@ class DemoDataGeneratorTest {
                 Integer.class)).isZero();
     }
 
+    @Test
+    void five_named_product_lines_each_order_in_one_with_a_realistic_margin() {
+        JdbcTemplate db = generate(11);
+        assertThat(db.queryForList("SELECT name FROM product_line", String.class))
+                .containsExactlyInAnyOrder("家用电器", "建筑材料", "办公用品", "农资化肥", "工业配件");
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM sales_order WHERE product_line_id IS NULL OR margin IS NULL",
+                Integer.class)).isZero();
+        // every one of the five sells something
+        assertThat(db.queryForObject("SELECT COUNT(DISTINCT product_line_id) FROM sales_order", Integer.class))
+                .isEqualTo(5);
+        // sales: margin between 8% and 35% of the amount; credit notes: a negative margin, smaller than the amount
+        assertThat(db.queryForObject("""
+                SELECT COUNT(*) FROM sales_order WHERE amount > 0 AND (margin < amount * 0.08 OR margin > amount * 0.35)""",
+                Integer.class)).isZero();
+        assertThat(db.queryForObject("""
+                SELECT COUNT(*) FROM sales_order WHERE amount < 0 AND (margin > 0 OR margin <= amount)""",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void a_few_percent_of_orders_are_followed_by_a_credit_note_never_larger_than_the_order_it_names() {
+        JdbcTemplate db = generate(12);
+        int sales = db.queryForObject("SELECT COUNT(*) FROM sales_order WHERE amount > 0", Integer.class);
+        int credits = db.queryForObject("SELECT COUNT(*) FROM sales_order WHERE amount < 0", Integer.class);
+        assertThat((double) credits / sales).isBetween(0.03, 0.05);
+        // each credit note names an order of the same customer and product line, dated on or before it,
+        // and is no larger than that order
+        assertThat(db.queryForObject("""
+                SELECT COUNT(*) FROM sales_order n
+                WHERE n.amount < 0 AND NOT EXISTS (
+                    SELECT 1 FROM sales_order o WHERE o.customer_id = n.customer_id AND o.order_no = n.refers_to
+                        AND o.product_line_id = n.product_line_id AND o.amount > 0 AND o.order_date <= n.order_date
+                        AND o.amount + n.amount >= 0 AND o.margin + n.margin >= 0)""", Integer.class)).isZero();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM sales_order WHERE amount > 0 AND refers_to IS NOT NULL",
+                Integer.class)).isZero();
+        // no order is credited twice
+        assertThat(db.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT customer_id, refers_to FROM sales_order WHERE amount < 0
+                                      GROUP BY customer_id, refers_to HAVING COUNT(*) > 1) x""", Integer.class)).isZero();
+    }
+
     private static JdbcTemplate generate(long seed) {
         var ds = new SingleConnectionDataSource(TestDatabase.freshH2("gen-" + UUID.randomUUID()), "sa", "", true);
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/common", "classpath:db/migration/h2")
@@ -74,7 +115,9 @@ class DemoDataGeneratorTest {
                         String.class).toString(),
                 db.queryForList("""
                         SELECT c.code || o.order_no || o.order_date || o.amount || coalesce(cast(o.paid_date AS VARCHAR), '-')
-                        FROM sales_order o JOIN customer c ON c.id = o.customer_id ORDER BY c.code, o.order_no""",
+                               || p.code || o.margin || coalesce(o.refers_to, '-')
+                        FROM sales_order o JOIN customer c ON c.id = o.customer_id
+                        JOIN product_line p ON p.id = o.product_line_id ORDER BY c.code, o.order_no""",
                         String.class).toString(),
                 db.queryForList("""
                         SELECT c.code || l.channel || cast(l.occurred_at AS VARCHAR) || l.summary

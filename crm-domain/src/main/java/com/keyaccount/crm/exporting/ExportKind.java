@@ -8,7 +8,11 @@ import java.util.Optional;
  * visibility condition goes ({@code AND c.owner_id = ?}); the audit log is for directors and
  * admins only. Customers export in the columns the customer import reads, so a file round-trips.
  * Tiers' rank and share before come from the latest Pareto ranking, not a column: the query puts
- * the customer's id where the rank goes (see {@link #rankedAt()}).
+ * the customer's id where the rank goes (see {@link #rankedAt()}). Revenue is net of credit notes
+ * and returns (as the recompute stored it); beside it the window's credit notes and returns
+ * (negative, already in the net) and gross margin (empty when no line carries one), over the
+ * window of the tier policy in force, whose first and last day are the query's first two
+ * parameters (see {@link #windowed()}).
  */
 public enum ExportKind {
 
@@ -31,11 +35,16 @@ public enum ExportKind {
             FROM contact_log l JOIN customer c ON c.id = l.customer_id JOIN app_user u ON u.id = l.author_id
             WHERE c.deleted = FALSE %s ORDER BY c.code, l.occurred_at, l.id"""),
     TIERS("tiers", true, new String[] {"code", "name", "owner", "tier", "computed_tier", "pinned_tier",
-        "pinned_until", "revenue_in_window", "order_count", "avg_days_to_pay", "rank", "share_before", "score",
-        "policy_version"}, """
+        "pinned_until", "revenue_in_window", "credit_notes_in_window", "gross_margin_in_window", "order_count",
+        "avg_days_to_pay", "rank", "share_before", "score", "policy_version"}, """
             SELECT c.code, c.name, u.username, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
-                   t.revenue, t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version
+                   t.revenue, CASE WHEN t.customer_id IS NOT NULL THEN COALESCE(s.credits, 0.00) END, s.margin,
+                   t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
+            LEFT JOIN (SELECT customer_id, SUM(CASE WHEN amount < 0 THEN amount ELSE 0.00 END) AS credits,
+                              SUM(margin) AS margin
+                       FROM sales_order WHERE order_date >= ? AND order_date <= ?
+                       GROUP BY customer_id) s ON s.customer_id = c.id
             WHERE c.deleted = FALSE %s ORDER BY c.code"""),
     FOLLOW_UPS("follow-ups", true, new String[] {"customer_code", "customer_name", "owner", "tier", "due_on",
         "due_rule", "last_contact_on", "last_visit_on"}, """
@@ -83,6 +92,11 @@ public enum ExportKind {
      */
     int rankedAt() {
         return this == TIERS ? Arrays.asList(header).indexOf("rank") : -1;
+    }
+
+    /** Whether the query's first two parameters are the tier window's first and last day. */
+    boolean windowed() {
+        return this == TIERS;
     }
 
     String query(boolean ownBookOnly) {

@@ -2,6 +2,8 @@ package com.keyaccount.crm.exporting;
 
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.tier.ParetoRankings;
+import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,11 +42,15 @@ public class Exports {
     private final AuditTrail audit;
     private final ZoneId zone;
     private final ParetoRankings rankings;
+    private final TierQueries tiers;
+    private final Clock clock;
 
     public Exports(JdbcTemplate jdbc, PlatformTransactionManager transactions, AuditTrail audit, ZoneId businessZone,
-            ParetoRankings rankings) {
+            ParetoRankings rankings, TierQueries tiers, Clock clock) {
         this.jdbc = jdbc;
         this.rankings = rankings;
+        this.tiers = tiers;
+        this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.writing = new TransactionTemplate(transactions);
@@ -64,12 +72,19 @@ public class Exports {
         String[] header = kind.header();
         int rankedAt = kind.rankedAt();
         ParetoRankings.Ranking ranking = rankedAt < 0 ? null : rankings.latest();
+        LocalDate last = LocalDate.now(clock.withZone(zone));
+        LocalDate first = last.minusMonths(tiers.policyInForce().map(TierPolicy::getWindowMonths).orElse(12)).plusDays(1);
         try (Table table = out.open(kind.slug(), header)) {
             readOnly.executeWithoutResult(status -> jdbc.query(con -> {
                 PreparedStatement ps = con.prepareStatement(kind.query(ownBook));
                 ps.setFetchSize(2_000);
+                int parameter = 1;
+                if (kind.windowed()) {
+                    ps.setDate(parameter++, java.sql.Date.valueOf(first));
+                    ps.setDate(parameter++, java.sql.Date.valueOf(last));
+                }
                 if (ownBook) {
-                    ps.setLong(1, viewer.userId());
+                    ps.setLong(parameter, viewer.userId());
                 }
                 return ps;
             }, rs -> {

@@ -27,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 流失预警: one SQL pass aggregates each customer's last 180 days of orders, payments, latest
- * contact and latest downgrade; crm-scoring decides which signals fire. Only flagged customers
+ * contact and latest downgrade; crm-scoring decides which signals fire. Revenue is net: a credit
+ * note or return counts on its own date (a wave of returns lowers the recent period), and only
+ * sales count towards days to pay. Only flagged customers
  * are kept (most signals first), so memory does not grow with the book.
  */
 @Service
@@ -116,7 +118,8 @@ public class ChurnWarnings {
             ps.setFetchSize(5_000);
             int i = 1;
             for (Date day : List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(recentFrom),
-                    Date.valueOf(recentFrom), Date.valueOf(previousFrom), Date.valueOf(today))) {
+                    Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(previousFrom),
+                    Date.valueOf(today))) {
                 ps.setDate(i++, day);
             }
             ps.setTimestamp(i++, Timestamp.from(today.minusDays(downgradeWindowDays).atStartOfDay(zone).toInstant()));
@@ -135,7 +138,7 @@ public class ChurnWarnings {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         OffsetDateTime downgraded = rs.getObject("downgraded_at", OffsetDateTime.class);
         return new ChurnFigures(rs.getLong("id"), today, rs.getBigDecimal("rev_recent"),
-                rs.getBigDecimal("rev_previous"), number(rs, "pay_recent"), number(rs, "pay_previous"),
+                rs.getBigDecimal("rev_previous"), rs.getBigDecimal("credits_recent"), number(rs, "pay_recent"), number(rs, "pay_previous"),
                 lastContact == null ? null : lastContact.toLocalDate(), LocalDate.ofInstant(created.toInstant(), zone),
                 quotas.of(tier).anyContact().atLeastEveryDays(),
                 downgraded == null ? null : LocalDate.ofInstant(downgraded.toInstant(), zone),
@@ -154,7 +157,7 @@ public class ChurnWarnings {
     private static final String SQL = """
             SELECT c.id, c.code, c.name, u.display_name AS owner, c.created_at,
                    COALESCE(t.effective_tier, 'C') AS tier, f.last_contact_on,
-                   a.rev_recent, a.rev_previous, a.pay_recent, a.pay_previous,
+                   a.rev_recent, a.rev_previous, a.credits_recent, a.pay_recent, a.pay_previous,
                    d.changed_at AS downgraded_at, d.from_tier, d.to_tier
             FROM customer c JOIN app_user u ON u.id = c.owner_id
             LEFT JOIN customer_tier t ON t.customer_id = c.id
@@ -162,8 +165,11 @@ public class ChurnWarnings {
             LEFT JOIN (SELECT customer_id,
                               SUM(CASE WHEN order_date > ? THEN amount END) AS rev_recent,
                               SUM(CASE WHEN order_date <= ? THEN amount END) AS rev_previous,
-                              AVG(CASE WHEN order_date > ? AND paid_date IS NOT NULL THEN %1$s END) AS pay_recent,
-                              AVG(CASE WHEN order_date <= ? AND paid_date IS NOT NULL THEN %1$s END) AS pay_previous
+                              SUM(CASE WHEN order_date > ? AND amount < 0 THEN amount END) AS credits_recent,
+                              AVG(CASE WHEN order_date > ? AND amount >= 0 AND paid_date IS NOT NULL THEN %1$s END)
+                                  AS pay_recent,
+                              AVG(CASE WHEN order_date <= ? AND amount >= 0 AND paid_date IS NOT NULL THEN %1$s END)
+                                  AS pay_previous
                        FROM sales_order WHERE order_date > ? AND order_date <= ?
                        GROUP BY customer_id) a ON a.customer_id = c.id
             LEFT JOIN (SELECT customer_id, changed_at, from_tier, to_tier FROM (

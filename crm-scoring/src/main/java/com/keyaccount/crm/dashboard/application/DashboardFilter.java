@@ -7,14 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which customers every figure on the dashboard counts: by region, industry and owner. An
- * account manager's filter is always their own book, whatever owner they ask for.
+ * Which customers every figure on the dashboard counts: by region, industry and owner, and
+ * which sales: one product line's, or all ({@code productLine} null). An account manager's filter
+ * is always their own book, whatever owner they ask for. Pages other than the overview count
+ * customers only and leave the product line aside.
  */
-public record DashboardFilter(Region region, Industry industry, Long owner) {
+public record DashboardFilter(Region region, Industry industry, Long owner, Long productLine) {
+
+    public DashboardFilter(Region region, Industry industry, Long owner) {
+        this(region, industry, owner, null);
+    }
 
     public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner) {
+        return of(viewer, region, industry, owner, null);
+    }
+
+    /** {@code productLine} must be a product line that exists (the caller has checked it). */
+    public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner, Long productLine) {
         Long book = viewer.role().seesAllCustomers() ? owner : Long.valueOf(viewer.userId());
-        return new DashboardFilter(region, industry, book);
+        return new DashboardFilter(region, industry, book, productLine);
     }
 
     /** The WHERE clause over {@code customer c} (deleted ones never count) and its arguments. */

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 /**
  * One customer's figures for the churn signals, all as of {@code today}.
  *
- * @param revenueRecent         revenue in the last 90 days (orders dated after today − 90)
- * @param revenuePrevious       revenue in the 90 days before those
- * @param daysToPayRecent       average days to pay of the recent orders that are paid, or null
+ * @param revenueRecent         net revenue in the last 90 days (lines dated after today − 90): sales
+ *                              less credit notes and returns, so it may be zero or negative
+ * @param revenuePrevious       net revenue in the 90 days before those
+ * @param creditNotesRecent     the credit notes and returns among the recent lines (zero or
+ *                              negative; null: none), already counted in {@code revenueRecent}
+ * @param daysToPayRecent       average days to pay of the recent sales (not credit notes) that are paid, or null
  * @param daysToPayPrevious     the same for the previous 90 days, or null
  * @param lastContactOn         latest contact, or null (then the customer's creation counts)
  * @param knownSince            when the customer was created
@@ -17,6 +20,6 @@ import java.time.LocalDate;
  * @param downgradedOn          latest downgrade's day, or null
  */
 public record ChurnFigures(long customerId, LocalDate today, BigDecimal revenueRecent, BigDecimal revenuePrevious,
-        Double daysToPayRecent, Double daysToPayPrevious, LocalDate lastContactOn, LocalDate knownSince,
-        Integer contactIntervalDays, LocalDate downgradedOn, Tier downgradedFrom, Tier downgradedTo) {
+        BigDecimal creditNotesRecent, Double daysToPayRecent, Double daysToPayPrevious, LocalDate lastContactOn,
+        LocalDate knownSince, Integer contactIntervalDays, LocalDate downgradedOn, Tier downgradedFrom, Tier downgradedTo) {
 }

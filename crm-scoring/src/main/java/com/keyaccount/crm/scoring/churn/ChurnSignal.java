@@ -12,8 +12,16 @@ public sealed interface ChurnSignal {
         return getClass().getSimpleName();
     }
 
-    /** Revenue down {@code percent}% from {@code before} to {@code now}. */
-    record RevenueDrop(BigDecimal before, BigDecimal now, int percent) implements ChurnSignal {
+    /**
+     * Net revenue down {@code percent}% (at most 100: a net gone below zero has lost all of it)
+     * from {@code before} to {@code now}, which holds {@code creditNotes} (zero or negative) of
+     * credit notes and returns: a wave of returns shows here.
+     */
+    record RevenueDrop(BigDecimal before, BigDecimal now, int percent, BigDecimal creditNotes) implements ChurnSignal {
+
+        public boolean withCreditNotes() {
+            return creditNotes.signum() != 0;
+        }
     }
 
     /** Average days to pay up from {@code before} to {@code now}. */

@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * SPEC 流失预警: the signals that fire for one customer. Each compares with a strict "more
- * than": a drop of exactly the threshold does not fire. A customer without revenue in the
- * previous 90 days cannot show a drop; one without paid orders in either period, no payment
- * signal.
+ * than": a drop of exactly the threshold does not fire. Revenue is net of credit notes and
+ * returns, so returns in the recent period count as a drop. A customer without positive net
+ * revenue in the previous 90 days cannot show a drop (there is nothing to fall from); a recent
+ * net below zero is a drop of 100%. One without paid orders in either period, no payment signal.
  */
 public final class ChurnSignals {
 
@@ -47,8 +48,10 @@ public final class ChurnSignals {
                 <= 0) {
             return Optional.empty();
         }
-        int percent = drop.multiply(BigDecimal.valueOf(100)).divide(before, 0, RoundingMode.HALF_UP).intValue();
-        return Optional.of(new RevenueDrop(before, now, percent));
+        int percent = Math.min(100,
+                drop.multiply(BigDecimal.valueOf(100)).divide(before, 0, RoundingMode.HALF_UP).intValue());
+        return Optional.of(new RevenueDrop(before, now, percent,
+                f.creditNotesRecent() == null ? BigDecimal.ZERO : f.creditNotesRecent()));
     }
 
     private static Optional<ChurnSignal> slowerPayment(ChurnFigures f, ChurnThresholds t) {

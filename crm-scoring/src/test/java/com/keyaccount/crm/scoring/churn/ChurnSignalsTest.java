@@ -22,7 +22,7 @@ class ChurnSignalsTest {
     void the_seed_example_fires_revenue_and_payment_with_their_numbers() {
         // 182,000 -> 98,000: drop 84,000 / 182,000 = 46.15% -> 46; days to pay 28 -> 57 (+29 > 15)
         var signals = ChurnSignals.of(figures("182000", "98000", 28.0, 57.0, TODAY.minusDays(3), 7, null), T);
-        assertThat(signals).containsExactly(new RevenueDrop(new BigDecimal("182000"), new BigDecimal("98000"), 46),
+        assertThat(signals).containsExactly(new RevenueDrop(new BigDecimal("182000"), new BigDecimal("98000"), 46, BigDecimal.ZERO),
                 new SlowerPayment(28, 57));
     }
 
@@ -41,7 +41,7 @@ class ChurnSignalsTest {
         assertThat(ChurnSignals.of(figures("500", "900", null, null, TODAY, 7, null), T)).isEmpty();
         // everything lost: 100%
         assertThat(ChurnSignals.of(figures("500", null, null, null, TODAY, 7, null), T))
-                .containsExactly(new RevenueDrop(new BigDecimal("500"), BigDecimal.ZERO, 100));
+                .containsExactly(new RevenueDrop(new BigDecimal("500"), BigDecimal.ZERO, 100, BigDecimal.ZERO));
     }
 
     @Test
@@ -72,10 +72,44 @@ class ChurnSignalsTest {
         assertThat(ChurnSignals.of(figures(null, null, null, null, TODAY, 7, TODAY.minusDays(91)), T)).isEmpty();
     }
 
+    @Test
+    void returns_in_the_recent_period_lower_its_net_and_show_in_the_drop() {
+        // steady sales of 100,000 a period; recently 100,000 sold and 45,000 returned: net 55,000,
+        // drop 45,000 / 100,000 = 45% > 30%
+        assertThat(ChurnSignals.of(net("100000", "55000", "-45000"), T)).containsExactly(
+                new RevenueDrop(new BigDecimal("100000"), new BigDecimal("55000"), 45, new BigDecimal("-45000")));
+        // returns too small to matter: 100,000 -> 80,000 is 20%
+        assertThat(ChurnSignals.of(net("100000", "80000", "-20000"), T)).isEmpty();
+    }
+
+    @Test
+    void a_recent_net_of_zero_or_below_is_a_drop_of_all_of_it_never_more() {
+        // 100,000 -> 0: drop 100%; 100,000 -> -20,000 (more returned than sold): still 100%, the figures say how far
+        assertThat(ChurnSignals.of(net("100000", "0", "-60000"), T)).singleElement()
+                .isEqualTo(new RevenueDrop(new BigDecimal("100000"), BigDecimal.ZERO, 100, new BigDecimal("-60000")));
+        assertThat(ChurnSignals.of(net("100000", "-20000", "-20000"), T)).singleElement()
+                .isEqualTo(new RevenueDrop(new BigDecimal("100000"), new BigDecimal("-20000"), 100,
+                        new BigDecimal("-20000")));
+    }
+
+    @Test
+    void a_previous_net_of_zero_or_below_has_nothing_to_fall_from() {
+        // the previous period's sales were all returned (net 0) or more (net -5,000): no drop, whatever comes after
+        assertThat(ChurnSignals.of(net("0", "-30000", "-30000"), T)).isEmpty();
+        assertThat(ChurnSignals.of(net("-5000", "-30000", "-30000"), T)).isEmpty();
+        assertThat(ChurnSignals.of(net("-5000", "1000", null), T)).isEmpty();
+    }
+
+    private static ChurnFigures net(String previous, String recent, String creditNotesRecent) {
+        return new ChurnFigures(1, TODAY, new BigDecimal(recent), new BigDecimal(previous),
+                creditNotesRecent == null ? null : new BigDecimal(creditNotesRecent), null, null, TODAY, TODAY, 7,
+                null, null, null);
+    }
+
     private static ChurnFigures figures(String previous, String recent, Double payBefore, Double payNow,
             LocalDate lastContact, Integer interval, LocalDate downgradedOn) {
         return new ChurnFigures(1, TODAY, recent == null ? null : new BigDecimal(recent),
-                previous == null ? null : new BigDecimal(previous), payNow, payBefore, lastContact,
+                previous == null ? null : new BigDecimal(previous), null, payNow, payBefore, lastContact,
                 LocalDate.of(2026, 1, 1), interval, downgradedOn, downgradedOn == null ? null : Tier.A,
                 downgradedOn == null ? null : Tier.B);
     }

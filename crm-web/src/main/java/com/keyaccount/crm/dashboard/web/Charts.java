@@ -33,10 +33,12 @@ final class Charts {
         List<Map<String, Object>> points = new ArrayList<>();
         points.add(point(0, 0));
         for (CurvePoint p : overview.curve()) {
-            points.add(point(p.customerShare() * 100, p.revenueShare() * 100));
+            points.add(point(p.customerShare() * 100, p.share() * 100));
         }
+        boolean margin = overview.curveOnMargin();
         List<Map<String, Object>> datasets = new ArrayList<>();
-        datasets.add(Map.of("label", text("dashboard.pareto.curve"), "data", points, "pointRadius", 0,
+        datasets.add(Map.of("label", text(margin ? "dashboard.margin.pareto.curve" : "dashboard.pareto.curve"),
+                "data", points, "pointRadius", 0,
                 "borderWidth", 2, "fill", false));
         cutoff(datasets, overview.cutoffA(), "dashboard.pareto.cutoffA");
         cutoff(datasets, overview.cutoffB(), "dashboard.pareto.cutoffB");
@@ -44,21 +46,30 @@ final class Charts {
                 "animation", false, "parsing", false, "maintainAspectRatio", false,
                 "scales", Map.of(
                         "x", axis("linear", text("dashboard.pareto.customerShare")),
-                        "y", axis("linear", text("dashboard.pareto.revenueShare"))))));
+                        "y", axis("linear", text(margin ? "dashboard.margin.pareto.share"
+                                : "dashboard.pareto.revenueShare"))))));
     }
 
     String bars(List<Group> groups, Function<String, String> label) {
         List<String> labels = groups.stream().map(g -> label.apply(g.key())).toList();
         List<Long> customers = groups.stream().map(Group::customers).toList();
         List<BigDecimal> revenue = groups.stream().map(Group::revenue).toList();
-        return json(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", List.of(
+        List<Map<String, Object>> datasets = new ArrayList<>(List.of(
                 Map.of("label", text("dashboard.customers"), "data", customers, "yAxisID", "y"),
-                Map.of("label", text("dashboard.revenue"), "data", revenue, "yAxisID", "y1"))),
+                Map.of("label", text("dashboard.revenue"), "data", revenue, "yAxisID", "y1")));
+        boolean margin = groups.stream().anyMatch(g -> g.margin() != null);
+        if (margin) {
+            // a group without margin is drawn as no bar (null), not as a margin of zero
+            datasets.add(Map.of("label", text("dashboard.margin"), "yAxisID", "y1",
+                    "data", groups.stream().map(Group::margin).toList()));
+        }
+        return json(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets),
                 "options", Map.of("animation", false, "maintainAspectRatio", false, "scales", Map.of(
                         "y", Map.of("position", "left", "beginAtZero", true,
                                 "title", Map.of("display", true, "text", text("dashboard.customers"))),
                         "y1", Map.of("position", "right", "beginAtZero", true, "grid", Map.of("drawOnChartArea", false),
-                                "title", Map.of("display", true, "text", text("dashboard.revenue")))))));
+                                "title", Map.of("display", true,
+                                        "text", text(margin ? "dashboard.margin.axis" : "dashboard.revenue")))))));
     }
 
     private void cutoff(List<Map<String, Object>> datasets, BigDecimal cutoff, String key) {

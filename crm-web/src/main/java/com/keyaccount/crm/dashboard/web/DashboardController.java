@@ -1,23 +1,18 @@
 package com.keyaccount.crm.dashboard.web;
 
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Dashboards;
-import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
-import com.keyaccount.crm.dashboard.application.Overview.Group;
 import com.keyaccount.crm.dashboard.application.Overview;
+import com.keyaccount.crm.productline.ProductLine;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
-import com.keyaccount.crm.web.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,14 +24,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The overview: tiers, revenue concentration, regions and industries, for the whole book
- * (directors, admins) or one's own (account managers), every chart with its table and a CSV.
+ * (directors, admins) or one's own (account managers), all sales or one product line's, every
+ * chart with its table and a CSV.
  */
 @Controller
 @RequiredArgsConstructor
 class DashboardController {
-
-    private static final String[] CSV_HEADER = {"section", "key", "label", "customers", "revenue", "customer_share",
-        "revenue_share"};
 
     private final Dashboards dashboards;
     private final Team team;
@@ -45,10 +38,17 @@ class DashboardController {
     @GetMapping("/dashboard")
     String overview(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             Viewer viewer, Locale locale, Model model) {
-        Overview overview = dashboards.overview(FilterChoices.filter(query, viewer));
+        Optional<ProductLine> line = productLine(query);
+        boolean unknownLine = query.getProductLine() != null && line.isEmpty();
+        if (unknownLine) {
+            query.setProductLine(null);
+        }
+        Overview overview = dashboards.overview(filter(query, line, viewer));
         Charts charts = new Charts(messages, locale);
         model.addAttribute("overview", overview);
-        model.addAttribute("badFilter", result.hasErrors());
+        model.addAttribute("productLine", line.orElse(null));
+        model.addAttribute("productLines", dashboards.productLines());
+        model.addAttribute("badFilter", result.hasErrors() || unknownLine);
         model.addAttribute("paretoChart", charts.pareto(overview));
         model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale)));
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale)));
@@ -57,34 +57,25 @@ class DashboardController {
         return "dashboard/overview";
     }
 
-    /** The numbers behind every chart on the page, for the same filter. */
+    /** The numbers behind every chart on the page, for the same filter (an unknown product line is ignored). */
     @GetMapping("/dashboard.csv")
     void csv(@ModelAttribute("query") DashboardQuery query, BindingResult result,
             Viewer viewer, Locale locale, HttpServletResponse response) throws IOException {
-        Overview overview = dashboards.overview(FilterChoices.filter(query, viewer));
+        Overview overview = dashboards.overview(filter(query, productLine(query), viewer));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("dashboard.csv", StandardCharsets.UTF_8).build().toString());
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get());
-        print(csv, "tier", overview.byTier(), tierLabel(locale));
-        print(csv, "region", overview.byRegion(), label("region.", locale));
-        print(csv, "industry", overview.byIndustry(), label("industry.", locale));
-        for (CurvePoint p : overview.curve()) {
-            csv.printRecord("pareto", p.rank(), "", p.rank(), p.cumulative().toPlainString(),
-                    String.format(Locale.ROOT, "%.4f", p.customerShare()),
-                    String.format(Locale.ROOT, "%.4f", p.revenueShare()));
-        }
-        csv.flush();
+        DashboardCsv.write(overview, response.getOutputStream(), tierLabel(locale), label("region.", locale),
+                label("industry.", locale));
     }
 
-    private static void print(CSVPrinter csv, String section, List<Group> groups, Function<String, String> label)
-            throws IOException {
-        for (Group g : groups) {
-            csv.printRecord(section, g.key() == null ? "" : g.key(), SpreadsheetCells.neutralise(label.apply(g.key())),
-                    g.customers(), g.revenue().toPlainString(), "", "");
-        }
+    private Optional<ProductLine> productLine(DashboardQuery query) {
+        return query.getProductLine() == null ? Optional.empty() : dashboards.productLine(query.getProductLine());
+    }
+
+    private static DashboardFilter filter(DashboardQuery query, Optional<ProductLine> line, Viewer viewer) {
+        return DashboardFilter.of(viewer, query.getRegion(), query.getIndustry(), query.getOwner(),
+                line.map(ProductLine::getId).orElse(null));
     }
 
     private Function<String, String> tierLabel(Locale locale) {
