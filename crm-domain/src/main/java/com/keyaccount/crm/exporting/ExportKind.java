@@ -8,7 +8,8 @@ import java.util.Optional;
  * visibility condition goes ({@code AND c.owner_id = ?}); the audit log is for directors and
  * admins only. Customers export in the columns the customer import reads, so a file round-trips.
  * Tiers' rank and share before come from the latest Pareto ranking, not a column: the query puts
- * the customer's id where the rank goes (see {@link #rankedAt()}).
+ * the customer's id where the rank goes (see {@link #rankedAt()}). With tiers per product line,
+ * a customer's line tiers go in one cell, as the customer list shows them ("家电 A · 建材 C").
  */
 public enum ExportKind {
 
@@ -32,9 +33,13 @@ public enum ExportKind {
             WHERE c.deleted = FALSE %s ORDER BY c.code, l.occurred_at, l.id"""),
     TIERS("tiers", true, new String[] {"code", "name", "owner", "tier", "computed_tier", "pinned_tier",
         "pinned_until", "revenue_in_window", "order_count", "avg_days_to_pay", "rank", "share_before", "score",
-        "policy_version"}, """
+        "policy_version", "line_tiers"}, """
             SELECT c.code, c.name, u.username, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
-                   t.revenue, t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version
+                   t.revenue, t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version,
+                   (SELECT STRING_AGG(COALESCE(NULLIF(TRIM(p.name), ''), p.code) || ' ' || l.tier, ' · '
+                           ORDER BY COALESCE(NULLIF(TRIM(p.name), ''), p.code), p.id)
+                    FROM customer_line_tier l JOIN product_line p ON p.id = l.product_line_id
+                    WHERE l.customer_id = c.id)
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
             WHERE c.deleted = FALSE %s ORDER BY c.code"""),
     FOLLOW_UPS("follow-ups", true, new String[] {"customer_code", "customer_name", "owner", "tier", "due_on",
