@@ -1,13 +1,18 @@
 package com.keyaccount.crm.tier.application;
 
+import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.application.LineTierChanges.Key;
 import com.keyaccount.crm.tier.application.LineTierChanges.Row;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,16 +25,19 @@ import org.springframework.stereotype.Component;
 class LineTierStore {
 
     private static final int CHUNK = 5_000;
-    private static final String INSERT = """
-            INSERT INTO customer_line_tier (customer_id, product_line_id, tier, policy_version, computed_at, revenue,
-                margin, order_count, score, score_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = "customer_id, product_line_id, tier, policy_version, computed_at, revenue, "
+            + "margin, order_count, score, score_parts";
+    private static final String INSERT = "INSERT INTO customer_line_tier (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.INTEGER,
         Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.NUMERIC, Types.BIGINT, Types.INTEGER, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
+    private final boolean copy;
 
-    LineTierStore(JdbcTemplate jdbc) {
+    LineTierStore(JdbcTemplate jdbc, DatabaseVendor database) {
         this.jdbc = jdbc;
+        this.copy = !database.isH2();
     }
 
     /** The line tiers as stored now, to compare a run's decisions with. */
@@ -70,12 +78,42 @@ class LineTierStore {
         jdbc.update("DELETE FROM customer_line_tier");
     }
 
+    /**
+     * A first per-line run or a new policy version writes every line tier (five lines: five rows
+     * a customer), so on PostgreSQL they go in with COPY, as the recompute's staged tiers do.
+     */
     private void insert(List<Row> rows) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
-            jdbc.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream()
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + CHUNK)).stream()
                     .map(r -> new Object[] {r.customerId(), r.productLineId(), r.tier(), r.policyVersion(),
                         r.computedAt(), r.revenue(), r.margin(), r.orderCount(), r.score(), r.scoreParts()})
-                    .toList(), TYPES);
+                    .toList();
+            if (copy) {
+                copy(part);
+            } else {
+                jdbc.batchUpdate(INSERT, part, TYPES);
+            }
         }
+    }
+
+    private void copy(List<Object[]> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 80);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                csv.append(TierStage.cell(row[i]));
+            }
+            csv.append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY customer_line_tier (" + COLUMNS
+                        + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new IllegalStateException("could not write line tiers", e);
+            }
+        });
     }
 }
