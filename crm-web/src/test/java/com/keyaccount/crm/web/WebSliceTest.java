@@ -34,6 +34,7 @@ import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.UserSessions;
+import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.tier.application.TierOverrides;
@@ -82,6 +83,8 @@ public abstract class WebSliceTest {
     protected TierQueries tiers;
     @MockitoBean
     protected SameNames sameNames;
+    @MockitoBean
+    protected LineTierQueries lineTiers;
     @MockitoBean
     protected TierRecompute recompute;
     @MockitoBean

@@ -9,8 +9,11 @@ import com.keyaccount.crm.policy.StaleDraftException;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.rules.application.RuleDrafts;
+import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.Metric;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
@@ -21,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
@@ -50,6 +55,7 @@ class RuleEditorController {
 
     private final RuleDrafts drafts;
     private final WhatIf whatIf;
+    private final LineTierQueries lineTiers;
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -71,6 +77,7 @@ class RuleEditorController {
         model.addAttribute("waiting", drafts.waitingVersion().orElse(null));
         model.addAttribute("drafts", drafts.drafts());
         model.addAttribute("versions", drafts.versions());
+        model.addAttribute("lineNames", lineNames());
         return "admin/rules/overview";
     }
 
@@ -90,7 +97,7 @@ class RuleEditorController {
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Draft<RuleChange> draft = drafts.draft(id);
-        form.check(result, today());
+        form.check(result, today(), drafts::violations);
         if (result.hasErrors()) {
             form.padded();
             return editor(model, draft);
@@ -118,6 +125,7 @@ class RuleEditorController {
         model.addAttribute("preview", drafts.preview(draft));
         model.addAttribute("rulesNow", drafts.rulesInForce());
         model.addAttribute("newest", drafts.newestVersion());
+        model.addAttribute("lineNames", lineNames());
         return "admin/rules/preview";
     }
 
@@ -133,12 +141,13 @@ class RuleEditorController {
         exports.write(viewer, "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.content().rules()).map(m -> List.of(
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
-                nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
+                nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()),
+                nullable(m.margin()))),
                 SpreadsheetFormat.CSV.on(response.getOutputStream()));
     }
 
     private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",
-        "revenue_in_window", "order_count", "avg_days_to_pay", "score", "share_before"};
+        "revenue_in_window", "order_count", "avg_days_to_pay", "score", "share_before", "margin_in_window"};
 
     private static Object nullable(Object value) {
         return value == null ? "" : value;
@@ -176,6 +185,7 @@ class RuleEditorController {
     String version(@PathVariable int version, Model model) {
         TierPolicy policy = drafts.version(version);
         model.addAttribute("policy", policy);
+        model.addAttribute("lineNames", lineNames());
         // churn thresholds are versioned apart and not shown for a tier version
         model.addAttribute("rules", policy.rules(ChurnThresholds.DEFAULT));
         return "admin/rules/version";
@@ -191,7 +201,17 @@ class RuleEditorController {
         model.addAttribute("draft", draft);
         model.addAttribute("methods", TierMethod.values());
         model.addAttribute("metrics", Metric.values());
+        model.addAttribute("measures", Measure.values());
+        model.addAttribute("scopes", Scope.values());
+        model.addAttribute("productLines", lineTiers.productLines());
         return "admin/rules/draft";
+    }
+
+    /** Product line names by id, for rules that name the line quotas follow. */
+    private Map<Long, String> lineNames() {
+        Map<Long, String> names = new HashMap<>();
+        lineTiers.productLines().forEach(line -> names.put(line.getId(), line.displayName()));
+        return names;
     }
 
     private LocalDate today() {
