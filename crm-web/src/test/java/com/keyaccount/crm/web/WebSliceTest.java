@@ -37,6 +37,7 @@ import com.keyaccount.crm.security.UserSessions;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.customer.SameNames;
+import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.application.Passwords;
@@ -83,6 +84,8 @@ public abstract class WebSliceTest {
     protected TierQueries tiers;
     @MockitoBean
     protected SameNames sameNames;
+    @MockitoBean
+    protected TeamDay teamDay;
     @MockitoBean
     protected LineTierQueries lineTiers;
     @MockitoBean
