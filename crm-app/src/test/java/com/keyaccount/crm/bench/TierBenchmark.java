@@ -96,6 +96,7 @@ public final class TierBenchmark {
             report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f", cold,
                     (double) cold / sql);
             RulePreviewBenchmark.run(app, sql, runs);
+            SalesMeasureBenchmark.run(app, runs);
             if (!env("CRM_BENCH_TIERS_ONLY", "").isBlank()) {
                 return;
             }
