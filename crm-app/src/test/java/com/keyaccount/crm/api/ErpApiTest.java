@@ -109,13 +109,14 @@ class ErpApiTest {
         push("""
                 {"orders": [
                   {"customerCode": "%s", "orderNo": "OK-1", "orderDate": "2026-03-01", "amount": "10"},
-                  {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5"}
+                  {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5x"}
                 ]}""".formatted(customer.getCode()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(3))
                 .andExpect(jsonPath("$.errors[?(@.field == 'customerCode')].index").value(1))
                 .andExpect(jsonPath("$.errors[?(@.field == 'orderDate')].reason").value("BAD_DATE"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'amount')].message").value("Amounts cannot be negative."));
+                .andExpect(jsonPath("$.errors[?(@.field == 'amount')].message")
+                        .value("Not an amount with at most two decimals."));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE customer_id = ?", Integer.class,
                 customer.getId())).isZero();
         push("{\"orders\": [").andExpect(status().isBadRequest())

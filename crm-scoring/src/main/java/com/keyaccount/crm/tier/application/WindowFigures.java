@@ -49,9 +49,14 @@ public final class WindowFigures {
         }, rows);
     }
 
-    /** The figures of the row's customer ({@code id} and the aggregate's columns); none means zero. */
+    /**
+     * The figures of the row's customer ({@code id} and the aggregate's columns); none means zero.
+     * Revenue is the net of sales and credit notes; a customer whose credit notes come to more than
+     * their sales in the window ranks as no revenue, never as less than none.
+     */
     public static CustomerFigures of(ResultSet rs) throws SQLException {
-        BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
+        BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO)
+                .max(BigDecimal.ZERO);
         double avgDays = rs.getDouble("avg_days");
         Double averageDaysToPay = rs.wasNull() ? null : avgDays;
         return new CustomerFigures(rs.getLong("id"), revenue, rs.getLong("orders"), averageDaysToPay);
