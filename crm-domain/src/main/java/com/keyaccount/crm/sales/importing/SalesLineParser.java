@@ -9,6 +9,7 @@ import com.keyaccount.crm.shared.ControlCharacters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +123,7 @@ final class SalesLineParser {
         }
         if (fromCost != null && fromCost.compareTo(given) != 0) {
             errors.accept(new LineError(lineNo, "margin", cells.get("margin"), Reason.MARGIN_MISMATCH,
-                    fromCost.toPlainString()));
+                    moneyText(fromCost)));
         }
         return given;
     }
@@ -163,6 +164,11 @@ final class SalesLineParser {
             return null;
         }
         return amount.get();
+    }
+
+    /** An amount in an error's detail, as pages write money without the currency sign: 1,234.50. */
+    static String moneyText(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.2f", amount);
     }
 
     /** Passes errors on and counts them, so the line knows whether it was clean. */

@@ -3,13 +3,11 @@ package com.keyaccount.crm.sales.importing;
 import com.keyaccount.crm.importing.ImportStage;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineError.Reason;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -158,18 +156,13 @@ class SalesStage implements ImportStage {
                         ? new LineError(rs.getLong("line_no"), "refers_to", rs.getString("refers_to"),
                                 Reason.UNKNOWN_ORDER, null)
                         : new LineError(rs.getLong("line_no"), "refers_to", rs.getString("refers_to"),
-                                Reason.CREDIT_EXCEEDS_ORDER, money(rs.getBigDecimal("sales"))))
+                                Reason.CREDIT_EXCEEDS_ORDER, SalesLineParser.moneyText(rs.getBigDecimal("sales"))))
                 .list();
     }
 
     @Override
     public void discard(long importId) {
         jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", importId);
-    }
-
-    /** As the pages write money, without the currency sign: 1,234.50. */
-    private static String money(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount);
     }
 
     private static Object[] row(long importId, SalesLine line) {
