@@ -74,9 +74,7 @@ class OnlineRetailBookTest {
     @BeforeAll
     void importTheBook() throws Exception {
         Path dataset = dataset();
-        long t0 = System.nanoTime();
         start();
-        System.out.println("TIMING start " + (System.nanoTime() - t0) / 1_000_000);
         Clock clock = app.getBean(Clock.class);
         today = LocalDate.now(clock.withZone(app.getBean(ZoneId.class)));
 
@@ -91,7 +89,6 @@ class OnlineRetailBookTest {
         Map<String, Object> customers = upload("customers", (String.join("\n",
                 gunzip(dataset.resolve("customers.csv.gz"))) + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(customers).containsEntry("status", "DONE").containsEntry("created", 4_372L);
-        System.out.println("TIMING customers " + (System.nanoTime() - t0) / 1_000_000);
 
         List<String> lines = gunzip(dataset.resolve("sales.csv.gz"));
         LocalDate last = lines.stream().skip(1).map(l -> LocalDate.parse(l.split(",", -1)[2]))
@@ -107,13 +104,10 @@ class OnlineRetailBookTest {
         Map<String, Object> imported = upload("sales", moved.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported).containsEntry("status", "DONE").containsEntry("rows_read", 22_190L)
                 .containsEntry("created", 22_190L).containsEntry("bad_lines", 0L);
-        System.out.println("TIMING sales " + (System.nanoTime() - t0) / 1_000_000);
 
         TierRecompute recompute = app.getBean(TierRecompute.class);
         Recomputes.awaitIdle(recompute);
-        System.out.println("TIMING idle " + (System.nanoTime() - t0) / 1_000_000);
         recompute.run("TEST", "test");
-        System.out.println("TIMING recompute " + (System.nanoTime() - t0) / 1_000_000);
     }
 
     @AfterAll
