@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Imports;
 import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
@@ -60,6 +61,7 @@ class ErpApiTest {
         Recomputes.awaitIdle(recompute);
         jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", customer.getId());
         jdbc.update("DELETE FROM product_line WHERE code LIKE 'ERP-LINE-%'");
+        Imports.forget(jdbc, "api:金蝶 ERP");
     }
 
     @Test

@@ -82,6 +82,7 @@ class ProductLinesAdminTest {
         }
         jdbc.update("DELETE FROM product_line WHERE code LIKE 'PL-PUMPS-%' OR code LIKE 'PL-VALVES-%'");
         jdbc.update("UPDATE sales_setting SET create_product_lines = TRUE");
+        Imports.forget(jdbc, admin.getUsername());
     }
 
     @Test

@@ -82,6 +82,7 @@ class CreditNotesImportTest {
         }
         jdbc.update("DELETE FROM product_line WHERE code LIKE 'PUMPS-%' OR code LIKE 'VALVES-%' OR code LIKE 'NEW-%'");
         jdbc.update("UPDATE sales_setting SET create_product_lines = TRUE");
+        Imports.forget(jdbc, director.getUsername());
     }
 
     @Test
