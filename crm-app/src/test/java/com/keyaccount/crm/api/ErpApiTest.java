@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Imports;
 import com.keyaccount.crm.support.Recomputes;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
@@ -59,6 +60,8 @@ class ErpApiTest {
     void removeOrders() throws Exception {
         Recomputes.awaitIdle(recompute);
         jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", customer.getId());
+        jdbc.update("DELETE FROM product_line WHERE code LIKE 'ERP-LINE-%'");
+        Imports.forget(jdbc, "api:金蝶 ERP");
     }
 
     @Test
@@ -109,17 +112,102 @@ class ErpApiTest {
         push("""
                 {"orders": [
                   {"customerCode": "%s", "orderNo": "OK-1", "orderDate": "2026-03-01", "amount": "10"},
-                  {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5"}
+                  {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5x"}
                 ]}""".formatted(customer.getCode()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(3))
                 .andExpect(jsonPath("$.errors[?(@.field == 'customerCode')].index").value(1))
                 .andExpect(jsonPath("$.errors[?(@.field == 'orderDate')].reason").value("BAD_DATE"))
-                .andExpect(jsonPath("$.errors[?(@.field == 'amount')].message").value("Amounts cannot be negative."));
+                .andExpect(jsonPath("$.errors[?(@.field == 'amount')].message")
+                        .value("Not an amount with at most two decimals."));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE customer_id = ?", Integer.class,
                 customer.getId())).isZero();
         push("{\"orders\": [").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].reason").value("MALFORMED_JSON"));
+    }
+
+    @Test
+    void credit_notes_product_lines_and_margins_are_pushed_as_files_import_them_and_twice_changes_nothing()
+            throws Exception {
+        String line = Fixtures.unique("ERP-LINE");
+        String orders = """
+                {"orders": [
+                  {"customerCode": "%1$s", "orderNo": "SO-7", "orderDate": "2026-03-01", "amount": "1,000.00",
+                   "productLine": "%2$s", "cost": "700"},
+                  {"customerCode": "%1$s", "orderNo": "CN-7", "orderDate": "2026-03-05", "amount": "-250.00",
+                   "refersTo": "SO-7", "margin": "-75.00"},
+                  {"customerCode": "%1$s", "orderNo": "ZERO-7", "orderDate": "2026-03-06", "amount": "0.00"}
+                ]}""".formatted(customer.getCode(), line);
+        push(orders).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(3));
+        push(orders).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.unchanged").value(3));
+
+        // SO-7: margin 1000 - 700; CN-7 takes SO-7's product line, its margin as sent
+        assertThat(jdbc.queryForList("""
+                SELECT o.order_no || ':' || COALESCE(p.code, '-') || ':' || COALESCE(o.refers_to, '-') || ':'
+                    || COALESCE(CAST(o.margin AS VARCHAR(30)), '-')
+                FROM sales_order o LEFT JOIN product_line p ON p.id = o.product_line_id
+                WHERE o.customer_id = ? ORDER BY o.order_no""", String.class, customer.getId()))
+                .containsExactly("CN-7:" + line + ":SO-7:-75.00", "SO-7:" + line + ":-:300.00", "ZERO-7:-:-:-");
+        assertThat(jdbc.queryForObject("SELECT created_by FROM product_line WHERE code = ?", String.class, line))
+                .isEqualTo("api:金蝶 ERP");
+    }
+
+    @Test
+    void every_problem_of_a_credit_note_product_line_or_margin_answers_400_by_field_and_nothing_is_written()
+            throws Exception {
+        push("""
+                {"orders": [{"customerCode": "%s", "orderNo": "ERP-O", "orderDate": "2026-03-01", "amount": "40"}]}"""
+                .formatted(customer.getCode())).andExpect(status().isOk());
+        int productLines = jdbc.queryForObject("SELECT COUNT(*) FROM product_line", Integer.class);
+        jdbc.update("UPDATE sales_setting SET create_product_lines = FALSE");
+        try {
+            push("""
+                    {"orders": [
+                      {"customerCode": "%1$s", "orderNo": "E-0", "orderDate": "2026-03-02", "amount": "10", "refersTo": "ERP-O"},
+                      {"customerCode": "%1$s", "orderNo": "E-1", "orderDate": "2026-03-02", "amount": "-10", "refersTo": "NO-SUCH"},
+                      {"customerCode": "%1$s", "orderNo": "E-2", "orderDate": "2026-03-02", "amount": "-50", "refersTo": "ERP-O"},
+                      {"customerCode": "%1$s", "orderNo": "E-3", "orderDate": "2026-03-02", "amount": "10", "productLine": "NOT-THERE"},
+                      {"customerCode": "%1$s", "orderNo": "E-4", "orderDate": "2026-03-02", "amount": "10", "cost": "-1"},
+                      {"customerCode": "%1$s", "orderNo": "E-5", "orderDate": "2026-03-02", "amount": "10", "margin": "20"},
+                      {"customerCode": "%1$s", "orderNo": "E-6", "orderDate": "2026-03-02", "amount": "10", "cost": "3", "margin": "5"},
+                      {"customerCode": "%1$s", "orderNo": "E-7", "orderDate": "2026-03-02", "amount": "10", "productLine": "A\\tB"},
+                      {"customerCode": "%1$s", "orderNo": "E-8", "orderDate": "2026-03-02", "amount": "10"},
+                      {"customerCode": "%1$s", "orderNo": "E-8", "orderDate": "2026-03-03", "amount": "12"}
+                    ]}""".formatted(customer.getCode()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.length()").value(9))
+                    .andExpect(jsonPath("$.errors[0].index").value(0))
+                    .andExpect(jsonPath("$.errors[0].field").value("refersTo"))
+                    .andExpect(jsonPath("$.errors[0].reason").value("REFERS_TO_ON_SALE"))
+                    .andExpect(jsonPath("$.errors[1].reason").value("UNKNOWN_ORDER"))
+                    .andExpect(jsonPath("$.errors[2].reason").value("CREDIT_EXCEEDS_ORDER"))
+                    .andExpect(jsonPath("$.errors[2].message").value(
+                            "With the other credit notes and returns for this order, more than the order amount of 40.00."))
+                    .andExpect(jsonPath("$.errors[3].field").value("productLine"))
+                    .andExpect(jsonPath("$.errors[3].reason").value("UNKNOWN_PRODUCT_LINE"))
+                    .andExpect(jsonPath("$.errors[4].field").value("cost"))
+                    .andExpect(jsonPath("$.errors[4].reason").value("NEGATIVE_COST"))
+                    .andExpect(jsonPath("$.errors[5].field").value("margin"))
+                    .andExpect(jsonPath("$.errors[5].reason").value("MARGIN_EXCEEDS_AMOUNT"))
+                    .andExpect(jsonPath("$.errors[6].reason").value("MARGIN_MISMATCH"))
+                    .andExpect(jsonPath("$.errors[6].message").value(
+                            "Does not match amount and cost, which give a margin of 7.00."))
+                    .andExpect(jsonPath("$.errors[7].field").value("productLine"))
+                    .andExpect(jsonPath("$.errors[7].reason").value("CONTROL_CHARACTER"))
+                    .andExpect(jsonPath("$.errors[8].index").value(9))
+                    .andExpect(jsonPath("$.errors[8].reason").value("DUPLICATE_ORDER"));
+        } finally {
+            jdbc.update("UPDATE sales_setting SET create_product_lines = TRUE");
+        }
+        assertThat(jdbc.queryForList("SELECT order_no FROM sales_order WHERE customer_id = ?", String.class,
+                customer.getId())).containsExactly("ERP-O");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product_line", Integer.class)).isEqualTo(productLines);
+        // the refused batch is on the sales import page, with its problems
+        assertThat(jdbc.queryForMap("""
+                SELECT status, rows_read, bad_lines FROM data_import WHERE file_name = 'API' AND started_by = ?
+                ORDER BY id DESC LIMIT 1""", "api:金蝶 ERP"))
+                .containsEntry("status", "REJECTED").containsEntry("rows_read", 10L).containsEntry("bad_lines", 9L);
     }
 
     @Test

@@ -129,7 +129,7 @@ class SalesImportTest {
                 + alpha.getCode() + ",GOOD-1,2026-03-01,100,,\n"                    // line 2: fine
                 + "NO-SUCH-CODE,X-1,2026-03-01,100,,\n"                              // line 3
                 + alpha.getCode() + ",X-2,2026-02-30,100,,\n"                        // line 4: no 30 February
-                + alpha.getCode() + ",X-3,2026-03-01,-5,,\n"                         // line 5
+                + alpha.getCode() + ",X-3,2026-03-01,-5x,,\n"                        // line 5
                 + alpha.getCode() + ",GOOD-1,2026-03-02,100,,\n"                     // line 6: repeats line 2
                 + beta.getCode() + ",X-4,2026-03-01,,2026-02-01,2026-02-01\n"        // line 7: 3 problems
                 + beta.getCode() + ",X-5,2026-03-01,12.345,,\n"                      // line 8
@@ -139,7 +139,7 @@ class SalesImportTest {
         assertThat(page).contains("7 of 8 lines are bad. Nothing was imported");
         String bad = page.substring(page.indexOf("id=\"bad-lines\""));
         assertThat(bad).contains("No customer has this code.", "NO-SUCH-CODE", "Not a date", "2026-02-30",
-                "Amounts cannot be negative.", "already on line 2", "Required; the cell is empty.",
+                "-5x", "already on line 2", "Required; the cell is empty.",
                 "Due before the order date.", "Paid before the order date.", "Not an amount with at most two decimals.",
                 "Wrong number of fields (3/6).");
         assertThat(checksum()).as("sales_order unchanged").isEqualTo(before);
@@ -151,7 +151,7 @@ class SalesImportTest {
                         .with(user(Fixtures.principal(director))).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFline,column,value,reason").contains("3,customer_code,NO-SUCH-CODE,没有此编码的客户。")
-                .contains("5,amount,'-5,金额不能为负数。");
+                .contains("5,amount,'-5x,不是最多两位小数的金额。");
     }
 
     @Test

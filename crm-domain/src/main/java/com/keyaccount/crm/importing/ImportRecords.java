@@ -86,7 +86,7 @@ public class ImportRecords {
     }
 
     /** Lines read so far; also the heartbeat that tells a live import from one whose instance died. */
-    void progress(long id, long rowsRead) {
+    public void progress(long id, long rowsRead) {
         int updated = jdbc.update("UPDATE data_import SET rows_read = ?, heartbeat_at = ? WHERE id = ? "
                 + "AND status = 'RUNNING'", rowsRead, Timestamp.from(clock.instant()), id);
         if (updated == 0) {
@@ -95,7 +95,8 @@ public class ImportRecords {
         }
     }
 
-    void saveErrors(long id, List<LineError> errors) {
+    /** Keeps bad lines for the import's page and report. */
+    public void saveErrors(long id, List<LineError> errors) {
         if (!errors.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO data_import_error (import_id, line_no, column_name, cell_value, reason, detail)

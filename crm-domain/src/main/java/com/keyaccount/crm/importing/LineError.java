@@ -27,7 +27,20 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         DUPLICATE_CODE,
         LOST_WITHOUT_REASON,
         BAD_NUMBER,
-        CONTROL_CHARACTER
+        CONTROL_CHARACTER,
+        /** a sale (amount zero or more) naming an order: only credit notes and returns refer to one */
+        REFERS_TO_ON_SALE,
+        /** refers_to names no order of this customer, in the database or the same file */
+        UNKNOWN_ORDER,
+        /** the credit notes naming an order come to more than its amount (the detail) */
+        CREDIT_EXCEEDS_ORDER,
+        /** a product line code that does not exist while automatic creation is off */
+        UNKNOWN_PRODUCT_LINE,
+        NEGATIVE_COST,
+        /** a sale's margin above its amount, or a credit note's below it */
+        MARGIN_EXCEEDS_AMOUNT,
+        /** margin and cost both given and not agreeing; the detail is the margin the cost gives */
+        MARGIN_MISMATCH
     }
 
     public LineError {

@@ -4,6 +4,7 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +20,13 @@ public class SalesService {
 
     private final SalesOrderRepository orders;
 
-    /** Sales of the twelve months up to and including {@code today}. */
+    /** Sales, credit notes, net revenue and margin of the twelve months up to and including {@code today}. */
     public SalesSummary lastTwelveMonths(Customer visible, LocalDate today) {
         return orders.summarise(visible.getId(), today.minusMonths(12).plusDays(1), today);
     }
 
-    public List<SalesOrder> recentOrders(Customer visible) {
-        return orders.findTop10ByCustomerIdOrderByOrderDateDescIdDesc(visible.getId());
+    /** The ten latest lines, credit notes included, with the product line each belongs to. */
+    public List<RecentOrder> recentOrders(Customer visible) {
+        return orders.recent(visible.getId(), Limit.of(10));
     }
 }

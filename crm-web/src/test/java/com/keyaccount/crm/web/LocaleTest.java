@@ -105,6 +105,6 @@ class LocaleTest extends WebSliceTest {
 
         String html = render(get("/customers/1").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"));
 
-        assertThat(html).containsPattern("<dt>销售额</dt><dd>¥1,234,567.00</dd>");
+        assertThat(html).containsPattern("<dt>销售额</dt><dd id=\"sales-sales\">¥1,234,567.00</dd>");
     }
 }

@@ -28,6 +28,7 @@ import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.preview.application.WhatIf;
+import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.SalesSummary;
@@ -137,6 +138,8 @@ public abstract class WebSliceTest {
     protected CalendarDrafts calendarDrafts;
     @MockitoBean
     protected ScheduleRefresh scheduleRefresh;
+    @MockitoBean
+    protected ProductLines productLines;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

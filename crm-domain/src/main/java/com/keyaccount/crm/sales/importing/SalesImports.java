@@ -9,8 +9,8 @@ import com.keyaccount.crm.importing.ImportReader;
 import com.keyaccount.crm.importing.ImportReader.Reading;
 import com.keyaccount.crm.importing.ImportRecords;
 import com.keyaccount.crm.importing.LineError;
-import com.keyaccount.crm.importing.LineError.Reason;
 import com.keyaccount.crm.importing.LineSource;
+import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports sales (orders with payments) from CSV, all or nothing: the whole file is checked,
- * its valid lines staged in the database; only a file without a single bad line is merged into
- * {@code sales_order}, in one transaction, and then tiers are recomputed. Importing the same
- * file twice changes nothing ({@code order_no} is unique per customer). Streaming throughout:
+ * Imports sales (orders with payments, credit notes and returns) from CSV, all or nothing: the
+ * whole file is checked, its valid lines staged in the database; only a file without a single
+ * bad line is merged into {@code sales_order}, in one transaction with the product lines it
+ * introduces, and then tiers are recomputed. Importing the same file twice changes nothing (a
+ * line is keyed by customer, order number and product line). Streaming throughout:
  * memory holds the customer codes and one batch of lines, never the file. The file upload and
  * the ERP API both come here, which makes this the only writer of {@code sales_order}.
  */
@@ -48,10 +50,12 @@ public class SalesImports implements FileImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final RecomputeRequests recompute;
+    private final ProductLines productLines;
     private final Clock clock;
 
     SalesImports(ImportJobs jobs, ImportReader reader, ImportRecords records, SalesStage stage, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions, RecomputeRequests recompute, Clock clock) {
+            PlatformTransactionManager transactions, RecomputeRequests recompute, ProductLines productLines,
+            Clock clock) {
         this.jobs = jobs;
         this.reader = reader;
         this.records = records;
@@ -59,6 +63,7 @@ public class SalesImports implements FileImport {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.recompute = recompute;
+        this.productLines = productLines;
         this.clock = clock;
     }
 
@@ -75,17 +80,18 @@ public class SalesImports implements FileImport {
 
     private void run(long id, LineSource file, String actor) throws IOException {
         try {
-            SalesLineParser parser = new SalesLineParser(customerIdsByCode());
+            SalesLineParser parser = new SalesLineParser(customerIdsByCode(), productLines.codes(),
+                    productLines.createsOnImport());
             List<SalesLine> batch = new ArrayList<>(BATCH);
             Reading reading = reader.read(id, file, SalesLineParser.REQUIRED, BATCH,
                     (lineNo, cells, errors) -> parser.parse(lineNo, cells, errors).ifPresent(batch::add),
                     () -> stage.add(id, batch));
-            reader.addErrors(id, reading, stage.duplicates(id));
+            reader.addErrors(id, reading, stage.problems(id));
             if (reading.badLines() > 0) {
                 records.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
                 return;
             }
-            long[] counts = transaction.execute(status -> apply(id));
+            long[] counts = transaction.execute(status -> apply(id, actor));
             boolean changed = counts[0] + counts[1] > 0;
             records.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
                     changed && recompute.startNowOrNext("SALES_IMPORT", actor) == Scheduled.RUNNING_ELSEWHERE
@@ -97,7 +103,8 @@ public class SalesImports implements FileImport {
 
     /**
      * Orders pushed through the API, with the file import's rules: every order is checked, and
-     * only a batch without a single bad one is written (index = position in the batch).
+     * only a batch without a single bad one is written (index = position in the batch). A batch is
+     * recorded as an import of its own, rejected ones with their problems as a rejected file is.
      *
      * @throws RejectedOrdersException listing every problem, when any order is bad
      */
@@ -107,33 +114,32 @@ public class SalesImports implements FileImport {
                 .map(o -> SpreadsheetText.restore(o.get("customer_code")))
                 .filter(code -> code != null && !code.isBlank() && ControlCharacters.absentFrom(code, true))
                 .map(String::strip).distinct().toList());
-        SalesLineParser parser = new SalesLineParser(customers);
+        SalesLineParser parser = new SalesLineParser(customers, productLines.codes(), productLines.createsOnImport());
         List<LineError> errors = new ArrayList<>();
         List<SalesLine> lines = new ArrayList<>();
-        Map<OrderKey, Long> firstIndex = new HashMap<>();
         for (int index = 0; index < orders.size(); index++) {
-            parser.parse(index, orders.get(index), errors::add).ifPresent(line -> {
-                Long first = firstIndex.putIfAbsent(new OrderKey(line.customerId(), line.orderNo()), line.lineNo());
-                if (first != null) {
-                    errors.add(new LineError(line.lineNo(), "order_no", line.orderNo(), Reason.DUPLICATE_ORDER,
-                            String.valueOf(first)));
-                } else {
-                    lines.add(line);
-                }
-            });
-        }
-        if (!errors.isEmpty()) {
-            throw new RejectedOrdersException(errors);
+            parser.parse(index, orders.get(index), errors::add).ifPresent(lines::add);
         }
         long id = records.begin(ImportKind.SALES, actor, "API");
         try {
+            records.progress(id, orders.size());
             stage.add(id, lines);
-            long[] counts = transaction.execute(status -> apply(id));
+            errors.addAll(stage.problems(id));
+            if (!errors.isEmpty()) {
+                errors.sort(Comparator.comparingLong(LineError::lineNo));
+                records.saveErrors(id, errors.subList(0, Math.min(errors.size(), ImportReader.KEPT_ERRORS)));
+                records.finish(id, Status.REJECTED, null, null, null,
+                        errors.stream().mapToLong(LineError::lineNo).distinct().count(), null);
+                throw new RejectedOrdersException(errors);
+            }
+            long[] counts = transaction.execute(status -> apply(id, actor));
             boolean changed = counts[0] + counts[1] > 0;
             records.finish(id, Status.DONE, counts[0], counts[1], counts[2], 0L,
                     changed && recompute.startNowOrNext("SALES_API", actor) == Scheduled.RUNNING_ELSEWHERE
                             ? "RECOMPUTE_BUSY" : null);
             return new PushResult(counts[0], counts[1], counts[2]);
+        } catch (RejectedOrdersException e) {
+            throw e;
         } catch (RuntimeException e) {
             // said now, not left RUNNING (and beating) until a restart: nothing was written
             try {
@@ -147,35 +153,47 @@ public class SalesImports implements FileImport {
         }
     }
 
-    private record OrderKey(long customerId, String orderNo) {
-    }
-
     /** What a push did. */
     public record PushResult(long created, long updated, long unchanged) {
     }
 
-    /** Created, updated and unchanged orders; then the merge itself. */
-    private long[] apply(long id) {
+    /**
+     * The merge, in one transaction: new product line codes first (so the file's lines find their
+     * product line), then created, updated and unchanged lines counted, then the lines written.
+     * A line is identified by customer, order number and product line (none is a value of its own).
+     */
+    private long[] apply(long id, String actor) {
+        productLines.createForImport(stage.newProductLineCodes(id), actor);
         long total = count("SELECT COUNT(*) FROM sales_import_stage WHERE import_id = ?", id);
         long created = count("""
-                SELECT COUNT(*) FROM sales_import_stage s WHERE s.import_id = ? AND NOT EXISTS (
-                    SELECT 1 FROM sales_order o WHERE o.customer_id = s.customer_id AND o.order_no = s.order_no)""", id);
+                SELECT COUNT(*) FROM sales_import_stage s LEFT JOIN product_line p ON p.code = s.product_line_code
+                WHERE s.import_id = ? AND NOT EXISTS (
+                    SELECT 1 FROM sales_order o WHERE o.customer_id = s.customer_id AND o.order_no = s.order_no
+                      AND o.product_line_id IS NOT DISTINCT FROM p.id)""", id);
         long unchanged = count("""
-                SELECT COUNT(*) FROM sales_import_stage s JOIN sales_order o
-                  ON o.customer_id = s.customer_id AND o.order_no = s.order_no
+                SELECT COUNT(*) FROM sales_import_stage s LEFT JOIN product_line p ON p.code = s.product_line_code
+                JOIN sales_order o ON o.customer_id = s.customer_id AND o.order_no = s.order_no
+                  AND o.product_line_id IS NOT DISTINCT FROM p.id
                 WHERE s.import_id = ? AND o.order_date = s.order_date AND o.amount = s.amount
-                  AND o.due_date IS NOT DISTINCT FROM s.due_date AND o.paid_date IS NOT DISTINCT FROM s.paid_date""", id);
+                  AND o.due_date IS NOT DISTINCT FROM s.due_date AND o.paid_date IS NOT DISTINCT FROM s.paid_date
+                  AND o.refers_to IS NOT DISTINCT FROM s.refers_to AND o.margin IS NOT DISTINCT FROM s.margin""", id);
         jdbc.update("""
                 MERGE INTO sales_order o
-                USING (SELECT customer_id, order_no, order_date, amount, due_date, paid_date
-                       FROM sales_import_stage WHERE import_id = ?) s
+                USING (SELECT s.customer_id, s.order_no, p.id AS product_line_id, s.order_date, s.amount, s.due_date,
+                              s.paid_date, s.refers_to, s.margin
+                       FROM sales_import_stage s LEFT JOIN product_line p ON p.code = s.product_line_code
+                       WHERE s.import_id = ?) s
                 ON o.customer_id = s.customer_id AND o.order_no = s.order_no
+                   AND o.product_line_id IS NOT DISTINCT FROM s.product_line_id
                 WHEN MATCHED AND (o.order_date <> s.order_date OR o.amount <> s.amount
-                    OR o.due_date IS DISTINCT FROM s.due_date OR o.paid_date IS DISTINCT FROM s.paid_date)
+                    OR o.due_date IS DISTINCT FROM s.due_date OR o.paid_date IS DISTINCT FROM s.paid_date
+                    OR o.refers_to IS DISTINCT FROM s.refers_to OR o.margin IS DISTINCT FROM s.margin)
                   THEN UPDATE SET order_date = s.order_date, amount = s.amount, due_date = s.due_date,
-                    paid_date = s.paid_date
-                WHEN NOT MATCHED THEN INSERT (customer_id, order_no, order_date, amount, due_date, paid_date, created_at)
-                  VALUES (s.customer_id, s.order_no, s.order_date, s.amount, s.due_date, s.paid_date, ?)""",
+                    paid_date = s.paid_date, refers_to = s.refers_to, margin = s.margin
+                WHEN NOT MATCHED THEN INSERT (customer_id, order_no, product_line_id, order_date, amount, due_date,
+                    paid_date, refers_to, margin, created_at)
+                  VALUES (s.customer_id, s.order_no, s.product_line_id, s.order_date, s.amount, s.due_date,
+                    s.paid_date, s.refers_to, s.margin, ?)""",
                 id, OffsetDateTime.now(clock));
         return new long[] {created, total - created - unchanged, unchanged};
     }

@@ -62,7 +62,11 @@ public final class WindowFigures {
         }, rows);
     }
 
-    /** The figures of the row's customer ({@code id} and the aggregate's columns); none means zero. */
+    /**
+     * The figures of the row's customer ({@code id} and the aggregate's columns); none means zero.
+     * Revenue is the net of sales and credit notes; a customer whose credit notes come to more than
+     * their sales in the window ranks as no revenue, never as less than none.
+     */
     public static CustomerFigures of(ResultSet rs) throws SQLException {
         return of(rs.getLong("id"), rs);
     }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The ERP pushes orders and payments (a payment is the order pushed again with its paid date).
- * Same checks and idempotency as the CSV import; a batch is written whole or not at all.
+ * The ERP pushes orders and payments (a payment is the order pushed again with its paid date),
+ * credit notes and returns, with their product lines and margins. Same checks, errors and
+ * idempotency as the CSV import; a batch is written whole or not at all.
  */
 @RestController
 @RequestMapping("/api/v1")
