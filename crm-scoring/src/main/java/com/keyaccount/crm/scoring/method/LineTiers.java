@@ -26,20 +26,31 @@ public record LineTiers(Map<Long, List<TierDecision>> byLine, List<TierDecision>
 
     static LineTiers classify(RuleSet rules, Collection<Long> customers, Map<Long, List<CustomerFigures>> byLine) {
         Map<Long, List<TierDecision>> decided = new TreeMap<>();
-        // per customer, its lines in line-id order, so "the best line" is the same on every run
-        Map<Long, Map<Long, Tier>> tiersOf = new HashMap<>();
+        Long named = rules.quotaProductLineId();
+        // per customer only the tier that counts so far (the best, or the named line's) and its line:
+        // lines go in line-id order and only a better tier replaces, so "the best line" is the
+        // lowest-numbered of equals on every run; a map of every customer's lines would not fit
+        // a small heap at 100k customers and five lines
+        Map<Long, Tier> counted = new HashMap<>();
+        Map<Long, Long> countedLine = new HashMap<>();
         new TreeMap<>(byLine).forEach((line, figures) -> {
             List<TierDecision> decisions = TierMethods.classify(rules, figures);
             decided.put(line, decisions);
+            if (named != null && !named.equals(line)) {
+                return;
+            }
             for (TierDecision d : decisions) {
-                tiersOf.computeIfAbsent(d.customerId(), id -> new TreeMap<>()).put(line, d.tier());
+                Tier before = counted.get(d.customerId());
+                if (before == null || d.tier().ordinal() < before.ordinal()) {
+                    counted.put(d.customerId(), d.tier());
+                    countedLine.put(d.customerId(), line);
+                }
             }
         });
-        Long named = rules.quotaProductLineId();
         List<TierDecision> quota = new ArrayList<>(customers.size());
         for (long customer : customers) {
-            Map<Long, Tier> lines = tiersOf.getOrDefault(customer, Map.of());
-            quota.add(named != null ? onNamed(customer, named, lines.get(named)) : best(customer, lines));
+            Tier tier = counted.get(customer);
+            quota.add(named != null ? onNamed(customer, named, tier) : best(customer, tier, countedLine.get(customer)));
         }
         return new LineTiers(decided, quota);
     }
@@ -50,15 +61,7 @@ public record LineTiers(Map<Long, List<TierDecision>> byLine, List<TierDecision>
                 : new TierDecision(customer, tier, new QuotaTierExplanation(Basis.NAMED_LINE, line));
     }
 
-    private static TierDecision best(long customer, Map<Long, Tier> lines) {
-        Long bestLine = null;
-        Tier best = null;
-        for (Map.Entry<Long, Tier> line : lines.entrySet()) {
-            if (best == null || line.getValue().ordinal() < best.ordinal()) {
-                best = line.getValue();
-                bestLine = line.getKey();
-            }
-        }
+    private static TierDecision best(long customer, Tier best, Long bestLine) {
         return best == null
                 ? new TierDecision(customer, Tier.C, new QuotaTierExplanation(Basis.NO_LINE_SALES, null))
                 : new TierDecision(customer, best, new QuotaTierExplanation(Basis.BEST_LINE, bestLine));

@@ -9,11 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -44,49 +44,49 @@ final class LineTierChanges {
         }
     }
 
-    private final List<Row> all = new ArrayList<>();
     private final List<Row> changed = new ArrayList<>();
     private final List<Key> gone = new ArrayList<>();
-    private final int storedCount;
+    private final List<Long> goneLines = new ArrayList<>();
+    private long unchanged;
 
-    private LineTierChanges(int storedCount) {
-        this.storedCount = storedCount;
+    private LineTierChanges() {
     }
 
+    /**
+     * Compares line by line, each line's stored rows read when its turn comes ({@code storedOnLine}),
+     * so memory holds one line's stored tiers, not the book's (five lines of 100k customers are
+     * hundreds of thousands of rows). Lines with stored tiers and no customers now are gone whole.
+     */
     static LineTierChanges of(Map<Long, List<TierDecision>> decisions, Map<Long, List<CustomerFigures>> figures,
-            Map<Key, Row> stored, int version, Instant now) {
-        LineTierChanges changes = new LineTierChanges(stored.size());
+            LongFunction<Map<Key, Row>> storedOnLine, Set<Long> storedLines, int version, Instant now) {
+        LineTierChanges changes = new LineTierChanges();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Set<Key> present = new HashSet<>();
         decisions.forEach((line, lineDecisions) -> {
+            Map<Key, Row> stored = storedOnLine.apply(line);
             Map<Long, CustomerFigures> onLine = new HashMap<>();
             figures.getOrDefault(line, List.of()).forEach(f -> onLine.put(f.customerId(), f));
             for (TierDecision decision : lineDecisions) {
                 CustomerFigures f = onLine.get(decision.customerId());
                 Integer score = null;
                 String parts = null;
-                if (decision.explanation() instanceof ScorecardExplanation s) {
-                    score = s.total();
-                    parts = s.parts().stream().map(p -> p.criterion() + "=" + p.points())
+                if (decision.explanation() instanceof ScorecardExplanation sc) {
+                    score = sc.total();
+                    parts = sc.parts().stream().map(p -> p.criterion() + "=" + p.points())
                             .collect(Collectors.joining(";"));
                 }
                 Row row = new Row(decision.customerId(), line, decision.tier().name(), version, at, f.revenue(),
                         f.margin(), f.orderCount(), score, parts);
-                changes.all.add(row);
-                present.add(row.key());
-                Row before = stored.get(row.key());
+                Row before = stored.remove(row.key());
                 if (before == null || !row.sameAs(before)) {
                     changes.changed.add(row);
+                } else {
+                    changes.unchanged++;
                 }
             }
+            changes.gone.addAll(stored.keySet());
         });
-        stored.keySet().stream().filter(key -> !present.contains(key)).forEach(changes.gone::add);
+        storedLines.stream().filter(line -> !decisions.containsKey(line)).forEach(changes.goneLines::add);
         return changes;
-    }
-
-    /** Every current line tier, changed or not. */
-    List<Row> all() {
-        return all;
     }
 
     /** Rows to write: new, or changed since stored. */
@@ -99,12 +99,17 @@ final class LineTierChanges {
         return gone;
     }
 
+    /** Lines with stored tiers and no customer in the window any more. */
+    List<Long> goneLines() {
+        return goneLines;
+    }
+
     /**
-     * When most rows change (a new policy version names itself in every row), emptying the table
-     * and writing every row is quicker than deleting the changed ones one by one.
+     * Nothing stored stays as it is (a first per-line run, a new policy version): emptying the
+     * table and writing the rows is cheaper than replacing them one by one.
      */
     boolean rewritesAll() {
-        return storedCount > 0 && (changed.size() + gone.size()) * 2 > storedCount;
+        return unchanged == 0;
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

@@ -8,8 +8,10 @@ import java.io.StringReader;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -40,27 +42,35 @@ class LineTierStore {
         this.copy = !database.isH2();
     }
 
-    /** The line tiers as stored now, to compare a run's decisions with. */
-    Map<Key, Row> stored() {
+    /** One line's tiers as stored now, to compare a run's decisions with. */
+    Map<Key, Row> stored(long productLineId) {
         Map<Key, Row> rows = new HashMap<>();
         jdbc.query("""
                 SELECT customer_id, product_line_id, tier, policy_version, revenue, margin, order_count, score,
-                       score_parts FROM customer_line_tier""", rs -> {
+                       score_parts FROM customer_line_tier WHERE product_line_id = ?""", rs -> {
                     int score = rs.getInt("score");
                     Integer scored = rs.wasNull() ? null : score;
                     Row row = new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), null,
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getLong(7), scored, rs.getString(9));
                     rows.put(row.key(), row);
-                });
+                }, productLineId);
         return rows;
+    }
+
+    /** The lines that have stored tiers. */
+    Set<Long> storedLines() {
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT product_line_id FROM customer_line_tier", Long.class));
     }
 
     /** Writes what changed, in the caller's transaction; returns how many rows were written. */
     int apply(LineTierChanges changes) {
         if (changes.rewritesAll()) {
             jdbc.update("DELETE FROM customer_line_tier");
-            insert(changes.all());
-            return changes.all().size();
+            insert(changes.changed());
+            return changes.changed().size();
+        }
+        for (Long line : changes.goneLines()) {
+            jdbc.update("DELETE FROM customer_line_tier WHERE product_line_id = ?", line);
         }
         List<Object[]> keys = changes.gone().stream().map(k -> new Object[] {k.customerId(), k.productLineId()})
                 .collect(Collectors.toCollection(ArrayList::new));

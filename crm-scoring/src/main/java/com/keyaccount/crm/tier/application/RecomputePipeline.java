@@ -145,8 +145,8 @@ class RecomputePipeline {
                 lineRankings.put(line, new LineOrder(ranking.customerIds(), ranking.sharesBefore()));
             });
         }
-        LineTierChanges lineChanges = LineTierChanges.of(tiers.byLine(), loaded.lines().byLine(), lineStore.stored(),
-                version, now);
+        LineTierChanges lineChanges = LineTierChanges.of(tiers.byLine(), loaded.lines().byLine(), lineStore::stored,
+                lineStore.storedLines(), version, now);
         return new Classified(loaded.rows(), tiers.customers(), null, lineRankings, lineChanges);
     }
 
