@@ -1,6 +1,7 @@
 package com.keyaccount.crm.rules.web;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.exporting.ExportLanguage;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.policy.Draft;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +56,7 @@ class RuleEditorController {
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final MessageSource messages;
 
     /**
      * Indexed fields ({@code criteria[3].bands[4].points}) grow the form's lists up to the editor's
@@ -123,7 +127,7 @@ class RuleEditorController {
 
     /** Every customer the draft would move, not only the ones listed on the page. */
     @GetMapping("/drafts/{id}/movers.csv")
-    void movers(@PathVariable long id, Viewer viewer, HttpServletResponse response)
+    void movers(@PathVariable long id, Viewer viewer, Locale locale, HttpServletResponse response)
             throws IOException {
         Draft<RuleChange> draft = drafts.draft(id);
         response.setContentType("text/csv;charset=UTF-8");
@@ -134,7 +138,7 @@ class RuleEditorController {
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
                 nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
-                SpreadsheetFormat.CSV.on(response.getOutputStream()));
+                SpreadsheetFormat.CSV.on(response.getOutputStream(), new ExportLanguage(messages, locale)));
     }
 
     private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",

@@ -1,0 +1,47 @@
+package com.keyaccount.crm.exporting;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * The reader's language for a file: column headers ({@code export.column.<code>}), codes as the
+ * pages label them (FINANCE → 金融业, tier A → A 类), yes and no for booleans, the sheet's name.
+ * Dates and times already come as the pages write them (2026-11-22, 2026-11-22 14:30); numbers
+ * stay numbers.
+ */
+public final class ExportLanguage {
+
+    private final MessageSource messages;
+    private final Locale locale;
+
+    public ExportLanguage(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    /**
+     * A column of the export {@code sheet}, headed {@code export.column.<sheet>.<code>} where a
+     * code means something else there (the contacts' name is a person's), else
+     * {@code export.column.<code>}.
+     */
+    ExportColumn column(String sheet, String code) {
+        String header = messages.getMessage("export.column." + sheet + "." + code, null, null, locale);
+        return ExportColumn.of(code, header != null ? header
+                : messages.getMessage("export.column." + code, null, code, locale));
+    }
+
+    String sheet(String name) {
+        return messages.getMessage("export.sheet." + name, null, name, locale);
+    }
+
+    Object cell(ExportColumn column, Object value) {
+        if (value instanceof Boolean yes) {
+            return messages.getMessage(yes ? "form.yes" : "form.no", null, locale);
+        }
+        if (value == null || !column.labelled()) {
+            return value;
+        }
+        String code = value.toString();
+        return messages.getMessage(column.labels() + code, null, code, locale);
+    }
+}
