@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Imports;
@@ -16,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,12 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +57,14 @@ class LocalisedExportTest {
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
     private final TierRecompute recompute;
+    private final FollowUpSchedule schedule;
     private AppUser manager;
     private Customer customer;
 
-    LocalisedExportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute) {
+    LocalisedExportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
+            FollowUpSchedule schedule) {
         this.mvc = mvc;
+        this.schedule = schedule;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.recompute = recompute;
@@ -75,13 +82,16 @@ class LocalisedExportTest {
                     created_at) VALUES (?, ?, 'VISIT', ?, '上门拜访，沟通年度采购计划', ?, ?)""", customer.getId(),
                 manager.getId(), at, UUID.randomUUID().toString(), at);
         recompute.run("TEST", "tester");
+        // as a customer saved through the application gets its schedule
+        schedule.refreshInBatches(List.of(customer.getId()));
     }
 
     @Test
     void a_chinese_workbook_has_chinese_headers_labels_for_codes_number_cells_and_a_frozen_bold_header()
             throws Exception {
         byte[] xlsx = download("/exports/customers.xlsx", "zh-CN");
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx),
+                new ReadingOptions(true, false))) {
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("客户");
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(cell -> cell.getText()).toList()).containsExactly("客户编码", "公司名称",
@@ -93,6 +103,8 @@ class LocalisedExportTest {
             assertThat(row.getCellText(7)).isEqualTo("合作中");
             assertThat(row.getCell(9).getType()).isEqualTo(CellType.NUMBER);
             assertThat(row.getCellAsNumber(9).orElseThrow()).isEqualByComparingTo("12500000.50");
+            // shown as the pages show money: ¥12,500,000.50
+            assertThat(row.getCell(9).getDataFormatString()).isEqualTo("\\¥#,##0.00");
             assertThat(row.getCell(10).getType()).isEqualTo(CellType.NUMBER);
             assertThat(row.getCellAsNumber(10).orElseThrow()).isEqualByComparingTo("320");
             // no sales: Pareto puts the customer in C
@@ -204,14 +216,23 @@ class LocalisedExportTest {
         return true;
     }
 
+    /** The workbook's parts, read through the zip's central directory as Excel does. */
     private static Map<String, String> unzip(byte[] xlsx) throws Exception {
-        Map<String, String> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        Path file = Files.createTempFile("export", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            Map<String, String> parts = new HashMap<>();
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    try (var in = zip.getInputStream(entry)) {
+                        parts.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
             }
+            return parts;
+        } finally {
+            Files.delete(file);
         }
-        return parts;
     }
 
     private static Document xml(String text) throws Exception {

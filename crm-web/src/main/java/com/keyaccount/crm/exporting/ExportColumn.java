@@ -10,9 +10,13 @@ import java.util.Map;
  */
 record ExportColumn(String code, String header, Shape shape, String labels, int width) {
 
-    /** What a column's cells hold, for a workbook's number format and width. */
+    /**
+     * What a column's cells hold, for a workbook's number format and width. Formats escape
+     * literals with a backslash: FastExcel writes them into styles.xml unescaped, so a quote
+     * would break the file.
+     */
     enum Shape {
-        TEXT(null, 14), LABEL(null, 12), MONEY("\"¥\"#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
+        TEXT(null, 14), LABEL(null, 12), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
         DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17);
 
         final String format;
