@@ -69,11 +69,44 @@ class AuditLogTest {
 
         String page = page("/audit?customer=" + customer.getCode(), director);
         String table = page.substring(page.indexOf("id=\"audit\""));
-        assertThat(table).contains(director.getUsername(), "UPDATE", "designatedKey", "集团战略客户", customer.getCode())
-                .doesNotContain("别的理由");
+        assertThat(table).contains(director.getUsername(), "Changed", "Designated key account", "集团战略客户",
+                customer.getName() + " (" + customer.getCode() + ")").doesNotContain("别的理由", "designatedKey");
 
         String byUser = page("/audit?actor=" + manager.getUsername(), director);
         assertThat(byUser).contains("Nothing recorded for these filters.");
+    }
+
+    /**
+     * The log reads in the reader's language: actions, record types, field names and coded
+     * values as the pages name them, never the stored codes; a logged contact is in the log too.
+     */
+    @Test
+    void the_log_speaks_chinese_and_a_logged_contact_is_in_it() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        Customer customer = fixtures.customer(manager, Fixtures.unique("中文审计"));
+        mvc.perform(post("/customers/{id}/logs", customer.getId()).with(user(Fixtures.principal(manager))).with(csrf())
+                        .param("submissionToken", java.util.UUID.randomUUID().toString())
+                        .param("channel", "PHONE").param("occurredAt", "2026-11-30T10:00").param("summary", "电话回访"))
+                .andExpect(status().is3xxRedirection());
+        // an edit as the customer form writes it: coded and camel-cased values
+        jdbc.update("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, customer_id, field,
+                    old_value, new_value) VALUES (CURRENT_TIMESTAMP, ?, 'UPDATE', 'Customer', ?, ?, 'industry',
+                    'FINANCE', 'IT')""", manager.getUsername(), customer.getId(), customer.getId());
+        jdbc.update("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, customer_id, field,
+                    old_value, new_value) VALUES (CURRENT_TIMESTAMP, ?, 'UPDATE', 'Customer', ?, ?, 'annualSales',
+                    NULL, '12500000.00')""", manager.getUsername(), customer.getId(), customer.getId());
+
+        String page = mvc.perform(get("/audit?customer=" + customer.getCode()).with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String table = page.substring(page.indexOf("id=\"audit\""));
+
+        assertThat(table).contains("联系记录", "新建", "电话", "修改", "行业", "金融业", "IT 行业", "年销售额");
+        assertThat(table).doesNotContain(">CREATE<", ">UPDATE<", "ContactLog", "Customer", "annualSales", "FINANCE",
+                ">industry<", ">PHONE<", "#" + customer.getId());
     }
 
     @Test

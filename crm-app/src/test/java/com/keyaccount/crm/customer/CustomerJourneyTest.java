@@ -170,6 +170,44 @@ class CustomerJourneyTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer WHERE code = ?", Integer.class, code)).isZero();
     }
 
+    /** A second 南京嘉禾农业科技有限公司 is not saved silently: the form shows the first and asks. */
+    @Test
+    void a_second_customer_with_the_same_name_is_shown_the_first_and_saved_only_when_confirmed() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser colleague = fixtures.user(Role.ACCOUNT_MANAGER);
+        String name = Fixtures.unique("南京嘉禾农业科技有限公司");
+        Customer first = fixtures.customer(manager, name);
+
+        String code = Fixtures.unique("DUP");
+        String again = createAs(manager, code, " " + name.replace("有限", "有限 ") + " ", false);
+        assertThat(again).contains("already in the book", first.getCode(), "/customers/" + first.getId());
+        assertThat(count(code)).as("nothing saved before the user decides").isZero();
+
+        String theirs = createAs(colleague, code, name, false);
+        assertThat(theirs).as("another manager learns the name and its manager, not the record")
+                .contains("already in the book", manager.getDisplayName())
+                .doesNotContain(first.getCode(), "/customers/" + first.getId());
+
+        mvc.perform(post("/customers").with(user(Fixtures.principal(manager))).with(csrf())
+                        .header("Accept-Language", "en").param("code", code).param("name", name)
+                        .param("industry", "IT").param("region", "EAST").param("status", "ACTIVE")
+                        .param("sameNameConfirmed", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count(code)).as("saved once the user says it is a different company").isOne();
+    }
+
+    private String createAs(AppUser who, String code, String name, boolean confirmed) throws Exception {
+        return mvc.perform(post("/customers").with(user(Fixtures.principal(who))).with(csrf())
+                        .header("Accept-Language", "en").param("code", code).param("name", name)
+                        .param("industry", "IT").param("region", "EAST").param("status", "ACTIVE")
+                        .param("sameNameConfirmed", String.valueOf(confirmed)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private int count(String code) {
+        return jdbc.queryForObject("SELECT count(*) FROM customer WHERE code = ?", Integer.class, code);
+    }
+
     private void logContact(MockHttpSession session, long customerId, String when, String summary) throws Exception {
         mvc.perform(post("/customers/{id}/logs", customerId).session(session).with(csrf())
                         .param("submissionToken", UUID.randomUUID().toString())

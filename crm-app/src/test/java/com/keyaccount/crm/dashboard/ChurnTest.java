@@ -91,6 +91,46 @@ class ChurnTest {
         assertThat(page).doesNotContain(w.getName());
     }
 
+    /** The customers most worth keeping come first, fifty to a page. */
+    @Test
+    void the_list_is_ordered_by_revenue_at_risk_and_paged() throws Exception {
+        AppUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+        LocalDate today = LocalDate.now(SHANGHAI);
+        java.util.List<Customer> silent = new java.util.ArrayList<>();
+        for (int i = 1; i <= 52; i++) {
+            // never contacted in 100 days: the silence signal; ¥1,000 × i of net revenue at risk
+            Customer c = fixtures.customer(owner, Fixtures.unique("沉默" + i));
+            jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?",
+                    Timestamp.from(Instant.now().minus(100, ChronoUnit.DAYS)), c.getId());
+            order(c, "S-" + i, today.minusDays(60), 1_000L * i, 20);
+            silent.add(c);
+        }
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        try {
+            String first = churnPage("/dashboard/churn?owner=" + owner.getId(), director);
+            assertThat(first).contains("52 customers show at least one signal.", "Page 1 of 2");
+            assertThat(first.indexOf(silent.get(51).getName())).as("¥52,000 before ¥51,000")
+                    .isLessThan(first.indexOf(silent.get(50).getName())).isPositive();
+            assertThat(row(first, silent.get(51))).contains("¥52,000.00");
+            assertThat(first).doesNotContain(silent.get(0).getName() + "<", silent.get(1).getName() + "<");
+
+            String second = churnPage("/dashboard/churn?owner=" + owner.getId() + "&page=1", director);
+            assertThat(second).contains("Page 2 of 2", silent.get(0).getName(), silent.get(1).getName())
+                    .doesNotContain(silent.get(2).getName() + "<");
+            assertThat(churnPage("/dashboard/churn?owner=" + owner.getId() + "&page=99", director))
+                    .as("past the end: the last page").contains("Page 2 of 2");
+            assertThat(churnPage("/dashboard/churn?owner=" + owner.getId() + "&page=-3x", director))
+                    .as("nonsense: the first page").contains("Page 1 of 2");
+        } finally {
+            silent.forEach(c -> jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", c.getId()));
+        }
+    }
+
+    private String churnPage(String url, AppUser viewer) throws Exception {
+        return mvc.perform(get(url).with(user(Fixtures.principal(viewer))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void a_manager_sees_warnings_for_their_own_book_only() throws Exception {
         AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);

@@ -189,6 +189,25 @@ class LocalisedExportTest {
                 .containsExactly("IT", "SOUTH", "DORMANT");
     }
 
+    @Test
+    void the_audit_log_export_names_actions_records_fields_and_values_as_the_audit_page_does() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        jdbc.update("""
+                INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, customer_id, field,
+                    old_value, new_value) VALUES (?, ?, 'UPDATE', 'Customer', ?, ?, 'industry', 'FINANCE', 'IT')""",
+                Timestamp.from(Instant.now()), director.getUsername(), customer.getId(), customer.getId());
+
+        CSVRecord change = csv(mvc.perform(get("/exports/audit.csv").with(user(Fixtures.principal(director)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).stream()
+                .filter(r -> r.get("客户编码").equals(customer.getCode()) && r.get("操作").equals("修改"))
+                .findFirst().orElseThrow();
+        assertThat(change.get("记录类型")).isEqualTo("客户");
+        assertThat(change.get("字段")).isEqualTo("行业");
+        assertThat(change.get("原值")).isEqualTo("金融业");
+        assertThat(change.get("新值")).isEqualTo("IT 行业");
+    }
+
     private long audited() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE customer_id = ?", Long.class,
                 customer.getId());

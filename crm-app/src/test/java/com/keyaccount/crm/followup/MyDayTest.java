@@ -187,6 +187,26 @@ class MyDayTest {
                 created.getId())).isZero();
     }
 
+    /** A director's My day is the team's: every manager's overdue and due-today customers, by manager. */
+    @Test
+    void a_directors_my_day_opens_on_the_team_grouped_by_manager() throws Exception {
+        AppUser first = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser second = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        // never contacted, C since 01-05: due 02-04, overdue on 09-18
+        Customer late = book.customer(first, "团队逾期客户", LocalDate.of(2026, 1, 5));
+        Customer alsoLate = book.customer(second, "团队另一个逾期客户", LocalDate.of(2026, 1, 5));
+
+        String team = page("/my-day", director);
+
+        assertThat(team).contains("id=\"team-totals\"");
+        assertThat(section(team, "manager-" + first.getId())).contains(first.getDisplayName(), "1 overdue",
+                late.getName()).doesNotContain(alsoLate.getName());
+        assertThat(section(team, "manager-" + second.getId())).contains(second.getDisplayName(), alsoLate.getName());
+        String own = page("/my-day?manager=" + director.getId(), director);
+        assertThat(own).as("their own book stays one choice away").doesNotContain("id=\"team-totals\"", late.getName());
+    }
+
     @Test
     void the_home_page_of_an_account_manager_is_my_day() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);

@@ -32,6 +32,13 @@ public class AuditTrail {
         events.save(new AuditEvent(clock.instant(), actor, "CREATE", entityType, entityId, customerId, null, null, null));
     }
 
+    /** A new record with the one detail that tells it apart in the log (a contact log's channel). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(String actor, String entityType, long entityId, Long customerId, String field, Object value) {
+        events.save(new AuditEvent(clock.instant(), actor, "CREATE", entityType, entityId, customerId, field, null,
+                value == null ? null : value.toString()));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(String actor, String entityType, long entityId, Long customerId) {
         events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, null, null, null));

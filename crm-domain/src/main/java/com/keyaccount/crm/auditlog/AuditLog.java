@@ -67,17 +67,28 @@ public class AuditLog {
         args.add((long) number * PAGE_SIZE);
         List<AuditEntry> rows = jdbc.query("""
                 SELECT a.id, a.occurred_at, a.actor, a.action, a.entity_type, a.entity_id, a.customer_id, c.code,
-                       a.field, a.old_value, a.new_value
+                       c.name AS customer_name, %s AS subject, a.field, a.old_value, a.new_value
                 FROM audit_event a LEFT JOIN customer c ON c.id = a.customer_id
-                WHERE %s ORDER BY a.occurred_at DESC, a.id DESC LIMIT ? OFFSET ?""".formatted(where),
+                WHERE %s ORDER BY a.occurred_at DESC, a.id DESC LIMIT ? OFFSET ?""".formatted(SUBJECT, where),
                 (rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
                         (Long) nullable(rs.getObject("entity_id")), (Long) nullable(rs.getObject("customer_id")),
-                        rs.getString("code"), rs.getString("field"), rs.getString("old_value"),
+                        rs.getString("code"), rs.getString("customer_name"), rs.getString("subject"),
+                        rs.getString("field"), rs.getString("old_value"),
                         rs.getString("new_value")), args.toArray());
         boolean more = rows.size() > PAGE_SIZE;
         return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, number, more);
     }
+
+    /** Looked up for the page's rows only: what each kind of record is known by. */
+    private static final String SUBJECT = """
+            CASE a.entity_type
+              WHEN 'AppUser' THEN (SELECT u.username FROM app_user u WHERE u.id = a.entity_id)
+              WHEN 'Contact' THEN (SELECT k.name FROM contact k WHERE k.id = a.entity_id)
+              WHEN 'ApiToken' THEN (SELECT t.name FROM api_token t WHERE t.id = a.entity_id)
+              WHEN 'TierPolicy' THEN (SELECT CAST(p.version AS VARCHAR(12)) FROM tier_policy p WHERE p.id = a.entity_id)
+              WHEN 'User' THEN a.actor
+            END""";
 
     private static Object nullable(Object value) {
         return value == null ? null : ((Number) value).longValue();

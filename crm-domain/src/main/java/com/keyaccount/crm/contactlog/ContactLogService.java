@@ -1,5 +1,6 @@
 package com.keyaccount.crm.contactlog;
 
+import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.user.AppUserRepository;
@@ -23,6 +24,7 @@ public class ContactLogService {
     private final AppUserRepository users;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     /** Newest first, for a customer the caller obtained from {@link CustomerService#get}. */
     public Page<ContactLog> timelineOf(Customer visible, Pageable pageable) {
@@ -43,6 +45,7 @@ public class ContactLogService {
         }
         ContactLog log = logs.saveAndFlush(
                 new ContactLog(customer, users.getReferenceById(viewer.userId()), cmd, clock.instant()));
+        audit.created(viewer.username(), "ContactLog", log.getId(), customerId, "channel", log.getChannel());
         events.publishEvent(new ContactLogged(customerId, log.getId()));
         return new RecordedLog(log.getId(), customerId, false);
     }

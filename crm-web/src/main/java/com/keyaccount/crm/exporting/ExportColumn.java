@@ -43,7 +43,7 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("tier_now", label("tier.", 8)), Map.entry("tier_under_draft", label("tier.", 8)),
             Map.entry("decision_role", label("role.", 10)), Map.entry("channel", label("channel.", 12)),
             Map.entry("due_rule", label("export.dueRule.", 20)), Map.entry("move", label("export.move.", 8)),
-            Map.entry("action", label("audit.action.", 14)), Map.entry("entity_type", label("audit.entity.", 16)),
+            Map.entry("action", text(14)), Map.entry("entity_type", text(16)),
             Map.entry("annual_sales", shape(Shape.MONEY)), Map.entry("revenue_in_window", shape(Shape.MONEY)),
             Map.entry("credit_notes_in_window", shape(Shape.MONEY)),
             Map.entry("gross_margin_in_window", shape(Shape.MONEY)),

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.exporting;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 
 /**
@@ -13,10 +15,21 @@ public final class ExportLanguage {
 
     private final MessageSource messages;
     private final Locale locale;
+    private final List<ExportRows> rows;
 
     public ExportLanguage(MessageSource messages, Locale locale) {
+        this(messages, locale, List.of());
+    }
+
+    /** With the words of exports whose cells depend on each other (see {@link ExportRows}). */
+    public ExportLanguage(MessageSource messages, Locale locale, List<ExportRows> rows) {
         this.messages = messages;
         this.locale = locale;
+        this.rows = rows;
+    }
+
+    Optional<ExportRows> rows(String sheet) {
+        return rows.stream().filter(words -> words.export().equals(sheet)).findFirst();
     }
 
     /**

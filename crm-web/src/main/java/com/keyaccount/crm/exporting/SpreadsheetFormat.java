@@ -28,18 +28,20 @@ public enum SpreadsheetFormat {
         return (sheetName, header) -> {
             List<ExportColumn> columns = Arrays.stream(header).map(code -> language.column(sheetName, code)).toList();
             Table table = this == CSV ? new CsvTable(out, columns) : new XlsxTable(out, language.sheet(sheetName), columns);
-            return new Labelled(table, columns, language);
+            return new Labelled(table, columns, language, language.rows(sheetName).orElse(null), List.of(header));
         };
     }
 
     /** Coded values (FINANCE, A, true) as the reader's labels, before the format writes them. */
-    private record Labelled(Table table, List<ExportColumn> columns, ExportLanguage language) implements Table {
+    private record Labelled(Table table, List<ExportColumn> columns, ExportLanguage language, ExportRows rows,
+            List<String> codes) implements Table {
 
         @Override
         public void row(List<Object> cells) throws IOException {
-            List<Object> shown = new ArrayList<>(cells.size());
-            for (int i = 0; i < cells.size(); i++) {
-                shown.add(i < columns.size() ? language.cell(columns.get(i), cells.get(i)) : cells.get(i));
+            List<Object> worded = rows == null ? cells : rows.word(codes, cells);
+            List<Object> shown = new ArrayList<>(worded.size());
+            for (int i = 0; i < worded.size(); i++) {
+                shown.add(i < columns.size() ? language.cell(columns.get(i), worded.get(i)) : worded.get(i));
             }
             table.row(shown);
         }

@@ -35,6 +35,7 @@ import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.UserSessions;
 import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.application.Passwords;
@@ -79,6 +80,8 @@ public abstract class WebSliceTest {
     protected Team team;
     @MockitoBean
     protected TierQueries tiers;
+    @MockitoBean
+    protected SameNames sameNames;
     @MockitoBean
     protected TierRecompute recompute;
     @MockitoBean

@@ -9,6 +9,7 @@ import com.keyaccount.crm.scoring.churn.ChurnSignal;
 import com.keyaccount.crm.scoring.churn.ChurnSignals;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ChurnWarnings {
 
-    /** Customers listed; the total is always exact. */
-    public static final int LISTED = 500;
+    /** Customers per page; the total is always exact. */
+    public static final int PAGE_SIZE = 50;
     static final int PERIOD_DAYS = 90;
 
     private final JdbcTemplate jdbc;
@@ -55,8 +57,12 @@ public class ChurnWarnings {
         this.daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
     }
 
-    /** The warning list for the filter, and how many customers are on it in all. */
-    public record Result(ChurnThresholds thresholds, List<ChurnWarning> warnings, long total) {
+    /** One page of the warning list for the filter, and how many customers are on it in all. */
+    public record Result(ChurnThresholds thresholds, List<ChurnWarning> warnings, long total, int page) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
     }
 
     public ChurnThresholds thresholds() {
@@ -68,7 +74,11 @@ public class ChurnWarnings {
                 Date.valueOf(LocalDate.now(clock.withZone(zone))));
     }
 
-    public Result warnings(DashboardFilter filter) {
+    /**
+     * The customers most worth keeping first: by revenue at risk, then by how many signals fired.
+     * A page past the end is the last page.
+     */
+    public Result warnings(DashboardFilter filter, int page) {
         ChurnThresholds thresholds = thresholds();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ChurnWarning> flagged = new ArrayList<>();
@@ -76,13 +86,23 @@ public class ChurnWarnings {
             List<ChurnSignal> signals = ChurnSignals.of(figures, thresholds);
             if (!signals.isEmpty()) {
                 flagged.add(new ChurnWarning(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("owner"), rs.getString("tier"), signals));
+                        rs.getString("owner"), rs.getString("tier"), atRisk(figures), signals));
             }
         });
-        flagged.sort(Comparator.comparingInt((ChurnWarning w) -> -w.signals().size())
-                .thenComparing(ChurnWarning::tier).thenComparing(ChurnWarning::name));
-        return new Result(thresholds, List.copyOf(flagged.subList(0, Math.min(LISTED, flagged.size()))),
-                flagged.size());
+        flagged.sort(Comparator.comparing(ChurnWarning::revenueAtRisk).reversed()
+                .thenComparing(Comparator.comparingInt((ChurnWarning w) -> w.signals().size()).reversed())
+                .thenComparing(ChurnWarning::name).thenComparingLong(ChurnWarning::customerId));
+        int last = Math.max(0, (flagged.size() - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(0, page), last);
+        int from = shown * PAGE_SIZE;
+        return new Result(thresholds, List.copyOf(flagged.subList(from, Math.min(flagged.size(), from + PAGE_SIZE))),
+                flagged.size(), shown);
+    }
+
+    private static BigDecimal atRisk(ChurnFigures figures) {
+        BigDecimal net = Objects.requireNonNullElse(figures.revenueRecent(), BigDecimal.ZERO)
+                .add(Objects.requireNonNullElse(figures.revenuePrevious(), BigDecimal.ZERO));
+        return net.signum() > 0 ? net : BigDecimal.ZERO;
     }
 
     /** How many customers the thresholds in force flag, and how many {@code draft} would, today's tiers alike. */

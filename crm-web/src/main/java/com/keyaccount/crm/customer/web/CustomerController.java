@@ -8,6 +8,7 @@ import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DuplicateCustomerCodeException;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.Tier;
@@ -22,6 +23,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -56,6 +58,7 @@ class CustomerController {
     private final ZoneId businessZone;
     private final MessageSource messages;
     private final TierQueries tiers;
+    private final SameNames sameNames;
 
     @ModelAttribute
     void choices(Model model) {
@@ -113,6 +116,10 @@ class CustomerController {
     String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         checkCrossFieldRules(form, result, viewer);
+        if (!result.hasErrors() && !sameNameConfirmed(form, null, viewer, model)) {
+            addManagersIfDirector(viewer, model);
+            return "customers/form";
+        }
         if (!result.hasErrors()) {
             try {
                 Customer created = customers.create(viewer, form.toProfile(), form.getOwnerId());
@@ -141,8 +148,14 @@ class CustomerController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        customers.get(viewer, id);
+        Customer before = customers.get(viewer, id);
         checkCrossFieldRules(form, result, viewer);
+        if (!result.hasErrors() && !before.getName().equals(form.getName())
+                && !sameNameConfirmed(form, id, viewer, model)) {
+            model.addAttribute("customerId", id);
+            addManagersIfDirector(viewer, model);
+            return "customers/form";
+        }
         if (!result.hasErrors()) {
             try {
                 customers.update(viewer, id, form.getVersion(), form.toProfile(), form.getOwnerId());
@@ -190,6 +203,19 @@ class CustomerController {
         customers.markVerified(viewer, id);
         redirect.addFlashAttribute("flash", "flash.customer.verified");
         return BackToMyDay.requested(back) ? "redirect:/my-day#verify" : "redirect:/customers/" + id;
+    }
+
+    /**
+     * False when another customer has this name and the user has not yet said it is a different
+     * company: the form comes back with the likely duplicates, nothing saved.
+     */
+    private boolean sameNameConfirmed(CustomerForm form, Long id, Viewer viewer, Model model) {
+        if (form.isSameNameConfirmed()) {
+            return true;
+        }
+        List<SameNames.Twin> twins = sameNames.of(viewer, form.getName(), id);
+        model.addAttribute("sameName", twins);
+        return twins.isEmpty();
     }
 
     private void checkCrossFieldRules(CustomerForm form, BindingResult result, Viewer viewer) {

@@ -50,6 +50,9 @@ public class CustomerForm {
     @MoneyField
     private BigDecimal annualSales;
 
+    /** Ticked when the user saw that another customer has this name and saves anyway. */
+    private boolean sameNameConfirmed;
+
     @Min(0)
     @Max(10_000_000)
     private Integer employeeCount;

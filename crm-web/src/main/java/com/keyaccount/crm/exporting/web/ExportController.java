@@ -2,6 +2,7 @@ package com.keyaccount.crm.exporting.web;
 
 import com.keyaccount.crm.exporting.ExportKind;
 import com.keyaccount.crm.exporting.ExportLanguage;
+import com.keyaccount.crm.exporting.ExportRows;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.user.Viewer;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,7 @@ class ExportController {
     private final Clock clock;
     private final ZoneId businessZone;
     private final MessageSource messages;
+    private final ObjectProvider<ExportRows> rows;
 
     @GetMapping("/exports")
     String list(Viewer viewer, Model model) {
@@ -62,6 +65,7 @@ class ExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(kind.slug() + "-" + LocalDate.now(clock.withZone(businessZone)) + "." + extension,
                         StandardCharsets.UTF_8).build().toString());
-        exports.write(viewer, kind, format.on(response.getOutputStream(), new ExportLanguage(messages, locale)));
+        exports.write(viewer, kind, format.on(response.getOutputStream(),
+                new ExportLanguage(messages, locale, rows.orderedStream().toList())));
     }
 }

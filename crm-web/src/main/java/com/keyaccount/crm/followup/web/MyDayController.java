@@ -2,6 +2,7 @@ package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.PageNumbers;
@@ -24,11 +25,21 @@ class MyDayController {
     static final int PAGE_SIZE = 50;
 
     private final MyDay myDay;
+    private final TeamDay teamDay;
     private final Team team;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, Viewer viewer,
             Model model) {
+        if (manager == null && viewer.role().seesAllCustomers()) {
+            // a director's day is the team's: their own book is usually empty
+            var day = teamDay.of();
+            model.addAttribute("team", day);
+            model.addAttribute("today", day.today());
+            model.addAttribute("managers", team.accountManagers());
+            model.addAttribute("self", viewer.userId());
+            return "followup/team";
+        }
         long owner = MyDay.ownerFor(viewer, manager);
         var day = myDay.of(owner);
         model.addAttribute("day", day);
@@ -63,6 +74,7 @@ class MyDayController {
                 : team.displayName(owner).orElse(""));
         if (viewer.role().seesAllCustomers()) {
             model.addAttribute("managers", team.accountManagers());
+            model.addAttribute("self", viewer.userId());
         }
         return view;
     }

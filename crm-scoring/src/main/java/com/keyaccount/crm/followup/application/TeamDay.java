@@ -1,0 +1,90 @@
+package com.keyaccount.crm.followup.application;
+
+import com.keyaccount.crm.scoring.schedule.DueRule;
+import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
+import com.keyaccount.crm.tier.Tier;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A director's 今日待办: the team's day rather than their own (usually empty) book — each
+ * account manager's overdue and due-today follow-ups, counted, with the most pressing listed,
+ * managers with the most overdue first.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TeamDay {
+
+    /** Customers listed under each manager; the counts are always exact. */
+    public static final int PER_MANAGER = 5;
+
+    private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+    private final MyDay myDay;
+
+    TeamDay(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.myDay = myDay;
+    }
+
+    public record ManagerDay(long managerId, String name, long overdue, long dueToday, List<DueCustomer> pressing) {
+    }
+
+    public record View(LocalDate today, boolean workingDay, List<ManagerDay> managers) {
+
+        public long overdue() {
+            return managers.stream().mapToLong(ManagerDay::overdue).sum();
+        }
+
+        public long dueToday() {
+            return managers.stream().mapToLong(ManagerDay::dueToday).sum();
+        }
+    }
+
+    public View of() {
+        LocalDate today = myDay.today();
+        WorkingCalendar working = calendar.workingCalendar();
+        Date day = Date.valueOf(today);
+        Map<Long, List<DueCustomer>> pressing = new HashMap<>();
+        jdbc.query("""
+                SELECT * FROM (
+                    SELECT f.owner_id, f.customer_id, c.code, c.name, f.tier, f.due_on, f.due_rule, f.basis_on,
+                           f.interval_days, f.last_contact_on, f.last_visit_on,
+                           ROW_NUMBER() OVER (PARTITION BY f.owner_id ORDER BY f.due_on, f.tier, f.customer_id) AS rn
+                    FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                    WHERE f.due_on <= ?) x
+                WHERE rn <= ? ORDER BY owner_id, rn""", rs -> {
+                    LocalDate due = rs.getDate("due_on").toLocalDate();
+                    pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>()).add(new DueCustomer(
+                            rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"),
+                            Tier.valueOf(rs.getString("tier")), due, DueRule.valueOf(rs.getString("due_rule")),
+                            local(rs.getDate("basis_on")), (Integer) rs.getObject("interval_days"),
+                            local(rs.getDate("last_contact_on")), local(rs.getDate("last_visit_on")),
+                            working.workingDaysBetween(due, today)));
+                }, day, PER_MANAGER);
+        List<ManagerDay> managers = jdbc.query("""
+                SELECT u.id, u.display_name,
+                       COALESCE(SUM(CASE WHEN f.due_on < ? THEN 1 ELSE 0 END), 0) AS overdue,
+                       COALESCE(SUM(CASE WHEN f.due_on = ? THEN 1 ELSE 0 END), 0) AS due_today
+                FROM app_user u LEFT JOIN follow_up f ON f.owner_id = u.id AND f.due_on <= ?
+                WHERE u.role = 'ACCOUNT_MANAGER' AND u.enabled = TRUE
+                GROUP BY u.id, u.display_name
+                ORDER BY overdue DESC, due_today DESC, u.display_name, u.id""",
+                (rs, n) -> new ManagerDay(rs.getLong("id"), rs.getString("display_name"), rs.getLong("overdue"),
+                        rs.getLong("due_today"), pressing.getOrDefault(rs.getLong("id"), List.of())),
+                day, day, day);
+        return new View(today, working.isWorkingDay(today), managers);
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

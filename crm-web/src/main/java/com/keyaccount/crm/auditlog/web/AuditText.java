@@ -1,0 +1,97 @@
+package com.keyaccount.crm.auditlog.web;
+
+import com.keyaccount.crm.web.Formats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit log stores codes (actions, record types, field names, enum values) so that it never
+ * changes with the wording; this puts them in the reader's language. A code without a label is
+ * shown as stored and logged, so a new one is noticed rather than hidden.
+ */
+@Component("auditText")
+public class AuditText {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditText.class);
+
+    /** Fields whose stored values are codes of a labelled set: field → message key prefix. */
+    private static final Map<String, String> VALUE_LABELS = Map.ofEntries(
+            Map.entry("industry", "industry."), Map.entry("region", "region."), Map.entry("status", "status."),
+            Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
+            Map.entry("method", "tiers.method."), Map.entry("channel", "channel."));
+
+    private final MessageSource messages;
+    private final Formats formats;
+
+    AuditText(MessageSource messages, Formats formats) {
+        this.messages = messages;
+        this.formats = formats;
+    }
+
+    public String action(String code) {
+        return label(List.of("audit.action." + code), code);
+    }
+
+    public String entity(String type) {
+        // an export names what was exported, as the export page does
+        return label(List.of("audit.entity." + type, "export.kind." + type), type);
+    }
+
+    /** The field's label: the form's own label where the record has a form, else the log's. */
+    public String field(String entityType, String field) {
+        String form = switch (entityType) {
+            case "Customer" -> "customer.";
+            case "Contact" -> "contact.";
+            case "AppUser" -> "user.";
+            case "ApiToken" -> "apitoken.";
+            default -> "audit.field.";
+        };
+        return label(List.of("audit.field." + entityType + "." + field, form + field, "audit.field." + field), field);
+    }
+
+    /** A stored value as the pages show it: labels for codes, 是/否, dates and times in the reader's zone. */
+    public String value(String field, String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return stored;
+        }
+        String prefix = VALUE_LABELS.get(field);
+        if (prefix != null && stored.matches("[A-Z_]+")) {
+            return label(List.of(prefix + stored), stored);
+        }
+        if (stored.equals("true") || stored.equals("false")) {
+            return label(List.of("audit.value." + stored), stored);
+        }
+        if (stored.matches("\\d{4}-\\d{2}-\\d{2}T.*Z")) {
+            try {
+                return formats.dateTime(Instant.parse(stored));
+            } catch (DateTimeParseException e) {
+                return stored;
+            }
+        }
+        if (stored.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return formats.date(LocalDate.parse(stored));
+        }
+        return stored;
+    }
+
+    private String label(List<String> keys, String code) {
+        Locale locale = LocaleContextHolder.getLocale();
+        for (String key : keys) {
+            String text = messages.getMessage(key, null, null, locale);
+            if (text != null) {
+                return text;
+            }
+        }
+        log.warn("No label for audit code {} (tried {})", code, keys);
+        return code;
+    }
+}
