@@ -17,3 +17,17 @@ document.addEventListener('submit', function (event) {
     button.disabled = true;
   });
 });
+// A field that only means something for one choice of another (data-shown-with names the
+// select, data-shown-value the choice) is hidden while that choice is not made; without this
+// file it stays visible and its hint says when it counts.
+document.querySelectorAll('[data-shown-with]').forEach(function (part) {
+  var select = document.getElementById(part.getAttribute('data-shown-with'));
+  if (!select) {
+    return;
+  }
+  var sync = function () {
+    part.hidden = select.value !== part.getAttribute('data-shown-value');
+  };
+  select.addEventListener('change', sync);
+  sync();
+});

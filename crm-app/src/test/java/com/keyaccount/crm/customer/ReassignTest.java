@@ -102,9 +102,10 @@ class ReassignTest {
     }
 
     private static String checkbox(String page, Customer customer) {
-        int at = page.indexOf("value=\"" + customer.getId() + "\"");
-        assertThat(at).as("the customer's checkbox").isPositive();
-        return page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at));
+        var box = java.util.regex.Pattern.compile("<input type=\"checkbox\" name=\"ids\"[^>]*value=\""
+                + customer.getId() + "\"[^>]*>").matcher(page);
+        assertThat(box.find()).as("the customer's checkbox").isTrue();
+        return box.group();
     }
 
     @Test

@@ -25,8 +25,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * q  A (01-10), B (05-01), C (08-01)  A -> C   downgrade
  * r  B (01-10)                        B -> B
  * s  no history                       - -> -
- * t  B (07-01)                        B -> B   first classified in the period: starts from its first tier
- * u  B (07-01), C (07-01 15:00)      B -> C   downgrade the day it was first classified
+ * t  B (07-01)                        - -> B   first classified in the period
+ * u  B (07-01), C (07-01 15:00)      B -> C   moved the day it was first classified: from its first tier
  * </pre>
  * so 1 upgrade and 2 downgrades; the cell A -> C holds q alone.
  */
@@ -68,9 +68,9 @@ class MigrationsTest {
         assertThat(cells(page)).containsExactly(
                 // to:  A  B  C  -        from:
                 "0", "0", "1", "0",    // A
-                "0", "2", "1", "0",    // B
+                "0", "1", "1", "0",    // B
                 "1", "0", "0", "0",    // C
-                "0", "0", "0", "1");   // not yet classified
+                "0", "1", "0", "1");   // not yet classified
 
         String cell = page(PERIOD + "&owner=" + manager.getId() + "&fromTier=A&toTier=C", director);
         assertThat(cell.substring(cell.indexOf("id=\"movers\""))).contains(q.getName()).doesNotContain(p.getName());

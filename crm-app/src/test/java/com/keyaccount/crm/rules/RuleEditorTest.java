@@ -183,7 +183,7 @@ class RuleEditorTest {
         // a scorecard ranks nobody: the page explains the score, and no Pareto ranking is left behind
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tier_ranking", Integer.class)).isZero();
         assertThat(page("/customers/" + steady.getId()).text()).contains("B \u2014 70 points", "(policy v" + (versionBefore + 1))
-                .doesNotContain("of revenue before it");
+                .doesNotContain("of net revenue before it");
         assertThat(jdbc.queryForObject("SELECT revenue_drop_percent FROM churn_policy WHERE version = ?",
                 Integer.class, churnVersionBefore + 1)).isEqualTo(40);
         List<Map<String, Object>> audit = jdbc.queryForList("""
@@ -211,7 +211,7 @@ class RuleEditorTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_tier WHERE policy_version <> ?", Integer.class,
                 versionBefore + 1)).isZero();
         assertThat(page("/customers/" + steady.getId()).text()).containsPattern(
-                "A \u2014 rank \\d+ of [\\d,]+; [\\d.]+% of revenue before it; .*\\(policy v" + (versionBefore + 1) + ",");
+                "A \u2014 rank \\d+ of [\\d,]+; [\\d.]+% of net revenue before it; .*\\(policy v" + (versionBefore + 1) + ",");
     }
 
     @Test

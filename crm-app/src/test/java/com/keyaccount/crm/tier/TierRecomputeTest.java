@@ -125,10 +125,10 @@ class TierRecomputeTest {
 
         // ... and the pages still explain everyone by the new ranking
         String of = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(activeCustomers());
-        assertThat(detailPage(manager, second)).contains("A \u2014 rank 3 of " + of + "; 70.9% of revenue before it");
-        assertThat(detailPage(manager, third)).contains("B \u2014 rank 4 of " + of + "; 89.4% of revenue before it");
-        assertThat(detailPage(manager, fourth)).contains("A \u2014 rank 2 of " + of + "; 35.5% of revenue before it");
-        assertThat(detailPage(manager, big)).contains("A \u2014 rank 1 of " + of + "; 0.0% of revenue before it");
+        assertThat(detailPage(manager, second)).contains("A \u2014 rank 3 of " + of + "; 70.9% of net revenue before it");
+        assertThat(detailPage(manager, third)).contains("B \u2014 rank 4 of " + of + "; 89.4% of net revenue before it");
+        assertThat(detailPage(manager, fourth)).contains("A \u2014 rank 2 of " + of + "; 35.5% of net revenue before it");
+        assertThat(detailPage(manager, big)).contains("A \u2014 rank 1 of " + of + "; 0.0% of net revenue before it");
         String list = mvc.perform(get("/customers").param("q", second.getName())
                         .with(user(Fixtures.principal(manager))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

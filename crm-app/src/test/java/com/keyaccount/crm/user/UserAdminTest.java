@@ -185,7 +185,7 @@ class UserAdminTest {
 
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         assertThat(page(director, "/audit?entityType=AppUser")).contains("<option value=\"AppUser\" selected=\"selected\">",
-                "PASSWORD_RESET");
+                "Password reset");
     }
 
     private String newUserForm(AppUser admin, String username, String displayName, String role, String password)

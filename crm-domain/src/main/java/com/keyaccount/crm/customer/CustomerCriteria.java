@@ -2,7 +2,15 @@ package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.tier.Tier;
 
-/** Filters of the customer list; every field is optional. */
-public record CustomerCriteria(
-        String text, Tier tier, Region region, Industry industry, Long ownerId, CustomerStatus status) {
+/**
+ * Filters of the customer list; every field is optional. With a product line, {@code tier} is the
+ * customer's tier on that line (without one: any tier there); without, its tier in force.
+ */
+public record CustomerCriteria(String text, Tier tier, Region region, Industry industry, Long ownerId,
+        CustomerStatus status, Long productLineId) {
+
+    public CustomerCriteria(String text, Tier tier, Region region, Industry industry, Long ownerId,
+            CustomerStatus status) {
+        this(text, tier, region, industry, ownerId, status, null);
+    }
 }

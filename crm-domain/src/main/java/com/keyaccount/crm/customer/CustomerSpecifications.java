@@ -1,6 +1,7 @@
 package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.tier.CustomerLineTier;
 import com.keyaccount.crm.tier.CustomerTier;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -29,7 +30,17 @@ final class CustomerSpecifications {
                         cb.like(cb.lower(root.get("name")), pattern, '\\'),
                         cb.like(cb.lower(root.get("code")), pattern, '\\')));
             }
-            if (c.tier() != null) {
+            if (c.productLineId() != null) {
+                Subquery<Long> onLine = query.subquery(Long.class);
+                Root<CustomerLineTier> line = onLine.from(CustomerLineTier.class);
+                List<Predicate> matches = new ArrayList<>(List.of(cb.equal(line.get("customerId"), root.get("id")),
+                        cb.equal(line.get("productLineId"), c.productLineId())));
+                if (c.tier() != null) {
+                    matches.add(cb.equal(line.get("tier"), c.tier()));
+                }
+                onLine.select(line.get("customerId")).where(matches.toArray(Predicate[]::new));
+                where.add(cb.exists(onLine));
+            } else if (c.tier() != null) {
                 // EXISTS lets the database use a semi-join over customer_tier instead of one
                 // subquery per customer
                 Subquery<Long> classified = query.subquery(Long.class);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * (negative, already in the net) and gross margin (empty when no line carries one), over the
  * window of the tier policy in force, whose first and last day are the query's first two
  * parameters (see {@link #windowed()}).
+ * With tiers per product line, a customer's line tiers go in one cell, as the customer list
+ * shows them ("家电 A · 建材 C").
  */
 public enum ExportKind {
 
@@ -37,10 +39,14 @@ public enum ExportKind {
             WHERE c.deleted = FALSE %s ORDER BY c.code, l.occurred_at, l.id"""),
     TIERS("tiers", true, new String[] {"code", "name", "owner", "tier", "computed_tier", "pinned_tier",
         "pinned_until", "revenue_in_window", "credit_notes_in_window", "gross_margin_in_window", "order_count",
-        "avg_days_to_pay", "rank", "share_before", "score", "policy_version"}, """
+        "avg_days_to_pay", "rank", "share_before", "score", "policy_version", "line_tiers"}, """
             SELECT c.code, c.name, u.username, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until,
                    t.revenue, CASE WHEN t.customer_id IS NOT NULL THEN COALESCE(s.credits, 0.00) END, s.margin,
-                   t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version
+                   t.order_count, t.avg_days_to_pay, c.id, NULL, t.score, t.policy_version,
+                   (SELECT STRING_AGG(COALESCE(NULLIF(TRIM(p.name), ''), p.code) || ' ' || l.tier, ' · '
+                           ORDER BY COALESCE(NULLIF(TRIM(p.name), ''), p.code), p.id)
+                    FROM customer_line_tier l JOIN product_line p ON p.id = l.product_line_id
+                    WHERE l.customer_id = c.id)
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
             LEFT JOIN (SELECT customer_id, SUM(CASE WHEN amount < 0 THEN amount ELSE 0.00 END) AS credits,
                               SUM(margin) AS margin

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.tier;
 
+import com.keyaccount.crm.tier.rules.Measure;
+import com.keyaccount.crm.tier.rules.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,7 +51,11 @@ public class CustomerTier {
     @Column(name = "computed_at")
     private Instant computedAt;
 
+    /** Net revenue of the window: sales less credit notes; zero or less ranks as zero. */
     private BigDecimal revenue;
+
+    /** Gross margin of the window; {@code null} when no line carried one. */
+    private BigDecimal margin;
 
     @Column(name = "order_count")
     private long orderCount;
@@ -91,6 +97,40 @@ public class CustomerTier {
 
     @Transient
     private BigDecimal shareBefore;
+
+    /* What the row's policy version ranked by and over what: TierQueries fills these in. */
+    @Transient
+    private Measure measure = Measure.NET_REVENUE;
+
+    @Transient
+    private Scope scope = Scope.BOOK;
+
+    @Transient
+    private Long quotaProductLineId;
+
+    /** The figure the row's policy ranked by: net revenue or gross margin (none sent: zero). */
+    public BigDecimal measuredValue() {
+        BigDecimal value = measure == Measure.GROSS_MARGIN ? margin : revenue;
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /**
+     * The measured figure is zero or less although the customer traded in the window (or only
+     * has credit notes): it ranked as zero, and the page says so.
+     */
+    public boolean countedAsZero() {
+        return measuredValue().signum() < 0 || measuredValue().signum() == 0 && orderCount > 0;
+    }
+
+    public boolean perProductLine() {
+        return scope == Scope.PRODUCT_LINE;
+    }
+
+    void rankedUnder(TierPolicy policy) {
+        this.measure = policy.getMeasure();
+        this.scope = policy.getScope();
+        this.quotaProductLineId = policy.getQuotaProductLineId();
+    }
 
     /** Fills in the Pareto explanation from the latest ranking (not stored with the row). */
     void explainBy(ParetoRankings.ParetoRank place) {

@@ -104,6 +104,9 @@ public class TierPolicy {
         TierPolicy next = new TierPolicy();
         next.version = version;
         next.method = rules.method();
+        next.measure = rules.measure();
+        next.scope = rules.scope();
+        next.quotaProductLineId = rules.quotaProductLineId();
         next.windowMonths = rules.windowMonths();
         next.paretoCutoffA = rules.pareto().a();
         next.paretoCutoffB = rules.pareto().b();
@@ -121,7 +124,13 @@ public class TierPolicy {
 
     /** This version's tier rules, with the churn thresholds that go with them. */
     public RuleSet rules(ChurnThresholds churn) {
-        return new RuleSet(method, windowMonths, paretoCutoffs(), scorecard, hardRules(), churn);
+        return new RuleSet(method, windowMonths, paretoCutoffs(), scorecard, hardRules(), churn, measure, scope,
+                quotaProductLineId);
+    }
+
+    /** This version's tier rules alone, for computing tiers (churn thresholds are no part of that). */
+    public RuleSet tierRules() {
+        return rules(ChurnThresholds.DEFAULT);
     }
 
     public boolean takesEffectAfter(LocalDate day) {

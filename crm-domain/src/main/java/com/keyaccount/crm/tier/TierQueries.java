@@ -32,15 +32,20 @@ public class TierQueries {
     /** The customer's tier with its explanation (for Pareto, its place in the latest ranking). */
     public Optional<CustomerTier> tierOf(long customerId) {
         Optional<CustomerTier> tier = tiers.findById(customerId);
-        tier.ifPresent(t -> rankings.rankOf(customerId).ifPresent(t::explainBy));
+        tier.ifPresent(t -> {
+            rankings.rankOf(customerId).ifPresent(t::explainBy);
+            policies.findByVersion(t.getPolicyVersion()).ifPresent(t::rankedUnder);
+        });
         return tier;
     }
 
     public Map<Long, CustomerTier> tiersOf(Collection<Long> customerIds) {
         ParetoRankings.Ranking ranking = rankings.latest();
+        Map<Integer, Optional<TierPolicy>> versions = new HashMap<>();
         Map<Long, CustomerTier> found = new HashMap<>();
         for (CustomerTier tier : tiers.findByCustomerIdIn(customerIds)) {
             ranking.rankOf(tier.getCustomerId()).ifPresent(tier::explainBy);
+            versions.computeIfAbsent(tier.getPolicyVersion(), policies::findByVersion).ifPresent(tier::rankedUnder);
             found.put(tier.getCustomerId(), tier);
         }
         return found;

@@ -16,7 +16,7 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
      * would break the file.
      */
     enum Shape {
-        TEXT(null, 14), LABEL(null, 12), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
+        TEXT(null, 14), LABEL(null, 12), LABEL_LIST(null, 24), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
         DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17);
 
         final String format;
@@ -43,6 +43,8 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("tier_now", label("tier.", 8)), Map.entry("tier_under_draft", label("tier.", 8)),
             Map.entry("decision_role", label("role.", 10)), Map.entry("channel", label("channel.", 12)),
             Map.entry("due_rule", label("export.dueRule.", 20)), Map.entry("move", label("export.move.", 8)),
+            Map.entry("line_tiers", new Spec(Shape.LABEL_LIST, "tier.", 28)),
+            Map.entry("margin_in_window", shape(Shape.MONEY)),
             Map.entry("action", text(14)), Map.entry("entity_type", text(16)),
             Map.entry("annual_sales", shape(Shape.MONEY)), Map.entry("revenue_in_window", shape(Shape.MONEY)),
             Map.entry("credit_notes_in_window", shape(Shape.MONEY)),

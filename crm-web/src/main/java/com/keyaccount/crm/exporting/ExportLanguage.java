@@ -13,6 +13,8 @@ import org.springframework.context.MessageSource;
  */
 public final class ExportLanguage {
 
+    private static final String LIST_SEPARATOR = " · ";
+
     private final MessageSource messages;
     private final Locale locale;
     private final List<ExportRows> rows;
@@ -54,7 +56,22 @@ public final class ExportLanguage {
         if (value == null || !column.labelled()) {
             return value;
         }
+        if (column.shape() == ExportColumn.Shape.LABEL_LIST) {
+            return labelledList(column.labels(), value.toString());
+        }
         String code = value.toString();
         return messages.getMessage(column.labels() + code, null, code, locale);
+    }
+
+    /** "家电 A · 建材 C": each part ends with a code, shown by its label ("家电 A 类 · 建材 C 类"). */
+    private String labelledList(String prefix, String list) {
+        StringBuilder shown = new StringBuilder();
+        for (String part : list.split(LIST_SEPARATOR, -1)) {
+            int space = part.lastIndexOf(' ');
+            String code = part.substring(space + 1);
+            shown.append(shown.isEmpty() ? "" : LIST_SEPARATOR).append(part, 0, space + 1)
+                    .append(messages.getMessage(prefix + code, null, code, locale));
+        }
+        return shown.toString();
     }
 }

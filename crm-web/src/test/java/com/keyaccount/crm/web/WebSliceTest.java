@@ -34,8 +34,10 @@ import com.keyaccount.crm.sales.SalesSummary;
 import com.keyaccount.crm.sales.importing.SalesImports;
 import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.UserSessions;
+import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.customer.SameNames;
+import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.application.Passwords;
@@ -82,6 +84,10 @@ public abstract class WebSliceTest {
     protected TierQueries tiers;
     @MockitoBean
     protected SameNames sameNames;
+    @MockitoBean
+    protected TeamDay teamDay;
+    @MockitoBean
+    protected LineTierQueries lineTiers;
     @MockitoBean
     protected TierRecompute recompute;
     @MockitoBean

@@ -8,12 +8,19 @@ import java.util.Objects;
 
 /**
  * Everything an admin edits as one rule change: which tier method is active, the parameters of
- * all three methods (so switching back keeps them), the evaluation window and the churn-warning
- * thresholds. It can hold what was typed, mistakes included, so that it can say what is wrong
- * ({@link #violations()}); only a rule set without violations is saved or published.
+ * all three methods (so switching back keeps them), the evaluation window, the churn-warning
+ * thresholds, and what customers are ranked by (the measure) and over what (the scope). It can
+ * hold what was typed, mistakes included, so that it can say what is wrong ({@link #violations()});
+ * only a rule set without violations is saved or published.
+ *
+ * @param measure            what Pareto ranks by and the scorecard's and hard rules' amounts are;
+ *                           {@code null} (a draft saved before measures existed) reads as net revenue
+ * @param scope              the whole book or one ranking per product line; {@code null} reads as the book
+ * @param quotaProductLineId with one ranking per product line, the line whose tier visit quotas
+ *                           follow; {@code null}: the customer's best line tier
  */
 public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
-        HardRules hardRules, ChurnThresholds churn) {
+        HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId) {
 
     public static final int LONGEST_WINDOW_MONTHS = 60;
 
@@ -23,9 +30,26 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         Objects.requireNonNull(scorecard, "scorecard");
         Objects.requireNonNull(hardRules, "hardRules");
         Objects.requireNonNull(churn, "churn");
+        measure = Objects.requireNonNullElse(measure, Measure.NET_REVENUE);
+        scope = Objects.requireNonNullElse(scope, Scope.BOOK);
     }
 
-    /** Every part's violations, with paths from here (e.g. {@code pareto.a}). */
+    /** Rules on net revenue over the whole book, as every rule set was before measures and scopes. */
+    public RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
+            HardRules hardRules, ChurnThresholds churn) {
+        this(method, windowMonths, pareto, scorecard, hardRules, churn, Measure.NET_REVENUE, Scope.BOOK, null);
+    }
+
+    /** The same rules ranking by {@code measure} over {@code scope}. */
+    public RuleSet rankedBy(Measure measure, Scope scope, Long quotaProductLineId) {
+        return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
+                quotaProductLineId);
+    }
+
+    /**
+     * Every part's violations, with paths from here (e.g. {@code pareto.a}). Whether a named
+     * quota product line exists is the data's to say, not the rules'.
+     */
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>();
         Violation.range(found, "windowMonths", windowMonths, 1, LONGEST_WINDOW_MONTHS);
@@ -33,6 +57,10 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         scorecard.violations().forEach(v -> found.add(v.under("scorecard")));
         hardRules.violations().forEach(v -> found.add(v.under("hardRules")));
         churn.violations().forEach(v -> found.add(v.under("churn")));
+        if (quotaProductLineId != null && scope != Scope.PRODUCT_LINE) {
+            // over the whole book there is one tier per customer: no line to follow
+            found.add(Violation.of("quotaProductLineId", "quotaLine.bookScope"));
+        }
         return found;
     }
 }

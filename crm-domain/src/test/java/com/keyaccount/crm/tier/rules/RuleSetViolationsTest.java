@@ -22,6 +22,14 @@ class RuleSetViolationsTest {
     }
 
     @Test
+    void a_quota_product_line_only_goes_with_one_ranking_per_product_line() {
+        assertThat(SEED.rankedBy(Measure.GROSS_MARGIN, Scope.BOOK, 7L).violations())
+                .containsExactly(Violation.of("quotaProductLineId", "quotaLine.bookScope"));
+        assertThat(SEED.rankedBy(Measure.GROSS_MARGIN, Scope.PRODUCT_LINE, 7L).violations()).isEmpty();
+        assertThat(SEED.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, null).violations()).isEmpty();
+    }
+
+    @Test
     void the_window_is_one_to_sixty_months() {
         assertThat(window(0)).containsExactly(Violation.of("windowMonths", Violation.MIN, 1, 60));
         assertThat(window(61)).containsExactly(Violation.of("windowMonths", Violation.MAX, 1, 60));

@@ -96,8 +96,11 @@ public class TierMigrations {
                        ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY changed_at, id) AS first
                 FROM tier_change WHERE changed_at >= ? AND changed_at < ?) h WHERE first = 1)""";
 
-    /** The tier the period starts from: the one in force before it, else the first within it. */
-    private static final String X = "COALESCE(b.to_tier, f.to_tier)";
+    /**
+     * The tier the period starts from: the one in force before it; for a customer first classified
+     * within it, that first tier if it has moved since (a move), else none (a new classification).
+     */
+    private static final String X = "COALESCE(b.to_tier, CASE WHEN f.to_tier <> y.to_tier THEN f.to_tier END)";
 
     /** b, f: before and first within the period (see {@link #X}); y: where the period ends. */
     private static final String SQL = "SELECT %s FROM customer c JOIN app_user u ON u.id = c.owner_id"

@@ -4,10 +4,14 @@ import com.keyaccount.crm.churn.application.ChurnWarnings.FlaggedCounts;
 import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.preview.application.Preview.LineCounts;
 import com.keyaccount.crm.preview.application.Preview.ManagerLoad;
 import com.keyaccount.crm.preview.application.Preview.Move;
+import com.keyaccount.crm.preview.application.Preview.WithoutLine;
+import com.keyaccount.crm.preview.application.PreviewRows.Row;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.method.LineTiers;
 import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.scoring.pin.PinRule;
@@ -16,10 +20,11 @@ import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.tier.application.WindowFigures;
+import com.keyaccount.crm.tier.application.LineFigures;
+import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.Scope;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,19 +50,13 @@ import org.springframework.stereotype.Service;
 public class WhatIf {
 
     static final int LISTED = 100;
-    private static final String SQL = """
-            SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until, a.revenue, a.orders, a.avg_days
-            FROM customer c
-            LEFT JOIN %s a ON a.customer_id = c.id
-            LEFT JOIN customer_tier t ON t.customer_id = c.id
-            WHERE c.deleted = FALSE""";
 
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
     private final ChurnWarnings churnWarnings;
     private final Clock clock;
     private final ZoneId zone;
-    private final String sql;
+    private final PreviewRows rows;
 
     public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ChurnWarnings churnWarnings, Clock clock, ZoneId businessZone,
             DatabaseVendor database) {
@@ -66,11 +65,7 @@ public class WhatIf {
         this.churnWarnings = churnWarnings;
         this.clock = clock;
         this.zone = businessZone;
-        this.sql = SQL.formatted(new WindowFigures(database).aggregate());
-    }
-
-    /** One customer as stored now, with the figures of the draft's window. */
-    private record Row(CustomerFigures figures, long ownerId, Tier stored, Tier pinned, LocalDate pinnedUntil) {
+        this.rows = new PreviewRows(jdbc, database);
     }
 
     public Preview preview(RuleSet draft) {
@@ -81,10 +76,11 @@ public class WhatIf {
         return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
                 tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names, LISTED),
                 named(tally.downs, names, LISTED), tally.managers(ownerNames(tally.loads.keySet())), churn.now(),
-                churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000);
+                churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000, draft.measure(), tally.lines,
+                tally.withoutLine);
     }
 
-    /** Every customer the draft would move: upgrades, then downgrades, each the largest revenue first. */
+    /** Every customer the draft would move: upgrades, then downgrades, each the largest by the measure first. */
     public Stream<Move> moves(RuleSet draft) {
         Tally tally = tally(draft);
         List<Move> all = new ArrayList<>(tally.ups);
@@ -98,20 +94,33 @@ public class WhatIf {
 
     private Tally tally(RuleSet draft) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Map<Long, Row> rows = load(today.minusMonths(draft.windowMonths()).plusDays(1), today);
-        List<TierDecision> decisions = TierMethods.classify(draft, rows.values().stream().map(Row::figures).toList());
+        LocalDate from = today.minusMonths(draft.windowMonths()).plusDays(1);
         Tally tally = new Tally(quotaPolicies.current().quotas(), today);
-        for (TierDecision decision : decisions) {
-            tally.add(rows.get(decision.customerId()), decision, today);
+        Map<Long, Row> loaded;
+        List<TierDecision> decisions;
+        if (draft.scope() == Scope.PRODUCT_LINE) {
+            LineFigures lines = new LineFigures();
+            loaded = rows.perLine(from, today, lines);
+            LineTiers tiers = TierMethods.perLine(draft, loaded.keySet(), lines.byLine());
+            decisions = tiers.customers();
+            tally.lines = rows.lineCounts(tiers.byLine());
+            tally.withoutLine = new WithoutLine(lines.ordersWithoutLine(), lines.revenueWithoutLine());
+        } else {
+            loaded = rows.book(from, today);
+            decisions = TierMethods.classify(draft, loaded.values().stream().map(Row::figures).toList());
         }
-        tally.ups.sort(BY_REVENUE);
-        tally.downs.sort(BY_REVENUE);
+        for (TierDecision decision : decisions) {
+            tally.add(loaded.get(decision.customerId()), decision, today);
+        }
+        Comparator<Move> largestFirst = largestFirst(draft.measure());
+        tally.ups.sort(largestFirst);
+        tally.downs.sort(largestFirst);
         return tally;
     }
 
     private final class Tally {
-        final Map<Tier, Long> now = counts();
-        final Map<Tier, Long> draft = counts();
+        final Map<Tier, Long> now = PreviewRows.counts();
+        final Map<Tier, Long> draft = PreviewRows.counts();
         final List<Move> ups = new ArrayList<>();
         final List<Move> downs = new ArrayList<>();
         final Map<Long, int[]> loads = new HashMap<>();
@@ -120,6 +129,8 @@ public class WhatIf {
         long notClassified;
         long newlyClassified;
         long pinnedHeld;
+        List<LineCounts> lines = List.of();
+        WithoutLine withoutLine;
 
         Tally(VisitQuotas quotas, LocalDate today) {
             for (Tier tier : Tier.values()) {
@@ -169,15 +180,11 @@ public class WhatIf {
         }
     }
 
-    private static final Comparator<Move> BY_REVENUE = Comparator.comparing(Move::revenue).reversed()
-            .thenComparingLong(Move::customerId);
-
-    private static Map<Tier, Long> counts() {
-        Map<Tier, Long> counts = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            counts.put(tier, 0L);
-        }
-        return counts;
+    private static Comparator<Move> largestFirst(Measure measure) {
+        Comparator<Move> by = measure == Measure.GROSS_MARGIN
+                ? Comparator.comparing(m -> m.margin() == null ? BigDecimal.ZERO : m.margin())
+                : Comparator.comparing(Move::revenue);
+        return by.reversed().thenComparingLong(Move::customerId);
     }
 
     private static Move move(Row row, TierDecision decision, Tier after) {
@@ -185,14 +192,14 @@ public class WhatIf {
         BigDecimal share = decision.explanation() instanceof ParetoExplanation p ? p.shareBefore() : null;
         CustomerFigures f = row.figures();
         return new Move(f.customerId(), null, null, null, row.stored(), after, f.revenue(), f.orderCount(),
-                f.averageDaysToPay(), score, share);
+                f.averageDaysToPay(), score, share, f.margin());
     }
 
     private static List<Move> named(List<Move> moves, Map<Long, String[]> names, int limit) {
         return moves.subList(0, Math.min(limit, moves.size())).stream().map(m -> {
             String[] n = names.getOrDefault(m.customerId(), new String[] {"", "", ""});
             return new Move(m.customerId(), n[0], n[1], n[2], m.from(), m.to(), m.revenue(), m.orders(),
-                    m.averageDaysToPay(), m.score(), m.shareBefore());
+                    m.averageDaysToPay(), m.score(), m.shareBefore(), m.margin());
         }).toList();
     }
 
@@ -219,18 +226,4 @@ public class WhatIf {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private Map<Long, Row> load(LocalDate from, LocalDate to) {
-        Map<Long, Row> rows = new HashMap<>();
-        WindowFigures.stream(jdbc, sql, from, to, rs -> {
-            Date pinnedUntil = rs.getDate("pinned_until");
-            Row row = new Row(WindowFigures.of(rs), rs.getLong("owner_id"), tier(rs.getString("effective_tier")),
-                    tier(rs.getString("pinned_tier")), pinnedUntil == null ? null : pinnedUntil.toLocalDate());
-            rows.put(row.figures().customerId(), row);
-        });
-        return rows;
-    }
-
-    private static Tier tier(String value) {
-        return value == null ? null : Tier.valueOf(value);
-    }
 }

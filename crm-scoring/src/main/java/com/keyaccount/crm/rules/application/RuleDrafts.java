@@ -7,6 +7,7 @@ import com.keyaccount.crm.policy.Published;
 import com.keyaccount.crm.preview.application.Preview;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.shared.RecordNotFoundException;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.rules.RuleSet;
@@ -87,6 +88,15 @@ public class RuleDrafts {
     /** An older version as a new draft; the churn thresholds are today's, since they are versioned apart. */
     public long restore(Viewer viewer, int version) {
         return drafts.open(viewer, version);
+    }
+
+    /**
+     * What is wrong with rules an admin typed, for the form to say beside each field: the rules'
+     * own violations and a quota product line that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> violations(RuleSet rules) {
+        return versions.violations(new RuleChange(rules, null));
     }
 
     /** @throws com.keyaccount.crm.policy.StaleDraftException when the draft is no longer at {@code seenVersion} */

@@ -7,18 +7,29 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import java.math.BigDecimal;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
  * A rule set as the audit log shows it, one readable value per part, so that "old → new" in
- * the log says what changed without decoding JSON.
+ * the log says what changed without decoding JSON. (The drafts themselves are stored as the
+ * rule set's JSON; one saved before measures and scopes existed reads as net revenue over the
+ * whole book.)
  */
 public record RuleSetText(String method, String windowMonths, String paretoCutoffs, String scorecard, String hardRules,
-        String churnThresholds) {
+        String churnThresholds, String measure, String scope, String quotaProductLine) {
 
+    /** With quota product lines named by their id. */
     public static RuleSetText of(RuleSet rules) {
+        return of(rules, id -> "#" + id);
+    }
+
+    /** @param lineCode the code of a product line, by id */
+    public static RuleSetText of(RuleSet rules, LongFunction<String> lineCode) {
         return new RuleSetText(rules.method().name(), Integer.toString(rules.windowMonths()), pareto(rules.pareto()),
-                scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()));
+                scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()), rules.measure().name(),
+                rules.scope().name(), rules.quotaProductLineId() == null ? "best line tier"
+                        : lineCode.apply(rules.quotaProductLineId()));
     }
 
     private static String pareto(ParetoCutoffs cutoffs) {

@@ -6,6 +6,8 @@ import com.keyaccount.crm.policy.AuditedChange;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.PolicyVersions;
 import com.keyaccount.crm.policy.Published;
+import com.keyaccount.crm.productline.ProductLine;
+import com.keyaccount.crm.productline.ProductLineRepository;
 import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +37,17 @@ class RuleVersions implements PolicyVersions<RuleChange> {
     private final ChurnPolicies churnPolicies;
     private final ChurnWarnings churnWarnings;
     private final RecomputeRequests recompute;
+    private final ProductLineRepository productLines;
     private final Clock clock;
     private final ZoneId businessZone;
 
     RuleVersions(TierPolicyRepository policies, ChurnPolicies churnPolicies, ChurnWarnings churnWarnings,
-            RecomputeRequests recompute, Clock clock, ZoneId businessZone) {
+            RecomputeRequests recompute, ProductLineRepository productLines, Clock clock, ZoneId businessZone) {
         this.policies = policies;
         this.churnPolicies = churnPolicies;
         this.churnWarnings = churnWarnings;
         this.recompute = recompute;
+        this.productLines = productLines;
         this.clock = clock;
         this.businessZone = businessZone;
     }
@@ -74,9 +79,15 @@ class RuleVersions implements PolicyVersions<RuleChange> {
         return new RuleChange(version(version).rules(churnWarnings.thresholds()), null);
     }
 
+    /** The rules' own violations, and a quota product line that does not exist (any more). */
     @Override
     public List<Violation> violations(RuleChange change) {
-        return change.rules().violations();
+        List<Violation> found = new ArrayList<>(change.rules().violations());
+        Long line = change.rules().quotaProductLineId();
+        if (line != null && productLines.findById(line).isEmpty()) {
+            found.add(Violation.of("quotaProductLineId", "quotaLine.unknown"));
+        }
+        return found;
     }
 
     /**
@@ -98,8 +109,9 @@ class RuleVersions implements PolicyVersions<RuleChange> {
         }
         List<AuditedChange> changes = new ArrayList<>();
         changes.add(AuditedChange.created("TierPolicy", published.getId()));
-        changes.addAll(AuditedChange.between("TierPolicy", published.getId(), RuleSetText.of(before),
-                RuleSetText.of(after)));
+        LongFunction<String> lineCode = id -> productLines.findById(id).map(ProductLine::getCode).orElse("#" + id);
+        changes.addAll(AuditedChange.between("TierPolicy", published.getId(), RuleSetText.of(before, lineCode),
+                RuleSetText.of(after, lineCode)));
         if (effectiveFrom != null) {
             changes.add(new AuditedChange("TierPolicy", published.getId(), "effectiveFrom", null, effectiveFrom));
         }

@@ -8,10 +8,15 @@ import java.time.LocalDate;
 
 /** One row of the recompute's aggregate: the window's figures and what is stored now. */
 record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffective, Tier pinned,
-        LocalDate pinnedUntil, Integer storedVersion, BigDecimal storedRevenue, Long storedOrders,
-        BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
+        LocalDate pinnedUntil, Integer storedVersion, BigDecimal storedRevenue, BigDecimal storedMargin,
+        Long storedOrders, BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
 
     Tier effective(Tier computed, LocalDate today) {
         return PinRule.effective(computed, pinned, pinnedUntil, today);
+    }
+
+    CustomerRow with(CustomerFigures summed) {
+        return new CustomerRow(summed, storedComputed, storedEffective, pinned, pinnedUntil, storedVersion,
+                storedRevenue, storedMargin, storedOrders, storedDaysToPay, storedScore, storedScoreParts);
     }
 }

@@ -2,19 +2,25 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.scoring.TierDecision;
+import com.keyaccount.crm.scoring.method.LineTiers;
 import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
+import com.keyaccount.crm.tier.LineRankings;
+import com.keyaccount.crm.tier.LineRankings.LineOrder;
 import com.keyaccount.crm.tier.ParetoRankings;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.TiersChanged;
+import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What one recompute does, under the policy in force: one SQL aggregate over the window's orders,
+ * What one recompute does, under the policy in force: one SQL aggregate over the window's order
+ * lines (per customer, or per customer and product line when tiers are ranked per line),
  * classification in crm-scoring, then batched writes of only what changed (tiers, their
  * explanations, history rows) in short transactions, so account managers keep working while it
  * runs; then the moved customers' schedules. When and how often it runs is {@link TierRecompute}'s.
@@ -49,12 +56,15 @@ class RecomputePipeline {
     private final TierStore store;
     private final RecomputeRuns runs;
     private final ParetoRankings rankings;
+    private final LineRankings lineRankings;
+    private final LineTierStore lineStore;
     private final FollowUpSchedule followUps;
     private final ApplicationEventPublisher events;
 
     RecomputePipeline(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
             Clock clock, ZoneId businessZone, DatabaseVendor database, TierStore store, RecomputeRuns runs,
-            ParetoRankings rankings, FollowUpSchedule followUps, ApplicationEventPublisher events) {
+            ParetoRankings rankings, LineRankings lineRankings, LineTierStore lineStore, FollowUpSchedule followUps,
+            ApplicationEventPublisher events) {
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
         this.clock = clock;
@@ -63,6 +73,8 @@ class RecomputePipeline {
         this.store = store;
         this.runs = runs;
         this.rankings = rankings;
+        this.lineRankings = lineRankings;
+        this.lineStore = lineStore;
         this.followUps = followUps;
         this.events = events;
     }
@@ -74,33 +86,30 @@ class RecomputePipeline {
         LocalDate today = LocalDate.ofInstant(now, zone);
         TierPolicy policy = policies.inForceOn(today)
                 .orElseThrow(() -> new IllegalStateException("no tier policy in force"));
+        RuleSet rules = policy.tierRules();
         long runId = runs.start(now, trigger, actor, policy.getVersion());
         try {
             progress.accept(new RecomputeProgress(runId, "aggregate", 0, 0));
             LocalDate from = today.minusMonths(policy.getWindowMonths()).plusDays(1);
-            Map<Long, CustomerRow> rows = customers.load(from, today);
-            long loaded = System.nanoTime();
-            List<TierDecision> decisions = TierMethods.classify(policy.getMethod(), policy.getWindowMonths(),
-                    policy.paretoCutoffs(), policy.getScorecard(), policy.hardRules(),
-                    rows.values().stream().map(CustomerRow::figures).toList());
-            TierChanges changes = TierChanges.of(decisions, rows, policy.getVersion(), now, today);
-            Ranking ranking = policy.getMethod() == TierMethod.PARETO ? Ranking.of(decisions) : null;
+            Classified run = rules.scope() == Scope.PRODUCT_LINE ? perLine(rules, from, today, policy.getVersion(), now)
+                    : book(rules, from, today);
             long classified = System.nanoTime();
-            write(changes, ranking, runId, policy.getVersion(), now, progress);
+            TierChanges changes = TierChanges.of(run.decisions(), run.rows(), policy.getVersion(), now, today);
+            int lineRows = write(changes, run, runId, policy.getVersion(), now, progress);
             long written = System.nanoTime();
             progress.accept(new RecomputeProgress(runId, "schedule", 0, 0));
             followUps.refreshInBatches(changes.rescheduled());
             events.publishEvent(new TiersChanged("recompute " + runId));
-            log.debug("Tier recompute {}: load {} ms, classify {} ms, write {} ms, {} schedules {} ms", runId,
-                    (loaded - started) / 1_000_000, (classified - loaded) / 1_000_000,
-                    (written - classified) / 1_000_000, changes.rescheduled().size(),
-                    (System.nanoTime() - written) / 1_000_000);
+            log.debug("Tier recompute {}: load and classify {} ms, write {} ms ({} line tier rows), {} schedules {} ms",
+                    runId, (classified - started) / 1_000_000, (written - classified) / 1_000_000, lineRows,
+                    changes.rescheduled().size(), (System.nanoTime() - written) / 1_000_000);
 
             long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            runs.finish(runId, rows.size(), changes.upgrades(), changes.downgrades(), ms);
+            int customerCount = run.rows().size();
+            runs.finish(runId, customerCount, changes.upgrades(), changes.downgrades(), ms);
             log.info("Tier recompute {} ({}): {} customers, {} up, {} down, {} tier rows written, {} ms", runId,
-                    trigger, rows.size(), changes.upgrades(), changes.downgrades(), changes.tierRows(), ms);
-            return new RecomputeSummary(runId, policy.getVersion(), rows.size(), changes.upgrades(),
+                    trigger, customerCount, changes.upgrades(), changes.downgrades(), changes.tierRows(), ms);
+            return new RecomputeSummary(runId, policy.getVersion(), customerCount, changes.upgrades(),
                     changes.downgrades(), changes.tierRows(), ms);
         } catch (RuntimeException e) {
             runs.fail(runId, e);
@@ -109,27 +118,72 @@ class RecomputePipeline {
     }
 
     /**
-     * Stages the changed rows, then applies them in one short transaction; the run's ranking is
-     * replaced in the same transaction, so pages never mix two runs.
+     * What one run decided: every customer's tier (for quotas) with its row as stored; over the
+     * whole book, the Pareto ranking (or none); per product line, each line's ranking and the line
+     * tiers to write.
      */
-    private void write(TierChanges changes, Ranking ranking, long runId, int version, Instant now,
+    private record Classified(Map<Long, CustomerRow> rows, List<TierDecision> decisions, Ranking ranking,
+            Map<Long, LineOrder> lineRankings, LineTierChanges lineChanges) {
+    }
+
+    private Classified book(RuleSet rules, LocalDate from, LocalDate today) {
+        Map<Long, CustomerRow> rows = customers.load(from, today);
+        List<TierDecision> decisions = TierMethods.classify(rules,
+                rows.values().stream().map(CustomerRow::figures).toList());
+        return new Classified(rows, decisions, rules.method() == TierMethod.PARETO ? Ranking.of(decisions) : null,
+                null, null);
+    }
+
+    /** One aggregate grouped by customer and product line; each line ranked apart. */
+    private Classified perLine(RuleSet rules, LocalDate from, LocalDate today, int version, Instant now) {
+        CustomerRows.PerLine loaded = customers.loadPerLine(from, today);
+        LineTiers tiers = TierMethods.perLine(rules, loaded.rows().keySet(), loaded.lines().byLine());
+        Map<Long, LineOrder> lineRankings = new HashMap<>();
+        if (rules.method() == TierMethod.PARETO) {
+            tiers.byLine().forEach((line, decisions) -> {
+                Ranking ranking = Ranking.of(decisions);
+                lineRankings.put(line, new LineOrder(ranking.customerIds(), ranking.sharesBefore()));
+            });
+        }
+        LineTierChanges lineChanges = LineTierChanges.of(tiers.byLine(), loaded.lines().byLine(), lineStore.stored(),
+                version, now);
+        return new Classified(loaded.rows(), tiers.customers(), null, lineRankings, lineChanges);
+    }
+
+    /**
+     * Stages the changed rows, then applies them in one short transaction; the run's rankings and
+     * line tiers are replaced in the same transaction, so pages never mix two runs.
+     *
+     * @return how many line tier rows were written
+     */
+    private int write(TierChanges changes, Classified run, long runId, int version, Instant now,
             Consumer<RecomputeProgress> progress) {
         int total = changes.staged().size();
         stillOurs(runId);
         store.stage(changes.staged(), done -> progress.accept(new RecomputeProgress(runId, "write", done, total)));
         log.debug("Tier recompute {}: staged {} rows", runId, total);
         stillOurs(runId);
-        transaction.executeWithoutResult(status -> {
+        return transaction.execute(status -> {
             long started = System.nanoTime();
-            if (ranking == null) {
+            if (run.ranking() == null) {
                 rankings.clear();
             } else {
-                rankings.replace(runId, version, now, ranking.customerIds(), ranking.sharesBefore());
+                rankings.replace(runId, version, now, run.ranking().customerIds(), run.ranking().sharesBefore());
             }
-            log.debug("Tier recompute {}: ranking stored in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
+            int lineRows = 0;
+            if (run.lineChanges() == null) {
+                lineRankings.clear();
+                lineStore.clear();
+            } else {
+                lineRankings.replace(runId, version, now, run.lineRankings());
+                lineRows = lineStore.apply(run.lineChanges());
+            }
+            log.debug("Tier recompute {}: rankings and line tiers stored in {} ms", runId,
+                    (System.nanoTime() - started) / 1_000_000);
             if (total > 0) {
                 store.applyStaged(runId);
             }
+            return lineRows;
         });
     }
 

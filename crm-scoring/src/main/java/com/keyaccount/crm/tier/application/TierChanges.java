@@ -68,7 +68,8 @@ final class TierChanges {
             }
         }
         staged.add(new TierStage.Row(decision.customerId(), decision.tier().name(), version, at,
-                row.figures().revenue(), row.figures().orderCount(), e.averageDaysToPay, e.score, e.scoreParts,
+                row.figures().revenue(), row.figures().margin(), row.figures().orderCount(), e.averageDaysToPay,
+                e.score, e.scoreParts,
                 effective.name(), from == null ? null : from.name(),
                 effectiveChanged ? reason(row, decision.tier(), effective, today) : null));
     }
@@ -106,6 +107,7 @@ final class TierChanges {
     /** The row's own figures; rank and share before are the ranking's (they move with everyone's). */
     private static boolean sameExplanation(CustomerRow row, Explained e) {
         return sameNumber(row.storedRevenue(), row.figures().revenue())
+                && sameNumber(row.storedMargin(), row.figures().margin())
                 && Objects.equals(row.storedOrders(), row.figures().orderCount())
                 && sameNumber(row.storedDaysToPay(), e.averageDaysToPay)
                 && Objects.equals(row.storedScore(), e.score)

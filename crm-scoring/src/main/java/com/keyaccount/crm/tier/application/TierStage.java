@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TierStage {
 
-    static final String COLUMNS = "customer_id, computed_tier, policy_version, computed_at, revenue, order_count, "
-            + "avg_days_to_pay, score, score_parts, effective_tier, from_tier, history_reason";
+    static final String COLUMNS = "customer_id, computed_tier, policy_version, computed_at, revenue, margin, "
+            + "order_count, avg_days_to_pay, score, score_parts, effective_tier, from_tier, history_reason";
     private static final int[] TYPES = {Types.BIGINT, Types.VARCHAR, Types.INTEGER,
-        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+        Types.TIMESTAMP_WITH_TIMEZONE, Types.NUMERIC, Types.NUMERIC, Types.BIGINT, Types.NUMERIC, Types.INTEGER,
+        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
     private static final int COPY_CHUNK = 10_000;
     private static final int BATCH_CHUNK = 5_000;
 
@@ -34,12 +34,12 @@ final class TierStage {
      * the effective tier moved, also where from and why (the history row to write).
      */
     record Row(long customerId, String computedTier, int policyVersion, OffsetDateTime computedAt,
-            BigDecimal revenue, long orderCount, BigDecimal averageDaysToPay, Integer score, String scoreParts,
-            String effectiveTier, String fromTier, String historyReason) {
+            BigDecimal revenue, BigDecimal margin, long orderCount, BigDecimal averageDaysToPay, Integer score,
+            String scoreParts, String effectiveTier, String fromTier, String historyReason) {
 
         /** The cells in {@link #COLUMNS} order. */
         Object[] cells() {
-            return new Object[] {customerId, computedTier, policyVersion, computedAt, revenue, orderCount,
+            return new Object[] {customerId, computedTier, policyVersion, computedAt, revenue, margin, orderCount,
                 averageDaysToPay, score, scoreParts, effectiveTier, fromTier, historyReason};
         }
     }
@@ -69,7 +69,7 @@ final class TierStage {
             if (copy) {
                 copy(part);
             } else {
-                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                jdbc.batchUpdate("INSERT INTO tier_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         part.stream().map(Row::cells).toList(), TYPES);
             }
             progress.accept(from + part.size());

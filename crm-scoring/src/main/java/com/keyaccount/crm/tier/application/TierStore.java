@@ -52,13 +52,13 @@ class TierStore {
                 MERGE INTO customer_tier t USING tier_stage s ON t.customer_id = s.customer_id
                 WHEN MATCHED THEN UPDATE SET effective_tier = s.effective_tier, computed_tier = s.computed_tier,
                     policy_version = s.policy_version,
-                    computed_at = s.computed_at, revenue = s.revenue, order_count = s.order_count,
+                    computed_at = s.computed_at, revenue = s.revenue, margin = s.margin, order_count = s.order_count,
                     avg_days_to_pay = s.avg_days_to_pay, rank_position = NULL, ranked_of = NULL,
                     share_before = NULL, score = s.score, score_parts = s.score_parts
                 WHEN NOT MATCHED THEN INSERT (customer_id, effective_tier, computed_tier, policy_version,
-                    computed_at, revenue, order_count, avg_days_to_pay, score, score_parts)
+                    computed_at, revenue, margin, order_count, avg_days_to_pay, score, score_parts)
                 VALUES (s.customer_id, s.effective_tier, s.computed_tier, s.policy_version, s.computed_at,
-                    s.revenue, s.order_count, s.avg_days_to_pay, s.score, s.score_parts)""");
+                    s.revenue, s.margin, s.order_count, s.avg_days_to_pay, s.score, s.score_parts)""");
         jdbc.update("""
                 INSERT INTO tier_change (customer_id, from_tier, to_tier, policy_version, changed_at, reason, run_id)
                 SELECT customer_id, from_tier, effective_tier, policy_version, computed_at, history_reason, ?

@@ -14,31 +14,44 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What classification reads of each customer, aggregated in one pass over an evaluation
- * window's orders: shared by the recompute and the rule editor's preview, so both decide on the
- * same figures.
+ * window's order lines: shared by the recompute and the rule editor's preview, so both decide on
+ * the same figures. Revenue is net: credit notes and returns (negative lines) are subtracted;
+ * orders and days to pay count sale lines only; margin is the sum of the margins sent.
  */
 public final class WindowFigures {
 
     private final String aggregate;
+    private final String aggregatePerLine;
 
     public WindowFigures(DatabaseVendor database) {
         String daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
-        this.aggregate = """
-                (SELECT customer_id, SUM(amount) AS revenue, COUNT(*) AS orders,
-                        AVG(CASE WHEN paid_date IS NOT NULL THEN %s END) AS avg_days
-                 FROM sales_order WHERE order_date >= ? AND order_date <= ?
-                 GROUP BY customer_id)""".formatted(daysToPay);
+        String sums = """
+                SUM(amount) AS revenue, SUM(margin) AS margin, COUNT(CASE WHEN amount > 0 THEN 1 END) AS orders,
+                        SUM(CASE WHEN amount > 0 AND paid_date IS NOT NULL THEN %s END) AS days_to_pay,
+                        COUNT(CASE WHEN amount > 0 AND paid_date IS NOT NULL THEN 1 END) AS paid
+                 FROM sales_order WHERE order_date >= ? AND order_date <= ?""".formatted(daysToPay);
+        this.aggregate = "(SELECT customer_id, " + sums + "\n GROUP BY customer_id)";
+        this.aggregatePerLine = "(SELECT customer_id, product_line_id, " + sums
+                + "\n GROUP BY customer_id, product_line_id)";
     }
 
     /**
-     * A subquery of {@code customer_id, revenue, orders, avg_days}; its two parameters, the
-     * window's first and last day, must be the statement's first two.
+     * A subquery of {@code customer_id, revenue, margin, orders, days_to_pay, paid}; its two
+     * parameters, the window's first and last day, must be the statement's first two.
      */
     public String aggregate() {
         return aggregate;
     }
 
-    /** Streams a statement that joins {@link #aggregate()}, binding the window's days. */
+    /**
+     * As {@link #aggregate()}, one row per customer and product line ({@code product_line_id},
+     * NULL for its lines without one): still one pass over the window's lines.
+     */
+    public String aggregatePerLine() {
+        return aggregatePerLine;
+    }
+
+    /** Streams a statement that joins an aggregate, binding the window's days. */
     public static void stream(JdbcTemplate jdbc, String sql, LocalDate from, LocalDate to, RowCallbackHandler rows) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
@@ -51,9 +64,14 @@ public final class WindowFigures {
 
     /** The figures of the row's customer ({@code id} and the aggregate's columns); none means zero. */
     public static CustomerFigures of(ResultSet rs) throws SQLException {
+        return of(rs.getLong("id"), rs);
+    }
+
+    static CustomerFigures of(long customerId, ResultSet rs) throws SQLException {
         BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
-        double avgDays = rs.getDouble("avg_days");
-        Double averageDaysToPay = rs.wasNull() ? null : avgDays;
-        return new CustomerFigures(rs.getLong("id"), revenue, rs.getLong("orders"), averageDaysToPay);
+        long paid = rs.getLong("paid");
+        Double averageDaysToPay = paid == 0 ? null : rs.getLong("days_to_pay") / (double) paid;
+        return new CustomerFigures(customerId, revenue, rs.getBigDecimal("margin"), rs.getLong("orders"),
+                averageDaysToPay);
     }
 }

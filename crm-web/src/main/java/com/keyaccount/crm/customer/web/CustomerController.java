@@ -11,8 +11,11 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.user.UnknownOwnerException;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
@@ -59,6 +62,7 @@ class CustomerController {
     private final MessageSource messages;
     private final TierQueries tiers;
     private final SameNames sameNames;
+    private final LineTierQueries lineTiers;
 
     @ModelAttribute
     void choices(Model model) {
@@ -79,6 +83,10 @@ class CustomerController {
         }
         model.addAttribute("page", page);
         model.addAttribute("tierOf", tiers.tiersOf(page.map(Customer::getId).getContent()));
+        model.addAttribute("lineTiersOf", lineTiers.of(page.map(Customer::getId).getContent()));
+        if (tiers.policyInForce().map(p -> p.getScope() == Scope.PRODUCT_LINE).orElse(false)) {
+            model.addAttribute("productLines", lineTiers.productLines());
+        }
         addManagersIfDirector(viewer, model);
         return "customers/list";
     }
@@ -100,7 +108,9 @@ class CustomerController {
         model.addAttribute("timeline", timeline);
         model.addAttribute("sales", sales.lastTwelveMonths(customer, LocalDate.now(clock.withZone(businessZone))));
         model.addAttribute("recentOrders", sales.recentOrders(customer));
-        model.addAttribute("customerTier", tiers.tierOf(id).orElse(null));
+        CustomerTier customerTier = tiers.tierOf(id).orElse(null);
+        model.addAttribute("customerTier", customerTier);
+        model.addAttribute("lineTiers", lineTiers.of(customerTier));
         model.addAttribute("tierHistory", tiers.historyOf(id));
         return "customers/detail";
     }

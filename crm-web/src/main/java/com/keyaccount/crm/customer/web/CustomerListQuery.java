@@ -32,6 +32,8 @@ public class CustomerListQuery {
 
     private String q;
     private Tier tier;
+    /** A product line: {@code tier} is then the customer's tier on that line. */
+    private Long line;
     private Region region;
     private Industry industry;
     private Long owner;
@@ -42,7 +44,7 @@ public class CustomerListQuery {
 
     /** A control character typed into the search box can match nothing stored, so it is dropped. */
     CustomerCriteria criteria() {
-        return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status);
+        return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status, line);
     }
 
     Pageable pageable() {
@@ -71,6 +73,7 @@ public class CustomerListQuery {
         String term = ControlCharacters.removedFrom(q);
         add(b, "q", term == null || term.isBlank() ? null : term.strip());
         add(b, "tier", tier);
+        add(b, "line", line);
         add(b, "region", region);
         add(b, "industry", industry);
         add(b, "owner", owner);

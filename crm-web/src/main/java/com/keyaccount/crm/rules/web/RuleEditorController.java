@@ -10,8 +10,11 @@ import com.keyaccount.crm.policy.StaleDraftException;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.rules.application.RuleDrafts;
+import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.Metric;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
@@ -22,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -53,6 +58,7 @@ class RuleEditorController {
 
     private final RuleDrafts drafts;
     private final WhatIf whatIf;
+    private final LineTierQueries lineTiers;
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -75,6 +81,7 @@ class RuleEditorController {
         model.addAttribute("waiting", drafts.waitingVersion().orElse(null));
         model.addAttribute("drafts", drafts.drafts());
         model.addAttribute("versions", drafts.versions());
+        model.addAttribute("lineNames", lineNames());
         return "admin/rules/overview";
     }
 
@@ -94,7 +101,7 @@ class RuleEditorController {
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Draft<RuleChange> draft = drafts.draft(id);
-        form.check(result, today());
+        form.check(result, today(), drafts::violations);
         if (result.hasErrors()) {
             form.padded();
             return editor(model, draft);
@@ -122,6 +129,7 @@ class RuleEditorController {
         model.addAttribute("preview", drafts.preview(draft));
         model.addAttribute("rulesNow", drafts.rulesInForce());
         model.addAttribute("newest", drafts.newestVersion());
+        model.addAttribute("lineNames", lineNames());
         return "admin/rules/preview";
     }
 
@@ -137,12 +145,13 @@ class RuleEditorController {
         exports.write(viewer, "RULE_PREVIEW", MOVERS_HEADER, whatIf.moves(draft.content().rules()).map(m -> List.of(
                 m.code(), m.name(), m.owner(), m.from().name(), m.to().name(),
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
-                nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()))),
+                nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()),
+                nullable(m.margin()))),
                 SpreadsheetFormat.CSV.on(response.getOutputStream(), new ExportLanguage(messages, locale)));
     }
 
     private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",
-        "revenue_in_window", "order_count", "avg_days_to_pay", "score", "share_before"};
+        "revenue_in_window", "order_count", "avg_days_to_pay", "score", "share_before", "margin_in_window"};
 
     private static Object nullable(Object value) {
         return value == null ? "" : value;
@@ -180,6 +189,7 @@ class RuleEditorController {
     String version(@PathVariable int version, Model model) {
         TierPolicy policy = drafts.version(version);
         model.addAttribute("policy", policy);
+        model.addAttribute("lineNames", lineNames());
         // churn thresholds are versioned apart and not shown for a tier version
         model.addAttribute("rules", policy.rules(ChurnThresholds.DEFAULT));
         return "admin/rules/version";
@@ -195,7 +205,17 @@ class RuleEditorController {
         model.addAttribute("draft", draft);
         model.addAttribute("methods", TierMethod.values());
         model.addAttribute("metrics", Metric.values());
+        model.addAttribute("measures", Measure.values());
+        model.addAttribute("scopes", Scope.values());
+        model.addAttribute("productLines", lineTiers.productLines());
         return "admin/rules/draft";
+    }
+
+    /** Product line names by id, for rules that name the line quotas follow. */
+    private Map<Long, String> lineNames() {
+        Map<Long, String> names = new HashMap<>();
+        lineTiers.productLines().forEach(line -> names.put(line.getId(), line.displayName()));
+        return names;
     }
 
     private LocalDate today() {

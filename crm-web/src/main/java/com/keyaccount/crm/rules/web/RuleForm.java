@@ -3,9 +3,12 @@ package com.keyaccount.crm.rules.web;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.rules.application.RuleChange;
+import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.rules.HardRules;
+import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.web.MoneyField;
@@ -20,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import lombok.Getter;
 import lombok.Setter;
@@ -50,6 +54,16 @@ public class RuleForm {
 
     @NotNull
     private Integer windowMonths;
+
+    /** A form that does not send it (one from before measures) means net revenue. */
+    @NotNull
+    private Measure measure = Measure.NET_REVENUE;
+
+    @NotNull
+    private Scope scope = Scope.BOOK;
+
+    /** Blank: quotas follow the best line tier. Only read with one tier per product line. */
+    private Long quotaProductLineId;
 
     @NotNull
     @Digits(integer = 3, fraction = 4)
@@ -109,6 +123,9 @@ public class RuleForm {
         form.draftVersion = draft.version();
         form.method = rules.method();
         form.windowMonths = rules.windowMonths();
+        form.measure = rules.measure();
+        form.scope = rules.scope();
+        form.quotaProductLineId = rules.quotaProductLineId();
         form.cutoffAPercent = percent(rules.pareto().a());
         form.cutoffBPercent = percent(rules.pareto().b());
         rules.scorecard().criteria().forEach(c -> form.criteria.add(CriterionForm.of(c)));
@@ -150,6 +167,14 @@ public class RuleForm {
 
     /** Reports what is wrong beside the field the admin should change; bean validation has run. */
     void check(Errors errors, LocalDate today) {
+        check(errors, today, RuleSet::violations);
+    }
+
+    /**
+     * As {@link #check(Errors, LocalDate)}, with what is wrong with the rules said by
+     * {@code violations} (which may know more than the rules, e.g. which product lines exist).
+     */
+    void check(Errors errors, LocalDate today, Function<RuleSet, List<Violation>> violations) {
         if (effectiveFrom != null && effectiveFrom.isBefore(today)) {
             errors.rejectValue("effectiveFrom", "rules.effectiveFrom.past");
         }
@@ -161,12 +186,16 @@ public class RuleForm {
         for (int i = 0; i < criteria.size(); i++) {
             criteria.get(i).checkRow(errors, "criteria[" + i + "].");
         }
-        toRules().ifPresent(rules -> new RuleFormFields(usedRows()).reject(errors, rules.violations()));
+        toRules().ifPresent(rules -> new RuleFormFields(usedRows()).reject(errors, violations.apply(rules)));
     }
 
-    /** The rule set typed, when every value it needs is there. */
+    /**
+     * The rule set typed, when every value it needs is there. Over the whole book the quota
+     * product line means nothing, and is left out rather than refused: the editor says it only
+     * counts with one tier per product line.
+     */
     Optional<RuleSet> toRules() {
-        boolean complete = Stream.of(method, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
+        boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
                 hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
                 silenceFactor, downgradeWithinDays).allMatch(v -> v != null)
                 && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete);
@@ -179,7 +208,8 @@ public class RuleForm {
                 new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(CriterionForm::toCriterion).toList(),
                         minimumForA, minimumForB),
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
-                new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays)));
+                new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays),
+                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null));
     }
 
     /** For each criterion of the rule set, its row on the form and the rows of its bands. */

@@ -16,6 +16,7 @@ final class RuleFormFields {
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("windowMonths", "windowMonths"),
+            Map.entry("quotaProductLineId", "quotaProductLineId"),
             Map.entry("pareto.a", "cutoffAPercent"),
             Map.entry("pareto.b", "cutoffBPercent"),
             Map.entry("scorecard.criteria", "criteria[0].name"),

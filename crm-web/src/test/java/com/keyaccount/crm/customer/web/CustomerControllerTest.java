@@ -103,7 +103,7 @@ class CustomerControllerTest extends WebSliceTest {
         String html = html(postForm("/customers", form).andExpect(status().isOk()));
 
         assertThat(errorBeside(html, "name")).isEqualTo("Required.");
-        assertThat(errorBeside(html, "annualSales")).isEqualTo("Enter a number, e.g. 1250000.00");
+        assertThat(errorBeside(html, "annualSales")).isEqualTo("Enter an amount, e.g. 12,500,000, ¥1,234.50 or 1250万");
         assertThat(errorBeside(html, "code")).isNull();
         assertThat(html).contains("Please correct the marked fields.");
         verify(customers, never()).create(any(), any(), any());
@@ -116,7 +116,7 @@ class CustomerControllerTest extends WebSliceTest {
 
         String html = html(postForm("/customers", form, "zh-CN").andExpect(status().isOk()));
 
-        assertThat(errorBeside(html, "annualSales")).isEqualTo("请输入数字，例如 1250000.00");
+        assertThat(errorBeside(html, "annualSales")).isEqualTo("请输入金额，例如 12,500,000、¥1,234.50 或 1250万");
     }
 
     @Test
