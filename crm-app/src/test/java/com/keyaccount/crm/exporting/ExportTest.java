@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -47,13 +48,13 @@ class ExportTest {
         Customer other = fixtures.customer(fixtures.user(Role.ACCOUNT_MANAGER), Fixtures.unique("别人的"));
 
         List<CSVRecord> csv = csv(download("/exports/customers.csv", mine));
-        assertThat(csv).extracting(r -> r.get("code")).contains(own.getCode()).doesNotContain(other.getCode());
-        assertThat(csv).allSatisfy(r -> assertThat(r.get("owner")).isEqualTo(mine.getUsername()));
+        assertThat(csv).extracting(r -> r.get("Customer code")).contains(own.getCode()).doesNotContain(other.getCode());
+        assertThat(csv).allSatisfy(r -> assertThat(r.get("Account manager (login)")).isEqualTo(mine.getUsername()));
 
         byte[] xlsx = download("/exports/customers.xlsx", mine);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = workbook.getFirstSheet().read();
-            assertThat(rows.get(0).getCellText(0)).isEqualTo("code");
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Customer code");
             List<String> codes = rows.stream().skip(1).map(row -> row.getCellText(0)).toList();
             assertThat(codes).contains(own.getCode()).doesNotContain(other.getCode());
         }
@@ -71,8 +72,8 @@ class ExportTest {
 
         String exported = new String(download("/exports/customers.csv", manager), StandardCharsets.UTF_8);
         CSVRecord row = csv(exported.getBytes(StandardCharsets.UTF_8)).stream()
-                .filter(r -> r.get("code").equals(customer.getCode())).findFirst().orElseThrow();
-        assertThat(row.get("address")).isEqualTo(address);
+                .filter(r -> r.get("Customer code").equals(customer.getCode())).findFirst().orElseThrow();
+        assertThat(row.get("Address")).isEqualTo(address);
 
         String page = Imports.upload(mvc, jdbc, director, "customers", exported.getBytes(StandardCharsets.UTF_8));
         assertThat(page).contains("lines imported.");
@@ -102,9 +103,9 @@ class ExportTest {
         }
 
         byte[] exported = download("/exports/customers.csv", manager);
-        CSVRecord first = csv(exported).stream().filter(r -> r.get("code").equals(customers.get(0).getCode()))
+        CSVRecord first = csv(exported).stream().filter(r -> r.get("Customer code").equals(customers.get(0).getCode()))
                 .findFirst().orElseThrow();
-        assertThat(first.get("phone")).isEqualTo("'+1 (23) 4");
+        assertThat(first.get("Phone")).isEqualTo("'+1 (23) 4");
 
         String page = Imports.upload(mvc, jdbc, director, "customers", exported);
         assertThat(page).contains("lines imported.");
@@ -122,8 +123,8 @@ class ExportTest {
         jdbc.update("UPDATE customer SET name = ? WHERE id = ?", TRICKY, customer.getId());
 
         CSVRecord row = csv(download("/exports/customers.csv", manager)).stream()
-                .filter(r -> r.get("code").equals(customer.getCode())).findFirst().orElseThrow();
-        assertThat(row.get("name")).isEqualTo("'" + TRICKY);
+                .filter(r -> r.get("Customer code").equals(customer.getCode())).findFirst().orElseThrow();
+        assertThat(row.get("Company name")).isEqualTo("'" + TRICKY);
         try (ReadableWorkbook workbook = new ReadableWorkbook(
                 new ByteArrayInputStream(download("/exports/customers.xlsx", manager)))) {
             assertThat(workbook.getFirstSheet().read().stream().map(r -> r.getCellText(1))
@@ -140,7 +141,8 @@ class ExportTest {
     }
 
     private byte[] download(String url, AppUser viewer) throws Exception {
-        return mvc.perform(get(url).with(user(Fixtures.principal(viewer)))).andExpect(status().isOk())
+        return mvc.perform(get(url).with(user(Fixtures.principal(viewer))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
     }
 

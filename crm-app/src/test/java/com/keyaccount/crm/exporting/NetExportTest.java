@@ -28,6 +28,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,6 +45,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @FullStackTest
 class NetExportTest {
 
+    private static final String REVENUE = "Net revenue in the window (CNY)";
+    private static final String CREDITS = "Credit notes and returns in the window (CNY)";
+    private static final String MARGIN = "Gross margin in the window (CNY)";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private final MockMvc mvc;
@@ -82,22 +86,24 @@ class NetExportTest {
     @Test
     void the_tier_csv_shows_net_revenue_credit_notes_and_gross_margin() throws Exception {
         String text = new String(download("/exports/tiers.csv"), StandardCharsets.UTF_8).substring(1);
-        assertThat(text).startsWith("code,name,owner,tier,computed_tier,pinned_tier,pinned_until,revenue_in_window,"
-                + "credit_notes_in_window,gross_margin_in_window,order_count");
+        assertThat(text).startsWith("Customer code,Company name,Account manager (login),Tier,Computed tier,Pinned tier,"
+                + "Pinned until,Net revenue in the window (CNY),Credit notes and returns in the window (CNY),"
+                + "Gross margin in the window (CNY),Orders");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
         CSVRecord first = row(rows, x);
-        assertThat(new BigDecimal(first.get("revenue_in_window"))).isEqualByComparingTo("45000");
-        assertThat(new BigDecimal(first.get("credit_notes_in_window"))).isEqualByComparingTo("-5000");
-        assertThat(new BigDecimal(first.get("gross_margin_in_window"))).isEqualByComparingTo("9000");
+        assertThat(new BigDecimal(first.get(REVENUE))).isEqualByComparingTo("45000");
+        assertThat(new BigDecimal(first.get(CREDITS))).isEqualByComparingTo("-5000");
+        assertThat(new BigDecimal(first.get(MARGIN))).isEqualByComparingTo("9000");
         CSVRecord second = row(rows, y);
-        assertThat(new BigDecimal(second.get("revenue_in_window"))).isEqualByComparingTo("8000");
-        assertThat(new BigDecimal(second.get("credit_notes_in_window"))).isZero();
-        assertThat(second.get("gross_margin_in_window")).isEmpty();
+        assertThat(new BigDecimal(second.get(REVENUE))).isEqualByComparingTo("8000");
+        assertThat(new BigDecimal(second.get(CREDITS))).isZero();
+        assertThat(second.get(MARGIN)).isEmpty();
         // the tier list's own link is the same export
-        assertThat(new String(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager))))
+        assertThat(new String(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
-                .contains("credit_notes_in_window,gross_margin_in_window");
+                .contains(CREDITS + "," + MARGIN);
     }
 
     @Test
@@ -105,9 +111,9 @@ class NetExportTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(download("/exports/tiers.xlsx")))) {
             List<Row> rows = workbook.getFirstSheet().read();
             List<String> header = rows.get(0).stream().map(cell -> cell.getText()).toList();
-            int credits = header.indexOf("credit_notes_in_window");
-            int margin = header.indexOf("gross_margin_in_window");
-            assertThat(credits).isEqualTo(header.indexOf("revenue_in_window") + 1);
+            int credits = header.indexOf(CREDITS);
+            int margin = header.indexOf(MARGIN);
+            assertThat(credits).isEqualTo(header.indexOf(REVENUE) + 1);
             Row first = rows.stream().filter(r -> x.getCode().equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(first.getCellAsNumber(credits).orElseThrow()).isEqualByComparingTo("-5000");
             assertThat(first.getCellAsNumber(margin).orElseThrow()).isEqualByComparingTo("9000");
@@ -115,12 +121,13 @@ class NetExportTest {
     }
 
     private byte[] download(String url) throws Exception {
-        return mvc.perform(get(url).with(user(Fixtures.principal(manager)))).andExpect(status().isOk())
+        return mvc.perform(get(url).with(user(Fixtures.principal(manager))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
     }
 
     private static CSVRecord row(List<CSVRecord> rows, Customer customer) {
-        return rows.stream().filter(r -> r.get("code").equals(customer.getCode())).findFirst().orElseThrow();
+        return rows.stream().filter(r -> r.get("Customer code").equals(customer.getCode())).findFirst().orElseThrow();
     }
 
     private void line(Customer customer, String no, int daysAgo, String amount, String margin, String refersTo) {

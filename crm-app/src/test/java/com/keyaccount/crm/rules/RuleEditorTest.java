@@ -129,9 +129,11 @@ class RuleEditorTest {
         assertThat(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()).isEqualTo(versionBefore);
         assertThat(tierOf(steady)).containsEntry("effective_tier", "A");
 
-        String csv = mvc.perform(get("/admin/rules/drafts/" + draft + "/movers.csv").with(as(admin)))
+        String csv = mvc.perform(get("/admin/rules/drafts/" + draft + "/movers.csv").with(as(admin))
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFcode,name,owner,tier_now,tier_under_draft,move,revenue_in_window")
+        assertThat(csv).startsWith("\uFEFFCustomer code,Company name,Account manager,Tier now,Tier under the draft,Move,"
+                + "Net revenue in the window (CNY)")
                 .contains(steady.getCode() + "," + steady.getName() + "," + manager.getDisplayName()
                         + ",A,B,down,60000");
     }

@@ -120,13 +120,14 @@ class LineTierTest {
                 .doesNotContain(y.getName(), w.getName());
 
         List<CSVRecord> exported = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager))))
+                .parse(new StringReader(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager)))
+                                .header("Accept-Language", "zh-CN"))
                         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).substring(1)))
                 .getRecords();
-        assertThat(exported).filteredOn(r -> r.get("code").equals(x.getCode())).singleElement()
-                .satisfies(r -> assertThat(r.get("line_tiers")).isEqualTo("家电 A · 建材 C"));
-        assertThat(exported).filteredOn(r -> r.get("code").equals(w.getCode())).singleElement()
-                .satisfies(r -> assertThat(r.get("line_tiers")).isEmpty());
+        assertThat(exported).filteredOn(r -> r.get("客户编码").equals(x.getCode())).singleElement()
+                .satisfies(r -> assertThat(r.get("各产品线级别")).isEqualTo("家电 A 类 · 建材 C 类"));
+        assertThat(exported).filteredOn(r -> r.get("客户编码").equals(w.getCode())).singleElement()
+                .satisfies(r -> assertThat(r.get("各产品线级别")).isEmpty());
     }
 
     @Test

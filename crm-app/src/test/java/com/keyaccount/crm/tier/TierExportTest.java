@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,7 +43,8 @@ class TierExportTest {
         Customer other = fixtures.customer(theirs, Fixtures.unique("别人的客户"));
         recompute.run("TEST", "tester");
 
-        MockHttpServletResponse response = mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(mine))))
+        MockHttpServletResponse response = mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(mine)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse();
         assertThat(response.getContentType()).startsWith("text/csv");
         assertThat(response.getHeader("Content-Disposition")).contains("attachment", ".csv");
@@ -52,13 +54,13 @@ class TierExportTest {
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
-        assertThat(rows).extracting(r -> r.get("code")).contains(tricky.getCode()).doesNotContain(other.getCode());
-        assertThat(rows).allSatisfy(r -> assertThat(r.get("owner")).isEqualTo(mine.getUsername()));
-        CSVRecord row = rows.stream().filter(r -> r.get("code").equals(tricky.getCode())).findFirst().orElseThrow();
-        assertThat(row.get("name")).isEqualTo("'=HYPERLINK(\"x\"),\"上海\"\n第二行");
-        assertThat(row.get("tier")).isEqualTo("C");
-        assertThat(row.get("computed_tier")).isEqualTo("C");
-        assertThat(row.get("policy_version"))
+        assertThat(rows).extracting(r -> r.get("Customer code")).contains(tricky.getCode()).doesNotContain(other.getCode());
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("Account manager (login)")).isEqualTo(mine.getUsername()));
+        CSVRecord row = rows.stream().filter(r -> r.get("Customer code").equals(tricky.getCode())).findFirst().orElseThrow();
+        assertThat(row.get("Company name")).isEqualTo("'=HYPERLINK(\"x\"),\"上海\"\n第二行");
+        assertThat(row.get("Tier")).isEqualTo("C");
+        assertThat(row.get("Computed tier")).isEqualTo("C");
+        assertThat(row.get("Policy version"))
                 .isEqualTo(String.valueOf(policies.findTopByOrderByVersionDesc().orElseThrow().getVersion()));
     }
 }

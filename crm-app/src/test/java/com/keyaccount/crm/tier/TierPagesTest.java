@@ -63,7 +63,7 @@ class TierPagesTest {
         String runs = mvc.perform(get("/tiers").with(user(Fixtures.principal(director)))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(runs).contains("MANUAL (" + director.getUsername() + ")", "done");
+        assertThat(runs).contains("Recomputed by hand (" + director.getUsername() + ")", "done");
     }
 
     @Test

@@ -134,13 +134,14 @@ class TierRecomputeTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(list).contains("tier-why\">#3 of " + of + " \u00b7 70.9% before");
         List<CSVRecord> exported = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager))))
+                .parse(new StringReader(mvc.perform(get("/customers/tiers.csv").with(user(Fixtures.principal(manager)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).substring(1)))
                 .getRecords();
-        assertThat(exported).filteredOn(r -> r.get("code").equals(third.getCode())).singleElement()
-                .satisfies(r -> assertThat(r.get("rank")).isEqualTo("4"))
-                .satisfies(r -> assertThat(r.get("share_before")).isEqualTo("0.893617"))
-                .satisfies(r -> assertThat(r.get("tier")).isEqualTo("B"));
+        assertThat(exported).filteredOn(r -> r.get("Customer code").equals(third.getCode())).singleElement()
+                .satisfies(r -> assertThat(r.get("Rank")).isEqualTo("4"))
+                .satisfies(r -> assertThat(r.get("Share before")).isEqualTo("0.893617"))
+                .satisfies(r -> assertThat(r.get("Tier")).isEqualTo("B"));
     }
 
     @Test

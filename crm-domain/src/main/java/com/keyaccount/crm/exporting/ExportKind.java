@@ -1,6 +1,7 @@
 package com.keyaccount.crm.exporting;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,6 +91,14 @@ public enum ExportKind {
 
     String[] header() {
         return header.clone();
+    }
+
+    /**
+     * The column codes, in order. A file shows them by their label ({@code export.column.<code>}
+     * in the reader's language); the customer import reads either.
+     */
+    public List<String> columns() {
+        return List.of(header);
     }
 
     /**

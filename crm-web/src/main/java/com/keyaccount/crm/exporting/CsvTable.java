@@ -12,17 +12,19 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * UTF-8 with BOM, so Excel on Chinese Windows shows the Chinese text; text that looks like a
- * formula is neutralised.
+ * formula is neutralised. Numbers are written plain (1250000.00, no ¥ or grouping), so that
+ * Excel reads them as numbers and the customer import reads them back.
  */
 final class CsvTable implements Table {
 
     private final Writer out;
     private final CSVPrinter csv;
 
-    CsvTable(OutputStream stream, String[] header) throws IOException {
+    CsvTable(OutputStream stream, List<ExportColumn> columns) throws IOException {
         out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get());
+        csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(columns.stream().map(ExportColumn::header).toArray(String[]::new)).get());
     }
 
     @Override

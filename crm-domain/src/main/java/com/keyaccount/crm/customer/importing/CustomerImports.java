@@ -14,6 +14,7 @@ import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.ImportReader;
 import com.keyaccount.crm.importing.ImportReader.Reading;
 import com.keyaccount.crm.importing.ImportRecords;
+import com.keyaccount.crm.importing.LabelledColumns;
 import com.keyaccount.crm.importing.LineSource;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
@@ -89,7 +90,9 @@ public class CustomerImports implements FileImport {
                     new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages));
             List<CustomerLine> batch = new ArrayList<>(BATCH);
             Set<String> columns = new HashSet<>();
-            Reading reading = reader.read(id, file, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
+            // an export's header is in its reader's language: 客户编码 or Customer code reads as code
+            LineSource labelled = LabelledColumns.of(file, CustomerLineParser.COLUMNS, messages);
+            Reading reading = reader.read(id, labelled, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
                 columns.addAll(cells.keySet());
                 parser.parse(lineNo, cells, errors).ifPresent(batch::add);
             }, () -> stage.add(id, batch));

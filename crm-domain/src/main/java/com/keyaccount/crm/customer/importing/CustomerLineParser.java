@@ -21,6 +21,9 @@ import java.util.function.Consumer;
 final class CustomerLineParser {
 
     static final List<String> REQUIRED = List.of("code", "name", "industry", "region", "owner");
+    /** Every column read; a file may name them by their labels instead (see LabelledColumns). */
+    static final List<String> COLUMNS = List.of("code", "name", "industry", "region", "owner", "phone", "address",
+            "status", "lost_reason", "annual_sales", "employee_count");
     private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
             "address", 300, "lost_reason", 500);
 

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.exporting.web;
 
 import com.keyaccount.crm.exporting.ExportKind;
+import com.keyaccount.crm.exporting.ExportLanguage;
+import com.keyaccount.crm.exporting.ExportRows;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.user.Viewer;
@@ -14,6 +16,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -29,6 +33,8 @@ class ExportController {
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final MessageSource messages;
+    private final ObjectProvider<ExportRows> rows;
 
     @GetMapping("/exports")
     String list(Viewer viewer, Model model) {
@@ -38,25 +44,28 @@ class ExportController {
     }
 
     @GetMapping("/exports/{slug}.{format:csv|xlsx}")
-    void export(@PathVariable String slug, @PathVariable String format, Viewer viewer,
+    void export(@PathVariable String slug, @PathVariable String format, Viewer viewer, Locale locale,
             HttpServletResponse response) throws IOException {
         ExportKind kind = ExportKind.bySlug(slug).orElseThrow(() -> new PageNotFoundException("export " + slug));
-        send(kind, SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT)), viewer, response);
+        send(kind, SpreadsheetFormat.valueOf(format.toUpperCase(Locale.ROOT)), viewer, locale, response);
     }
 
     /** The tier list's own link, kept where it has always been. */
     @GetMapping("/customers/tiers.csv")
-    void tiers(Viewer viewer, HttpServletResponse response) throws IOException {
-        send(ExportKind.TIERS, SpreadsheetFormat.CSV, viewer, response);
+    void tiers(Viewer viewer, Locale locale, HttpServletResponse response) throws IOException {
+        send(ExportKind.TIERS, SpreadsheetFormat.CSV, viewer, locale, response);
     }
 
-    private void send(ExportKind kind, SpreadsheetFormat format, Viewer viewer, HttpServletResponse response) throws IOException {
+    /** In the reader's language: headers and coded values by the labels the pages use. */
+    private void send(ExportKind kind, SpreadsheetFormat format, Viewer viewer, Locale locale,
+            HttpServletResponse response) throws IOException {
         exports.checkAllowed(viewer, kind);
         String extension = format.name().toLowerCase(Locale.ROOT);
         response.setContentType(format.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(kind.slug() + "-" + LocalDate.now(clock.withZone(businessZone)) + "." + extension,
                         StandardCharsets.UTF_8).build().toString());
-        exports.write(viewer, kind, format.on(response.getOutputStream()));
+        exports.write(viewer, kind, format.on(response.getOutputStream(),
+                new ExportLanguage(messages, locale, rows.orderedStream().toList())));
     }
 }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.rules.web;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.exporting.ExportLanguage;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.SpreadsheetFormat;
 import com.keyaccount.crm.policy.Draft;
@@ -26,8 +27,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +62,7 @@ class RuleEditorController {
     private final Exports exports;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final MessageSource messages;
 
     /**
      * Indexed fields ({@code criteria[3].bands[4].points}) grow the form's lists up to the editor's
@@ -131,7 +135,7 @@ class RuleEditorController {
 
     /** Every customer the draft would move, not only the ones listed on the page. */
     @GetMapping("/drafts/{id}/movers.csv")
-    void movers(@PathVariable long id, Viewer viewer, HttpServletResponse response)
+    void movers(@PathVariable long id, Viewer viewer, Locale locale, HttpServletResponse response)
             throws IOException {
         Draft<RuleChange> draft = drafts.draft(id);
         response.setContentType("text/csv;charset=UTF-8");
@@ -143,7 +147,7 @@ class RuleEditorController {
                 m.to().ordinal() < m.from().ordinal() ? "up" : "down", m.revenue(), m.orders(),
                 nullable(m.averageDaysToPay()), nullable(m.score()), nullable(m.shareBefore()),
                 nullable(m.margin()))),
-                SpreadsheetFormat.CSV.on(response.getOutputStream()));
+                SpreadsheetFormat.CSV.on(response.getOutputStream(), new ExportLanguage(messages, locale)));
     }
 
     private static final String[] MOVERS_HEADER = {"code", "name", "owner", "tier_now", "tier_under_draft", "move",

@@ -1,0 +1,87 @@
+package com.keyaccount.crm.exporting;
+
+import java.util.Map;
+
+/**
+ * How a column of an export is shown: its header (the label {@code export.column.<code>} in the
+ * reader's language), whether its values are codes shown by their page label (industry.FINANCE →
+ * 金融业), and, in a workbook, its number format and width. The column codes are the exports'
+ * own (see {@code ExportKind} and the rule preview's movers); an unknown code is plain text.
+ */
+record ExportColumn(String code, String header, Shape shape, String labels, int width) {
+
+    /**
+     * What a column's cells hold, for a workbook's number format and width. Formats escape
+     * literals with a backslash: FastExcel writes them into styles.xml unescaped, so a quote
+     * would break the file.
+     */
+    enum Shape {
+        TEXT(null, 14), LABEL(null, 12), LABEL_LIST(null, 24), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
+        DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17);
+
+        final String format;
+        final int width;
+
+        Shape(String format, int width) {
+            this.format = format;
+            this.width = width;
+        }
+    }
+
+    private record Spec(Shape shape, String labels, int width) {
+    }
+
+    private static final Map<String, Spec> SPECS = Map.ofEntries(
+            Map.entry("name", text(28)), Map.entry("customer_name", text(28)), Map.entry("address", text(36)),
+            Map.entry("phone", text(16)), Map.entry("email", text(24)), Map.entry("title", text(16)),
+            Map.entry("lost_reason", text(24)), Map.entry("notes", text(30)), Map.entry("summary", text(40)),
+            Map.entry("outcome", text(30)), Map.entry("next_step", text(30)), Map.entry("old_value", text(24)),
+            Map.entry("new_value", text(24)), Map.entry("field", text(16)),
+            Map.entry("industry", label("industry.", 16)), Map.entry("region", label("region.", 10)),
+            Map.entry("status", label("status.", 10)), Map.entry("tier", label("tier.", 8)),
+            Map.entry("computed_tier", label("tier.", 8)), Map.entry("pinned_tier", label("tier.", 8)),
+            Map.entry("tier_now", label("tier.", 8)), Map.entry("tier_under_draft", label("tier.", 8)),
+            Map.entry("decision_role", label("role.", 10)), Map.entry("channel", label("channel.", 12)),
+            Map.entry("due_rule", label("export.dueRule.", 20)), Map.entry("move", label("export.move.", 8)),
+            Map.entry("line_tiers", new Spec(Shape.LABEL_LIST, "tier.", 28)),
+            Map.entry("margin_in_window", shape(Shape.MONEY)),
+            Map.entry("action", text(14)), Map.entry("entity_type", text(16)),
+            Map.entry("annual_sales", shape(Shape.MONEY)), Map.entry("revenue_in_window", shape(Shape.MONEY)),
+            Map.entry("credit_notes_in_window", shape(Shape.MONEY)),
+            Map.entry("gross_margin_in_window", shape(Shape.MONEY)),
+            Map.entry("employee_count", shape(Shape.COUNT)), Map.entry("order_count", shape(Shape.COUNT)),
+            Map.entry("rank", shape(Shape.NUMBER)), Map.entry("score", shape(Shape.NUMBER)),
+            Map.entry("policy_version", shape(Shape.NUMBER)), Map.entry("entity_id", shape(Shape.NUMBER)),
+            Map.entry("avg_days_to_pay", shape(Shape.DECIMAL)), Map.entry("share_before", shape(Shape.PERCENT)),
+            Map.entry("birthday", shape(Shape.DATE)), Map.entry("anniversary", shape(Shape.DATE)),
+            Map.entry("pinned_until", shape(Shape.DATE)), Map.entry("agreed_next_on", shape(Shape.DATE)),
+            Map.entry("due_on", shape(Shape.DATE)), Map.entry("last_contact_on", shape(Shape.DATE)),
+            Map.entry("last_visit_on", shape(Shape.DATE)), Map.entry("occurred_at", shape(Shape.DATE_TIME)));
+
+    static ExportColumn of(String code, String header) {
+        Spec spec = SPECS.getOrDefault(code, text(Shape.TEXT.width));
+        return new ExportColumn(code, header, spec.shape(), spec.labels(), Math.max(spec.width(), width(header) + 2));
+    }
+
+    /** Whether the column's values are codes shown by their label. */
+    boolean labelled() {
+        return labels != null;
+    }
+
+    /** Display width as a spreadsheet counts it: a Chinese character takes two. */
+    static int width(String text) {
+        return text.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
+    }
+
+    private static Spec text(int width) {
+        return new Spec(Shape.TEXT, null, width);
+    }
+
+    private static Spec label(String prefix, int width) {
+        return new Spec(Shape.LABEL, prefix, width);
+    }
+
+    private static Spec shape(Shape shape) {
+        return new Spec(shape, null, shape.width);
+    }
+}
