@@ -27,7 +27,8 @@ public class AuditText {
     private static final Map<String, String> VALUE_LABELS = Map.ofEntries(
             Map.entry("industry", "industry."), Map.entry("region", "region."), Map.entry("status", "status."),
             Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
-            Map.entry("method", "tiers.method."), Map.entry("channel", "channel."));
+            Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
+            Map.entry("scope", "rules.scope."));
 
     private final MessageSource messages;
     private final Formats formats;
@@ -53,6 +54,7 @@ public class AuditText {
             case "Contact" -> "contact.";
             case "AppUser" -> "user.";
             case "ApiToken" -> "apitoken.";
+            case "ProductLine" -> "productline.";
             default -> "audit.field.";
         };
         return label(List.of("audit.field." + entityType + "." + field, form + field, "audit.field." + field), field);
