@@ -8,6 +8,8 @@ import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -98,18 +100,25 @@ public class MyDay {
                        f.last_contact_on, f.last_visit_on
                 FROM follow_up f JOIN customer c ON c.id = f.customer_id
                 WHERE f.owner_id = ? AND %s
-                ORDER BY f.tier, f.due_on, f.customer_id LIMIT ? OFFSET ?""".formatted(range), (rs, n) -> {
-                    LocalDate due = rs.getDate("due_on").toLocalDate();
-                    Date basis = rs.getDate("basis_on");
-                    Date lastContact = rs.getDate("last_contact_on");
-                    Date lastVisit = rs.getDate("last_visit_on");
-                    return new DueCustomer(rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"),
-                            Tier.valueOf(rs.getString("tier")), due, DueRule.valueOf(rs.getString("due_rule")),
-                            basis == null ? null : basis.toLocalDate(), (Integer) rs.getObject("interval_days"),
-                            lastContact == null ? null : lastContact.toLocalDate(),
-                            lastVisit == null ? null : lastVisit.toLocalDate(), working.workingDaysBetween(due, today));
-                }, pageArgs.toArray());
+                ORDER BY f.tier, f.due_on, f.customer_id LIMIT ? OFFSET ?""".formatted(range),
+                (rs, n) -> dueCustomer(rs, today, working), pageArgs.toArray());
         return new DueSection(bucket, rows, total == null ? 0 : total);
+    }
+
+    /**
+     * One follow-up row ({@code follow_up f} with the customer's code and name), with how many
+     * working days late it is on {@code today}; My day and the team's day read it alike.
+     */
+    static DueCustomer dueCustomer(ResultSet rs, LocalDate today, WorkingCalendar working) throws SQLException {
+        LocalDate due = rs.getDate("due_on").toLocalDate();
+        Date basis = rs.getDate("basis_on");
+        Date lastContact = rs.getDate("last_contact_on");
+        Date lastVisit = rs.getDate("last_visit_on");
+        return new DueCustomer(rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"),
+                Tier.valueOf(rs.getString("tier")), due, DueRule.valueOf(rs.getString("due_rule")),
+                basis == null ? null : basis.toLocalDate(), (Integer) rs.getObject("interval_days"),
+                lastContact == null ? null : lastContact.toLocalDate(),
+                lastVisit == null ? null : lastVisit.toLocalDate(), working.workingDaysBetween(due, today));
     }
 
     /** Birthdays and anniversaries of the owner's contacts in the coming week, today first. */

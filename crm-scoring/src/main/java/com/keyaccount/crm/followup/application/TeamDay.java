@@ -1,8 +1,6 @@
 package com.keyaccount.crm.followup.application;
 
-import com.keyaccount.crm.scoring.schedule.DueRule;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
-import com.keyaccount.crm.tier.Tier;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,13 +60,8 @@ public class TeamDay {
                     FROM follow_up f JOIN customer c ON c.id = f.customer_id
                     WHERE f.due_on <= ?) x
                 WHERE rn <= ? ORDER BY owner_id, rn""", rs -> {
-                    LocalDate due = rs.getDate("due_on").toLocalDate();
-                    pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>()).add(new DueCustomer(
-                            rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"),
-                            Tier.valueOf(rs.getString("tier")), due, DueRule.valueOf(rs.getString("due_rule")),
-                            local(rs.getDate("basis_on")), (Integer) rs.getObject("interval_days"),
-                            local(rs.getDate("last_contact_on")), local(rs.getDate("last_visit_on")),
-                            working.workingDaysBetween(due, today)));
+                    pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>())
+                            .add(MyDay.dueCustomer(rs, today, working));
                 }, day, PER_MANAGER);
         List<ManagerDay> managers = jdbc.query("""
                 SELECT u.id, u.display_name,
@@ -82,9 +75,5 @@ public class TeamDay {
                         rs.getLong("due_today"), pressing.getOrDefault(rs.getLong("id"), List.of())),
                 day, day, day);
         return new View(today, working.isWorkingDay(today), managers);
-    }
-
-    private static LocalDate local(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }
