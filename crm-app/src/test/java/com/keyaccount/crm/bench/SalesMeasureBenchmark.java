@@ -1,5 +1,8 @@
 package com.keyaccount.crm.bench;
 
+import static com.keyaccount.crm.bench.TierBenchmark.median;
+import static com.keyaccount.crm.bench.TierBenchmark.timeMillis;
+
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
@@ -53,10 +56,10 @@ final class SalesMeasureBenchmark {
                     lines, credits, 100.0 * credits / lines, added, lineIds.size());
 
             publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.BOOK, null), "benchmark: net revenue");
-            measure(runs, recompute, "net revenue, whole book", () -> time(() -> bare(jdbc, "o.amount", null, from, today)));
+            measure(runs, recompute, "net revenue, whole book", () -> timeMillis(() -> bare(jdbc, "o.amount", null, from, today)));
 
             publish(jdbc, policies, rules.rankedBy(Measure.GROSS_MARGIN, Scope.BOOK, null), "benchmark: gross margin");
-            measure(runs, recompute, "gross margin, whole book", () -> time(() -> bare(jdbc, "o.margin", null, from, today)));
+            measure(runs, recompute, "gross margin, whole book", () -> timeMillis(() -> bare(jdbc, "o.margin", null, from, today)));
 
             if (Runtime.getRuntime().maxMemory() < PER_LINE_HEAP) {
                 // known gap (issue 15): the per-line recompute holds every customer's line figures at
@@ -67,7 +70,7 @@ final class SalesMeasureBenchmark {
                 publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, null),
                         "benchmark: per product line");
                 measure(runs, recompute, "net revenue, per product line (" + lineIds.size() + " bare queries)",
-                        () -> time(() -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today))));
+                        () -> timeMillis(() -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today))));
             }
         } finally {
             jdbc.update("DELETE FROM sales_order WHERE order_no LIKE 'BENCH-CN-%'");
@@ -78,8 +81,8 @@ final class SalesMeasureBenchmark {
 
     /** First run after publishing (every row carries the new version), then warm runs against the bare query. */
     private static void measure(int runs, TierRecompute recompute, String what, LongSupplier bareMillis) {
-        long first = time(() -> recompute.run("BENCHMARK", "benchmark"));
-        long app = median(runs, () -> time(() -> recompute.run("BENCHMARK", "benchmark")));
+        long first = timeMillis(() -> recompute.run("BENCHMARK", "benchmark"));
+        long app = median(runs, () -> timeMillis(() -> recompute.run("BENCHMARK", "benchmark")));
         long sql = median(runs, bareMillis);
         TierBenchmark.report("(k) %-52s first run %,6d ms; warm median %,6d ms vs bare SQL %,6d ms: ratio %.2f",
                 what, first, app, sql, (double) app / sql);
@@ -141,21 +144,5 @@ final class SalesMeasureBenchmark {
 
     private static long count(JdbcTemplate jdbc, String sql, LocalDate from) {
         return jdbc.queryForObject(sql, Long.class, Date.valueOf(from));
-    }
-
-    private static long time(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static long median(int runs, LongSupplier measurement) {
-        measurement.getAsLong();
-        long[] times = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            times[i] = measurement.getAsLong();
-        }
-        java.util.Arrays.sort(times);
-        return times[runs / 2];
     }
 }

@@ -150,13 +150,13 @@ public final class TierBenchmark {
         jdbc.execute("VACUUM ANALYZE customer_tier");
     }
 
-    private static long timeMillis(Runnable work) {
+    static long timeMillis(Runnable work) {
         long start = System.nanoTime();
         work.run();
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static long median(int runs, LongSupplier measurement) {
+    static long median(int runs, LongSupplier measurement) {
         measurement.getAsLong(); // warm-up, not counted
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
