@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class SalesMeasureBenchmark {
 
     private static final double CREDIT_SHARE = 0.05;
-    private static final long PER_LINE_HEAP = 600L * 1024 * 1024;
 
     private SalesMeasureBenchmark() {
     }
@@ -61,17 +60,10 @@ final class SalesMeasureBenchmark {
             publish(jdbc, policies, rules.rankedBy(Measure.GROSS_MARGIN, Scope.BOOK, null), "benchmark: gross margin");
             measure(runs, recompute, "gross margin, whole book", () -> timeMillis(() -> bare(jdbc, "o.margin", null, from, today)));
 
-            if (Runtime.getRuntime().maxMemory() < PER_LINE_HEAP) {
-                // known gap (issue 15): the per-line recompute holds every customer's line figures at
-                // once, about 450k groups at 100k customers and five lines, more than 256 MiB holds
-                TierBenchmark.report("(k) per product line: not run in a %d MiB heap (it needs more; run with "
-                        + "-Dbench.heap=768m)", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            } else {
-                publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, null),
-                        "benchmark: per product line");
-                measure(runs, recompute, "net revenue, per product line (" + lineIds.size() + " bare queries)",
-                        () -> timeMillis(() -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today))));
-            }
+            publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, null),
+                    "benchmark: per product line");
+            measure(runs, recompute, "net revenue, per product line (" + lineIds.size() + " bare queries)",
+                    () -> timeMillis(() -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today))));
         } finally {
             jdbc.update("DELETE FROM sales_order WHERE order_no LIKE 'BENCH-CN-%'");
             publish(jdbc, policies, rules, "benchmark: the rules before it");

@@ -147,6 +147,30 @@ class LineTierTest {
     }
 
     @Test
+    void a_customer_who_no_longer_sells_on_a_line_loses_its_tier_there_and_an_empty_line_has_none() {
+        // X's building materials sale is cancelled in full: X is on appliances only
+        jdbc.update("DELETE FROM sales_order WHERE customer_id = ? AND product_line_id = ?", x.getId(), materials);
+        recompute.run("TEST", "test");
+
+        assertThat(lineTiers(x)).containsExactlyInAnyOrderEntriesOf(Map.of(appliances, "A"));
+        assertThat(lineTiers(z)).containsExactlyInAnyOrderEntriesOf(Map.of(materials, "A"));
+
+        // Z's too: nobody sells building materials in the window any more
+        jdbc.update("DELETE FROM sales_order WHERE customer_id = ? AND product_line_id = ?", z.getId(), materials);
+        recompute.run("TEST", "test");
+
+        assertThat(lineTiers(z)).isEmpty();
+        assertThat(tier(z)).isEqualTo("C");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_line_tier WHERE product_line_id = ?",
+                Integer.class, materials)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM line_ranking WHERE product_line_id = ?",
+                Integer.class, materials)).isZero();
+        assertThat(lineTiers(x)).containsExactlyInAnyOrderEntriesOf(Map.of(appliances, "A"));
+        // nothing is left in the working table
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM line_tier_stage", Integer.class)).isZero();
+    }
+
+    @Test
     void quotas_can_follow_one_named_product_line() throws Exception {
         book.publish(admin, rules -> rules.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, materials));
 

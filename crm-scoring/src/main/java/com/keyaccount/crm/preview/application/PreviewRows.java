@@ -5,7 +5,11 @@ import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.tier.application.LineFigures;
+import com.keyaccount.crm.scoring.method.PerLineTiers;
+import com.keyaccount.crm.tier.application.LineWindows;
+import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.preview.application.Preview.WithoutLine;
+import java.math.BigDecimal;
 import com.keyaccount.crm.tier.application.WindowFigures;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -27,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PreviewRows {
 
     private static final String SQL = """
-            SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until, %s
+            SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until,
                    a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
             FROM customer c
             LEFT JOIN %s a ON a.customer_id = c.id
@@ -36,21 +40,16 @@ final class PreviewRows {
 
     /** One customer as stored now, with the figures of the draft's window. */
     record Row(CustomerFigures figures, long ownerId, Tier stored, Tier pinned, LocalDate pinnedUntil) {
-
-        Row with(CustomerFigures summed) {
-            return new Row(summed, ownerId, stored, pinned, pinnedUntil);
-        }
     }
 
     private final JdbcTemplate jdbc;
     private final String book;
-    private final String perLine;
+    private final LineWindows lineWindows;
 
     PreviewRows(JdbcTemplate jdbc, DatabaseVendor database) {
         this.jdbc = jdbc;
-        WindowFigures figures = new WindowFigures(database);
-        this.book = SQL.formatted("", figures.aggregate());
-        this.perLine = SQL.formatted("a.customer_id AS sold, a.product_line_id,", figures.aggregatePerLine());
+        this.book = SQL.formatted(new WindowFigures(database).aggregate());
+        this.lineWindows = new LineWindows(jdbc, database);
     }
 
     Map<Long, Row> book(LocalDate from, LocalDate to) {
@@ -62,23 +61,43 @@ final class PreviewRows {
         return rows;
     }
 
-    /** Fills {@code lines} with every line's customers; returns the customers with their figures over all lines. */
-    Map<Long, Row> perLine(LocalDate from, LocalDate to, LineFigures lines) {
-        Map<Long, Row> stored = new HashMap<>();
-        WindowFigures.stream(jdbc, perLine, from, to, rs -> {
-            lines.add(rs);
-            long id = rs.getLong("id");
-            if (!stored.containsKey(id)) {
-                stored.put(id, row(rs));
+    /**
+     * The draft's tiers per product line: every customer as stored with its book figures, and its
+     * tier for quotas; each line's tier counts now and under the draft; what lines without a
+     * product line leave out of the rankings (the book's totals less the lines'). Lines are ranked
+     * one at a time, so memory holds one line's customers.
+     */
+    record PerLine(Map<Long, Row> rows, List<TierDecision> decisions, List<LineCounts> lines,
+            WithoutLine withoutLine) {
+    }
+
+    PerLine perLine(RuleSet draft, LocalDate from, LocalDate to) {
+        Map<Long, Row> loaded = book(from, to);
+        PerLineTiers tiers = new PerLineTiers(draft);
+        Map<Long, Map<Tier, Long>> underDraft = new HashMap<>();
+        long[] ordersOnLines = {0};
+        BigDecimal[] revenueOnLines = {BigDecimal.ZERO};
+        lineWindows.forEachLine(from, to, (line, figures) -> {
+            Map<Tier, Long> counts = counts();
+            tiers.rank(line, figures).forEach(d -> counts.merge(d.tier(), 1L, Long::sum));
+            underDraft.put(line, counts);
+            for (CustomerFigures f : figures) {
+                ordersOnLines[0] += f.orderCount();
+                revenueOnLines[0] = revenueOnLines[0].add(f.revenue());
             }
         });
-        Map<Long, Row> rows = new HashMap<>(stored.size() * 2);
-        stored.forEach((id, row) -> rows.put(id, row.with(lines.customer(id))));
-        return rows;
+        long orders = 0;
+        BigDecimal revenue = BigDecimal.ZERO;
+        for (Row row : loaded.values()) {
+            orders += row.figures().orderCount();
+            revenue = revenue.add(row.figures().revenue());
+        }
+        return new PerLine(loaded, tiers.quotaTiers(loaded.keySet()), lineCounts(underDraft),
+                new WithoutLine(orders - ordersOnLines[0], revenue.subtract(revenueOnLines[0])));
     }
 
     /** Per product line (every line, by name): customers per tier stored now and under the draft's decisions. */
-    List<LineCounts> lineCounts(Map<Long, List<TierDecision>> draft) {
+    private List<LineCounts> lineCounts(Map<Long, Map<Tier, Long>> draft) {
         Map<Long, String> names = new LinkedHashMap<>();
         jdbc.query("SELECT id, COALESCE(NULLIF(TRIM(name), ''), code) AS line_name FROM product_line "
                 + "ORDER BY line_name, id", rs -> {
@@ -92,8 +111,7 @@ final class PreviewRows {
                 });
         List<LineCounts> lines = new ArrayList<>();
         names.forEach((line, name) -> {
-            Map<Tier, Long> under = counts();
-            draft.getOrDefault(line, List.of()).forEach(d -> under.merge(d.tier(), 1L, Long::sum));
+            Map<Tier, Long> under = draft.getOrDefault(line, counts());
             Map<Tier, Long> before = now.getOrDefault(line, counts());
             if (draft.containsKey(line) || now.containsKey(line)) {
                 lines.add(new LineCounts(line, name, before, under));

@@ -11,7 +11,6 @@ import com.keyaccount.crm.preview.application.Preview.WithoutLine;
 import com.keyaccount.crm.preview.application.PreviewRows.Row;
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
-import com.keyaccount.crm.scoring.method.LineTiers;
 import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.scoring.pin.PinRule;
@@ -20,7 +19,6 @@ import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.scorecard.ScorecardExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
-import com.keyaccount.crm.tier.application.LineFigures;
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scope;
@@ -99,12 +97,11 @@ public class WhatIf {
         Map<Long, Row> loaded;
         List<TierDecision> decisions;
         if (draft.scope() == Scope.PRODUCT_LINE) {
-            LineFigures lines = new LineFigures();
-            loaded = rows.perLine(from, today, lines);
-            LineTiers tiers = TierMethods.perLine(draft, loaded.keySet(), lines.byLine());
-            decisions = tiers.customers();
-            tally.lines = rows.lineCounts(tiers.byLine());
-            tally.withoutLine = new WithoutLine(lines.ordersWithoutLine(), lines.revenueWithoutLine());
+            PreviewRows.PerLine perLine = rows.perLine(draft, from, today);
+            loaded = perLine.rows();
+            decisions = perLine.decisions();
+            tally.lines = perLine.lines();
+            tally.withoutLine = perLine.withoutLine();
         } else {
             loaded = rows.book(from, today);
             decisions = TierMethods.classify(draft, loaded.values().stream().map(Row::figures).toList());

@@ -2,22 +2,16 @@ package com.keyaccount.crm.scoring.method;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.scoring.TierDecision;
-import com.keyaccount.crm.scoring.method.QuotaTierExplanation.Basis;
-import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.RuleSet;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Tiers per product line (seed 003: customers of different product categories are not rated in
- * one system): every line's customers are ranked by the active method as a book of their own, on
- * their figures on that line; a customer is on a line when it has sales or credit notes there in
- * the window. Its tier for visit quotas is the best of its line tiers, or its tier on the line
- * the rules name; without sales there, C.
+ * Every product line's tiers and every customer's tier for visit quotas, ranked at once by
+ * {@link PerLineTiers} from figures already in memory (a recompute over a large book ranks line
+ * by line instead, holding one line at a time).
  *
  * @param byLine    each line's decisions
  * @param customers every customer's tier for quotas, explained by a {@link QuotaTierExplanation}
@@ -25,45 +19,9 @@ import java.util.TreeMap;
 public record LineTiers(Map<Long, List<TierDecision>> byLine, List<TierDecision> customers) {
 
     static LineTiers classify(RuleSet rules, Collection<Long> customers, Map<Long, List<CustomerFigures>> byLine) {
+        PerLineTiers ranking = new PerLineTiers(rules);
         Map<Long, List<TierDecision>> decided = new TreeMap<>();
-        Long named = rules.quotaProductLineId();
-        // per customer only the tier that counts so far (the best, or the named line's) and its line:
-        // lines go in line-id order and only a better tier replaces, so "the best line" is the
-        // lowest-numbered of equals on every run; a map of every customer's lines would not fit
-        // a small heap at 100k customers and five lines
-        Map<Long, Tier> counted = new HashMap<>();
-        Map<Long, Long> countedLine = new HashMap<>();
-        new TreeMap<>(byLine).forEach((line, figures) -> {
-            List<TierDecision> decisions = TierMethods.classify(rules, figures);
-            decided.put(line, decisions);
-            if (named != null && !named.equals(line)) {
-                return;
-            }
-            for (TierDecision d : decisions) {
-                Tier before = counted.get(d.customerId());
-                if (before == null || d.tier().ordinal() < before.ordinal()) {
-                    counted.put(d.customerId(), d.tier());
-                    countedLine.put(d.customerId(), line);
-                }
-            }
-        });
-        List<TierDecision> quota = new ArrayList<>(customers.size());
-        for (long customer : customers) {
-            Tier tier = counted.get(customer);
-            quota.add(named != null ? onNamed(customer, named, tier) : best(customer, tier, countedLine.get(customer)));
-        }
-        return new LineTiers(decided, quota);
-    }
-
-    private static TierDecision onNamed(long customer, long line, Tier tier) {
-        return tier == null
-                ? new TierDecision(customer, Tier.C, new QuotaTierExplanation(Basis.NO_NAMED_LINE_SALES, line))
-                : new TierDecision(customer, tier, new QuotaTierExplanation(Basis.NAMED_LINE, line));
-    }
-
-    private static TierDecision best(long customer, Tier best, Long bestLine) {
-        return best == null
-                ? new TierDecision(customer, Tier.C, new QuotaTierExplanation(Basis.NO_LINE_SALES, null))
-                : new TierDecision(customer, best, new QuotaTierExplanation(Basis.BEST_LINE, bestLine));
+        new TreeMap<>(byLine).forEach((line, figures) -> decided.put(line, ranking.rank(line, figures)));
+        return new LineTiers(decided, ranking.quotaTiers(customers));
     }
 }

@@ -14,9 +14,4 @@ record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffe
     Tier effective(Tier computed, LocalDate today) {
         return PinRule.effective(computed, pinned, pinnedUntil, today);
     }
-
-    CustomerRow with(CustomerFigures summed) {
-        return new CustomerRow(summed, storedComputed, storedEffective, pinned, pinnedUntil, storedVersion,
-                storedRevenue, storedMargin, storedOrders, storedDaysToPay, storedScore, storedScoreParts);
-    }
 }

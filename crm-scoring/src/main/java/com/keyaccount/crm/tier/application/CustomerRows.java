@@ -13,12 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Reads what a recompute decides on and compares with: every customer not deleted, with the
  * evaluation window's figures beside its stored tier row, in one streamed statement (one
- * aggregate over the window's lines: per customer, or per customer and product line).
+ * aggregate over the window's lines, per customer).
  */
 final class CustomerRows {
 
     private static final String SQL = """
-            SELECT c.id, %s a.revenue, a.margin, a.orders, a.days_to_pay, a.paid,
+            SELECT c.id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid,
                    t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version,
                    t.revenue AS stored_revenue, t.margin AS stored_margin, t.order_count AS stored_orders,
                    t.avg_days_to_pay AS stored_days, t.score, t.score_parts
@@ -29,13 +29,10 @@ final class CustomerRows {
 
     private final JdbcTemplate jdbc;
     private final String book;
-    private final String perLine;
 
     CustomerRows(JdbcTemplate jdbc, DatabaseVendor database) {
         this.jdbc = jdbc;
-        WindowFigures figures = new WindowFigures(database);
-        this.book = SQL.formatted("", figures.aggregate());
-        this.perLine = SQL.formatted("a.customer_id AS sold, a.product_line_id,", figures.aggregatePerLine());
+        this.book = SQL.formatted(new WindowFigures(database).aggregate());
     }
 
     /** The customers and their figures over the window from {@code from} through {@code to}, by customer id. */
@@ -46,30 +43,6 @@ final class CustomerRows {
             rows.put(row.figures().customerId(), row);
         });
         return rows;
-    }
-
-    /** The customers with their book figures, and every product line's customers with their figures there. */
-    record PerLine(Map<Long, CustomerRow> rows, LineFigures lines) {
-    }
-
-    PerLine loadPerLine(LocalDate from, LocalDate to) {
-        Map<Long, CustomerRow> stored = new HashMap<>();
-        LineFigures lines = new LineFigures();
-        WindowFigures.stream(jdbc, perLine, from, to, rs -> {
-            lines.add(rs);
-            stored.computeIfAbsent(rs.getLong("id"), id -> stored(rs));
-        });
-        Map<Long, CustomerRow> rows = new HashMap<>(stored.size() * 2);
-        stored.forEach((id, row) -> rows.put(id, row.with(lines.customer(id))));
-        return new PerLine(rows, lines);
-    }
-
-    private static CustomerRow stored(ResultSet rs) {
-        try {
-            return row(rs);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static CustomerRow row(ResultSet rs) throws SQLException {

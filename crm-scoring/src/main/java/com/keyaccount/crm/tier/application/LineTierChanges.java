@@ -9,17 +9,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
- * What a per-product-line recompute changes in the stored line tiers: rows whose tier, own
- * figures or policy version changed (a line's ranks are its ranking's, not the row's), and rows
- * of lines a customer no longer sold on in the window.
+ * What a per-product-line recompute changes in the stored line tiers, found one line at a time:
+ * rows whose tier, own figures or policy version changed (a line's ranks are its ranking's, not
+ * the row's), rows of lines a customer no longer sold on in the window, and lines no customer
+ * sold on any more.
  */
 final class LineTierChanges {
 
@@ -44,64 +45,56 @@ final class LineTierChanges {
         }
     }
 
-    private final List<Row> changed = new ArrayList<>();
-    private final List<Key> gone = new ArrayList<>();
-    private final List<Long> goneLines = new ArrayList<>();
+    /** One line's changes: rows to write, and stored rows of customers no longer on it. */
+    record OnLine(List<Row> changed, List<Key> gone) {
+    }
+
+    private final int version;
+    private final OffsetDateTime at;
+    private final Set<Long> ranked = new HashSet<>();
+    private long changed;
     private long unchanged;
 
-    private LineTierChanges() {
+    LineTierChanges(int version, Instant now) {
+        this.version = version;
+        this.at = now.atOffset(ZoneOffset.UTC);
     }
 
-    /**
-     * Compares line by line, each line's stored rows read when its turn comes ({@code storedOnLine}),
-     * so memory holds one line's stored tiers, not the book's (five lines of 100k customers are
-     * hundreds of thousands of rows). Lines with stored tiers and no customers now are gone whole.
-     */
-    static LineTierChanges of(Map<Long, List<TierDecision>> decisions, Map<Long, List<CustomerFigures>> figures,
-            LongFunction<Map<Key, Row>> storedOnLine, Set<Long> storedLines, int version, Instant now) {
-        LineTierChanges changes = new LineTierChanges();
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        decisions.forEach((line, lineDecisions) -> {
-            Map<Key, Row> stored = storedOnLine.apply(line);
-            Map<Long, CustomerFigures> onLine = new HashMap<>();
-            figures.getOrDefault(line, List.of()).forEach(f -> onLine.put(f.customerId(), f));
-            for (TierDecision decision : lineDecisions) {
-                CustomerFigures f = onLine.get(decision.customerId());
-                Integer score = null;
-                String parts = null;
-                if (decision.explanation() instanceof ScorecardExplanation sc) {
-                    score = sc.total();
-                    parts = sc.parts().stream().map(p -> p.criterion() + "=" + p.points())
-                            .collect(Collectors.joining(";"));
-                }
-                Row row = new Row(decision.customerId(), line, decision.tier().name(), version, at, f.revenue(),
-                        f.margin(), f.orderCount(), score, parts);
-                Row before = stored.remove(row.key());
-                if (before == null || !row.sameAs(before)) {
-                    changes.changed.add(row);
-                } else {
-                    changes.unchanged++;
-                }
+    /** Compares one line's decisions, made on {@code figures}, with its rows as stored ({@code stored}, consumed). */
+    OnLine compare(long line, List<TierDecision> decisions, List<CustomerFigures> figures, Map<Key, Row> stored) {
+        ranked.add(line);
+        Map<Long, CustomerFigures> onLine = new HashMap<>(figures.size() * 2);
+        figures.forEach(f -> onLine.put(f.customerId(), f));
+        List<Row> rows = new ArrayList<>();
+        for (TierDecision decision : decisions) {
+            CustomerFigures f = onLine.get(decision.customerId());
+            Integer score = null;
+            String parts = null;
+            if (decision.explanation() instanceof ScorecardExplanation sc) {
+                score = sc.total();
+                parts = sc.parts().stream().map(p -> p.criterion() + "=" + p.points()).collect(Collectors.joining(";"));
             }
-            changes.gone.addAll(stored.keySet());
-        });
-        storedLines.stream().filter(line -> !decisions.containsKey(line)).forEach(changes.goneLines::add);
-        return changes;
+            Row row = new Row(decision.customerId(), line, decision.tier().name(), version, at, f.revenue(),
+                    f.margin(), f.orderCount(), score, parts);
+            Row before = stored.remove(row.key());
+            if (before == null || !row.sameAs(before)) {
+                rows.add(row);
+            } else {
+                unchanged++;
+            }
+        }
+        changed += rows.size();
+        return new OnLine(rows, new ArrayList<>(stored.keySet()));
     }
 
-    /** Rows to write: new, or changed since stored. */
-    List<Row> changed() {
+    /** Of the lines with stored tiers, those no customer sold on in the window any more. */
+    List<Long> goneLines(Set<Long> storedLines) {
+        return storedLines.stream().filter(line -> !ranked.contains(line)).sorted().toList();
+    }
+
+    /** How many line tier rows the run writes. */
+    long changed() {
         return changed;
-    }
-
-    /** Stored rows of lines the customer no longer sold on in the window. */
-    List<Key> gone() {
-        return gone;
-    }
-
-    /** Lines with stored tiers and no customer in the window any more. */
-    List<Long> goneLines() {
-        return goneLines;
     }
 
     /**

@@ -2,7 +2,7 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.scoring.TierDecision;
-import com.keyaccount.crm.scoring.method.LineTiers;
+import com.keyaccount.crm.scoring.method.PerLineTiers;
 import com.keyaccount.crm.scoring.method.TierMethods;
 import com.keyaccount.crm.scoring.pareto.ParetoExplanation;
 import com.keyaccount.crm.shared.DatabaseVendor;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What one recompute does, under the policy in force: one SQL aggregate over the window's order
- * lines (per customer, or per customer and product line when tiers are ranked per line),
+ * lines per customer (and, when tiers are ranked per product line, one per line, a line at a time),
  * classification in crm-scoring, then batched writes of only what changed (tiers, their
  * explanations, history rows) in short transactions, so account managers keep working while it
  * runs; then the moved customers' schedules. When and how often it runs is {@link TierRecompute}'s.
@@ -58,6 +58,7 @@ class RecomputePipeline {
     private final ParetoRankings rankings;
     private final LineRankings lineRankings;
     private final LineTierStore lineStore;
+    private final LineWindows lineWindows;
     private final FollowUpSchedule followUps;
     private final ApplicationEventPublisher events;
 
@@ -75,6 +76,7 @@ class RecomputePipeline {
         this.rankings = rankings;
         this.lineRankings = lineRankings;
         this.lineStore = lineStore;
+        this.lineWindows = new LineWindows(jdbc, database);
         this.followUps = followUps;
         this.events = events;
     }
@@ -91,7 +93,8 @@ class RecomputePipeline {
         try {
             progress.accept(new RecomputeProgress(runId, "aggregate", 0, 0));
             LocalDate from = today.minusMonths(policy.getWindowMonths()).plusDays(1);
-            Classified run = rules.scope() == Scope.PRODUCT_LINE ? perLine(rules, from, today, policy.getVersion(), now)
+            Classified run = rules.scope() == Scope.PRODUCT_LINE
+                    ? perLine(rules, from, today, runId, policy.getVersion(), now)
                     : book(rules, from, today);
             long classified = System.nanoTime();
             TierChanges changes = TierChanges.of(run.decisions(), run.rows(), policy.getVersion(), now, today);
@@ -134,20 +137,27 @@ class RecomputePipeline {
                 null, null);
     }
 
-    /** One aggregate grouped by customer and product line; each line ranked apart. */
-    private Classified perLine(RuleSet rules, LocalDate from, LocalDate today, int version, Instant now) {
-        CustomerRows.PerLine loaded = customers.loadPerLine(from, today);
-        LineTiers tiers = TierMethods.perLine(rules, loaded.rows().keySet(), loaded.lines().byLine());
+    /**
+     * The customers' book figures, then each product line ranked apart, one at a time: its changed
+     * line tiers are staged as soon as it is ranked, so memory holds one line's customers.
+     */
+    private Classified perLine(RuleSet rules, LocalDate from, LocalDate today, long runId, int version,
+            Instant now) {
+        Map<Long, CustomerRow> rows = customers.load(from, today);
+        PerLineTiers tiers = new PerLineTiers(rules);
+        LineTierChanges changes = new LineTierChanges(version, now);
         Map<Long, LineOrder> lineRankings = new HashMap<>();
-        if (rules.method() == TierMethod.PARETO) {
-            tiers.byLine().forEach((line, decisions) -> {
+        stillOurs(runId);
+        lineStore.clearStage();
+        lineWindows.forEachLine(from, today, (line, figures) -> {
+            List<TierDecision> decisions = tiers.rank(line, figures);
+            if (rules.method() == TierMethod.PARETO) {
                 Ranking ranking = Ranking.of(decisions);
                 lineRankings.put(line, new LineOrder(ranking.customerIds(), ranking.sharesBefore()));
-            });
-        }
-        LineTierChanges lineChanges = LineTierChanges.of(tiers.byLine(), loaded.lines().byLine(), lineStore::stored,
-                lineStore.storedLines(), version, now);
-        return new Classified(loaded.rows(), tiers.customers(), null, lineRankings, lineChanges);
+            }
+            lineStore.stage(changes.compare(line, decisions, figures, lineStore.stored(line)));
+        });
+        return new Classified(rows, tiers.quotaTiers(rows.keySet()), null, lineRankings, changes);
     }
 
     /**
@@ -176,7 +186,8 @@ class RecomputePipeline {
                 lineStore.clear();
             } else {
                 lineRankings.replace(runId, version, now, run.lineRankings());
-                lineRows = lineStore.apply(run.lineChanges());
+                lineRows = lineStore.applyStaged(run.lineChanges().rewritesAll(),
+                        run.lineChanges().goneLines(lineStore.storedLines()));
             }
             log.debug("Tier recompute {}: rankings and line tiers stored in {} ms", runId,
                     (System.nanoTime() - started) / 1_000_000);

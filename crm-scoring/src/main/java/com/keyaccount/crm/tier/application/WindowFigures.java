@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 public final class WindowFigures {
 
     private final String aggregate;
-    private final String aggregatePerLine;
+    private final String onLine;
 
     public WindowFigures(DatabaseVendor database) {
         String daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
@@ -31,8 +31,11 @@ public final class WindowFigures {
                         COUNT(CASE WHEN amount > 0 AND paid_date IS NOT NULL THEN 1 END) AS paid
                  FROM sales_order WHERE order_date >= ? AND order_date <= ?""".formatted(daysToPay);
         this.aggregate = "(SELECT customer_id, " + sums + "\n GROUP BY customer_id)";
-        this.aggregatePerLine = "(SELECT customer_id, product_line_id, " + sums
-                + "\n GROUP BY customer_id, product_line_id)";
+        this.onLine = """
+                SELECT c.id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
+                FROM (SELECT customer_id, %s AND product_line_id = ? GROUP BY customer_id) a
+                JOIN customer c ON c.id = a.customer_id
+                WHERE c.deleted = FALSE""".formatted(sums);
     }
 
     /**
@@ -44,11 +47,11 @@ public final class WindowFigures {
     }
 
     /**
-     * As {@link #aggregate()}, one row per customer and product line ({@code product_line_id},
-     * NULL for its lines without one): still one pass over the window's lines.
+     * A statement of {@code id} (a customer not deleted) and the aggregate's columns, over one
+     * product line's lines in the window: the window's first and last day, then the line.
      */
-    public String aggregatePerLine() {
-        return aggregatePerLine;
+    String onLine() {
+        return onLine;
     }
 
     /** Streams a statement that joins an aggregate, binding the window's days. */
