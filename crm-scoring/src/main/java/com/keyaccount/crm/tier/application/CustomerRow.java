@@ -14,4 +14,10 @@ record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffe
     Tier effective(Tier computed, LocalDate today) {
         return PinRule.effective(computed, pinned, pinnedUntil, today);
     }
+
+    /** This customer as stored, with the window's figures. */
+    CustomerRow with(CustomerFigures window) {
+        return new CustomerRow(window, storedComputed, storedEffective, pinned, pinnedUntil, storedVersion,
+                storedRevenue, storedMargin, storedOrders, storedDaysToPay, storedScore, storedScoreParts);
+    }
 }

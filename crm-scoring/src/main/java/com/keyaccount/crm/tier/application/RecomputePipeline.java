@@ -70,7 +70,7 @@ class RecomputePipeline {
         this.policies = policies;
         this.clock = clock;
         this.zone = businessZone;
-        this.customers = new CustomerRows(jdbc, database);
+        this.customers = new CustomerRows(jdbc, transactions, database);
         this.store = store;
         this.runs = runs;
         this.rankings = rankings;
@@ -98,6 +98,7 @@ class RecomputePipeline {
                     : book(rules, from, today);
             long classified = System.nanoTime();
             TierChanges changes = TierChanges.of(run.decisions(), run.rows(), policy.getVersion(), now, today);
+            log.debug("Tier recompute {}: changes found in {} ms", runId, (System.nanoTime() - classified) / 1_000_000);
             int lineRows = write(changes, run, runId, policy.getVersion(), now, progress);
             long written = System.nanoTime();
             progress.accept(new RecomputeProgress(runId, "schedule", 0, 0));
@@ -130,9 +131,13 @@ class RecomputePipeline {
     }
 
     private Classified book(RuleSet rules, LocalDate from, LocalDate today) {
+        long started = System.nanoTime();
         Map<Long, CustomerRow> rows = customers.load(from, today);
+        long loaded = System.nanoTime();
         List<TierDecision> decisions = TierMethods.classify(rules,
                 rows.values().stream().map(CustomerRow::figures).toList());
+        log.debug("Tier recompute: {} customers read in {} ms, classified in {} ms", rows.size(),
+                (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
         return new Classified(rows, decisions, rules.method() == TierMethod.PARETO ? Ranking.of(decisions) : null,
                 null, null);
     }

@@ -39,6 +39,10 @@ class TierStore {
      * on its own, so no transaction stays open for the whole write.
      */
     void stage(List<TierStage.Row> rows, IntConsumer progress) {
+        if (rows.isEmpty()) {
+            // nothing to apply: rows a stopped run left behind are emptied by the next run that stages
+            return;
+        }
         transaction.executeWithoutResult(status -> stage.clear());
         stage.write(rows, progress);
     }

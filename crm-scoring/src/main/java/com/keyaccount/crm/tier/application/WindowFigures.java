@@ -26,9 +26,9 @@ public final class WindowFigures {
     public WindowFigures(DatabaseVendor database) {
         String daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
         String sums = """
-                SUM(amount) AS revenue, SUM(margin) AS margin, COUNT(CASE WHEN amount > 0 THEN 1 END) AS orders,
-                        SUM(CASE WHEN amount > 0 AND paid_date IS NOT NULL THEN %s END) AS days_to_pay,
-                        COUNT(CASE WHEN amount > 0 AND paid_date IS NOT NULL THEN 1 END) AS paid
+                SUM(amount) AS revenue, SUM(margin) AS margin, COUNT(*) FILTER (WHERE amount > 0) AS orders,
+                        SUM(%s) FILTER (WHERE amount > 0) AS days_to_pay,
+                        COUNT(paid_date) FILTER (WHERE amount > 0) AS paid
                  FROM sales_order WHERE order_date >= ? AND order_date <= ?""".formatted(daysToPay);
         this.aggregate = "(SELECT customer_id, " + sums + "\n GROUP BY customer_id)";
         this.onLine = """
