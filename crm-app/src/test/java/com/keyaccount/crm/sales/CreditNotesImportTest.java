@@ -141,6 +141,18 @@ class CreditNotesImportTest {
     }
 
     @Test
+    void days_to_pay_on_the_customer_page_count_sales_not_the_dates_credit_notes_were_settled() throws Exception {
+        // a sale paid after 10 days; a credit note for part of it, settled 40 days after it was issued
+        upload(HEADER
+                + String.join(",", alpha.getCode(), "SO-P", day.toString(), "800.00", "", day.plusDays(10).toString(),
+                        "", "", "", "") + "\n"
+                + String.join(",", alpha.getCode(), "CN-P", day.plusDays(1).toString(), "-100.00", "",
+                        day.plusDays(41).toString(), "SO-P", "", "", "") + "\n");
+
+        assertThat(Imports.field(customerPage(alpha, "en"), "sales-days")).isEqualTo("10.0 days");
+    }
+
+    @Test
     void a_customer_whose_credit_notes_exceed_their_sales_ranks_as_zero_revenue_instead_of_failing_the_recompute()
             throws Exception {
         upload(HEADER + line(alpha, "S-1", 0, "900.00", "", "", "", "")

@@ -18,7 +18,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
             """)
     List<RecentOrder> recent(@Param("customerId") long customerId, Limit limit);
 
-    /** Order count: distinct order numbers with a sale line (an order may have a line per product line). */
+    /**
+     * Order count: distinct order numbers with a sale line (an order may have a line per product
+     * line). Days to pay, as the tier figures count them: sale lines only (a refund's date says
+     * nothing of how fast the customer pays).
+     */
     @Query("""
             select new com.keyaccount.crm.sales.SalesSummary(
                 coalesce(sum(case when o.amount >= 0 then o.amount end), 0),
@@ -26,7 +30,7 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
                 coalesce(sum(o.amount), 0),
                 sum(o.margin),
                 count(distinct case when o.amount >= 0 then o.orderNo end),
-                avg(case when o.paidDate is not null then (o.paidDate - o.orderDate) by day end))
+                avg(case when o.paidDate is not null and o.amount > 0 then (o.paidDate - o.orderDate) by day end))
             from SalesOrder o
             where o.customer.id = :customerId and o.orderDate >= :from and o.orderDate <= :to
             """)
