@@ -141,6 +141,25 @@ class CreditNotesImportTest {
     }
 
     @Test
+    void a_credit_note_sent_again_after_its_order_gained_a_product_line_keeps_its_line_and_is_counted_once()
+            throws Exception {
+        upload(HEADER + line(alpha, "SO-G", 0, "1000.00", "", lineA, "", "")
+                + line(alpha, "CN-G", 1, "-100.00", "SO-G", "", "", ""));
+        // the ERP sends the order again with a second product line, and the credit note as before
+        String again = upload(HEADER + line(alpha, "SO-G", 0, "1000.00", "", lineA, "", "")
+                + line(alpha, "SO-G", 0, "300.00", "", lineB, "", "")
+                + line(alpha, "CN-G", 1, "-100.00", "SO-G", "", "", ""));
+
+        assertThat(Imports.field(again, "created")).isEqualTo("1");
+        assertThat(Imports.field(again, "unchanged")).isEqualTo("2");
+        assertThat(jdbc.queryForList("""
+                SELECT COALESCE(p.code, '-') || ':' || o.amount FROM sales_order o
+                LEFT JOIN product_line p ON p.id = o.product_line_id
+                WHERE o.customer_id = ? AND o.order_no = 'CN-G'""", String.class, alpha.getId()))
+                .containsExactly(lineA + ":-100.00");
+    }
+
+    @Test
     void days_to_pay_on_the_customer_page_count_sales_not_the_dates_credit_notes_were_settled() throws Exception {
         // a sale paid after 10 days; a credit note for part of it, settled 40 days after it was issued
         upload(HEADER

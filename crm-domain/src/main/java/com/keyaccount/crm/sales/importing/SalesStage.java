@@ -53,12 +53,34 @@ class SalesStage implements ImportStage {
     }
 
     /**
+     * A credit note sent again without a product line keeps the one it took when first imported,
+     * when it is stored as one line: the order it names may meanwhile have gained a second product
+     * line, and taking none this time would store the credit note twice (once per key).
+     */
+    private void keepStoredCreditNoteLines(long importId) {
+        sql.sql("""
+                MERGE INTO sales_import_stage s
+                USING (SELECT o.customer_id, o.order_no, MIN(p.code) AS code
+                       FROM sales_order o LEFT JOIN product_line p ON p.id = o.product_line_id
+                       WHERE EXISTS (SELECT 1 FROM sales_import_stage t WHERE t.import_id = :id
+                                       AND t.customer_id = o.customer_id AND t.order_no = o.order_no
+                                       AND t.refers_to IS NOT NULL AND t.product_line_code IS NULL AND t.amount < 0)
+                       GROUP BY o.customer_id, o.order_no
+                       HAVING COUNT(*) = 1 AND COUNT(p.code) = 1 AND MAX(o.amount) < 0) a
+                ON s.import_id = :id AND s.customer_id = a.customer_id AND s.order_no = a.order_no
+                   AND s.refers_to IS NOT NULL AND s.product_line_code IS NULL AND s.amount < 0
+                WHEN MATCHED THEN UPDATE SET product_line_code = a.code""")
+                .param("id", importId).update();
+    }
+
+    /**
      * Every problem between lines, in line order: a credit note naming an order without a product
      * line first takes the order's, when all of that order's sale lines are on one; then lines
      * repeating an earlier line's key, credit notes naming an order the customer does not have,
      * and credit notes that together exceed the order they name.
      */
     List<LineError> problems(long importId) {
+        keepStoredCreditNoteLines(importId);
         inheritProductLines(importId);
         List<LineError> problems = new ArrayList<>(duplicates(importId));
         problems.addAll(references(importId));
