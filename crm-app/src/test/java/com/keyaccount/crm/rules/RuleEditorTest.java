@@ -169,6 +169,19 @@ class RuleEditorTest {
         }
     }
 
+    /** The preview names the tiers as every other page does (A 类), never by their bare code. */
+    @Test
+    void the_preview_names_the_tiers_as_the_other_pages_do() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD"))).andExpect(status().is3xxRedirection());
+
+        Document preview = page("/admin/rules/drafts/" + draft + "/preview", "zh-CN");
+
+        assertThat(preview.getElementById("count-A").child(0).text()).isEqualTo("A 类");
+        assertThat(preview.getElementById("count-C").child(0).text()).isEqualTo("C 类");
+        assertThat(preview.getElementById("moves-downs").text()).contains(steady.getName(), "A 类 → B 类");
+    }
+
     @Test
     void publishing_makes_the_next_version_recomputes_and_is_audited() throws Exception {
         long draft = startDraft();
@@ -337,7 +350,11 @@ class RuleEditorTest {
     }
 
     private Document page(String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(as(admin)).header("Accept-Language", "en"))
+        return page(path, "en");
+    }
+
+    private Document page(String path, String language) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(as(admin)).header("Accept-Language", language))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
