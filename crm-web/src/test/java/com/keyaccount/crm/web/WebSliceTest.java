@@ -61,7 +61,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * All slices share this one context.
  */
 @WebMvcTest
-@Import({SecurityConfig.class, Formats.class, FixedTime.class})
+@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
