@@ -50,6 +50,8 @@ public final class Imports {
     public static void forget(JdbcTemplate jdbc, String startedBy) {
         jdbc.update("DELETE FROM data_import_error WHERE import_id IN (SELECT id FROM data_import WHERE started_by = ?)",
                 startedBy);
+        jdbc.update("DELETE FROM data_import_customer WHERE import_id IN (SELECT id FROM data_import "
+                + "WHERE started_by = ?)", startedBy);
         jdbc.update("DELETE FROM data_import WHERE started_by = ?", startedBy);
     }
 
