@@ -173,6 +173,37 @@ class CustomerImportTest {
                 .doesNotContain(codes.get(50));
     }
 
+    /**
+     * A new customer named like another (spaces and letter case aside), in the book or on another
+     * line of the file, is imported all the same, and the result names every customer of that
+     * name with a link, as the customer form's warning does.
+     */
+    @Test
+    void a_new_customer_named_like_another_is_imported_and_its_namesakes_are_named_with_links() throws Exception {
+        String name = Fixtures.unique("Jiahe Agritech");
+        var existing = fixtures.customer(li, name);
+        String twin = Fixtures.unique("南京嘉禾农业科技");
+        String[] codes = {Fixtures.unique("C"), Fixtures.unique("C"), Fixtures.unique("C"), Fixtures.unique("C")};
+        String single = Fixtures.unique("独一家");
+        String file = "code,name,industry,region,owner\n"
+                + codes[0] + "," + name.toUpperCase(java.util.Locale.ROOT).replace(" ", "  ") + ",IT,EAST,"
+                + zhang.getUsername() + "\n"                                                                       // 2
+                + codes[1] + "," + twin + ",IT,EAST," + zhang.getUsername() + "\n"                                 // 3
+                + codes[2] + "," + twin.replace("农业", "农 业") + ",IT,EAST," + zhang.getUsername() + "\n"         // 4
+                + codes[3] + "," + single + ",IT,EAST," + zhang.getUsername() + "\n";                              // 5
+
+        String english = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(english).contains("All 4 lines imported.");
+        assertThat(Imports.field(english, "created")).isEqualTo("4");
+        Element warning = Jsoup.parse(english).getElementById("same-names");
+        assertThat(warning.select("a").eachAttr("href")).containsExactlyInAnyOrder(
+                "/customers/" + existing.getId(), "/customers/" + customer(codes[0]).get("id"),
+                "/customers/" + customer(codes[1]).get("id"), "/customers/" + customer(codes[2]).get("id"));
+        assertThat(warning.text()).contains(name + " (" + existing.getCode() + ")", "account manager: "
+                + li.getDisplayName(), "created by line 2", "created by line 3", "created by line 4")
+                .doesNotContain(single, "line 5");
+    }
+
     @Test
     void every_bad_line_is_reported_and_nothing_is_written() throws Exception {
         var kept = fixtures.customer(zhang, Fixtures.unique("保留"));

@@ -44,8 +44,9 @@ class ImportController {
         model.addAttribute("dataImport", dataImport);
         model.addAttribute("errors", imports.errors(viewer, id, SHOWN_ERRORS));
         if (dataImport.kind() == ImportKind.CUSTOMERS && dataImport.status() == Status.DONE) {
-            // what the file did, to open: the customers it created or changed
+            // what the file did, to open: the customers it created or changed, and likely duplicates
             model.addAttribute("importedCustomers", customerResults.listed(viewer, id));
+            model.addAttribute("likelyDuplicates", customerResults.likelyDuplicates(viewer, id));
         }
         return "imports/show";
     }
