@@ -16,6 +16,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,82 @@ class CustomerImportTest {
         assertThat(Imports.field(again, "unchanged")).isEqualTo("1");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE customer_id = ?", Integer.class,
                 existing.getId())).as("nothing new to audit").isEqualTo(4);
+    }
+
+    /** The result links to what the file did: each customer a line created or changed; unchanged ones are not listed. */
+    @Test
+    void the_result_links_to_the_customers_the_file_created_or_changed() throws Exception {
+        var renamed = fixtures.customer(zhang, Fixtures.unique("改名前"));
+        var same = fixtures.customer(zhang, Fixtures.unique("不变"));
+        String fresh = Fixtures.unique("C");
+        String freshName = Fixtures.unique("新客户");
+        String newName = Fixtures.unique("改名后");
+        String file = "code,name,industry,region,owner\n"
+                + fresh + "," + freshName + ",IT,EAST," + zhang.getUsername() + "\n"                              // 2
+                + renamed.getCode() + "," + newName + ",MANUFACTURING,EAST," + zhang.getUsername() + "\n"         // 3
+                + same.getCode() + "," + same.getName() + ",MANUFACTURING,EAST," + zhang.getUsername() + "\n";    // 4
+
+        Document page = Jsoup.parse(Imports.upload(mvc, jdbc, director, "customers",
+                file.getBytes(StandardCharsets.UTF_8), "zh-CN"));
+
+        Elements rows = page.select("#imported-customers tbody tr");
+        assertThat(rows.eachText()).hasSize(2);
+        assertThat(rows.get(0).text()).contains("2", freshName, fresh, "新增");
+        assertThat(rows.get(0).select("a").attr("href")).isEqualTo("/customers/" + customer(fresh).get("id"));
+        assertThat(rows.get(1).text()).contains("3", newName, renamed.getCode(), "更新");
+        assertThat(rows.get(1).select("a").attr("href")).isEqualTo("/customers/" + renamed.getId());
+        assertThat(page.getElementById("imported-customers").text()).doesNotContain(same.getCode());
+    }
+
+    /** A big file lists its first 50 customers by line and says how many there are in all. */
+    @Test
+    void a_big_file_lists_its_first_fifty_customers_and_says_how_many_there_are() throws Exception {
+        StringBuilder file = new StringBuilder("code,name,industry,region,owner\n");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            codes.add(Fixtures.unique("C"));
+            file.append(codes.get(i)).append(',').append(Fixtures.unique("批量客户")).append(",IT,EAST,")
+                    .append(zhang.getUsername()).append('\n');
+        }
+
+        Document page = Jsoup.parse(Imports.upload(mvc, jdbc, director, "customers",
+                file.toString().getBytes(StandardCharsets.UTF_8)));
+
+        Element listed = page.getElementById("imported-customers");
+        assertThat(listed.select("tbody tr")).hasSize(50);
+        assertThat(listed.text()).contains("The first 50 by line, of 55.", codes.get(0), codes.get(49))
+                .doesNotContain(codes.get(50));
+    }
+
+    /**
+     * A new customer named like another (spaces and letter case aside), in the book or on another
+     * line of the file, is imported all the same, and the result names every customer of that
+     * name with a link, as the customer form's warning does.
+     */
+    @Test
+    void a_new_customer_named_like_another_is_imported_and_its_namesakes_are_named_with_links() throws Exception {
+        String name = Fixtures.unique("Jiahe Agritech");
+        var existing = fixtures.customer(li, name);
+        String twin = Fixtures.unique("南京嘉禾农业科技");
+        String[] codes = {Fixtures.unique("C"), Fixtures.unique("C"), Fixtures.unique("C"), Fixtures.unique("C")};
+        String single = Fixtures.unique("独一家");
+        String file = "code,name,industry,region,owner\n"
+                + codes[0] + "," + name.toUpperCase(java.util.Locale.ROOT).replace(" ", "  ") + ",IT,EAST,"
+                + zhang.getUsername() + "\n"                                                                       // 2
+                + codes[1] + "," + twin + ",IT,EAST," + zhang.getUsername() + "\n"                                 // 3
+                + codes[2] + "," + twin.replace("农业", "农 业") + ",IT,EAST," + zhang.getUsername() + "\n"         // 4
+                + codes[3] + "," + single + ",IT,EAST," + zhang.getUsername() + "\n";                              // 5
+
+        String english = Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(english).contains("All 4 lines imported.");
+        assertThat(Imports.field(english, "created")).isEqualTo("4");
+        Element warning = Jsoup.parse(english).getElementById("same-names");
+        assertThat(warning.select("a").eachAttr("href")).containsExactlyInAnyOrder(
+                "/customers/" + existing.getId(), "/customers/" + customer(codes[0]).get("id"),
+                "/customers/" + customer(codes[1]).get("id"), "/customers/" + customer(codes[2]).get("id"));
+        assertThat(warning.text()).contains(name + " (" + existing.getCode() + ")", "account manager: "
+                + li.getDisplayName(), "created by line 2", "created by line 3", "created by line 4")
+                .doesNotContain(single, "line 5");
     }
 
     @Test

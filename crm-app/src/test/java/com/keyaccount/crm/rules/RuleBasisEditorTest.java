@@ -14,6 +14,7 @@ import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.SalesBook;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.time.LocalDate;
@@ -169,6 +170,32 @@ class RuleBasisEditorTest {
         assertThat(preview.select("#compare .scope").eachText()).containsExactly("the whole book (one tier per customer)",
                 "each product line (one tier per customer and line) \u2014 visit quotas follow the best line tier");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_line_tier", Integer.class)).isZero();
+    }
+
+    /**
+     * The audit log names the product line visit quotas follow as the pages do (its name), and
+     * "the best line tier" in words: never the line's code or id, nor the stored English.
+     */
+    @Test
+    void the_audit_log_names_the_product_line_visit_quotas_follow() throws Exception {
+        String name = Fixtures.unique("家电");
+        long line = book.productLine(name);
+        String code = jdbc.queryForObject("SELECT code FROM product_line WHERE id = ?", String.class, line);
+        book.publish(admin, rules -> rules.rankedBy(rules.measure(), Scope.PRODUCT_LINE, line));
+        book.restore(admin);
+
+        for (String language : new String[] {"zh-CN", "en"}) {
+            Document log = Jsoup.parse(mvc.perform(get("/audit").param("actor", admin.getUsername())
+                            .param("entityType", "TierPolicy").with(user(Fixtures.principal(admin)))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            String changes = log.getElementById("audit").select("tr").stream().map(row -> row.text())
+                    .filter(row -> row.contains(language.equals("en") ? "Visit quotas follow" : "拜访频率依据"))
+                    .reduce("", (all, row) -> all + row + "\n");
+            assertThat(changes).as(language).contains(name, language.equals("en")
+                    ? "the best of the customer line tiers" : "客户各产品线级别中最高者")
+                    .doesNotContain(code, "#" + line, "best line tier");
+        }
     }
 
     /** A draft saved by the version before measures existed: its JSON has none of the new fields. */

@@ -107,7 +107,7 @@ class RuleEditorTest {
         assertThat(page.getElementById("cutoffAPercent").val()).isEqualTo("80");
         assertThat(page.getElementById("cutoffBPercent").val()).isEqualTo("95");
         assertThat(page.getElementById("windowMonths").val()).isEqualTo("12");
-        assertThat(page.getElementById("criteria0.name").val()).isEqualTo("sales");
+        assertThat(page.getElementById("criteria0.name").val()).isEqualTo("Sales");
         assertThat(page.getElementById("criteria0.bands2.threshold").val()).isEqualTo("5000");
         assertThat(page.getElementById("criteria1.bands0.points").val()).isEqualTo("30");
         assertThat(page.getElementById("revenueDropPercent").val()).isEqualTo("30");
@@ -167,6 +167,57 @@ class RuleEditorTest {
         } finally {
             jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", fading.getId());
         }
+    }
+
+    /** The preview names the tiers as every other page does (A 类), never by their bare code. */
+    @Test
+    void the_preview_names_the_tiers_as_the_other_pages_do() throws Exception {
+        long draft = startDraft();
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD"))).andExpect(status().is3xxRedirection());
+
+        Document preview = page("/admin/rules/drafts/" + draft + "/preview", "zh-CN");
+
+        assertThat(preview.getElementById("count-A").child(0).text()).isEqualTo("A 类");
+        assertThat(preview.getElementById("count-C").child(0).text()).isEqualTo("C 类");
+        assertThat(preview.getElementById("moves-downs").text()).contains(steady.getName(), "A 类 → B 类");
+    }
+
+    /**
+     * What the seed stored in English (the first versions' note "SPEC defaults", the scorecard's
+     * criteria "sales" and "payment") reads in the reader's language, and is stored unchanged when
+     * a draft is saved as the editor showed it.
+     */
+    @Test
+    void the_seed_note_and_criteria_read_in_the_readers_language_and_stay_stored_as_they_were() throws Exception {
+        Document overview = page("/admin/rules", "zh-CN");
+        assertThat(overview.getElementById("versions").text()).contains("需求规格中的默认规则")
+                .doesNotContain("SPEC defaults");
+        assertThat(overview.getElementById("in-force").select("ul").text()).contains("销售额", "回款")
+                .doesNotContain("sales", "payment");
+        Document first = page("/admin/rules/versions/1", "en");
+        assertThat(first.text()).contains("The default rules of the specification").doesNotContain("SPEC defaults");
+        assertThat(first.select("dl.rule-summary ul").text()).contains("Sales (", "Payment (")
+                .doesNotContain("sales (", "payment (");
+        assertThat(page("/admin/quotas", "zh-CN").text()).contains("需求规格中的默认规则").doesNotContain("SPEC defaults");
+
+        long draft = startDraft();
+        Document editor = page("/admin/rules/drafts/" + draft, "zh-CN");
+        assertThat(editor.getElementById("criteria0.name").val()).isEqualTo("销售额");
+        assertThat(editor.getElementById("criteria1.name").val()).isEqualTo("回款");
+        mvc.perform(save(draft, 0, Map.of("method", "SCORECARD", "criteria[0].name", "销售额",
+                "criteria[1].name", "回款"))).andExpect(status().is3xxRedirection());
+        assertThat(page("/admin/rules/drafts/" + draft + "/preview", "zh-CN").getElementById("compare").text())
+                .doesNotContain("sales", "payment");
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        assertThat(jdbc.queryForObject("SELECT scorecard FROM tier_policy WHERE version = ?", String.class,
+                versionBefore + 1)).contains("\"name\":\"sales\"", "\"name\":\"payment\"");
+        assertThat(jdbc.queryForList("SELECT field FROM audit_event WHERE entity_type = 'TierPolicy' AND actor = ? "
+                + "AND field IS NOT NULL", String.class, admin.getUsername())).as("the scorecard is the seed's")
+                .contains("method").doesNotContain("scorecard");
+        assertThat(page("/customers/" + steady.getId(), "zh-CN").getElementById("tier").text())
+                .contains("销售额 40 + 回款 30").doesNotContain("sales", "payment");
     }
 
     @Test
@@ -337,7 +388,11 @@ class RuleEditorTest {
     }
 
     private Document page(String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(as(admin)).header("Accept-Language", "en"))
+        return page(path, "en");
+    }
+
+    private Document page(String path, String language) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).with(as(admin)).header("Accept-Language", language))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 

@@ -22,6 +22,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +178,32 @@ class SalesImportTest {
     @Test
     void a_file_without_the_required_columns_is_rejected_before_any_line_is_read() throws Exception {
         String page = importFile("code,amount\nX,1\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(page).contains("The header has no such column.", "order_no", "order_date");
+        assertThat(page).contains("The header has no such column: add a column headed order_no.",
+                "add a column headed order_date.");
+    }
+
+    /**
+     * The bad lines name their columns as a reader would (下单日期, Order date), not by the codes
+     * the header carries; only a missing column's reason says the header to add.
+     */
+    @Test
+    void the_bad_lines_name_their_columns_in_the_readers_language() throws Exception {
+        String file = HEADER
+                + alpha.getCode() + ",X-1,2026-02-30,100,,\n"         // line 2: no 30 February
+                + "NO-SUCH-CODE,X-2,2026-03-01,100,,\n";              // line 3
+        for (String[] language : new String[][] {{"zh-CN", "下单日期", "客户编码"}, {"en", "Order date", "Customer code"}}) {
+            Document page = Jsoup.parse(Imports.upload(mvc, jdbc, director, "sales", file.getBytes(StandardCharsets.UTF_8),
+                    language[0]));
+            Elements rows = page.select("#bad-lines tbody tr");
+            assertThat(rows.eachText()).as(language[0]).hasSize(2);
+            assertThat(rows.stream().map(row -> row.child(1).text()).toList()).as(language[0])
+                    .containsExactly(language[1], language[2]);
+            assertThat(page.getElementById("bad-lines").text()).doesNotContain("order_date", "customer_code");
+        }
+        Document missing = Jsoup.parse(Imports.upload(mvc, jdbc, director, "sales",
+                "customer_code,amount\nX,1\n".getBytes(StandardCharsets.UTF_8), "zh-CN"));
+        assertThat(missing.select("#bad-lines tbody tr").eachText()).anyMatch(row -> row.contains("订单号")
+                && row.contains("表头缺少此列：请添加表头为 order_no 的列。"));
     }
 
     @Test

@@ -22,6 +22,12 @@ public final class Imports {
     /** Returns the import's page, in English. */
     public static String upload(MockMvc mvc, JdbcTemplate jdbc, AppUser director, String kind, byte[] content)
             throws Exception {
+        return upload(mvc, jdbc, director, kind, content, "en");
+    }
+
+    /** Returns the import's page in {@code language} (an Accept-Language value). */
+    public static String upload(MockMvc mvc, JdbcTemplate jdbc, AppUser director, String kind, byte[] content,
+            String language) throws Exception {
         String location = mvc.perform(multipart("/imports/" + kind)
                         .file(new MockMultipartFile("file", kind + ".csv", "text/csv", content))
                         .with(csrf()).with(user(Fixtures.principal(director))))
@@ -33,7 +39,7 @@ public final class Imports {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         return mvc.perform(get(location).with(user(Fixtures.principal(director)))
-                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, language))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -44,6 +50,8 @@ public final class Imports {
     public static void forget(JdbcTemplate jdbc, String startedBy) {
         jdbc.update("DELETE FROM data_import_error WHERE import_id IN (SELECT id FROM data_import WHERE started_by = ?)",
                 startedBy);
+        jdbc.update("DELETE FROM data_import_customer WHERE import_id IN (SELECT id FROM data_import "
+                + "WHERE started_by = ?)", startedBy);
         jdbc.update("DELETE FROM data_import WHERE started_by = ?", startedBy);
     }
 

@@ -165,15 +165,18 @@ public class CustomerService {
     /**
      * Applies a checked customer file, staged as {@code staged}, in the caller's transaction:
      * audits every changed field like an edit on the form, then updates and creates customers
-     * set-based. The audit runs first because it reads the values about to be replaced.
+     * set-based, and notes on the import which customers each line created or changed (for its
+     * page). The audit runs first because it reads the values about to be replaced.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ImportedCustomers applyImport(String actor, StagedCustomers staged) {
         Instant now = clock.instant();
         CustomerStore.Counts counts = customers.count(staged);
         staged.fieldChanges().forEach((field, changes) -> audit.fieldsChanged(actor, now, ENTITY, field, changes));
+        customers.recordChanged(staged);
         customers.updateFromStage(staged, now);
         List<Long> created = customers.insertFromStage(staged, now);
+        customers.recordCreated(staged);
         audit.customersCreated(actor, now, ENTITY, created);
         List<Long> rescheduled = new ArrayList<>(counts.rescheduled());
         rescheduled.addAll(created);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of {@code customer}: the forms' changes through JPA, an import's through
  * set-based statements over its staged lines, since merging a million lines one entity at a time
- * would take hours. Only {@link CustomerService} calls it, so every write is audited there.
+ * would take hours; and of {@code data_import_customer}, which customers an import created or changed. Only {@link CustomerService} calls it, so every write is audited there.
  */
 @Component
 class CustomerStore {
@@ -78,6 +78,25 @@ class CustomerStore {
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
                         staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count")),
                 staged.importId(), Timestamp.from(at));
+    }
+
+    /**
+     * Notes on the import the existing customers its lines change, before they change (afterwards
+     * the stage and the customer agree and nothing tells them apart). {@code data_import_customer}
+     * is written here only, inside the import's transaction.
+     */
+    void recordChanged(StagedCustomers staged) {
+        jdbc.update("INSERT INTO data_import_customer (import_id, line_no, customer_id, created) "
+                + "SELECT s.import_id, s.line_no, c.id, FALSE " + StagedCustomers.EXISTING
+                + " AND (" + staged.changed() + ")", staged.importId());
+    }
+
+    /** Notes on the import the customers its lines created, once they exist. */
+    void recordCreated(StagedCustomers staged) {
+        jdbc.update("""
+                INSERT INTO data_import_customer (import_id, line_no, customer_id, created)
+                SELECT s.import_id, s.line_no, c.id, TRUE FROM customer_import_stage s JOIN customer c ON c.code = s.code
+                WHERE s.import_id = ? AND s.customer_id IS NULL""", staged.importId());
     }
 
     /** Staged lines without a customer become customers (ACTIVE unless the line says otherwise); returns their ids. */

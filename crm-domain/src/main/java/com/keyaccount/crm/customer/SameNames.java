@@ -20,8 +20,7 @@ public class SameNames {
     static final int LISTED = 5;
 
     /** The stored name made comparable in SQL as {@link #comparable} makes typed text. */
-    private static final String STORED = "LOWER(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(c.name, ' ', ''), '\u3000', ''), "
-            + "'\uFF08', '('), '\uFF09', ')'), '\u00A0', ''))";
+    private static final String STORED = comparableSql("c.name");
 
     private final JdbcClient jdbc;
 
@@ -52,6 +51,15 @@ public class SameNames {
                     return new Twin(rs.getLong("id"), visible ? rs.getString("code") : null,
                             rs.getString("name"), rs.getString("display_name"), visible);
                 }).list();
+    }
+
+    /**
+     * A stored name column made comparable in SQL, so that other questions (an import's new
+     * customers) find the same names the form does.
+     */
+    public static String comparableSql(String column) {
+        return "LOWER(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(" + column + ", ' ', ''), '\u3000', ''), "
+                + "'\uFF08', '('), '\uFF09', ')'), '\u00A0', ''))";
     }
 
     /** Full-width letters and digits as half-width, no spaces, lower case. */

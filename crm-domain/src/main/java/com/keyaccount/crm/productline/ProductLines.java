@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,20 @@ public class ProductLines {
     @Transactional(readOnly = true)
     public Set<String> codes() {
         return new HashSet<>(sql.sql("SELECT code FROM product_line").query(String.class).list());
+    }
+
+    /** What pages call the product line with this code: its name, else the code; empty when none has it. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayNameOfCode(String code) {
+        return sql.sql("SELECT COALESCE(name, code) FROM product_line WHERE code = :code").param("code", code)
+                .query(String.class).optional();
+    }
+
+    /** What pages call the product line with this id: its name, else its code; empty when none has it. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayName(long id) {
+        return sql.sql("SELECT COALESCE(name, code) FROM product_line WHERE id = :id").param("id", id)
+                .query(String.class).optional();
     }
 
     /** Whether an import creates a product line code it does not know (else the line is refused). */

@@ -18,6 +18,7 @@ import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.importing.CustomerImportResults;
 import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
@@ -61,7 +62,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * All slices share this one context.
  */
 @WebMvcTest
-@Import({SecurityConfig.class, Formats.class, FixedTime.class})
+@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
@@ -108,6 +109,8 @@ public abstract class WebSliceTest {
     protected SalesImports salesImports;
     @MockitoBean
     protected CustomerImports customerImports;
+    @MockitoBean
+    protected CustomerImportResults customerImportResults;
     @MockitoBean
     protected DataImports dataImports;
     @MockitoBean

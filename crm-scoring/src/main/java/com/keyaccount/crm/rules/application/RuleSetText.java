@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
 public record RuleSetText(String method, String windowMonths, String paretoCutoffs, String scorecard, String hardRules,
         String churnThresholds, String measure, String scope, String quotaProductLine) {
 
+    /** The quota product line's value when visit quotas follow the best line tier (no line named). */
+    public static final String BEST_LINE_TIER = "best line tier";
+
     /** With quota product lines named by their id. */
     public static RuleSetText of(RuleSet rules) {
         return of(rules, id -> "#" + id);
@@ -28,7 +31,7 @@ public record RuleSetText(String method, String windowMonths, String paretoCutof
     public static RuleSetText of(RuleSet rules, LongFunction<String> lineCode) {
         return new RuleSetText(rules.method().name(), Integer.toString(rules.windowMonths()), pareto(rules.pareto()),
                 scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()), rules.measure().name(),
-                rules.scope().name(), rules.quotaProductLineId() == null ? "best line tier"
+                rules.scope().name(), rules.quotaProductLineId() == null ? BEST_LINE_TIER
                         : lineCode.apply(rules.quotaProductLineId()));
     }
 

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.auditlog.web;
 
+import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.rules.application.RuleSetText;
 import com.keyaccount.crm.web.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -30,12 +33,17 @@ public class AuditText {
             Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
             Map.entry("scope", "rules.scope."));
 
+    /** The tier policy's field naming the product line whose tier visit quotas follow. */
+    private static final String QUOTA_LINE = "quotaProductLine";
+
     private final MessageSource messages;
     private final Formats formats;
+    private final ProductLines productLines;
 
-    AuditText(MessageSource messages, Formats formats) {
+    AuditText(MessageSource messages, Formats formats, ProductLines productLines) {
         this.messages = messages;
         this.formats = formats;
+        this.productLines = productLines;
     }
 
     public String action(String code) {
@@ -65,6 +73,9 @@ public class AuditText {
         if (stored == null || stored.isEmpty()) {
             return stored;
         }
+        if (QUOTA_LINE.equals(field)) {
+            return quotaLine(stored);
+        }
         String prefix = VALUE_LABELS.get(field);
         if (prefix != null && stored.matches("[A-Z_]+")) {
             return label(List.of(prefix + stored), stored);
@@ -83,6 +94,21 @@ public class AuditText {
             return formats.date(LocalDate.parse(stored));
         }
         return stored;
+    }
+
+    /**
+     * The line visit quotas follow by the name the pages give it: stored as its code ("#id" where
+     * the line was gone when audited), or as {@link RuleSetText#BEST_LINE_TIER}. A line that no
+     * longer exists keeps what was stored.
+     */
+    private String quotaLine(String stored) {
+        if (RuleSetText.BEST_LINE_TIER.equals(stored)) {
+            return label(List.of("rules.quotaLine.best"), stored);
+        }
+        Optional<String> name = stored.matches("#\\d{1,18}")
+                ? productLines.displayName(Long.parseLong(stored.substring(1)))
+                : productLines.displayNameOfCode(stored);
+        return name.orElse(stored);
     }
 
     private String label(List<String> keys, String code) {

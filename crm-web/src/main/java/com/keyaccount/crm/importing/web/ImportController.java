@@ -1,7 +1,10 @@
 package com.keyaccount.crm.importing.web;
 
+import com.keyaccount.crm.customer.importing.CustomerImportResults;
 import com.keyaccount.crm.importing.DataImport;
+import com.keyaccount.crm.importing.DataImport.Status;
 import com.keyaccount.crm.importing.DataImports;
+import com.keyaccount.crm.importing.ImportKind;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.PageNotFoundException;
@@ -32,12 +35,19 @@ class ImportController {
     private static final String[] ERROR_HEADER = {"line", "column", "value", "reason"};
 
     private final DataImports imports;
+    private final CustomerImportResults customerResults;
     private final MessageSource messages;
 
     @GetMapping("/imports/{id:\\d+}")
     String show(@PathVariable long id, Viewer viewer, Model model) {
-        model.addAttribute("dataImport", found(viewer, id));
+        DataImport dataImport = found(viewer, id);
+        model.addAttribute("dataImport", dataImport);
         model.addAttribute("errors", imports.errors(viewer, id, SHOWN_ERRORS));
+        if (dataImport.kind() == ImportKind.CUSTOMERS && dataImport.status() == Status.DONE) {
+            // what the file did, to open: the customers it created or changed, and likely duplicates
+            model.addAttribute("importedCustomers", customerResults.listed(viewer, id));
+            model.addAttribute("likelyDuplicates", customerResults.likelyDuplicates(viewer, id));
+        }
         return "imports/show";
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import lombok.Getter;
 import lombok.Setter;
@@ -89,8 +90,8 @@ public class CriterionForm {
                 && usedBandRows().stream().map(bands::get).allMatch(b -> b.getThreshold() != null && b.getPoints() != null);
     }
 
-    Criterion toCriterion() {
-        return new Criterion(name.strip(), metric, higherIsBetter, usedBandRows().stream().map(bands::get)
+    Criterion toCriterion(UnaryOperator<String> storedName) {
+        return new Criterion(storedName.apply(name.strip()), metric, higherIsBetter, usedBandRows().stream().map(bands::get)
                 .map(b -> new PointBand(b.getThreshold(), b.getPoints())).toList(), otherwisePoints, pointsWithoutData);
     }
 

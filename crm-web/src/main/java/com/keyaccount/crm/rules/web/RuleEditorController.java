@@ -18,6 +18,7 @@ import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FormText;
+import com.keyaccount.crm.web.SeedText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -63,6 +64,7 @@ class RuleEditorController {
     private final Clock clock;
     private final ZoneId businessZone;
     private final MessageSource messages;
+    private final SeedText seedText;
 
     /**
      * Indexed fields ({@code criteria[3].bands[4].points}) grow the form's lists up to the editor's
@@ -93,7 +95,7 @@ class RuleEditorController {
     @GetMapping("/drafts/{id}")
     String edit(@PathVariable long id, Model model) {
         Draft<RuleChange> draft = drafts.draft(id);
-        model.addAttribute("ruleForm", RuleForm.of(draft));
+        model.addAttribute("ruleForm", RuleForm.of(draft).namesShown(seedText::criterion));
         return editor(model, draft);
     }
 
@@ -107,7 +109,7 @@ class RuleEditorController {
             return editor(model, draft);
         }
         try {
-            drafts.save(viewer, id, form.getDraftVersion(), form.toRules().orElseThrow(), form.getEffectiveFrom(),
+            drafts.save(viewer, id, form.getDraftVersion(), form.toRules(seedText::criterionToStore).orElseThrow(), form.getEffectiveFrom(),
                     FormText.blankToNull(form.getNote()));
         } catch (StaleDraftException e) {
             result.reject("rules.draft.stale");

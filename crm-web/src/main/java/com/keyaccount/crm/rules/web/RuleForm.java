@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import lombok.Getter;
 import lombok.Setter;
@@ -146,6 +147,12 @@ public class RuleForm {
         return form.padded();
     }
 
+    /** The criteria's names as the editor shows them (a seed name in the reader's language). */
+    RuleForm namesShown(UnaryOperator<String> shown) {
+        criteria.stream().filter(CriterionForm::inUse).forEach(c -> c.setName(shown.apply(c.getName())));
+        return this;
+    }
+
     /** Blank rows to fill in, up to the editor's size, so an admin can add criteria and bands. */
     RuleForm padded() {
         while (criteria.size() < CRITERIA) {
@@ -195,6 +202,11 @@ public class RuleForm {
      * counts with one tier per product line.
      */
     Optional<RuleSet> toRules() {
+        return toRules(UnaryOperator.identity());
+    }
+
+    /** As {@link #toRules()}, with each criterion's name as {@code stored} says it is stored. */
+    Optional<RuleSet> toRules(UnaryOperator<String> stored) {
         boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
                 hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
                 silenceFactor, downgradeWithinDays).allMatch(v -> v != null)
@@ -205,7 +217,7 @@ public class RuleForm {
         return Optional.of(new RuleSet(method, windowMonths,
                 new ParetoCutoffs(cutoffAPercent.divide(HUNDRED, 6, RoundingMode.HALF_UP),
                         cutoffBPercent.divide(HUNDRED, 6, RoundingMode.HALF_UP)),
-                new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(CriterionForm::toCriterion).toList(),
+                new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(c -> c.toCriterion(stored)).toList(),
                         minimumForA, minimumForB),
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
                 new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays),

@@ -64,7 +64,7 @@ class CustomerDetailPageTest extends WebSliceTest {
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("B \u2014 70 points (sales 50 + payment 20) (policy v3,");
+        assertThat(html).contains("B \u2014 70 points (Sales 50 + Payment 20) (policy v3,");
     }
 
     private String detailPage(long id) throws Exception {
