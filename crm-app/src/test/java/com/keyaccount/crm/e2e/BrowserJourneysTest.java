@@ -62,6 +62,7 @@ class BrowserJourneysTest {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CRM_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CRM_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
+    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
     @LocalServerPort
@@ -72,6 +73,7 @@ class BrowserJourneysTest {
     private final TierRecompute recompute;
     private final MessageSource messages;
     private WebDriver browser;
+    private PageCheck check;
 
     BrowserJourneysTest(Fixtures fixtures, JdbcTemplate jdbc, FollowUpSchedule followUps, TierRecompute recompute,
             MessageSource messages) {
@@ -112,8 +114,10 @@ class BrowserJourneysTest {
         WebElement overdue = browser.findElement(By.id("due-overdue"));
         assertThat(overdue.getText()).contains(late.getName());
         shot("1-my-day-phone-before");
+        check.assertSound("my day, phone", ZH);
         overdue.findElement(By.xpath(".//li[.//a[text()='" + late.getName() + "']]//a[contains(@class,'log-now')]"))
                 .click();
+        check.assertSound("the log form, phone", ZH);
         browser.findElement(By.id("summary")).sendKeys("上门拜访，确认明年订单");
         shot("1-log-form-phone");
         browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
@@ -121,6 +125,7 @@ class BrowserJourneysTest {
         waitFor(d -> d.getCurrentUrl().endsWith("/my-day"));
         assertThat(browser.findElement(By.id("due-overdue")).getText()).doesNotContain(late.getName());
         shot("1-my-day-phone-after");
+        check.assertSound("my day after logging, phone", ZH);
         assertThat(severeConsoleMessages()).isEmpty();
     }
 
@@ -134,13 +139,12 @@ class BrowserJourneysTest {
         signIn(director);
 
         go("/dashboard");
-        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
-                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+        waitForTheCharts();
         shot("2-dashboard");
-        assertThat(severeConsoleMessages()).as("no console errors under the CSP").isEmpty();
+        check.assertSound("the dashboard", ZH);
 
         go("/customers?q=" + customer.getCode());
+        check.assertSound("the customer list", ZH);
         browser.findElement(By.cssSelector("input[name=ids][value='" + customer.getId() + "']")).click();
         new Select(browser.findElement(By.id("newOwner"))).selectByValue(to.getId().toString());
         browser.findElement(By.name("reason")).sendKeys("区域调整");
@@ -161,6 +165,7 @@ class BrowserJourneysTest {
         try {
             go("/admin/rules");
             browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
+            check.assertSound("the rule editor", ZH);
             WebElement cutoffA = browser.findElement(By.id("cutoffAPercent"));
             cutoffA.clear();
             cutoffA.sendKeys("75");
@@ -171,6 +176,7 @@ class BrowserJourneysTest {
             assertThat(browser.findElement(By.id("move-summary")).getText()).isNotBlank();
             assertThat(browser.findElement(By.id("compare")).getText()).contains("75");
             shot("3-rule-preview");
+            check.assertSound("the rule preview", ZH);
             browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")).click();
             Alert question = new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
             assertThat(question.getText()).contains("确定发布");
@@ -194,40 +200,65 @@ class BrowserJourneysTest {
     }
 
     /**
-     * Every link of the menu, as each role sees it, in Chinese and in English: no error page, no
-     * message of a form that was never filled in (拜访达成率 used to open on "必选。必选。"), no
-     * console error. The attainment link shows this month's report.
+     * The three journeys' every menu link, clicked as each role sees it, in Chinese and in English:
+     * a manager on a phone (the menu folded behind its button), a director and an admin on a
+     * desktop. Each page passes {@link PageCheck}: no HTTP error or error page, no message of a
+     * form that was never filled in (拜访达成率 used to open on "必选。必选。"), no console error,
+     * and no serious or critical axe-core violation. The attainment link shows this month's report.
      */
     @Test
-    void every_menu_link_opens_its_page_for_each_role_in_both_languages() throws Exception {
-        open(1366, 900);
-        for (Role role : List.of(Role.ACCOUNT_MANAGER, Role.SALES_DIRECTOR, Role.ADMIN)) {
-            AppUser user = fixtures.user(role);
-            browser.manage().deleteAllCookies();
-            signIn(user);
-            for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-                go("/my-day?lang=" + (language == Locale.ENGLISH ? "en" : "zh_CN"));
-                Set<String> errorTitles = Set.of("error.generic.title", "error.404.title", "error.403.title",
-                        "error.503.title").stream().map(key -> messages.getMessage(key, null, language))
-                        .collect(Collectors.toSet());
-                List<String> links = browser.findElements(By.cssSelector("nav.menu a")).stream()
-                        .map(a -> a.getAttribute("href")).toList();
-                assertThat(links).as("%s's menu", role).hasSizeGreaterThanOrEqualTo(7);
-                for (String link : links) {
-                    browser.get(link);
-                    String where = role + " " + language + " " + link;
-                    assertThat(errorTitles).as(where).doesNotContain(browser.getTitle());
-                    assertThat(browser.findElements(By.cssSelector(".field-error, .error")).stream()
-                            .filter(WebElement::isDisplayed).map(WebElement::getText).toList()).as(where).isEmpty();
-                    if (link.endsWith("/attainment")) {
-                        assertThat(browser.findElements(By.id("by-tier"))).as(where + ": this month's report")
-                                .isNotEmpty();
-                    }
+    void every_menu_link_opens_a_sound_accessible_page_for_each_role_in_both_languages() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        // a row on My day and the log form behind it: empty states alone would hide most of what axe checks
+        Customer late = fixtures.customer(manager, Fixtures.unique("逾期客户"));
+        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(
+                Duration.ofDays(100))), late.getId());
+        followUps.refreshInBatches(List.of(late.getId()));
+        StringBuilder lesser = new StringBuilder();
+        lesser.append(walkTheMenu(manager, 390, 844, Set.of("/my-day")));
+        lesser.append(walkTheMenu(fixtures.user(Role.SALES_DIRECTOR), 1366, 900, Set.of("/dashboard", "/customers")));
+        lesser.append(walkTheMenu(fixtures.user(Role.ADMIN), 1366, 900, Set.of()));
+        System.out.println("axe-core, moderate and minor violations (not failed on):\n" + lesser);
+    }
+
+    /** Signs in, clicks every menu link in both languages; screenshots the pages named (in Chinese). */
+    private String walkTheMenu(AppUser user, int width, int height, Set<String> screenshots) throws Exception {
+        open(width, height);
+        boolean phone = width < 600;
+        go("/login");
+        check.assertSound(user.getRole() + " /login", ZH);
+        signIn(user);
+        for (Locale language : List.of(ZH, Locale.ENGLISH)) {
+            go("/my-day?lang=" + (language == Locale.ENGLISH ? "en" : "zh_CN"));
+            int links = browser.findElements(By.cssSelector("nav.menu a")).size();
+            assertThat(links).as("%s's menu", user.getRole()).isGreaterThanOrEqualTo(7);
+            for (int i = 0; i < links; i++) {
+                if (phone) {
+                    browser.findElement(By.cssSelector("label.menu-label")).click();
+                }
+                WebElement link = browser.findElements(By.cssSelector("nav.menu a")).get(i);
+                String href = link.getAttribute("href");
+                link.click();
+                waitFor(d -> d.getCurrentUrl().equals(href));
+                String path = href.replaceFirst("^https?://[^/]+", "");
+                if (path.equals("/dashboard")) {
+                    waitForTheCharts();
+                }
+                String where = user.getRole() + " " + language + " " + width + "px " + path;
+                check.assertSound(where, language);
+                if (path.equals("/attainment")) {
+                    assertThat(browser.findElements(By.id("by-tier"))).as(where + ": this month's report")
+                            .isNotEmpty();
+                }
+                if (language != Locale.ENGLISH && screenshots.contains(path)) {
+                    shot("6" + path.replace('/', '-') + (phone ? "-phone" : "") + "-zh");
                 }
             }
-            assertThat(severeConsoleMessages()).as(role.name()).isEmpty();
-            browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         }
+        String lesser = user.getRole() + "\n" + check.lesserViolations() + "\n";
+        browser.quit();
+        browser = null;
+        return lesser;
     }
 
     /**
@@ -292,7 +323,10 @@ class BrowserJourneysTest {
         }
     }
 
-    /** Admins work from phones too: every console fits a 390 px screen without sideways scrolling. */
+    /**
+     * Admins work from phones too: every console, the rule editor and the quota editor fit a
+     * 390 px screen without sideways scrolling, and pass {@link PageCheck} there.
+     */
     @Test
     void the_admin_consoles_fit_a_phone_screen() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
@@ -304,31 +338,47 @@ class BrowserJourneysTest {
         browser.findElement(By.cssSelector("label.menu-label")).click();
         assertThat(adminLink.isDisplayed()).isTrue();
         shot("4-admin-phone-menu");
+        check.assertSound("the menu unfolded, phone", ZH);
         adminLink.click();
         waitFor(d -> d.getCurrentUrl().endsWith("/admin"));
         for (String page : List.of("/admin", "/admin/rules", "/admin/quotas", "/admin/calendar", "/admin/users",
                 "/audit", "/tiers")) {
             go(page);
-            long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;");
-            assertThat(overflow).as("%s is wider than the phone by %d px", page, overflow).isLessThanOrEqualTo(0);
+            assertThat(overflow()).as("%s is wider than the phone", page).isLessThanOrEqualTo(0);
+            check.assertSound(page + ", phone", ZH);
             shot("4-admin-phone" + page.replace('/', '-'));
         }
-        go("/admin/rules");
-        browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
-        waitFor(d -> d.findElements(By.cssSelector("form.rule-editor")).size() > 0);
-        browser.findElement(By.cssSelector("form.rule-editor button[type=submit]")).click();
-        waitFor(d -> d.findElements(By.id("tier-counts")).size() > 0);
-        assertThat((Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;")).as("the preview").isLessThanOrEqualTo(0);
-        shot("4-admin-phone-rule-preview");
-        browser.navigate().back();
-        long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+        try {
+            go("/admin/rules");
+            browser.findElement(By.cssSelector("form[action$='/admin/rules/drafts'] button")).click();
+            waitFor(d -> d.findElements(By.cssSelector("form.rule-editor")).size() > 0);
+            assertThat(overflow()).as("the rule editor is wider than the phone").isLessThanOrEqualTo(0);
+            check.assertSound("the rule editor, phone", ZH);
+            shot("4-admin-phone-rule-editor");
+            browser.findElement(By.cssSelector("form.rule-editor button[type=submit]")).click();
+            waitFor(d -> d.findElements(By.id("tier-counts")).size() > 0);
+            assertThat(overflow()).as("the preview is wider than the phone").isLessThanOrEqualTo(0);
+            check.assertSound("the rule preview, phone", ZH);
+            shot("4-admin-phone-rule-preview");
+
+            go("/admin/quotas");
+            List<WebElement> start = browser.findElements(By.cssSelector("form[action$='/admin/quotas/drafts'] button"));
+            // one quota draft is open at a time: another's draft opens the same editor
+            (start.isEmpty() ? browser.findElement(By.cssSelector("a[href*='/admin/quotas/drafts/']")) : start.get(0))
+                    .click();
+            waitFor(d -> d.findElements(By.id("quota-form")).size() > 0);
+            assertThat(overflow()).as("the quota editor is wider than the phone").isLessThanOrEqualTo(0);
+            check.assertSound("the quota editor, phone", ZH);
+            shot("4-admin-phone-quota-editor");
+        } finally {
+            jdbc.update("DELETE FROM tier_policy_draft WHERE created_by = ?", admin.getUsername());
+            jdbc.update("DELETE FROM visit_quota_draft WHERE created_by = ?", admin.getUsername());
+        }
+    }
+
+    private long overflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("the rule editor is wider than the phone").isLessThanOrEqualTo(0);
-        shot("4-admin-phone-rule-editor");
-        assertThat(severeConsoleMessages()).isEmpty();
-        jdbc.update("DELETE FROM tier_policy_draft WHERE created_by = ?", admin.getUsername());
     }
 
     private void open(int width, int height) {
@@ -347,7 +397,11 @@ class BrowserJourneysTest {
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
+        if (browser != null) {
+            browser.quit();
+        }
         browser = new ChromeDriver(service, options);
+        check = new PageCheck(browser, messages);
     }
 
     private void signIn(AppUser user) {
@@ -366,10 +420,14 @@ class BrowserJourneysTest {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
     }
 
+    private void waitForTheCharts() {
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
+                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+    }
+
     private List<String> severeConsoleMessages() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
-                .collect(Collectors.toList());
+        return check.severeConsoleMessages();
     }
 
     private void shot(String name) throws IOException {
