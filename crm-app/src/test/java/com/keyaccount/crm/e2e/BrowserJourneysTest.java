@@ -10,34 +10,19 @@ import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,19 +36,17 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The three journeys in headless Chromium (Debian's chromium and chromedriver; nothing is
  * downloaded): a manager on a phone logs a visit from My day, a director reads the dashboard
- * charts and reassigns a customer, an admin publishes a rule change. Screenshots go to
- * {@code target/e2e-screenshots}. Without Chromium the tests are skipped, saying how to install it.
+ * charts and reassigns a customer, an admin publishes a rule change. The pages they pass through
+ * are checked by {@link PageCheck} (console errors, axe-core); {@link MenuWalkTest} clicks every
+ * menu link. Screenshots go to {@code target/e2e-screenshots}. Without Chromium the tests are
+ * skipped, saying how to install it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(Fixtures.class)
 class BrowserJourneysTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CRM_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CRM_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
     @LocalServerPort
     private int port;
@@ -72,6 +55,7 @@ class BrowserJourneysTest {
     private final FollowUpSchedule followUps;
     private final TierRecompute recompute;
     private final MessageSource messages;
+    private Chromium chromium;
     private WebDriver browser;
     private PageCheck check;
 
@@ -86,16 +70,13 @@ class BrowserJourneysTest {
 
     @BeforeEach
     void chromium() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium is not installed: apt-get install chromium chromium-driver (or set CRM_CHROMIUM and "
-                        + "CRM_CHROMEDRIVER) to run the browser tests");
-        Files.createDirectories(SCREENSHOTS);
+        Chromium.assumeInstalled();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         Recomputes.awaitIdle(recompute);
     }
@@ -197,70 +178,6 @@ class BrowserJourneysTest {
                         CURRENT_TIMESTAMP, 'test', 'restored after the browser test'
                     FROM tier_policy WHERE version = ?""", before);
         }
-    }
-
-    /**
-     * The three journeys' every menu link, clicked as each role sees it, in Chinese and in English:
-     * a manager on a phone (the menu folded behind its button), a director and an admin on a
-     * desktop. Each page passes {@link PageCheck}: no HTTP error or error page, no message of a
-     * form that was never filled in (拜访达成率 used to open on "必选。必选。"), no console error,
-     * and no serious or critical axe-core violation. The attainment link shows this month's report.
-     */
-    @Test
-    void every_menu_link_opens_a_sound_accessible_page_for_each_role_in_both_languages() throws Exception {
-        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        // a row on My day and the log form behind it: empty states alone would hide most of what axe checks
-        Customer late = fixtures.customer(manager, Fixtures.unique("逾期客户"));
-        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(
-                Duration.ofDays(100))), late.getId());
-        followUps.refreshInBatches(List.of(late.getId()));
-        StringBuilder lesser = new StringBuilder();
-        lesser.append(walkTheMenu(manager, 390, 844, Set.of("/my-day")));
-        lesser.append(walkTheMenu(fixtures.user(Role.SALES_DIRECTOR), 1366, 900, Set.of("/dashboard", "/customers")));
-        lesser.append(walkTheMenu(fixtures.user(Role.ADMIN), 1366, 900, Set.of()));
-        if (!lesser.isEmpty()) {
-            System.out.println("axe-core, moderate and minor violations (not failed on):\n" + lesser);
-        }
-    }
-
-    /** Signs in, clicks every menu link in both languages; screenshots the pages named (in Chinese). */
-    private String walkTheMenu(AppUser user, int width, int height, Set<String> screenshots) throws Exception {
-        open(width, height);
-        boolean phone = width < 600;
-        go("/login");
-        check.assertSound(user.getRole() + " /login", ZH);
-        signIn(user);
-        for (Locale language : List.of(ZH, Locale.ENGLISH)) {
-            go("/my-day?lang=" + (language == Locale.ENGLISH ? "en" : "zh_CN"));
-            int links = browser.findElements(By.cssSelector("nav.menu a")).size();
-            assertThat(links).as("%s's menu", user.getRole()).isGreaterThanOrEqualTo(7);
-            for (int i = 0; i < links; i++) {
-                if (phone) {
-                    browser.findElement(By.cssSelector("label.menu-label")).click();
-                }
-                WebElement link = browser.findElements(By.cssSelector("nav.menu a")).get(i);
-                String href = link.getAttribute("href");
-                link.click();
-                waitFor(d -> d.getCurrentUrl().equals(href));
-                String path = href.replaceFirst("^https?://[^/]+", "");
-                if (path.equals("/dashboard")) {
-                    waitForTheCharts();
-                }
-                String where = user.getRole() + " " + language + " " + width + "px " + path;
-                check.assertSound(where, language);
-                if (path.equals("/attainment")) {
-                    assertThat(browser.findElements(By.id("by-tier"))).as(where + ": this month's report")
-                            .isNotEmpty();
-                }
-                if (language != Locale.ENGLISH && screenshots.contains(path)) {
-                    shot("6" + path.replace('/', '-') + (phone ? "-phone" : "") + "-zh");
-                }
-            }
-        }
-        String lesser = check.lesserViolations().isEmpty() ? "" : user.getRole() + "\n" + check.lesserViolations() + "\n";
-        browser.quit();
-        browser = null;
-        return lesser;
     }
 
     /**
@@ -378,54 +295,33 @@ class BrowserJourneysTest {
         }
     }
 
-    private long overflow() {
-        return (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth;");
-    }
-
     private void open(int width, int height) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=" + width + "," + height, "--lang=zh-CN");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        // the users' language: pages come in Chinese, as account managers see them
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        if (width < 600) {
-            // a phone: its viewport, pixel ratio and touch, not just a narrow desktop window
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+        if (chromium != null) {
+            chromium.close();
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        if (browser != null) {
-            browser.quit();
-        }
-        browser = new ChromeDriver(service, options);
-        check = new PageCheck(browser, messages);
+        chromium = new Chromium(port, messages, width, height);
+        browser = chromium.browser;
+        check = chromium.check;
     }
 
     private void signIn(AppUser user) {
-        go("/login");
-        browser.findElement(By.id("username")).sendKeys(user.getUsername());
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+        chromium.signIn(user);
     }
 
     private void go(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        chromium.go(path);
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        chromium.waitFor(condition);
     }
 
     private void waitForTheCharts() {
-        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
-                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+        chromium.waitForTheCharts();
+    }
+
+    private long overflow() {
+        return chromium.overflow();
     }
 
     private List<String> severeConsoleMessages() {
@@ -433,7 +329,6 @@ class BrowserJourneysTest {
     }
 
     private void shot(String name) throws IOException {
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.shot(name);
     }
 }
