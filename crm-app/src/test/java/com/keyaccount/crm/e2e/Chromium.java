@@ -1,0 +1,115 @@
+package com.keyaccount.crm.e2e;
+
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.user.AppUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.MessageSource;
+
+/**
+ * One headless Chromium window on the app under test (Debian's chromium and chromedriver;
+ * nothing is downloaded), as a phone below 600 px, and the {@link PageCheck} of its pages.
+ * Screenshots go to {@code target/e2e-screenshots}.
+ */
+final class Chromium implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CRM_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CRM_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
+
+    final WebDriver browser;
+    final PageCheck check;
+    final boolean phone;
+    private final int port;
+
+    Chromium(int port, MessageSource messages, int width, int height) {
+        this.port = port;
+        this.phone = width < 600;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // the users' language: pages come in Chinese, as account managers see them
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        if (phone) {
+            // a phone: its viewport, pixel ratio and touch, not just a narrow desktop window
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        check = new PageCheck(browser, messages);
+    }
+
+    /** Skips the calling test, saying how to install Chromium, where it is missing. */
+    static void assumeInstalled() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed: apt-get install chromium chromium-driver (or set CRM_CHROMIUM and "
+                        + "CRM_CHROMEDRIVER) to run the browser tests");
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    void signIn(AppUser user) {
+        go("/login");
+        browser.findElement(By.id("username")).sendKeys(user.getUsername());
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    void go(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    /** The path of the page shown, without scheme, host and port. */
+    String path() {
+        return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    void waitFor(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    /** The dashboard draws its four charts after the page has loaded. */
+    void waitForTheCharts() {
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
+                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+    }
+
+    /** How far the page is wider than the window (0 or less: no sideways scrolling). */
+    long overflow() {
+        return (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
+    void shot(String name) throws IOException {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
