@@ -6,15 +6,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Imports;
+import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -30,8 +35,13 @@ class HeaderSearchTest {
     private final Fixtures fixtures;
     private final CustomerService customers;
     private final ContactService contacts;
+    private final JdbcTemplate jdbc;
+    private final TierRecompute recompute;
 
-    HeaderSearchTest(MockMvc mvc, Fixtures fixtures, CustomerService customers, ContactService contacts) {
+    HeaderSearchTest(MockMvc mvc, Fixtures fixtures, CustomerService customers, ContactService contacts,
+            JdbcTemplate jdbc, TierRecompute recompute) {
+        this.jdbc = jdbc;
+        this.recompute = recompute;
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.customers = customers;
@@ -57,6 +67,25 @@ class HeaderSearchTest {
 
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         assertThat(search(director, contactName)).contains(mine, theirs);
+    }
+
+    @Test
+    void customers_created_or_renamed_by_an_import_are_found_by_their_new_initials() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        String code = Fixtures.unique("I");
+        String before = "华东精密机械" + Fixtures.unique("甲");
+        String after = "西南重工" + Fixtures.unique("乙");
+        try {
+            importCustomer(director, code, before, manager);
+            assertThat(search(manager, "hdjmjx")).contains(before);
+
+            importCustomer(director, code, after, manager);
+            assertThat(search(manager, "xnzg")).contains(after);
+            assertThat(search(manager, "hdjmjx")).doesNotContain(after, before);
+        } finally {
+            Recomputes.awaitIdle(recompute);
+        }
     }
 
     @Test
@@ -98,6 +127,13 @@ class HeaderSearchTest {
         contacts.add(owner.asViewer(), customer.getId(), new ContactDetails(contactName, null,
                 DecisionRole.DECISION_MAKER, null, null, null, null, null));
         return name;
+    }
+
+    private void importCustomer(AppUser director, String code, String name, AppUser owner) throws Exception {
+        String file = "code,name,industry,region,owner\r\n" + code + "," + name + ",MANUFACTURING,EAST,"
+                + owner.getUsername() + "\r\n";
+        assertThat(Imports.upload(mvc, jdbc, director, "customers", file.getBytes(StandardCharsets.UTF_8)))
+                .contains("All 1 lines imported.");
     }
 
     private String search(AppUser user, String term) throws Exception {
