@@ -1,5 +1,6 @@
 package com.keyaccount.crm.config;
 
+import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.demo.DemoData;
 import com.keyaccount.crm.demo.DemoDataGenerator;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
@@ -33,11 +34,13 @@ class FirstStart implements ApplicationRunner {
     private final TierRecompute tierRecompute;
     private final TransactionTemplate transaction;
     private final FollowUpSchedule followUps;
+    private final CustomerService customers;
 
     FirstStart(CrmProperties properties, AppUserRepository users, UserAdministration administration, DemoData demoData,
             DatabaseVendor database, TierRecompute tierRecompute, PlatformTransactionManager transactions,
-            FollowUpSchedule followUps) {
+            FollowUpSchedule followUps, CustomerService customers) {
         this.followUps = followUps;
+        this.customers = customers;
         this.properties = properties;
         this.users = users;
         this.administration = administration;
@@ -58,6 +61,11 @@ class FirstStart implements ApplicationRunner {
         int scheduled = followUps.fillMissing();
         if (scheduled > 0) {
             log.info("Scheduled follow-ups for {} customers", scheduled);
+        }
+        // and their pinyin initials for the search box (SQL cannot compute them)
+        int initials = customers.fillMissingInitials();
+        if (initials > 0) {
+            log.info("Filled the name initials of {} customers", initials);
         }
     }
 

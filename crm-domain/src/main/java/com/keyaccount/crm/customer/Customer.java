@@ -42,6 +42,10 @@ public class Customer {
     private String code;
     private String name;
 
+    /** {@link NameInitials} of the name, kept with it, so the search box finds "njjh" at 100k customers. */
+    @Column(name = "name_initials")
+    private String nameInitials;
+
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Industry industry;
@@ -132,6 +136,7 @@ public class Customer {
         }
         this.code = p.code().strip();
         this.name = p.name().strip();
+        this.nameInitials = NameInitials.of(this.name);
         this.industry = Objects.requireNonNull(p.industry());
         this.region = Objects.requireNonNull(p.region());
         this.annualSales = p.annualSales() == null ? null : p.annualSales().setScale(2, RoundingMode.HALF_UP);

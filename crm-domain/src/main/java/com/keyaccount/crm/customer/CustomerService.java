@@ -42,6 +42,15 @@ public class CustomerService {
         return customers.search(viewer, criteria, pageable);
     }
 
+    /**
+     * Gives customers written in bulk (the demo book, customers from before the search by pinyin
+     * initials) their initials; run at start-up, quick when there is nothing to do.
+     */
+    @Transactional
+    public int fillMissingInitials() {
+        return customers.fillMissingInitials();
+    }
+
     /** The customer with its owner loaded, if the viewer may see it. */
     public Customer get(Viewer viewer, long id) {
         return customers.find(id)
@@ -177,6 +186,7 @@ public class CustomerService {
         customers.updateFromStage(staged, now);
         List<Long> created = customers.insertFromStage(staged, now);
         customers.recordCreated(staged);
+        customers.fillMissingInitials();
         audit.customersCreated(actor, now, ENTITY, created);
         List<Long> rescheduled = new ArrayList<>(counts.rescheduled());
         rescheduled.addAll(created);

@@ -72,7 +72,8 @@ class CustomerStore {
                 MERGE INTO customer c
                 USING (SELECT * FROM customer_import_stage WHERE import_id = ? AND customer_id IS NOT NULL) s
                 ON c.id = s.customer_id
-                WHEN MATCHED AND (%s) THEN UPDATE SET name = s.name, industry = s.industry, region = s.region,
+                WHEN MATCHED AND (%s) THEN UPDATE SET name = s.name,
+                    name_initials = CASE WHEN c.name = s.name THEN c.name_initials END, industry = s.industry, region = s.region,
                     owner_id = s.owner_id, phone = %s, address = %s, status = %s, lost_reason = %s,
                     annual_sales = %s, employee_count = %s, updated_at = ?, version = c.version + 1"""
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
@@ -113,6 +114,32 @@ class CustomerStore {
                 SELECT c.id FROM customer_import_stage s JOIN customer c ON c.code = s.code
                 WHERE s.import_id = ? AND s.customer_id IS NULL""", Long.class, staged.importId());
     }
+
+    /**
+     * Fills {@code name_initials} where it is missing: rows written by SQL (an import's new or
+     * renamed customers, the demo book, customers from before the column), since SQL cannot read
+     * pinyin. Walks the ids in batches and touches nothing else (no version, no updated_at), so it
+     * is safe to run again; returns how many it filled.
+     */
+    int fillMissingInitials() {
+        int filled = 0;
+        long after = 0;
+        while (true) {
+            List<Object[]> batch = new ArrayList<>();
+            jdbc.query("SELECT id, name FROM customer WHERE name_initials IS NULL AND id > ? ORDER BY id LIMIT "
+                    + INITIALS_BATCH, row -> {
+                        batch.add(new Object[] {NameInitials.of(row.getString(2)), row.getLong(1)});
+                    }, after);
+            if (batch.isEmpty()) {
+                return filled;
+            }
+            jdbc.batchUpdate("UPDATE customer SET name_initials = ? WHERE id = ?", batch);
+            filled += batch.size();
+            after = (Long) batch.get(batch.size() - 1)[1];
+        }
+    }
+
+    private static final int INITIALS_BATCH = 1000;
 
     private long count(String sql, long id) {
         Long count = jdbc.queryForObject(sql, Long.class, id);

@@ -1,0 +1,3 @@
+-- H2 counterpart of postgresql/V23_1 (trigram and partial indexes, which H2 does not have): the
+-- embedded demo database searches with a scan, instant at demo size. The file keeps both vendors
+-- on the same version history.
