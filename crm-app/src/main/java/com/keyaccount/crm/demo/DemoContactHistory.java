@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,18 +22,19 @@ import java.util.function.Consumer;
  * One customer's contact log as a manager who keeps to the visit quotas writes it: over the last
  * quarter each contact comes within the tier's "any contact every N days" of the one before, on a
  * working day, and one is an on-site visit whenever the visit quota would otherwise fall due
- * before the next contact; before that quarter, a contact every two to three months. So the
- * customer's follow-up is due today or later, except for one customer in twenty, whose manager
- * fell behind: the last contact was the interval plus 2 to 13 days ago, so it is a few working
- * days overdue (never more than two weeks). An agreed next-contact date is always kept by the
- * next contact, or lies ahead. Lost customers keep the last contacts from before they were lost.
+ * before the next contact; before that quarter, a contact every two to four months. So the
+ * customer's follow-up is due today or later, except for one in twenty of each manager's
+ * customers, with whom the manager fell behind: the last contact was the interval plus 2 to 13
+ * days ago, so it is a few working days overdue (never more than two weeks). An agreed
+ * next-contact date is always kept by the next contact, or lies ahead. Lost customers keep the
+ * last contacts from before they were lost.
  */
 final class DemoContactHistory {
 
     /** The last quarter: this month's and last month's attainment are whole. */
     static final int QUOTA_DAYS = 91;
-    /** Customers, in percent, whose manager has fallen behind. */
-    static final int LATE_PERCENT = 5;
+    /** Of every so many customers of a manager (not lost), one is overdue: 5%. */
+    static final int ONE_LATE_IN = 20;
     private static final String[] NOT_VISITS = {"PHONE", "PHONE", "WECHAT", "WECHAT", "WECHAT", "EMAIL", "SMS",
         "MEETING"};
 
@@ -40,6 +43,8 @@ final class DemoContactHistory {
     private final ZoneId zone;
     private final VisitQuotas quotas;
     private final WorkingCalendar calendar;
+    /** Per manager: customers planned so far and which one of the current twenty falls behind. */
+    private final Map<Long, int[]> lateByManager = new HashMap<>();
 
     DemoContactHistory(SplittableRandom random, LocalDate today, ZoneId zone, VisitQuotas quotas,
             WorkingCalendar calendar) {
@@ -60,7 +65,7 @@ final class DemoContactHistory {
             }
             days.sort(null);
         } else {
-            late = random.nextInt(100) < LATE_PERCENT;
+            late = fallsBehind(authorId);
             plan(quotas.of(tier), late, days, visits);
         }
         for (int n = 0; n < days.size(); n++) {
@@ -74,16 +79,28 @@ final class DemoContactHistory {
         }
     }
 
+    /**
+     * Whether the manager fell behind with this customer: one at random in each twenty of theirs,
+     * so every manager's day has its few overdue customers, not some none and others many.
+     */
+    private boolean fallsBehind(long managerId) {
+        int[] seenAndSlot = lateByManager.computeIfAbsent(managerId, id -> new int[2]);
+        if (seenAndSlot[0] % ONE_LATE_IN == 0) {
+            seenAndSlot[1] = random.nextInt(ONE_LATE_IN);
+        }
+        return seenAndSlot[0]++ % ONE_LATE_IN == seenAndSlot[1];
+    }
+
     /** The days of contact, oldest first, with the on-site visits marked. */
     private void plan(TierCadence cadence, boolean late, List<LocalDate> days, BitSet visits) {
         Integer anyEvery = cadence.anyContact().atLeastEveryDays();
         int every = anyEvery == null ? 30 : anyEvery;
         Integer visitEvery = cadence.onSiteVisit().atLeastEveryDays();
         LocalDate quarter = today.minusDays(QUOTA_DAYS);
-        LocalDate day = today.minusDays(300 + random.nextInt(60));
+        LocalDate day = today.minusDays(290 + random.nextInt(70));
         while (day.isBefore(quarter.minusDays(3))) {
             add(days, visits, day, random.nextInt(4) == 0);
-            day = onOrBeforeWorkingDay(day.plusDays(50 + random.nextInt(60)), day);
+            day = onOrBeforeWorkingDay(day.plusDays(55 + random.nextInt(70)), day);
         }
         // the last contact: yesterday at the latest, or for one fallen behind the one that made it overdue
         LocalDate lastDay = today.minusDays(1);

@@ -25,6 +25,6 @@ enum DemoLifecycle {
 
     static DemoLifecycle draw(SplittableRandom random) {
         int r = random.nextInt(100);
-        return r < 85 ? ACTIVE : r < 93 ? PROSPECT : r < 97 ? DORMANT : LOST;
+        return r < 83 ? ACTIVE : r < 93 ? PROSPECT : r < 97 ? DORMANT : LOST;
     }
 }

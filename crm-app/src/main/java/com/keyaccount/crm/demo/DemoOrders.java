@@ -81,8 +81,10 @@ final class DemoOrders {
             return 0;
         }
         Trend trend = lifecycle == DemoLifecycle.ACTIVE ? Trend.draw(random) : Trend.STEADY;
-        int perPeriod = Math.max(1, (int) Math.round(
-                ordersPerPeriod * (0.3 + 1.4 * quantile) * (0.8 + 0.4 * random.nextDouble())));
+        // bigger customers order more often; rounded up or down at random, so that on average a
+        // buyer orders averageOrdersPerYear times a year, as the benchmark's book size assumes
+        double orders = ordersPerPeriod * (0.3 + 1.4 * quantile) * (0.8 + 0.4 * random.nextDouble());
+        int perPeriod = Math.max(1, (int) Math.floor(orders + random.nextDouble()));
         double every = (double) PERIOD / perPeriod;
         double perOrderYuan = yearlyYuan(quantile) * every / 365;
         int newest = switch (lifecycle) {
