@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * before the next contact; before that quarter, a contact every two to four months. So the
  * customer's follow-up is due today or later, except for one in twenty of each manager's
  * customers, with whom the manager fell behind: the last contact was the interval plus 2 to 13
- * days ago, so it is a few working days overdue (never more than two weeks). An agreed
+ * days ago, so it is a few working days overdue (about two weeks at most). An agreed
  * next-contact date is always kept by the next contact, or lies ahead. Lost customers keep the
  * last contacts from before they were lost.
  */
