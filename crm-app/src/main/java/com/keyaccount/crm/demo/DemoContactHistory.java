@@ -69,14 +69,22 @@ final class DemoContactHistory {
             plan(quotas.of(tier), late, days, visits);
         }
         for (int n = 0; n < days.size(); n++) {
-            LocalDate day = days.get(n);
-            boolean last = n == days.size() - 1;
-            LocalDate agreed = random.nextInt(4) != 0 || lifecycle == DemoLifecycle.LOST || (last && late) ? null
-                    : last ? calendar.onOrNextWorkingDay(today.plusDays(random.nextInt(10)))
-                    : days.get(n + 1);
+            boolean agrees = random.nextInt(4) == 0 && lifecycle != DemoLifecycle.LOST;
             String channel = visits.get(n) ? "VISIT" : NOT_VISITS[random.nextInt(NOT_VISITS.length)];
-            sink.accept(log(customerId, authorId, day, channel, agreed));
+            sink.accept(log(customerId, authorId, days.get(n), channel, agrees ? agreed(days, n, late) : null));
         }
+    }
+
+    /**
+     * The next contact agreed at contact {@code n}: the day of the next one, which keeps it; after
+     * the last, a working day in the coming ten (none where the manager fell behind, whose
+     * customer is overdue by the quota already).
+     */
+    private LocalDate agreed(List<LocalDate> days, int n, boolean late) {
+        if (n < days.size() - 1) {
+            return days.get(n + 1);
+        }
+        return late ? null : calendar.onOrNextWorkingDay(today.plusDays(random.nextInt(10)));
     }
 
     /**

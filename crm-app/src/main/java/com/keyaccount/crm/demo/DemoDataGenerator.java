@@ -31,10 +31,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DemoDataGenerator {
 
-    /** How much to generate. */
-    public record Size(int customers, int averageOrdersPerYear, int averageContactLogsPerYear) {
+    /**
+     * How much to generate: the customers and the orders a year of one who buys all year. The
+     * contacts follow from the visit quotas.
+     */
+    public record Size(int customers, int averageOrdersPerYear) {
 
-        public static final Size DEMO = new Size(300, 20, 10);
+        public static final Size DEMO = new Size(300, 20);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class DemoDataGeneratorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    private static final DemoDataGenerator.Size SMALL = new DemoDataGenerator.Size(200, 20, 10);
+    private static final DemoDataGenerator.Size SMALL = new DemoDataGenerator.Size(200, 20);
 
     @Test
     void the_same_seed_and_day_generate_the_same_book() {
