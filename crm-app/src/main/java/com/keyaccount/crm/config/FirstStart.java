@@ -79,8 +79,7 @@ class FirstStart implements ApplicationRunner {
         }
         boolean seedDemoData = empty && demoDataWanted();
         if (seedDemoData) {
-            demoData.seed(new DemoDataGenerator.Size(properties.demoCustomers(), properties.demoOrdersPerCustomer(),
-                    DemoDataGenerator.Size.DEMO.averageContactLogsPerYear()));
+            demoData.seed(new DemoDataGenerator.Size(properties.demoCustomers(), properties.demoOrdersPerCustomer()));
         }
         if (users.count() == 0) {
             throw new IllegalStateException("The database has no users. Set CRM_ADMIN_USERNAME and "

@@ -1,5 +1,9 @@
 package com.keyaccount.crm.demo;
 
+import com.keyaccount.crm.followup.application.BusinessCalendar;
+import com.keyaccount.crm.followup.application.QuotaPolicies;
+import com.keyaccount.crm.tier.TierPolicy;
+import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
@@ -31,6 +35,9 @@ public class DemoData {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final TierPolicyRepository tierPolicies;
+    private final QuotaPolicies quotaPolicies;
+    private final BusinessCalendar calendar;
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void seed(DemoDataGenerator.Size size) {
@@ -44,8 +51,11 @@ public class DemoData {
                 manager("wang", "王强", "NORTH", hash));
         users.flush();
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
-        int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED)
-                .generate(size, managers);
+        // the book is shaped to the rules in force: its contacts follow the tiers its orders will earn
+        TierPolicy policy = tierPolicies.inForceOn(today).orElseThrow();
+        DemoDataGenerator.Rules rules = new DemoDataGenerator.Rules(policy.paretoCutoffs(), policy.getWindowMonths(),
+                quotaPolicies.current().quotas(), calendar.workingCalendar());
+        int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED, rules).generate(size, managers);
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,

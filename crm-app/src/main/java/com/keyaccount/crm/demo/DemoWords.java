@@ -2,13 +2,17 @@ package com.keyaccount.crm.demo;
 
 import java.util.Map;
 
-/** The words the demo book is made of: Chinese company and person names, titles, log texts. */
+/**
+ * The words the demo book is made of: Chinese company and person names, titles, log texts (its
+ * places are in {@link DemoPlaces}).
+ */
 final class DemoWords {
 
-    static final String[] CITIES = {"上海", "北京", "深圳", "杭州", "广州", "成都", "武汉", "南京", "苏州", "天津",
-        "西安", "重庆", "青岛", "宁波", "厦门", "长沙", "郑州", "沈阳", "大连", "合肥"};
+    /** The middle of a company name, between its city and its trade. */
     static final String[] WORDS = {"华信", "恒通", "金桥", "鼎盛", "瑞丰", "东方", "远航", "宏达", "新视界", "博远",
-        "中联", "鸿运", "天成", "嘉禾", "盛世", "同创", "汇智", "永安", "佳美", "海纳"};
+        "中联", "鸿运", "天成", "嘉禾", "盛世", "同创", "汇智", "永安", "佳美", "海纳", "润泽", "广源", "德信", "长兴",
+        "锦程", "安和", "恒昌", "联创", "卓越", "明辉", "华康", "启航", "合众", "凯瑞", "晨曦", "宇恒", "浩然", "锐思",
+        "泰和", "金鼎"};
     static final Map<String, String> INDUSTRY_SUFFIX = Map.ofEntries(
             Map.entry("AGRICULTURE", "农业科技"), Map.entry("MANUFACTURING", "机械制造"),
             Map.entry("CONSTRUCTION", "建设工程"), Map.entry("IT", "信息技术"),
@@ -25,7 +29,6 @@ final class DemoWords {
     static final String[][] TITLES = {{"总经理", "DECISION_MAKER"}, {"副总经理", "DECISION_MAKER"},
         {"采购经理", "ADVISOR"}, {"技术总监", "ADVISOR"}, {"财务经理", "ADVISOR"}, {"采购专员", "USER"},
         {"工程师", "USER"}, {"运营主管", "USER"}};
-    static final String[] CHANNELS = {"VISIT", "PHONE", "PHONE", "WECHAT", "WECHAT", "EMAIL", "SMS", "MEETING"};
     static final Map<String, String[]> SUMMARIES = Map.of(
             "VISIT", new String[] {"上门拜访，沟通年度采购计划", "上门拜访，了解新项目需求", "上门拜访，处理上批货物质量反馈"},
             "PHONE", new String[] {"电话回访，确认上批货物使用情况", "电话沟通回款进度", "电话介绍新品"},

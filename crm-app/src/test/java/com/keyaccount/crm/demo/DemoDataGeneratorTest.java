@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class DemoDataGeneratorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    private static final DemoDataGenerator.Size SMALL = new DemoDataGenerator.Size(200, 20, 10);
+    private static final DemoDataGenerator.Size SMALL = new DemoDataGenerator.Size(200, 20);
 
     @Test
     void the_same_seed_and_day_generate_the_same_book() {
@@ -102,7 +102,8 @@ class DemoDataGeneratorTest {
                     VALUES (?, 'x', ?, 'ACCOUNT_MANAGER', 'EAST', CURRENT_TIMESTAMP)""", "m" + i, "m" + i);
             managers[i] = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, "m" + i);
         }
-        new DemoDataGenerator(jdbc, ZoneId.of("Asia/Shanghai"), TODAY, seed).generate(SMALL, List.of(
+        new DemoDataGenerator(jdbc, ZoneId.of("Asia/Shanghai"), TODAY, seed, DemoDataGenerator.Rules.DEFAULT)
+                .generate(SMALL, List.of(
                 new DemoDataGenerator.Manager(managers[0], "EAST"), new DemoDataGenerator.Manager(managers[1], "SOUTH"),
                 new DemoDataGenerator.Manager(managers[2], "NORTH")));
         return jdbc;
