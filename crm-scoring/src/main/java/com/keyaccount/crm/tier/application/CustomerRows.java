@@ -24,8 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per customer). Two statements, not one joining the three tables, run at the same time on two
  * connections: the aggregate is what ranking costs in any case, and the stored rows are read
  * meanwhile (joined into the aggregate they cost PostgreSQL a third more). Each runs in a
- * read-only transaction that tells PostgreSQL to compile no JIT code (its compile time is a
- * tenth of a statement run once a night).
+ * read-only transaction.
  */
 final class CustomerRows {
 
@@ -38,14 +37,12 @@ final class CustomerRows {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate reading;
-    private final boolean postgres;
     private final String figures;
 
     CustomerRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
-        this.postgres = !database.isH2();
         this.figures = "SELECT a.customer_id AS id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid FROM "
                 + new WindowFigures(database).aggregate() + " a";
     }
@@ -66,12 +63,7 @@ final class CustomerRows {
     }
 
     private <T> T read(Supplier<T> statement) {
-        return reading.execute(status -> {
-            if (postgres) {
-                jdbc.execute("SET LOCAL jit = off");
-            }
-            return statement.get();
-        });
+        return reading.execute(status -> statement.get());
     }
 
     private Map<Long, CustomerRow> stored() {
