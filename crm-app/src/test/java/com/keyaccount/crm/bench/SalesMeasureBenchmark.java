@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark (k) of issue 15: the recompute on a book where 5% of the window's lines are credit
@@ -40,7 +38,6 @@ final class SalesMeasureBenchmark {
     static void run(ConfigurableApplicationContext app, int runs) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         TierRecompute recompute = app.getBean(TierRecompute.class);
-        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         TierPolicyRepository policies = app.getBean(TierPolicyRepository.class);
         LocalDate today = LocalDate.now(app.getBean(ZoneId.class));
         LocalDate from = today.minusMonths(12).plusDays(1);
@@ -57,17 +54,17 @@ final class SalesMeasureBenchmark {
                     lines, credits, 100.0 * credits / lines, added, lineIds.size());
 
             publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.BOOK, null), "benchmark: net revenue");
-            measure(runs, recompute, "net revenue, whole book", jdbc, transaction,
+            measure(runs, recompute, "net revenue, whole book",
                     () -> bare(jdbc, "o.amount", null, from, today));
 
             publish(jdbc, policies, rules.rankedBy(Measure.GROSS_MARGIN, Scope.BOOK, null), "benchmark: gross margin");
-            measure(runs, recompute, "gross margin, whole book", jdbc, transaction,
+            measure(runs, recompute, "gross margin, whole book",
                     () -> bare(jdbc, "o.margin", null, from, today));
 
             publish(jdbc, policies, rules.rankedBy(Measure.NET_REVENUE, Scope.PRODUCT_LINE, null),
                     "benchmark: per product line");
-            measure(runs, recompute, "net revenue, per product line (" + lineIds.size() + " bare queries)", jdbc,
-                    transaction, () -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today)));
+            measure(runs, recompute, "net revenue, per product line (" + lineIds.size() + " bare queries)",
+                    () -> lineIds.forEach(line -> bare(jdbc, "o.amount", line, from, today)));
         } finally {
             jdbc.update("DELETE FROM sales_order WHERE order_no LIKE 'BENCH-CN-%'");
             publish(jdbc, policies, rules, "benchmark: the rules before it");
@@ -75,22 +72,13 @@ final class SalesMeasureBenchmark {
         }
     }
 
-    /**
-     * First run after publishing (every row carries the new version), then warm runs against the
-     * bare query, timed twice: as it comes, and with the session settings the recompute reads
-     * under (no JIT compilation). The ratio is to the faster of the two.
-     */
-    private static void measure(int runs, TierRecompute recompute, String what, JdbcTemplate jdbc,
-            TransactionTemplate transaction, Runnable bare) {
+    /** First run after publishing (every row carries the new version), then warm runs against the bare query. */
+    private static void measure(int runs, TierRecompute recompute, String what, Runnable bare) {
         long first = timeMillis(() -> recompute.run("BENCHMARK", "benchmark"));
         long app = median(runs, () -> timeMillis(() -> recompute.run("BENCHMARK", "benchmark")));
         long sql = median(runs, () -> timeMillis(bare));
-        long sqlAsRecompute = median(runs, () -> timeMillis(() -> transaction.executeWithoutResult(status -> {
-            jdbc.execute("SET LOCAL jit = off");
-            bare.run();
-        })));
-        TierBenchmark.report("(k) %-52s first run %,6d ms; warm median %,6d ms vs bare SQL %,6d ms (%,d ms without JIT): "
-                + "ratio %.2f", what, first, app, sql, sqlAsRecompute, (double) app / Math.min(sql, sqlAsRecompute));
+        TierBenchmark.report("(k) %-52s first run %,6d ms; warm median %,6d ms vs bare SQL %,6d ms: ratio %.2f",
+                what, first, app, sql, (double) app / sql);
     }
 
     /**
