@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The only writer of {@code customer}: the forms' changes through JPA, an import's through
  * set-based statements over its staged lines, since merging a million lines one entity at a time
- * would take hours; and of {@code data_import_customer}, which customers an import created or changed. Only {@link CustomerService} calls it, so every write is audited there.
+ * would take hours; and of {@code data_import_customer}, which customers an import created or
+ * changed. Only {@link CustomerService} calls it, so every write is audited there.
  */
 @Component
 class CustomerStore {
