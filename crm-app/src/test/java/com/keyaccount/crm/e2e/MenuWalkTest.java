@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -36,6 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(Fixtures.class)
 class MenuWalkTest {
+
+    private static final Logger log = LoggerFactory.getLogger(MenuWalkTest.class);
 
     @LocalServerPort
     private int port;
@@ -77,7 +81,7 @@ class MenuWalkTest {
         lesser.append(walkTheMenu(fixtures.user(Role.SALES_DIRECTOR), 1366, 900, Set.of("/dashboard", "/customers")));
         lesser.append(walkTheMenu(fixtures.user(Role.ADMIN), 1366, 900, Set.of()));
         if (!lesser.isEmpty()) {
-            System.out.println("axe-core, moderate and minor violations (not failed on):\n" + lesser);
+            log.info("axe-core, moderate and minor violations (not failed on):\n{}", lesser);
         }
     }
 
