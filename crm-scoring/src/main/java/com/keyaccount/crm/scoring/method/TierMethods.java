@@ -11,14 +11,12 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierMethod;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The active method picks the classifier, on the rules' measure: the one classification the
  * recompute (on a published policy) and the what-if preview (on a draft's rules) both use, over
- * the whole book ({@link #classify}) or once per product line ({@link #perLine}).
+ * the whole book ({@link #classify}) or once per product line ({@link PerLineTiers}).
  */
 public final class TierMethods {
 
@@ -38,16 +36,5 @@ public final class TierMethods {
             case SCORECARD -> ScorecardClassifier.classify(figures, scorecard, windowMonths, measure);
             case HARD_RULES -> HardRulesClassifier.classify(figures, hardRules, measure);
         };
-    }
-
-    /**
-     * Ranks each product line's customers apart, then gives every customer in {@code customers}
-     * the tier visit quotas follow: its best line tier, or its tier on the line the rules name.
-     *
-     * @param byLine each line's customers with their figures on that line
-     */
-    public static LineTiers perLine(RuleSet rules, Collection<Long> customers,
-            Map<Long, List<CustomerFigures>> byLine) {
-        return LineTiers.classify(rules, customers, byLine);
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Pareto 80/95 per line: line 10 total 60,000, #1 before 0 → A, #2 before 50/60 = .833 → B;
  * line 20 total 100,000, #3 before 0 → A, #1 before .99 → C.
  */
-class LineTiersTest {
+class PerLineTiersTest {
 
     private static final Map<Long, List<CustomerFigures>> BY_LINE = Map.of(
             10L, List.of(sold(1, "50000"), sold(2, "10000")),
@@ -36,11 +36,13 @@ class LineTiersTest {
 
     @Test
     void a_customer_can_be_a_on_one_line_and_c_on_another_and_quotas_follow_its_best() {
-        LineTiers tiers = TierMethods.perLine(rules(null), CUSTOMERS, BY_LINE);
+        PerLineTiers tiers = new PerLineTiers(rules(null));
+        List<TierDecision> appliances = tiers.rank(10L, BY_LINE.get(10L));
+        List<TierDecision> materials = tiers.rank(20L, BY_LINE.get(20L));
 
-        assertThat(tiers(tiers.byLine().get(10L))).containsExactlyInAnyOrderEntriesOf(Map.of(1L, Tier.A, 2L, Tier.B));
-        assertThat(tiers(tiers.byLine().get(20L))).containsExactlyInAnyOrderEntriesOf(Map.of(3L, Tier.A, 1L, Tier.C));
-        Map<Long, TierDecision> quota = byCustomer(tiers.customers());
+        assertThat(tiers(appliances)).containsExactlyInAnyOrderEntriesOf(Map.of(1L, Tier.A, 2L, Tier.B));
+        assertThat(tiers(materials)).containsExactlyInAnyOrderEntriesOf(Map.of(3L, Tier.A, 1L, Tier.C));
+        Map<Long, TierDecision> quota = byCustomer(tiers.quotaTiers(CUSTOMERS));
         assertThat(quota.get(1L).tier()).isEqualTo(Tier.A);
         assertThat(quota.get(1L).explanation()).isEqualTo(new QuotaTierExplanation(Basis.BEST_LINE, 10L));
         assertThat(quota.get(2L).tier()).isEqualTo(Tier.B);
@@ -51,7 +53,10 @@ class LineTiersTest {
 
     @Test
     void with_a_named_line_quotas_follow_the_tier_there_and_no_sales_there_is_c() {
-        Map<Long, TierDecision> quota = byCustomer(TierMethods.perLine(rules(20L), CUSTOMERS, BY_LINE).customers());
+        PerLineTiers tiers = new PerLineTiers(rules(20L));
+        tiers.rank(10L, BY_LINE.get(10L));
+        tiers.rank(20L, BY_LINE.get(20L));
+        Map<Long, TierDecision> quota = byCustomer(tiers.quotaTiers(CUSTOMERS));
 
         assertThat(quota.get(1L).tier()).isEqualTo(Tier.C);
         assertThat(quota.get(1L).explanation()).isEqualTo(new QuotaTierExplanation(Basis.NAMED_LINE, 20L));
