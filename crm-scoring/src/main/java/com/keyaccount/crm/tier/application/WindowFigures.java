@@ -71,14 +71,10 @@ public final class WindowFigures {
      * their sales in the window ranks as no revenue, never as less than none.
      */
     public static CustomerFigures of(ResultSet rs) throws SQLException {
-        return of(rs.getLong("id"), rs);
-    }
-
-    static CustomerFigures of(long customerId, ResultSet rs) throws SQLException {
         BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
         long paid = rs.getLong("paid");
         Double averageDaysToPay = paid == 0 ? null : rs.getLong("days_to_pay") / (double) paid;
-        return new CustomerFigures(customerId, revenue, rs.getBigDecimal("margin"), rs.getLong("orders"),
+        return new CustomerFigures(rs.getLong("id"), revenue, rs.getBigDecimal("margin"), rs.getLong("orders"),
                 averageDaysToPay);
     }
 }
