@@ -81,7 +81,8 @@ public class FollowUpReschedules {
     /**
      * What is wrong with the command, by field ({@code dueOn}, {@code reason}, {@code note}):
      * required, a day in the past, beyond {@value #MAX_DAYS_AHEAD} days (args: the last day
-     * allowed), not a working day (args: the day), a note too long or missing for "other".
+     * allowed and the number of days), not a working day (args: the day), a note too long or
+     * missing for "other".
      */
     public List<Violation> check(RescheduleCommand command) {
         List<Violation> problems = new ArrayList<>();
@@ -92,7 +93,7 @@ public class FollowUpReschedules {
         } else if (day.isBefore(window.first())) {
             problems.add(Violation.of("dueOn", "past"));
         } else if (day.isAfter(window.last())) {
-            problems.add(Violation.of("dueOn", "tooFar", window.last()));
+            problems.add(Violation.of("dueOn", "tooFar", window.last(), MAX_DAYS_AHEAD));
         } else if (!calendar.workingCalendar().isWorkingDay(day)) {
             problems.add(Violation.of("dueOn", "notWorkingDay", day));
         }
