@@ -58,8 +58,8 @@ public class FollowUpReschedules {
     public record RescheduleCommand(LocalDate dueOn, RescheduleReason reason, String note) {
     }
 
-    /** What the audit log compares; the names are the fields the log shows. */
-    record Audited(LocalDate rescheduledTo, RescheduleReason rescheduleReason, String rescheduleNote) {
+    /** What the audit log compares; the names are the fields the log shows (public: read by reflection). */
+    public record Audited(LocalDate rescheduledTo, RescheduleReason rescheduleReason, String rescheduleNote) {
 
         static final Audited NONE = new Audited(null, null, null);
 
