@@ -73,9 +73,12 @@ public class FollowUpReschedules {
     }
 
     public Window window() {
+        return window(calendar.workingCalendar());
+    }
+
+    private Window window(WorkingCalendar working) {
         LocalDate today = today();
-        return new Window(today, today.plusDays(MAX_DAYS_AHEAD),
-                calendar.workingCalendar().onOrNextWorkingDay(today.plusDays(1)));
+        return new Window(today, today.plusDays(MAX_DAYS_AHEAD), working.onOrNextWorkingDay(today.plusDays(1)));
     }
 
     /**
@@ -86,7 +89,8 @@ public class FollowUpReschedules {
      */
     public List<Violation> check(RescheduleCommand command) {
         List<Violation> problems = new ArrayList<>();
-        Window window = window();
+        WorkingCalendar working = calendar.workingCalendar();
+        Window window = window(working);
         LocalDate day = command.dueOn();
         if (day == null) {
             problems.add(Violation.of("dueOn", "required"));
@@ -94,7 +98,7 @@ public class FollowUpReschedules {
             problems.add(Violation.of("dueOn", "past"));
         } else if (day.isAfter(window.last())) {
             problems.add(Violation.of("dueOn", "tooFar", window.last(), MAX_DAYS_AHEAD));
-        } else if (!calendar.workingCalendar().isWorkingDay(day)) {
+        } else if (!working.isWorkingDay(day)) {
             problems.add(Violation.of("dueOn", "notWorkingDay", day));
         }
         if (command.reason() == null) {

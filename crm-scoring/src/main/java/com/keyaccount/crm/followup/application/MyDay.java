@@ -34,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MyDay {
 
     public static final int SECTION_ROWS = 50;
+    /**
+     * Rows of "due in the next 7 days" on My day itself: on a phone fifty rows not yet due push
+     * the special days out of reach; the week view and "show all" list them all.
+     */
+    public static final int WEEK_ROWS = 10;
     /** "This week" = the next seven days after today. */
     static final int WEEK_DAYS = 7;
     static final int VERIFY_ROWS = 20;
@@ -74,7 +79,7 @@ public class MyDay {
         List<DueSection> sections = withMainContacts(List.of(
                 section(ownerId, Bucket.OVERDUE, filter, 0, SECTION_ROWS, today, working),
                 section(ownerId, Bucket.TODAY, filter, 0, SECTION_ROWS, today, working),
-                section(ownerId, Bucket.WEEK, filter, 0, SECTION_ROWS, today, working)));
+                section(ownerId, Bucket.WEEK, filter, 0, WEEK_ROWS, today, working)));
         return new MyDayView(ownerId, today, working.isWorkingDay(today), filter, filterCounts(ownerId, filter, today),
                 sections.get(0), sections.get(1), sections.get(2),
                 List.copyOf(special.subList(0, Math.min(SPECIAL_ROWS, special.size()))), special.size(),

@@ -55,6 +55,10 @@ class RescheduleController {
             @RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
             @RequestParam(required = false) String city, Viewer viewer, Model model, RedirectAttributes redirect) {
         Customer customer = customers.get(viewer, customerId);
+        // the use case's rules too, beside the fields the form itself found nothing wrong with,
+        // so a bad day and a missing reason are both said at once
+        reschedules.check(form.toCommand()).stream().filter(v -> !result.hasFieldErrors(v.path()))
+                .forEach(v -> reject(result, v));
         if (!result.hasErrors()) {
             try {
                 reschedules.reschedule(viewer, customerId, form.toCommand());
@@ -62,6 +66,7 @@ class RescheduleController {
                 return "redirect:" + (BackToMyDay.requested(back) ? BackToMyDay.location(manager, tier, city)
                         : "/customers/" + customerId);
             } catch (RescheduleRejectedException rejected) {
+                // a rule that changed between the check and the write (the calendar, midnight)
                 rejected.violations().forEach(v -> reject(result, v));
             }
         }
