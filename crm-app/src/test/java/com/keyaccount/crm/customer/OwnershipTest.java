@@ -94,6 +94,11 @@ class OwnershipTest {
                 post("/customers/{id}/verify", id),
                 post("/customers/{id}/logs", id).param("submissionToken", UUID.randomUUID().toString())
                         .param("channel", "PHONE").param("occurredAt", "2026-11-20T10:00").param("summary", "越权"),
+                post("/customers/{id}/logs/quick", id).param("submissionToken", UUID.randomUUID().toString())
+                        .param("channel", "PHONE").param("summary", "越权"),
+                get("/customers/{id}/reschedule", id),
+                post("/customers/{id}/reschedule", id).param("dueOn", "2026-11-20").param("reason", "OTHER")
+                        .param("note", "越权"),
                 post("/customers/{id}/contacts", id).param("name", "新人").param("decisionRole", "USER"),
                 post("/customers/{id}/contacts/{c}", id, contactId).param("name", "改名").param("decisionRole", "USER"),
                 post("/customers/{id}/contacts/{c}/delete", id, contactId));
@@ -105,7 +110,8 @@ class OwnershipTest {
                        (SELECT count(*) FROM contact_log l WHERE l.customer_id = c.id) AS logs,
                        (SELECT count(*) FROM contact k WHERE k.customer_id = c.id) AS contacts,
                        (SELECT max(k.name) FROM contact k WHERE k.customer_id = c.id) AS contact_name,
-                       (SELECT count(*) FROM audit_event e WHERE e.customer_id = c.id) AS audits
+                       (SELECT count(*) FROM audit_event e WHERE e.customer_id = c.id) AS audits,
+                       (SELECT count(*) FROM follow_up_reschedule r WHERE r.customer_id = c.id) AS rescheduled
                 FROM customer c WHERE c.id = ?""", customerId);
         return rows.toString();
     }

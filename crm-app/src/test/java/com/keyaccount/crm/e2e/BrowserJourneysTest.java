@@ -84,30 +84,64 @@ class BrowserJourneysTest {
     @Test
     void a_manager_on_a_phone_logs_a_visit_from_my_day_and_the_customer_leaves_the_overdue_list() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        Customer late = fixtures.customer(manager, Fixtures.unique("逾期客户"));
-        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(
-                Duration.ofDays(100))), late.getId());
-        followUps.refreshInBatches(List.of(late.getId()));
+        Customer late = overdue(manager, "逾期客户");
+        Customer quick = overdue(manager, "快速记录客户");
         open(390, 844);
         signIn(manager);
 
         go("/my-day");
         WebElement overdue = browser.findElement(By.id("due-overdue"));
-        assertThat(overdue.getText()).contains(late.getName());
+        assertThat(overdue.getText()).contains(late.getName(), quick.getName());
+        assertThat(overflow()).as("My day is wider than the phone").isLessThanOrEqualTo(0);
         shot("1-my-day-phone-before");
         check.assertSound("my day, phone", ZH);
-        overdue.findElement(By.xpath(".//li[.//a[text()='" + late.getName() + "']]//a[contains(@class,'log-now')]"))
-                .click();
+
+        // one tap opens the quick log on the row: the channel (phone by default) and one line
+        WebElement row = browser.findElement(By.id("due-row-" + quick.getId()));
+        row.findElement(By.cssSelector("details.due-quick summary")).click();
+        WebElement line = row.findElement(By.cssSelector("form.quick-log input[name=summary]"));
+        assertThat(line.isDisplayed()).isTrue();
+        new Select(row.findElement(By.cssSelector("form.quick-log select[name=channel]"))).selectByValue("WECHAT");
+        line.sendKeys("微信确认下周上门拜访");
+        assertThat(overflow()).as("the opened quick log is wider than the phone").isLessThanOrEqualTo(0);
+        shot("1-my-day-phone-quick-log");
+        check.assertSound("my day with the quick log open, phone", ZH);
+        row.findElement(By.cssSelector("form.quick-log button[type=submit]")).click();
+
+        waitFor(d -> d.getCurrentUrl().endsWith("/my-day") && !d.findElements(By.cssSelector(".flash, .alert"))
+                .isEmpty());
+        assertThat(browser.findElement(By.id("due-overdue")).getText()).doesNotContain(quick.getName())
+                .contains(late.getName());
+        assertThat(jdbc.queryForObject("SELECT channel FROM contact_log WHERE customer_id = ?", String.class,
+                quick.getId())).isEqualTo("WECHAT");
+        shot("1-my-day-phone-quick-logged");
+
+        // the full form stays one tap away
+        browser.findElement(By.id("due-row-" + late.getId())).findElement(By.cssSelector("a.log-now")).click();
         check.assertSound("the log form, phone", ZH);
         browser.findElement(By.id("summary")).sendKeys("上门拜访，确认明年订单");
         shot("1-log-form-phone");
-        browser.findElement(By.cssSelector("form button[type=submit].btn-primary")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit].btn-primary")).click();
 
         waitFor(d -> d.getCurrentUrl().endsWith("/my-day"));
         assertThat(browser.findElement(By.id("due-overdue")).getText()).doesNotContain(late.getName());
         shot("1-my-day-phone-after");
         check.assertSound("my day after logging, phone", ZH);
+
+        go("/my-day/calendar");
+        assertThat(overflow()).as("the week ahead is wider than the phone").isLessThanOrEqualTo(0);
+        shot("1-week-ahead-phone");
+        check.assertSound("the week ahead, phone", ZH);
         assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    /** A customer of the manager, on the books for 100 days and never contacted: overdue. */
+    private Customer overdue(AppUser manager, String name) {
+        Customer customer = fixtures.customer(manager, Fixtures.unique(name));
+        jdbc.update("UPDATE customer SET created_at = ? WHERE id = ?", Timestamp.from(Instant.now().minus(
+                Duration.ofDays(100))), customer.getId());
+        followUps.refreshInBatches(List.of(customer.getId()));
+        return customer;
     }
 
     @Test

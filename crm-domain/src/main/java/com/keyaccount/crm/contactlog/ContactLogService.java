@@ -46,7 +46,7 @@ public class ContactLogService {
         ContactLog log = logs.saveAndFlush(
                 new ContactLog(customer, users.getReferenceById(viewer.userId()), cmd, clock.instant()));
         audit.created(viewer.username(), "ContactLog", log.getId(), customerId, "channel", log.getChannel());
-        events.publishEvent(new ContactLogged(customerId, log.getId()));
+        events.publishEvent(new ContactLogged(customerId, log.getId(), viewer.username()));
         return new RecordedLog(log.getId(), customerId, false);
     }
 

@@ -24,7 +24,9 @@ import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.followup.editor.CalendarDrafts;
+import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.WeekAhead;
 import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
@@ -143,6 +145,10 @@ public abstract class WebSliceTest {
     protected ScheduleRefresh scheduleRefresh;
     @MockitoBean
     protected ProductLines productLines;
+    @MockitoBean
+    protected FollowUpReschedules reschedules;
+    @MockitoBean
+    protected WeekAhead weekAhead;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

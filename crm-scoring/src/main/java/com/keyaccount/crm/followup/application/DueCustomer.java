@@ -7,10 +7,32 @@ import java.time.LocalDate;
 /**
  * A customer on My day with what makes it due.
  *
- * @param workingDaysLate working days between the due date and today: positive when overdue,
- *                        negative when still ahead, 0 when due today
+ * @param workingDaysLate  working days between the due date and today: positive when overdue,
+ *                         negative when still ahead, 0 when due today
+ * @param city             the city of the customer's address, or null
+ * @param phone            the customer's own (switchboard) number, or null
+ * @param rescheduleReason why the follow-up was moved by hand, or null when it was not
+ * @param rescheduleNote   the note given with it, or null
+ * @param contact          the person to call, or null when there is none (or it was not read)
  */
 public record DueCustomer(long customerId, String code, String name, Tier tier, LocalDate dueOn, DueRule rule,
         LocalDate basisOn, Integer intervalDays, LocalDate lastContactOn, LocalDate lastVisitOn,
-        int workingDaysLate) {
+        int workingDaysLate, String city, String phone, RescheduleReason rescheduleReason, String rescheduleNote,
+        MainContact contact) {
+
+    public DueCustomer withContact(MainContact mainContact) {
+        return new DueCustomer(customerId, code, name, tier, dueOn, rule, basisOn, intervalDays, lastContactOn,
+                lastVisitOn, workingDaysLate, city, phone, rescheduleReason, rescheduleNote, mainContact);
+    }
+
+    /** {@code tel:} for the customer's own number, or null when it has none worth dialling. */
+    public String phoneUri() {
+        return MainContact.telUri(phone);
+    }
+
+    /** The switchboard is worth showing beside the contact's number only when it is another number. */
+    public boolean phoneDiffersFromContact() {
+        String own = phoneUri();
+        return own != null && (contact == null || !own.equals(contact.phoneUri()));
+    }
 }

@@ -37,7 +37,7 @@ public class FollowUpSchedule {
 
     static final int CHUNK = ScheduleInputs.CHUNK;
     private static final int[] UPDATE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.DATE,
-        Types.INTEGER, Types.DATE, Types.DATE, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT};
+        Types.INTEGER, Types.DATE, Types.DATE, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -117,14 +117,15 @@ public class FollowUpSchedule {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("""
                     UPDATE follow_up SET owner_id = ?, tier = ?, due_on = ?, due_rule = ?, basis_on = ?,
-                        interval_days = ?, last_contact_on = ?, last_visit_on = ?, quota_version = ?, refreshed_at = ?
+                        interval_days = ?, last_contact_on = ?, last_visit_on = ?, quota_version = ?, refreshed_at = ?,
+                        city = ?
                     WHERE customer_id = ?""", updates, UPDATE_TYPES);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO follow_up (owner_id, tier, due_on, due_rule, basis_on, interval_days, last_contact_on,
-                        last_visit_on, quota_version, refreshed_at, customer_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, UPDATE_TYPES);
+                        last_visit_on, quota_version, refreshed_at, city, customer_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, UPDATE_TYPES);
         }
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM follow_up WHERE customer_id = ?", deletes, new int[] {Types.BIGINT});
@@ -137,7 +138,7 @@ public class FollowUpSchedule {
         return new Object[] {customer.ownerId(), input.tier().name(), sqlDate(due.dueOn()),
             due.rule() == null ? null : due.rule().name(), sqlDate(due.basisOn()), due.intervalDays(),
             sqlDate(input.lastContactOn()), sqlDate(input.lastVisitOn()), rules.quotas().version(), now,
-            customer.customerId()};
+            customer.city(), customer.customerId()};
     }
 
     private static Date sqlDate(LocalDate date) {

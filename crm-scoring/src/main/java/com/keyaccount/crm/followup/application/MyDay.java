@@ -3,13 +3,10 @@ package com.keyaccount.crm.followup.application;
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
-import com.keyaccount.crm.scoring.schedule.DueRule;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.Date;
-import java.sql.SQLException;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,9 +16,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class MyDay {
 
     public static final int SECTION_ROWS = 50;
+    /**
+     * Rows of "due in the next 7 days" on My day itself: on a phone fifty rows not yet due push
+     * the special days out of reach; the week view and "show all" list them all.
+     */
+    public static final int WEEK_ROWS = 10;
     /** "This week" = the next seven days after today. */
     static final int WEEK_DAYS = 7;
     static final int VERIFY_ROWS = 20;
@@ -43,12 +47,14 @@ public class MyDay {
 
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
+    private final DueRows dueRows;
     private final Clock clock;
     private final ZoneId zone;
 
-    public MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, Clock clock, ZoneId businessZone) {
+    MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, DueRows dueRows, Clock clock, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.dueRows = dueRows;
         this.clock = clock;
         this.zone = businessZone;
     }
@@ -62,13 +68,20 @@ public class MyDay {
     }
 
     public MyDayView of(long ownerId) {
+        return of(ownerId, DueFilter.NONE);
+    }
+
+    /** The day, its three due sections narrowed to {@code filter}; special days and profiles are not. */
+    public MyDayView of(long ownerId, DueFilter filter) {
         LocalDate today = today();
         WorkingCalendar working = calendar.workingCalendar();
         List<SpecialDay> special = specialDays(ownerId, today);
-        return new MyDayView(ownerId, today, working.isWorkingDay(today),
-                section(ownerId, Bucket.OVERDUE, 0, SECTION_ROWS, today, working),
-                section(ownerId, Bucket.TODAY, 0, SECTION_ROWS, today, working),
-                section(ownerId, Bucket.WEEK, 0, SECTION_ROWS, today, working),
+        List<DueSection> sections = withMainContacts(List.of(
+                section(ownerId, Bucket.OVERDUE, filter, 0, SECTION_ROWS, today, working),
+                section(ownerId, Bucket.TODAY, filter, 0, SECTION_ROWS, today, working),
+                section(ownerId, Bucket.WEEK, filter, 0, WEEK_ROWS, today, working)));
+        return new MyDayView(ownerId, today, working.isWorkingDay(today), filter, filterCounts(ownerId, filter, today),
+                sections.get(0), sections.get(1), sections.get(2),
                 List.copyOf(special.subList(0, Math.min(SPECIAL_ROWS, special.size()))), special.size(),
                 calendar.between(today, today.plusDays(WEEK_DAYS - 1L)),
                 profilesToVerify(ownerId), countProfilesToVerify(ownerId));
@@ -76,10 +89,16 @@ public class MyDay {
 
     /** One section, a page at a time, for "show all". */
     public DueSection section(long ownerId, Bucket bucket, int page, int size) {
-        return section(ownerId, bucket, page, size, today(), calendar.workingCalendar());
+        return section(ownerId, bucket, DueFilter.NONE, page, size);
     }
 
-    private DueSection section(long ownerId, Bucket bucket, int page, int size, LocalDate today,
+    /** One section narrowed to {@code filter}, a page at a time, for "show all". */
+    public DueSection section(long ownerId, Bucket bucket, DueFilter filter, int page, int size) {
+        return withMainContacts(List.of(section(ownerId, bucket, filter, page, size, today(),
+                calendar.workingCalendar()))).get(0);
+    }
+
+    private DueSection section(long ownerId, Bucket bucket, DueFilter filter, int page, int size, LocalDate today,
             WorkingCalendar working) {
         String range = switch (bucket) {
             case OVERDUE -> "f.due_on < ?";
@@ -90,35 +109,53 @@ public class MyDay {
         if (bucket == Bucket.WEEK) {
             args.add(Date.valueOf(today.plusDays(WEEK_DAYS)));
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM follow_up f WHERE f.owner_id = ? AND " + range,
-                Long.class, args.toArray());
+        String where = "f.owner_id = ? AND " + range + filter.sql(args);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM follow_up f WHERE " + where, Long.class,
+                args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<DueCustomer> rows = jdbc.query("""
-                SELECT f.customer_id, c.code, c.name, f.tier, f.due_on, f.due_rule, f.basis_on, f.interval_days,
-                       f.last_contact_on, f.last_visit_on
-                FROM follow_up f JOIN customer c ON c.id = f.customer_id
-                WHERE f.owner_id = ? AND %s
-                ORDER BY f.tier, f.due_on, f.customer_id LIMIT ? OFFSET ?""".formatted(range),
-                (rs, n) -> dueCustomer(rs, today, working), pageArgs.toArray());
+        List<DueCustomer> rows = jdbc.query("SELECT " + DueRows.COLUMNS + " FROM " + DueRows.FROM + " WHERE " + where
+                + " ORDER BY f.tier, f.due_on, f.customer_id LIMIT ? OFFSET ?",
+                (rs, n) -> DueRows.row(rs, today, working), pageArgs.toArray());
         return new DueSection(bucket, rows, total == null ? 0 : total);
     }
 
+    /** The sections with each row's main contact, read in one query for all of them. */
+    private List<DueSection> withMainContacts(List<DueSection> sections) {
+        Map<Long, MainContact> contacts = dueRows.mainContacts(sections.stream()
+                .flatMap(s -> s.rows().stream()).map(DueCustomer::customerId).toList());
+        return sections.stream().map(s -> new DueSection(s.bucket(), s.rows().stream()
+                .map(r -> r.withContact(contacts.get(r.customerId()))).toList(), s.total())).toList();
+    }
+
     /**
-     * One follow-up row ({@code follow_up f} with the customer's code and name), with how many
-     * working days late it is on {@code today}; My day and the team's day read it alike.
+     * How many customers are due (overdue up to the end of the coming week) under each tier and
+     * city, each count within the other filter, so a choice shows what it would leave.
      */
-    static DueCustomer dueCustomer(ResultSet rs, LocalDate today, WorkingCalendar working) throws SQLException {
-        LocalDate due = rs.getDate("due_on").toLocalDate();
-        Date basis = rs.getDate("basis_on");
-        Date lastContact = rs.getDate("last_contact_on");
-        Date lastVisit = rs.getDate("last_visit_on");
-        return new DueCustomer(rs.getLong("customer_id"), rs.getString("code"), rs.getString("name"),
-                Tier.valueOf(rs.getString("tier")), due, DueRule.valueOf(rs.getString("due_rule")),
-                basis == null ? null : basis.toLocalDate(), (Integer) rs.getObject("interval_days"),
-                lastContact == null ? null : lastContact.toLocalDate(),
-                lastVisit == null ? null : lastVisit.toLocalDate(), working.workingDaysBetween(due, today));
+    private FilterCounts filterCounts(long ownerId, DueFilter filter, LocalDate today) {
+        Map<Tier, Long> tiers = new EnumMap<>(Tier.class);
+        Map<String, Long> cities = new TreeMap<>();
+        jdbc.query("""
+                SELECT f.tier, f.city, COUNT(*) AS n FROM follow_up f
+                WHERE f.owner_id = ? AND f.due_on <= ? GROUP BY f.tier, f.city""", rs -> {
+                    Tier tier = Tier.valueOf(rs.getString("tier"));
+                    String city = rs.getString("city");
+                    long n = rs.getLong("n");
+                    if (filter.city() == null || filter.city().equals(city)) {
+                        tiers.merge(tier, n, Long::sum);
+                    }
+                    if (city != null && (filter.tier() == null || filter.tier() == tier)) {
+                        cities.merge(city, n, Long::sum);
+                    }
+                }, ownerId, Date.valueOf(today.plusDays(WEEK_DAYS)));
+        if (filter.city() != null) {
+            // the chosen city stays a choice even when nothing is due there any more
+            cities.putIfAbsent(filter.city(), 0L);
+        }
+        return new FilterCounts(tiers, cities.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new FilterCounts.CityCount(e.getKey(), e.getValue())).toList());
     }
 
     /** Birthdays and anniversaries of the owner's contacts in the coming week, today first. */

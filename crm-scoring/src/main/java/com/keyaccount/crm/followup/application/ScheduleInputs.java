@@ -1,5 +1,6 @@
 package com.keyaccount.crm.followup.application;
 
+import com.keyaccount.crm.customer.CityOfAddress;
 import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
@@ -37,7 +38,7 @@ public class ScheduleInputs {
      * merge-joins a chunk of 1,000 ids against a full scan of customer_tier (4x slower at 100k).
      */
     private static final String INPUTS = """
-            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at,
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address,
                 (SELECT t.effective_tier FROM customer_tier t WHERE t.customer_id = c.id) AS effective_tier,
                 (SELECT MAX(l.occurred_at) FROM contact_log l WHERE l.customer_id = c.id) AS last_any,
                 (SELECT MAX(l.occurred_at) FROM contact_log l
@@ -49,7 +50,8 @@ public class ScheduleInputs {
                 (SELECT x.from_tier FROM tier_change x WHERE x.customer_id = c.id
                  ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_from,
                 (SELECT x.to_tier FROM tier_change x WHERE x.customer_id = c.id
-                 ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_to
+                 ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_to,
+                (SELECT r.due_on FROM follow_up_reschedule r WHERE r.customer_id = c.id) AS rescheduled_to
             FROM customer c
             WHERE c.id IN (%s)""";
 
@@ -66,8 +68,11 @@ public class ScheduleInputs {
         this.zone = businessZone;
     }
 
-    /** What one customer's schedule is computed from. */
-    public record CustomerSchedule(long customerId, long ownerId, boolean lost, ScheduleInput input) {
+    /**
+     * What one customer's schedule is computed from, and the city My day filters by (from the
+     * address, {@link CityOfAddress}; null when it names none).
+     */
+    public record CustomerSchedule(long customerId, long ownerId, boolean lost, ScheduleInput input, String city) {
     }
 
     /** The rules in force: the current quota policy and the business calendar. */
@@ -133,12 +138,15 @@ public class ScheduleInputs {
     private CustomerSchedule customerSchedule(ResultSet rs, long id) throws SQLException {
         Tier tier = tierOrC(rs.getString("effective_tier"));
         Date agreed = rs.getDate("agreed");
+        Date rescheduledTo = rs.getDate("rescheduled_to");
         LocalDate movedOn = businessDate(rs, "moved_at");
         TierMove move = movedOn == null ? null
                 : new TierMove(movedOn, tier(rs.getString("moved_from")), Tier.valueOf(rs.getString("moved_to")));
         return new CustomerSchedule(id, rs.getLong("owner_id"), "LOST".equals(rs.getString("status")),
                 new ScheduleInput(id, tier, businessDate(rs, "created_at"), businessDate(rs, "last_any"),
-                        businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move));
+                        businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move,
+                        rescheduledTo == null ? null : rescheduledTo.toLocalDate()),
+                CityOfAddress.of(rs.getString("address")));
     }
 
     private LocalDate businessDate(ResultSet rs, String column) throws SQLException {

@@ -54,14 +54,13 @@ public class TeamDay {
         Map<Long, List<DueCustomer>> pressing = new HashMap<>();
         jdbc.query("""
                 SELECT * FROM (
-                    SELECT f.owner_id, f.customer_id, c.code, c.name, f.tier, f.due_on, f.due_rule, f.basis_on,
-                           f.interval_days, f.last_contact_on, f.last_visit_on,
+                    SELECT f.owner_id, %s,
                            ROW_NUMBER() OVER (PARTITION BY f.owner_id ORDER BY f.due_on, f.tier, f.customer_id) AS rn
-                    FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                    FROM %s
                     WHERE f.due_on <= ?) x
-                WHERE rn <= ? ORDER BY owner_id, rn""", rs -> {
+                WHERE rn <= ? ORDER BY owner_id, rn""".formatted(DueRows.COLUMNS, DueRows.FROM), rs -> {
                     pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>())
-                            .add(MyDay.dueCustomer(rs, today, working));
+                            .add(DueRows.row(rs, today, working));
                 }, day, PER_MANAGER);
         List<ManagerDay> managers = jdbc.query("""
                 SELECT u.id, u.display_name,

@@ -9,5 +9,7 @@ public enum DueRule {
     /** the next-contact date agreed with the customer in the latest log that set one. */
     AGREED_DATE,
     /** upgraded recently: the shorter interval is already past, so the grace period ends it. */
-    UPGRADE_GRACE
+    UPGRADE_GRACE,
+    /** moved by hand to a chosen working day, with a reason; stands until the next contact is logged. */
+    RESCHEDULED
 }

@@ -19,6 +19,10 @@ import java.time.LocalDate;
  * <p>Grace only ever postpones: should the old tier's date fall before the new tier's own date
  * (possible only with quotas where the better tier is laxer in some group), the new tier's date
  * stands without grace.
+ *
+ * <p>A follow-up rescheduled by hand is due on the chosen day, whatever the quotas say: the
+ * manager has agreed it with the customer or knows why it must wait. Logging a contact removes
+ * the new date, and the rules above apply again.
  */
 public final class FollowUpScheduler {
 
@@ -26,6 +30,9 @@ public final class FollowUpScheduler {
     }
 
     public static FollowUpDue nextDue(ScheduleInput input, VisitQuotas quotas, WorkingCalendar calendar) {
+        if (input.rescheduledTo() != null) {
+            return new FollowUpDue(input.customerId(), input.rescheduledTo(), DueRule.RESCHEDULED, null, null);
+        }
         Candidate quota = withUpgradeGrace(input, quotas, calendar,
                 earliestQuota(input, quotas.of(input.tier()), calendar));
         Candidate chosen = earlier(pendingAgreedDate(input), quota);

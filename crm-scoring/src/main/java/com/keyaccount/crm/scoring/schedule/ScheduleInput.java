@@ -14,12 +14,20 @@ import java.util.Objects;
  * @param agreedNextOn   agreed next-contact date of the latest log that set one, or null; it is
  *                       pending only while it is after {@code lastContactOn}
  * @param lastTierMove   latest change of the effective tier, or null
+ * @param rescheduledTo  the day the account manager moved the next contact to, or null; it stands
+ *                       until the next contact is logged (which removes it)
  */
 public record ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
-        LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove) {
+        LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo) {
 
     public ScheduleInput {
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(knownSince, "knownSince");
+    }
+
+    /** Not rescheduled. */
+    public ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
+            LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove) {
+        this(customerId, tier, knownSince, lastContactOn, lastVisitOn, agreedNextOn, lastTierMove, null);
     }
 }

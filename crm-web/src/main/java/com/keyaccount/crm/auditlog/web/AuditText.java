@@ -31,7 +31,7 @@ public class AuditText {
             Map.entry("industry", "industry."), Map.entry("region", "region."), Map.entry("status", "status."),
             Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
             Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
-            Map.entry("scope", "rules.scope."));
+            Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."));
 
     /** The tier policy's field naming the product line whose tier visit quotas follow. */
     private static final String QUOTA_LINE = "quotaProductLine";

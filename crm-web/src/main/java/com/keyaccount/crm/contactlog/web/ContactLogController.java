@@ -9,9 +9,11 @@ import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,6 +22,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +42,8 @@ class ContactLogController {
     private final ContactLogService contactLogs;
     private final Clock clock;
     private final ZoneId businessZone;
+    /** The form checks of the full form, run by hand on the quick log once its time is set. */
+    private final Validator beanValidator;
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
@@ -66,6 +71,28 @@ class ContactLogController {
     String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
             BindingResult result, @RequestParam(required = false) String back,
             Viewer viewer, Model model, RedirectAttributes redirect) {
+        return save(customerId, form, result, BackToMyDay.requested(back),
+                BackToMyDay.requested(back) ? "/my-day" : "/customers/" + customerId + "#timeline",
+                viewer, model, redirect);
+    }
+
+    /**
+     * My day's quick log: a channel and one line, logged as of now, through the same checks and
+     * use case as the full form. The way back keeps My day's filters; a mistake opens the full
+     * form with what was typed and the message beside the field.
+     */
+    @PostMapping("/customers/{customerId}/logs/quick")
+    String quick(@PathVariable long customerId, @ModelAttribute("form") ContactLogForm form, BindingResult result,
+            @RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String city, Viewer viewer, Model model, RedirectAttributes redirect) {
+        form.setOccurredAt(now().truncatedTo(ChronoUnit.MINUTES));
+        new SpringValidatorAdapter(beanValidator).validate(form, result);
+        return save(customerId, form, result, true, BackToMyDay.location(manager, tier, city), viewer, model,
+                redirect);
+    }
+
+    private String save(long customerId, ContactLogForm form, BindingResult result, boolean fromMyDay,
+            String target, Viewer viewer, Model model, RedirectAttributes redirect) {
         var customer = customers.get(viewer, customerId);
         checkDates(form, result);
         if (result.hasFieldErrors("submissionToken")) {
@@ -75,12 +102,12 @@ class ContactLogController {
         if (result.hasErrors()) {
             model.addAttribute("customer", customer);
             model.addAttribute("channels", Channel.values());
-            model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
+            model.addAttribute("back", fromMyDay ? BackToMyDay.PARAM_VALUE : null);
             return "contactlogs/form";
         }
         RecordedLog recorded = recordOnce(viewer, customerId, form);
         redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
-        return BackToMyDay.requested(back) ? "redirect:/my-day" : "redirect:/customers/" + customerId + "#timeline";
+        return "redirect:" + target;
     }
 
     private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form) {

@@ -10,6 +10,7 @@ import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
+import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
@@ -63,6 +64,7 @@ class CustomerController {
     private final TierQueries tiers;
     private final SameNames sameNames;
     private final LineTierQueries lineTiers;
+    private final FollowUpReschedules reschedules;
 
     @ModelAttribute
     void choices(Model model) {
@@ -112,6 +114,8 @@ class CustomerController {
         model.addAttribute("customerTier", customerTier);
         model.addAttribute("lineTiers", lineTiers.of(customerTier));
         model.addAttribute("tierHistory", tiers.historyOf(id));
+        // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
+        model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
         return "customers/detail";
     }
 

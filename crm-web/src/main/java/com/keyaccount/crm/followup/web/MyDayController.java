@@ -1,12 +1,25 @@
 package com.keyaccount.crm.followup.web;
 
+import com.keyaccount.crm.contactlog.Channel;
+import com.keyaccount.crm.followup.application.DueCustomer;
+import com.keyaccount.crm.followup.application.DueFilter;
+import com.keyaccount.crm.followup.application.DueSection;
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
+import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.RescheduleReason;
 import com.keyaccount.crm.followup.application.TeamDay;
+import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.web.BackToMyDay;
 import com.keyaccount.crm.web.PageNumbers;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 今日待办: the account manager's home page. Directors and admins may open any manager's day
- * ({@code ?manager=id}); a manager's request for someone else's day shows their own.
+ * ({@code ?manager=id}); a manager's request for someone else's day shows their own. The due
+ * lists narrow to a tier and a city ({@code ?tier=A&city=南京}; an unknown value is ignored), and
+ * every link between My day's pages keeps them.
  */
 @Controller
 @RequiredArgsConstructor
@@ -26,11 +41,13 @@ class MyDayController {
 
     private final MyDay myDay;
     private final TeamDay teamDay;
+    private final WeekAhead weekAhead;
+    private final FollowUpReschedules reschedules;
     private final Team team;
 
     @GetMapping("/my-day")
-    String myDay(@RequestParam(required = false) Long manager, Viewer viewer,
-            Model model) {
+    String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String city, Viewer viewer, Model model) {
         if (manager == null && viewer.role().seesAllCustomers()) {
             // a director's day is the team's: their own book is usually empty
             var day = teamDay.of();
@@ -41,35 +58,81 @@ class MyDayController {
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);
-        var day = myDay.of(owner);
+        DueFilter filter = filter(tier, city);
+        var day = myDay.of(owner, filter);
         model.addAttribute("day", day);
         model.addAttribute("today", day.today());
-        return page(viewer, owner, model, "followup/day");
+        model.addAttribute("tierChoices", Tier.values());
+        rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
+        return page(viewer, owner, filter, model, "followup/day");
     }
 
     /** "Show all" of one section, a page at a time. */
     @GetMapping("/my-day/{bucket:overdue|today|week}")
     String section(@PathVariable String bucket, @RequestParam(required = false) Long manager,
+            @RequestParam(required = false) String tier, @RequestParam(required = false) String city,
             @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
         long owner = MyDay.ownerFor(viewer, manager);
+        DueFilter filter = filter(tier, city);
         Bucket asked = Bucket.valueOf(bucket.toUpperCase(Locale.ROOT));
         int safePage = PageNumbers.bounded(page, PAGE_SIZE);
-        var section = myDay.section(owner, asked, safePage, PAGE_SIZE);
+        var section = myDay.section(owner, asked, filter, safePage, PAGE_SIZE);
         if (safePage > 0 && section.total() > 0 && safePage > PageNumbers.last(section.total(), PAGE_SIZE)) {
             // an old link or a typed number past the end: the last page rather than an empty one
             safePage = PageNumbers.last(section.total(), PAGE_SIZE);
-            section = myDay.section(owner, asked, safePage, PAGE_SIZE);
+            section = myDay.section(owner, asked, filter, safePage, PAGE_SIZE);
         }
         model.addAttribute("section", section);
         model.addAttribute("today", myDay.today());
         model.addAttribute("page", safePage);
         model.addAttribute("lastPage", Math.max(0, (int) ((section.total() - 1) / PAGE_SIZE)));
-        return page(viewer, owner, model, "followup/section");
+        rowActions(model, List.of(section));
+        return page(viewer, owner, filter, model, "followup/section");
     }
 
-    private String page(Viewer viewer, long owner, Model model, String view) {
+    /** The week ahead as a calendar: what is due each day, holidays and make-up working days marked. */
+    @GetMapping("/my-day/calendar")
+    String week(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String city, Viewer viewer, Model model) {
+        long owner = MyDay.ownerFor(viewer, manager);
+        DueFilter filter = filter(tier, city);
+        var week = weekAhead.of(owner, filter);
+        model.addAttribute("week", week);
+        model.addAttribute("today", week.today());
+        return page(viewer, owner, filter, model, "followup/week");
+    }
+
+    private static DueFilter filter(String tier, String city) {
+        String knownTier = BackToMyDay.tier(tier);
+        return new DueFilter(knownTier == null ? null : Tier.valueOf(knownTier), BackToMyDay.city(city));
+    }
+
+    /**
+     * What a row's quick log and reschedule forms need: the channels, the reasons, the days a
+     * follow-up may move to, and a one-time token per row, so that a double tap logs once and
+     * two rows never share a token.
+     */
+    private void rowActions(Model model, List<DueSection> sections) {
+        Map<Long, String> tokens = new HashMap<>();
+        sections.stream().flatMap(s -> s.rows().stream()).map(DueCustomer::customerId)
+                .forEach(id -> tokens.put(id, UUID.randomUUID().toString()));
+        model.addAttribute("tokens", tokens);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("reasons", RescheduleReason.values());
+        model.addAttribute("window", reschedules.window());
+    }
+
+    private String page(Viewer viewer, long owner, DueFilter filter, Model model, String view) {
         model.addAttribute("owner", owner);
         model.addAttribute("ownBook", owner == viewer.userId());
+        // the manager parameter only where it was given, so a manager's own links stay short
+        Long managerParam = viewer.role().seesAllCustomers() ? owner : null;
+        String tierParam = filter.tier() == null ? null : filter.tier().name();
+        model.addAttribute("managerParam", managerParam);
+        model.addAttribute("filter", filter);
+        model.addAttribute("tierParam", tierParam);
+        model.addAttribute("cityParam", filter.city());
+        model.addAttribute("links", new MyDayLinks(managerParam, tierParam, filter.city()));
         model.addAttribute("ownerName", owner == viewer.userId() ? viewer.displayName()
                 : team.displayName(owner).orElse(""));
         if (viewer.role().seesAllCustomers()) {
