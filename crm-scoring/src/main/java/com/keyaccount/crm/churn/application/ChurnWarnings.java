@@ -80,6 +80,15 @@ public class ChurnWarnings {
      */
     public Result warnings(DashboardFilter filter, int page) {
         ChurnThresholds thresholds = thresholds();
+        List<ChurnWarning> flagged = flagged(filter, thresholds);
+        int last = Math.max(0, (flagged.size() - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(0, page), last);
+        int from = shown * PAGE_SIZE;
+        return new Result(thresholds, List.copyOf(flagged.subList(from, Math.min(flagged.size(), from + PAGE_SIZE))),
+                flagged.size(), shown);
+    }
+
+    private List<ChurnWarning> flagged(DashboardFilter filter, ChurnThresholds thresholds) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ChurnWarning> flagged = new ArrayList<>();
         scan(filter, thresholds.downgradeWithinDays(), today, (figures, rs) -> {
@@ -92,11 +101,22 @@ public class ChurnWarnings {
         flagged.sort(Comparator.comparing(ChurnWarning::revenueAtRisk).reversed()
                 .thenComparing(Comparator.comparingInt((ChurnWarning w) -> w.signals().size()).reversed())
                 .thenComparing(ChurnWarning::name).thenComparingLong(ChurnWarning::customerId));
-        int last = Math.max(0, (flagged.size() - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(0, page), last);
-        int from = shown * PAGE_SIZE;
-        return new Result(thresholds, List.copyOf(flagged.subList(from, Math.min(flagged.size(), from + PAGE_SIZE))),
-                flagged.size(), shown);
+        return flagged;
+    }
+
+    /** How many customers of the filter the list holds: the dashboard's KPI, the same scan without keeping rows. */
+    public long count(DashboardFilter filter) {
+        ChurnThresholds thresholds = thresholds();
+        long[] count = new long[1];
+        scan(filter, thresholds.downgradeWithinDays(), LocalDate.now(clock.withZone(zone)), (figures, rs) -> {
+            count[0] += ChurnSignals.of(figures, thresholds).isEmpty() ? 0 : 1;
+        });
+        return count[0];
+    }
+
+    /** The whole list for the filter, in the page's order: "Export this view". */
+    public List<ChurnWarning> all(DashboardFilter filter) {
+        return flagged(filter, thresholds());
     }
 
     private static BigDecimal atRisk(ChurnFigures figures) {
