@@ -71,8 +71,7 @@ final class Charts {
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("xAxis", Map.of("type", "category", "data", labels));
-        option.put("yAxis", List.of(valueAxis(text("dashboard.customers")),
-                valueAxis(text(margin ? "dashboard.margin.axis" : "dashboard.revenue"))));
+        option.put("yAxis", List.of(valueAxis(), valueAxis()));
         option.put("series", series);
         return json(option);
     }
@@ -92,8 +91,7 @@ final class Charts {
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("xAxis", Map.of("type", "category", "data", labels));
-        option.put("yAxis", List.of(valueAxis(text(margin ? "dashboard.margin.axis" : "dashboard.revenue")),
-                valueAxis(text("dashboard.trend.customers"))));
+        option.put("yAxis", List.of(valueAxis(), valueAxis()));
         option.put("series", series);
         return json(option);
     }
@@ -139,8 +137,9 @@ final class Charts {
         return Map.of("type", "value", "min", 0, "max", 100, "name", title, "nameLocation", "middle", "nameGap", 28);
     }
 
-    private static Map<String, Object> valueAxis(String title) {
-        return Map.of("type", "value", "name", title);
+    /** No axis name: the legend names each series, and a long name would be cut at the chart's edge. */
+    private static Map<String, Object> valueAxis() {
+        return Map.of("type", "value");
     }
 
     private String text(String key) {
