@@ -28,7 +28,7 @@ class DrillLinksTest {
         assertThat(links.customers()).isEqualTo("/customers?region=EAST&owner=5");
         assertThat(links.tier("A")).isEqualTo("/customers?region=EAST&owner=5&tier=A");
         assertThat(links.tier(null)).isEqualTo("/customers?region=EAST&owner=5&unclassified=true");
-        assertThat(links.region("NORTH")).isEqualTo("/customers?region=NORTH&owner=5");
+        assertThat(links.region("NORTH")).isEqualTo("/customers?owner=5&region=NORTH");
         assertThat(links.withSales()).isEqualTo("/customers?region=EAST&owner=5&soldFrom=2025-11-23&soldTo=2026-11-22");
         assertThat(links.overdue()).isEqualTo("/customers?region=EAST&owner=5&overdue=true");
         assertThat(links.churn()).isEqualTo("/dashboard/churn?region=EAST&owner=5");
