@@ -31,3 +31,19 @@ document.querySelectorAll('[data-shown-with]').forEach(function (part) {
   select.addEventListener('change', sync);
   sync();
 });
+// The menu marks the page you are on (its link, or the link of the section it belongs to).
+(function () {
+  var here = window.location.pathname;
+  var best = null;
+  document.querySelectorAll('nav.menu a').forEach(function (link) {
+    var path = new URL(link.href).pathname;
+    var inside = here === path || (path !== '/' && here.indexOf(path + '/') === 0);
+    if (inside && (!best || path.length > new URL(best.href).pathname.length)) {
+      best = link;
+    }
+  });
+  if (best) {
+    best.classList.add('active');
+    best.setAttribute('aria-current', 'page');
+  }
+})();

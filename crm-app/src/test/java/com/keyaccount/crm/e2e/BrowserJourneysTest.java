@@ -265,7 +265,7 @@ class BrowserJourneysTest {
         go("/my-day");
         WebElement adminLink = browser.findElement(By.cssSelector("nav.menu a[href$='/admin']"));
         assertThat(adminLink.isDisplayed()).as("the menu is folded on a phone").isFalse();
-        browser.findElement(By.cssSelector("label.menu-label")).click();
+        chromium.openTheMenu();
         assertThat(adminLink.isDisplayed()).isTrue();
         shot("4-admin-phone-menu");
         check.assertSound("the menu unfolded, phone", ZH);

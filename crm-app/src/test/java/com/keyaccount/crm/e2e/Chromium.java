@@ -93,6 +93,12 @@ final class Chromium implements AutoCloseable {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
     }
 
+    /** A phone's menu is folded behind the header's button: unfolds it and waits until it is open. */
+    void openTheMenu() {
+        browser.findElement(By.cssSelector("button.menu-toggler")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("#main-menu.show")).isEmpty());
+    }
+
     /** The dashboard draws its five charts (ECharts) after the page has loaded. */
     void waitForTheCharts() {
         waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(

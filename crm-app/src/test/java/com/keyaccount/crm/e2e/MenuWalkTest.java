@@ -103,7 +103,7 @@ class MenuWalkTest {
             assertThat(links).as("%s's menu", user.getRole()).isGreaterThanOrEqualTo(7);
             for (int i = 0; i < links; i++) {
                 if (chromium.phone) {
-                    chromium.browser.findElement(By.cssSelector("label.menu-label")).click();
+                    chromium.openTheMenu();
                 }
                 WebElement link = chromium.browser.findElements(By.cssSelector("nav.menu a")).get(i);
                 String href = link.getAttribute("href");

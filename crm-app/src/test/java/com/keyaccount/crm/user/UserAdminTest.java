@@ -234,8 +234,8 @@ class UserAdminTest {
     private static String fieldError(String page, String field) {
         int input = page.indexOf("id=\"" + field + "\"");
         assertThat(input).as("field " + field).isPositive();
-        int start = page.indexOf("class=\"field-error\">", input);
+        int start = page.indexOf("field-error\">", input);
         assertThat(start).as("error under " + field).isPositive();
-        return page.substring(start + "class=\"field-error\">".length(), page.indexOf("</p>", start));
+        return page.substring(start + "field-error\">".length(), page.indexOf("</p>", start));
     }
 }

@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.keyaccount.crm.web.WebSliceTest;
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
@@ -37,6 +38,20 @@ class SecurityConfigTest extends WebSliceTest {
     @Test
     void the_login_page_is_open_to_anonymous_visitors() throws Exception {
         mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void the_design_system_is_served_to_the_login_page_from_the_app_and_kept_while_its_version_stands() throws Exception {
+        for (String file : List.of("/webjars/bootstrap/5.3.3/dist/css/bootstrap.min.css",
+                "/webjars/bootstrap/5.3.3/dist/js/bootstrap.bundle.min.js",
+                "/webjars/bootstrap-icons/1.11.3/font/bootstrap-icons.min.css",
+                "/webjars/bootstrap-icons/1.11.3/font/fonts/bootstrap-icons.woff2")) {
+            MvcResult result = mvc.perform(get(file)).andExpect(status().isOk()).andReturn();
+            assertThat(result.getResponse().getHeader("Cache-Control")).as(file).contains("max-age=31536000", "immutable");
+        }
+        String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(login).contains("href=\"/webjars/bootstrap/5.3.3/dist/css/bootstrap.min.css\"",
+                "src=\"/webjars/bootstrap/5.3.3/dist/js/bootstrap.bundle.min.js\"");
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.springframework.web.util.HtmlUtils;
 /** Just enough reading of rendered pages for assertions about form fields. */
 public final class Html {
 
-    private static final Pattern ERROR_PARAGRAPH = Pattern.compile("\\s*<p class=\"field-error\">(.*?)</p>",
+    private static final Pattern ERROR_PARAGRAPH = Pattern.compile("\\s*<p class=\"(?:[^\"]* )?field-error\">(.*?)</p>",
             Pattern.DOTALL);
 
     private Html() {
