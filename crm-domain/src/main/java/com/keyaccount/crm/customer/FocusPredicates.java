@@ -1,9 +1,7 @@
 package com.keyaccount.crm.customer;
 
-import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
 import com.keyaccount.crm.customer.CustomerFocus.TierMove;
-import com.keyaccount.crm.sales.SalesOrder;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierChange;
@@ -58,8 +56,8 @@ final class FocusPredicates {
         }
         if (focus.notContactedSince() != null) {
             Subquery<Long> contacted = query.subquery(Long.class);
-            Root<ContactLog> l = contacted.from(ContactLog.class);
-            contacted.select(l.get("id")).where(cb.equal(l.get("customer").get("id"), customer.get("id")),
+            Root<ContactMoment> l = contacted.from(ContactMoment.class);
+            contacted.select(l.get("id")).where(cb.equal(l.get("customerId"), customer.get("id")),
                     cb.greaterThanOrEqualTo(l.get("occurredAt"), focus.notContactedSince()));
             where.add(cb.not(cb.exists(contacted)));
         }
@@ -74,8 +72,8 @@ final class FocusPredicates {
 
     private Predicate sold(SalesWindow window) {
         Subquery<Long> sold = query.subquery(Long.class);
-        Root<SalesOrder> o = sold.from(SalesOrder.class);
-        List<Predicate> match = new ArrayList<>(List.of(cb.equal(o.get("customer").get("id"), customer.get("id")),
+        Root<SaleLine> o = sold.from(SaleLine.class);
+        List<Predicate> match = new ArrayList<>(List.of(cb.equal(o.get("customerId"), customer.get("id")),
                 cb.between(o.get("orderDate"), window.from(), window.to())));
         if (window.productLineId() != null) {
             match.add(cb.equal(o.get("productLineId"), window.productLineId()));
