@@ -70,7 +70,9 @@ final class Charts {
         }
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("xAxis", Map.of("type", "category", "data", labels));
+        // every group named, slanted when there are many
+        option.put("xAxis", Map.of("type", "category", "data", labels,
+                "axisLabel", Map.of("interval", 0, "rotate", labels.size() > 4 ? 30 : 0)));
         option.put("yAxis", List.of(valueAxis(), valueAxis()));
         option.put("series", series);
         return json(option);
