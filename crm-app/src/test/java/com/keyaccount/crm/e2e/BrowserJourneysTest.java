@@ -101,7 +101,7 @@ class BrowserJourneysTest {
         check.assertSound("the log form, phone", ZH);
         browser.findElement(By.id("summary")).sendKeys("上门拜访，确认明年订单");
         shot("1-log-form-phone");
-        browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
+        browser.findElement(By.cssSelector("form button[type=submit].btn-primary")).click();
 
         waitFor(d -> d.getCurrentUrl().endsWith("/my-day"));
         assertThat(browser.findElement(By.id("due-overdue")).getText()).doesNotContain(late.getName());
