@@ -168,7 +168,7 @@ class ProductLineDashboardTest {
 
         String page = page("/dashboard?owner=" + manager.getId());
         assertThat(section(page, "pareto")).contains("Gross margin concentration (Pareto curve: tiers are ranked by gross margin)",
-                "Share of gross margin", "93.1%", "&quot;x&quot;:20.0,&quot;y&quot;:93.1");
+                "Share of gross margin", "93.1%", "[20.0,93.1]");
         assertThat(section(page, "summary")).contains("The top 20% of customers make 93.1% of gross margin.");
         assertThat(csv("/dashboard.csv?owner=" + manager.getId()))
                 .contains("pareto,1,,1,,0.2000,,,13500.00,0.9310", "pareto,5,,5,,1.0000,,,14500.00,1.0000");

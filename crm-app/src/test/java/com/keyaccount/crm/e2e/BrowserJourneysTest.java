@@ -158,6 +158,17 @@ class BrowserJourneysTest {
         shot("2-dashboard");
         check.assertSound("the dashboard", ZH);
 
+        // a click on a region's bar opens the customer list of that region, as many as the bar counts
+        WebElement firstRegion = browser.findElement(By.cssSelector("#by-region tbody tr"));
+        String customers = firstRegion.findElements(By.tagName("td")).get(1).getText();
+        String url = chromium.clickFirstBar(browser.findElement(By.cssSelector("#by-region .chart")));
+        waitFor(d -> path().startsWith("/customers?region="));
+        assertThat(path()).isEqualTo(url);
+        assertThat(browser.findElement(By.cssSelector("main p.muted")).getText()).isEqualTo("共 " + customers + " 个客户");
+        shot("2-drilled-down");
+        check.assertSound("the customer list behind a chart bar", ZH);
+        assertThat(severeConsoleMessages()).isEmpty();
+
         go("/customers?q=" + customer.getCode());
         check.assertSound("the customer list", ZH);
         browser.findElement(By.cssSelector("input[name=ids][value='" + customer.getId() + "']")).click();
@@ -352,6 +363,10 @@ class BrowserJourneysTest {
 
     private void waitForTheCharts() {
         chromium.waitForTheCharts();
+    }
+
+    private String path() {
+        return chromium.path();
     }
 
     private long overflow() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
@@ -15,9 +16,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.MessageSource;
@@ -96,11 +99,30 @@ final class Chromium implements AutoCloseable {
         waitFor(d -> !d.findElements(By.cssSelector("#main-menu.show")).isEmpty());
     }
 
-    /** The dashboard draws its four charts after the page has loaded. */
+    /** The dashboard draws its five charts (ECharts) after the page has loaded. */
     void waitForTheCharts() {
         waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return typeof Chart !== 'undefined' && document.querySelectorAll('canvas').length === 4 && "
-                        + "[...document.querySelectorAll('canvas')].every(c => Chart.getChart(c) !== undefined)")));
+                "return typeof echarts !== 'undefined' && document.querySelectorAll('[data-chart]').length === 5 && "
+                        + "[...document.querySelectorAll('[data-chart]')].every(c => echarts.getInstanceByDom(c)"
+                        + " !== undefined && c.querySelector('canvas') !== null)")));
+    }
+
+    /**
+     * Clicks, with the mouse, the middle of the first bar of a chart's first series; returns the
+     * bar's url (the customers behind it).
+     */
+    String clickFirstBar(WebElement chart) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        List<?> at = (List<?>) js.executeScript("""
+                const chart = echarts.getInstanceByDom(arguments[0]);
+                const bar = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0);
+                const box = arguments[0].getBoundingClientRect();
+                return [bar.x + bar.width / 2 - box.width / 2, bar.y + bar.height / 2 - box.height / 2,
+                        chart.getOption().series[0].data[0].url];""", chart);
+        new Actions(browser).moveToElement(chart, (int) Math.round(((Number) at.get(0)).doubleValue()),
+                (int) Math.round(((Number) at.get(1)).doubleValue())).click().perform();
+        return (String) at.get(2);
     }
 
     /** How far the page is wider than the window (0 or less: no sideways scrolling). */

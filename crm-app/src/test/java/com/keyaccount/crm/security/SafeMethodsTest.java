@@ -98,6 +98,7 @@ class SafeMethodsTest {
             Long calendarDraft, AppUser user) {
         String path = pattern.replace("{bucket:overdue|today|week}", "overdue")
                 .replace("{kind:customers|sales}", "sales").replace("{slug}.{format:csv|xlsx}", "customers.csv")
+                .replace("export.{format:csv|xlsx}", "export.xlsx")
                 .replace("{customerId}", customer.getId().toString()).replace("{contactId}", Long.toString(contact))
                 .replace("{version}", "1");
         if (path.startsWith("/admin/rules/drafts/")) {

@@ -4,10 +4,20 @@ import com.keyaccount.crm.tier.Tier;
 
 /**
  * Filters of the customer list; every field is optional. With a product line, {@code tier} is the
- * customer's tier on that line (without one: any tier there); without, its tier in force.
+ * customer's tier on that line (without one: any tier there); without, its tier in force. The
+ * {@code focus} narrows to the customers behind a figure on the dashboard's pages.
  */
 public record CustomerCriteria(String text, Tier tier, Region region, Industry industry, Long ownerId,
-        CustomerStatus status, Long productLineId) {
+        CustomerStatus status, Long productLineId, CustomerFocus focus) {
+
+    public CustomerCriteria {
+        focus = focus == null ? CustomerFocus.NONE : focus;
+    }
+
+    public CustomerCriteria(String text, Tier tier, Region region, Industry industry, Long ownerId,
+            CustomerStatus status, Long productLineId) {
+        this(text, tier, region, industry, ownerId, status, productLineId, CustomerFocus.NONE);
+    }
 
     public CustomerCriteria(String text, Tier tier, Region region, Industry industry, Long ownerId,
             CustomerStatus status) {

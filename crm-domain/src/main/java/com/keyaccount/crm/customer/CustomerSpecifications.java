@@ -61,6 +61,7 @@ final class CustomerSpecifications {
             if (c.status() != null) {
                 where.add(cb.equal(root.get("status"), c.status()));
             }
+            where.addAll(FocusPredicates.of(c.focus(), root, query, cb));
             return cb.and(where.toArray(Predicate[]::new));
         };
     }

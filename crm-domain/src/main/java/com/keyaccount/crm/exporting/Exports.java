@@ -65,6 +65,14 @@ public class Exports {
         }
     }
 
+    /**
+     * A page's "Export this view" (the rows and filters on screen), audited like the exports
+     * here as {@code VIEW_<view>}; the page has already checked who may see its rows.
+     */
+    public void viewExported(Viewer viewer, String view) {
+        writing.executeWithoutResult(status -> audit.exported(viewer.username(), "VIEW_" + view));
+    }
+
     public void write(Viewer viewer, ExportKind kind, Table.Opener out) throws IOException {
         checkAllowed(viewer, kind);
         writing.executeWithoutResult(status -> audit.exported(viewer.username(), kind.name()));

@@ -56,7 +56,15 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("birthday", shape(Shape.DATE)), Map.entry("anniversary", shape(Shape.DATE)),
             Map.entry("pinned_until", shape(Shape.DATE)), Map.entry("agreed_next_on", shape(Shape.DATE)),
             Map.entry("due_on", shape(Shape.DATE)), Map.entry("last_contact_on", shape(Shape.DATE)),
-            Map.entry("last_visit_on", shape(Shape.DATE)), Map.entry("occurred_at", shape(Shape.DATE_TIME)));
+            Map.entry("last_visit_on", shape(Shape.DATE)), Map.entry("occurred_at", shape(Shape.DATE_TIME)),
+            // the pages' "Export this view" (ViewExports)
+            Map.entry("revenue_at_risk", shape(Shape.MONEY)), Map.entry("signals", text(60)),
+            Map.entry("breakdown", text(14)), Map.entry("group", text(20)), Map.entry("customers", shape(Shape.COUNT)),
+            Map.entry("overdue", shape(Shape.COUNT)), Map.entry("not_contacted", shape(Shape.COUNT)),
+            Map.entry("from_tier", text(10)), Map.entry("to_tier", text(10)),
+            Map.entry("required_contacts", shape(Shape.COUNT)), Map.entry("made_contacts", shape(Shape.COUNT)),
+            Map.entry("contacts_attained", shape(Shape.PERCENT)), Map.entry("required_visits", shape(Shape.COUNT)),
+            Map.entry("made_visits", shape(Shape.COUNT)), Map.entry("visits_attained", shape(Shape.PERCENT)));
 
     static ExportColumn of(String code, String header) {
         Spec spec = SPECS.getOrDefault(code, text(Shape.TEXT.width));

@@ -21,8 +21,10 @@ import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.importing.CustomerImportResults;
 import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.dashboard.application.Dashboards;
+import com.keyaccount.crm.dashboard.application.KeyFigures;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.exporting.Exports;
+import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
@@ -64,7 +66,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * All slices share this one context.
  */
 @WebMvcTest
-@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class})
+@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
@@ -123,6 +125,8 @@ public abstract class WebSliceTest {
     protected Dashboards dashboards;
     @MockitoBean
     protected TierMigrations tierMigrations;
+    @MockitoBean
+    protected KeyFigures keyFigures;
     @MockitoBean
     protected ChurnWarnings churnWarnings;
     @MockitoBean

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.churn.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +51,16 @@ public class ChurnWarnings {
     private final Clock clock;
     private final ZoneId zone;
     private final String daysToPay;
+    /**
+     * The dashboard's KPI card asks at every visit; the scan reads the whole filtered book, so a
+     * filter's count is kept as briefly as the overview's figures.
+     */
+    private final Cache<DashboardFilter, Long> counts;
 
     public ChurnWarnings(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
-            DatabaseVendor database) {
+            DatabaseVendor database, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+        this.counts = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+                .build();
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.clock = clock;
@@ -80,6 +91,15 @@ public class ChurnWarnings {
      */
     public Result warnings(DashboardFilter filter, int page) {
         ChurnThresholds thresholds = thresholds();
+        List<ChurnWarning> flagged = flagged(filter, thresholds);
+        int last = Math.max(0, (flagged.size() - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(0, page), last);
+        int from = shown * PAGE_SIZE;
+        return new Result(thresholds, List.copyOf(flagged.subList(from, Math.min(flagged.size(), from + PAGE_SIZE))),
+                flagged.size(), shown);
+    }
+
+    private List<ChurnWarning> flagged(DashboardFilter filter, ChurnThresholds thresholds) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ChurnWarning> flagged = new ArrayList<>();
         scan(filter, thresholds.downgradeWithinDays(), today, (figures, rs) -> {
@@ -92,11 +112,26 @@ public class ChurnWarnings {
         flagged.sort(Comparator.comparing(ChurnWarning::revenueAtRisk).reversed()
                 .thenComparing(Comparator.comparingInt((ChurnWarning w) -> w.signals().size()).reversed())
                 .thenComparing(ChurnWarning::name).thenComparingLong(ChurnWarning::customerId));
-        int last = Math.max(0, (flagged.size() - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(0, page), last);
-        int from = shown * PAGE_SIZE;
-        return new Result(thresholds, List.copyOf(flagged.subList(from, Math.min(flagged.size(), from + PAGE_SIZE))),
-                flagged.size(), shown);
+        return flagged;
+    }
+
+    /** How many customers of the filter the list holds: the dashboard's KPI, the same scan without keeping rows. */
+    public long count(DashboardFilter filter) {
+        return counts.get(filter, this::countNow);
+    }
+
+    private long countNow(DashboardFilter filter) {
+        ChurnThresholds thresholds = thresholds();
+        long[] count = new long[1];
+        scan(filter, thresholds.downgradeWithinDays(), LocalDate.now(clock.withZone(zone)), (figures, rs) -> {
+            count[0] += ChurnSignals.of(figures, thresholds).isEmpty() ? 0 : 1;
+        });
+        return count[0];
+    }
+
+    /** The whole list for the filter, in the page's order: "Export this view". */
+    public List<ChurnWarning> all(DashboardFilter filter) {
+        return flagged(filter, thresholds());
     }
 
     private static BigDecimal atRisk(ChurnFigures figures) {

@@ -50,11 +50,17 @@ public class TierMigrations {
 
     /** The customers that went from {@code fromTier} to {@code toTier} ("-" = not yet classified). */
     public List<Mover> movers(DashboardFilter filter, LocalDate from, LocalDate to, String fromTier, String toTier) {
+        return movers(filter, from, to, fromTier, toTier, LISTED);
+    }
+
+    /** As {@link #movers(DashboardFilter, LocalDate, LocalDate, String, String)}, up to {@code limit} of them. */
+    public List<Mover> movers(DashboardFilter filter, LocalDate from, LocalDate to, String fromTier, String toTier,
+            int limit) {
         List<Object> args = period(from, to);
         String where = filter.where(args);
         args.add(fromTier);
         args.add(toTier);
-        args.add(LISTED);
+        args.add(limit);
         return jdbc.query(SQL.formatted("c.id, c.code, c.name, u.display_name, COALESCE(" + X + ", '-') AS from_tier, "
                 + "COALESCE(y.to_tier, '-') AS to_tier", where)
                 + " AND COALESCE(" + X + ", '-') = ? AND COALESCE(y.to_tier, '-') = ? ORDER BY c.name, c.id LIMIT ?",
@@ -65,9 +71,14 @@ public class TierMigrations {
 
     /** Every customer that moved up (or down) between the two days, whatever the tiers. */
     public List<Mover> moves(DashboardFilter filter, LocalDate from, LocalDate to, boolean upgrades) {
+        return moves(filter, from, to, upgrades, LISTED);
+    }
+
+    /** As {@link #moves(DashboardFilter, LocalDate, LocalDate, boolean)}, up to {@code limit} of them. */
+    public List<Mover> moves(DashboardFilter filter, LocalDate from, LocalDate to, boolean upgrades, int limit) {
         List<Object> args = period(from, to);
         String where = filter.where(args);
-        args.add(LISTED);
+        args.add(limit);
         return jdbc.query(SQL.formatted("c.id, c.code, c.name, u.display_name, " + X + " AS from_tier, "
                 + "y.to_tier AS to_tier", where) + " AND y.to_tier " + (upgrades ? "<" : ">")
                 + " " + X + " ORDER BY c.name, c.id LIMIT ?",

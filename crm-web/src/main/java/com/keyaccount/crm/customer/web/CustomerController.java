@@ -77,11 +77,12 @@ class CustomerController {
     @GetMapping
     String list(@ModelAttribute("query") CustomerListQuery query, BindingResult ignoredBadFilters,
             Viewer viewer, Model model) {
-        var page = customers.search(viewer, query.criteria(), query.pageable());
+        LocalDate today = LocalDate.now(clock.withZone(businessZone));
+        var page = customers.search(viewer, query.criteria(today, businessZone), query.pageable());
         if (page.getNumber() > 0 && page.getContent().isEmpty() && page.getTotalElements() > 0) {
             // an old link or a typed number past the end: the last page rather than an empty one
             query.setPage(PageNumbers.last(page.getTotalElements(), CustomerListQuery.PAGE_SIZE));
-            page = customers.search(viewer, query.criteria(), query.pageable());
+            page = customers.search(viewer, query.criteria(today, businessZone), query.pageable());
         }
         model.addAttribute("page", page);
         model.addAttribute("tierOf", tiers.tiersOf(page.map(Customer::getId).getContent()));

@@ -1,18 +1,25 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerCriteria;
+import com.keyaccount.crm.customer.CustomerFocus;
+import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
+import com.keyaccount.crm.customer.CustomerFocus.TierMove;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.web.PageNumbers;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import lombok.Getter;
 import lombok.Setter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -38,13 +45,76 @@ public class CustomerListQuery {
     private Industry industry;
     private Long owner;
     private CustomerStatus status;
+    // the customers behind a figure of the dashboard's pages (see CustomerFocus); kept by the
+    // filter form in hidden fields and shown as chips
+    private Boolean unclassified;
+    private Boolean served;
+    private Boolean overdue;
+    private Integer silentDays;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate soldFrom;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate soldTo;
+    private Long soldLine;
+    /** A tier ("A", "B", "C") or "-" (not yet classified), with {@code movedTo}, {@code since} and {@code until}. */
+    private String movedFrom;
+    private String movedTo;
+    /** "up" or "down": every upgrade or downgrade between {@code since} and {@code until}. */
+    private String moved;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate since;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate until;
     private String sort = "name";
     private String dir = "asc";
     private int page;
 
     /** A control character typed into the search box can match nothing stored, so it is dropped. */
-    CustomerCriteria criteria() {
-        return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status, line);
+    CustomerCriteria criteria(LocalDate today, ZoneId zone) {
+        return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status, line,
+                focus(today, zone));
+    }
+
+    private static final Set<String> MOVE_TIERS = Set.of("A", "B", "C", "-");
+
+    /** A part that does not make sense (half a period, an unknown tier) is left out, as other bad filters are. */
+    CustomerFocus focus(LocalDate today, ZoneId zone) {
+        return new CustomerFocus(Boolean.TRUE.equals(unclassified), Boolean.TRUE.equals(served),
+                Boolean.TRUE.equals(overdue) ? today : null,
+                silentDays != null && silentDays > 0 && silentDays <= 3660
+                        ? today.minusDays(silentDays).atStartOfDay(zone).toInstant() : null,
+                hasSales() ? new SalesWindow(soldFrom, soldTo, soldLine) : null, move(zone));
+    }
+
+    public boolean hasSales() {
+        return soldFrom != null && soldTo != null;
+    }
+
+    public boolean hasMove() {
+        return since != null && until != null && !since.isAfter(until)
+                && ((movedFrom != null && MOVE_TIERS.contains(movedFrom) && movedTo != null && MOVE_TIERS.contains(movedTo))
+                    || "up".equals(moved) || "down".equals(moved));
+    }
+
+    /** Whether any of the dashboard's drill-down filters is on. */
+    public boolean hasFocus() {
+        return Boolean.TRUE.equals(unclassified) || Boolean.TRUE.equals(served) || Boolean.TRUE.equals(overdue)
+                || silentDays != null || hasSales() || hasMove();
+    }
+
+    private TierMove move(ZoneId zone) {
+        if (!hasMove()) {
+            return null;
+        }
+        var start = since.atStartOfDay(zone).toInstant();
+        var end = until.plusDays(1).atStartOfDay(zone).toInstant();
+        return movedFrom != null && movedTo != null && MOVE_TIERS.contains(movedFrom) && MOVE_TIERS.contains(movedTo)
+                ? TierMove.between(start, end, tierOf(movedFrom), tierOf(movedTo))
+                : TierMove.all(start, end, "up".equals(moved));
+    }
+
+    private static Tier tierOf(String code) {
+        return "-".equals(code) ? null : Tier.valueOf(code);
     }
 
     Pageable pageable() {
@@ -68,8 +138,22 @@ public class CustomerListQuery {
         return key.equals(sort) && direction.equals(dir);
     }
 
+    /** The same customers, every page, as a file. */
+    public String exportUrl(String format) {
+        return url("/customers/export." + format, sort, dir, 0, true);
+    }
+
+    /** The same filters without the drill-down ones. */
+    public String withoutFocusUrl() {
+        return url("/customers", sort, dir, 0, false);
+    }
+
     private String url(String sortKey, String direction, int targetPage) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/customers");
+        return url("/customers", sortKey, direction, targetPage, true);
+    }
+
+    private String url(String path, String sortKey, String direction, int targetPage, boolean withFocus) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         String term = ControlCharacters.removedFrom(q);
         add(b, "q", term == null || term.isBlank() ? null : term.strip());
         add(b, "tier", tier);
@@ -78,6 +162,20 @@ public class CustomerListQuery {
         add(b, "industry", industry);
         add(b, "owner", owner);
         add(b, "status", status);
+        if (withFocus) {
+            add(b, "unclassified", unclassified);
+            add(b, "served", served);
+            add(b, "overdue", overdue);
+            add(b, "silentDays", silentDays);
+            add(b, "soldFrom", soldFrom);
+            add(b, "soldTo", soldTo);
+            add(b, "soldLine", soldLine);
+            add(b, "movedFrom", movedFrom);
+            add(b, "movedTo", movedTo);
+            add(b, "moved", moved);
+            add(b, "since", since);
+            add(b, "until", until);
+        }
         add(b, "sort", sortKey);
         add(b, "dir", direction);
         add(b, "page", targetPage == 0 ? null : targetPage);

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.dashboard.web;
 
+import com.keyaccount.crm.dashboard.application.KeyFigures.Month;
 import com.keyaccount.crm.dashboard.application.Overview;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
@@ -14,8 +15,10 @@ import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Chart.js configurations built from the same {@link Overview} the tables show, with labels in
- * the reader's language; the page's script only hands them to Chart.js.
+ * ECharts options built from the same figures the tables show, with labels in the reader's
+ * language. A bar or month carries {@code url}, the customers behind it, which the page's script
+ * opens on a click; a series marked {@code money} is shown as yuan in the tooltip. Options hold
+ * data only (no functions), so they travel in a data attribute under the strict CSP.
  */
 final class Charts {
 
@@ -30,66 +33,115 @@ final class Charts {
     }
 
     String pareto(Overview overview) {
-        List<Map<String, Object>> points = new ArrayList<>();
-        points.add(point(0, 0));
+        List<List<Double>> points = new ArrayList<>();
+        points.add(List.of(0.0, 0.0));
         for (CurvePoint p : overview.curve()) {
-            points.add(point(p.customerShare() * 100, p.share() * 100));
+            points.add(List.of(round(p.customerShare() * 100), round(p.share() * 100)));
         }
         boolean margin = overview.curveOnMargin();
-        List<Map<String, Object>> datasets = new ArrayList<>();
-        datasets.add(Map.of("label", text(margin ? "dashboard.margin.pareto.curve" : "dashboard.pareto.curve"),
-                "data", points, "pointRadius", 0,
-                "borderWidth", 2, "fill", false));
-        cutoff(datasets, overview.cutoffA(), "dashboard.pareto.cutoffA");
-        cutoff(datasets, overview.cutoffB(), "dashboard.pareto.cutoffB");
-        return json(Map.of("type", "line", "data", Map.of("datasets", datasets), "options", Map.of(
-                "animation", false, "parsing", false, "maintainAspectRatio", false,
-                "scales", Map.of(
-                        "x", axis("linear", text("dashboard.pareto.customerShare")),
-                        "y", axis("linear", text(margin ? "dashboard.margin.pareto.share"
-                                : "dashboard.pareto.revenueShare"))))));
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(series("line", text(margin ? "dashboard.margin.pareto.curve" : "dashboard.pareto.curve"), points,
+                Map.of("showSymbol", false, "percent", true)));
+        cutoff(series, overview.cutoffA(), "dashboard.pareto.cutoffA");
+        cutoff(series, overview.cutoffB(), "dashboard.pareto.cutoffB");
+        Map<String, Object> option = base();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("xAxis", percentAxis(text("dashboard.pareto.customerShare")));
+        option.put("yAxis", percentAxis(text(margin ? "dashboard.margin.pareto.share" : "dashboard.pareto.revenueShare")));
+        option.put("series", series);
+        return json(option);
     }
 
-    String bars(List<Group> groups, Function<String, String> label) {
+    /** Customers and net revenue (and margin, where any line has one) per group, each bar a link. */
+    String bars(List<Group> groups, Function<String, String> label, Function<String, String> link) {
         List<String> labels = groups.stream().map(g -> label.apply(g.key())).toList();
-        List<Long> customers = groups.stream().map(Group::customers).toList();
-        List<BigDecimal> revenue = groups.stream().map(Group::revenue).toList();
-        List<Map<String, Object>> datasets = new ArrayList<>(List.of(
-                Map.of("label", text("dashboard.customers"), "data", customers, "yAxisID", "y"),
-                Map.of("label", text("dashboard.revenue"), "data", revenue, "yAxisID", "y1")));
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(series("bar", text("dashboard.customers"),
+                groups.stream().map(g -> item(g.customers(), link.apply(g.key()))).toList(), Map.of()));
+        series.add(series("bar", text("dashboard.revenue"),
+                groups.stream().map(g -> item(g.revenue(), link.apply(g.key()))).toList(),
+                Map.of("yAxisIndex", 1, "money", true)));
         boolean margin = groups.stream().anyMatch(g -> g.margin() != null);
         if (margin) {
             // a group without margin is drawn as no bar (null), not as a margin of zero
-            datasets.add(Map.of("label", text("dashboard.margin"), "yAxisID", "y1",
-                    "data", groups.stream().map(Group::margin).toList()));
+            series.add(series("bar", text("dashboard.margin"),
+                    groups.stream().map(g -> item(g.margin(), link.apply(g.key()))).toList(),
+                    Map.of("yAxisIndex", 1, "money", true)));
         }
-        return json(Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets),
-                "options", Map.of("animation", false, "maintainAspectRatio", false, "scales", Map.of(
-                        "y", Map.of("position", "left", "beginAtZero", true,
-                                "title", Map.of("display", true, "text", text("dashboard.customers"))),
-                        "y1", Map.of("position", "right", "beginAtZero", true, "grid", Map.of("drawOnChartArea", false),
-                                "title", Map.of("display", true,
-                                        "text", text(margin ? "dashboard.margin.axis" : "dashboard.revenue")))))));
+        Map<String, Object> option = base();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        // every group named, slanted when there are many
+        option.put("xAxis", Map.of("type", "category", "data", labels,
+                "axisLabel", Map.of("interval", 0, "rotate", labels.size() > 4 ? 30 : 0)));
+        option.put("yAxis", List.of(valueAxis(), valueAxis()));
+        option.put("series", series);
+        return json(option);
     }
 
-    private void cutoff(List<Map<String, Object>> datasets, BigDecimal cutoff, String key) {
+    /** Net revenue per month (and gross margin beside it when the tiers rank by margin), each month a link. */
+    String trend(List<Month> months, boolean margin, Function<Month, String> link) {
+        List<String> labels = months.stream().map(m -> m.month().toString()).toList();
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(series("bar", text("dashboard.trend.revenue"),
+                months.stream().map(m -> item(m.revenue(), link.apply(m))).toList(), Map.of("money", true)));
+        if (margin) {
+            series.add(series("line", text("dashboard.margin"),
+                    months.stream().map(m -> item(m.margin(), link.apply(m))).toList(), Map.of("money", true)));
+        }
+        series.add(series("line", text("dashboard.trend.customers"),
+                months.stream().map(m -> item(m.customers(), link.apply(m))).toList(), Map.of("yAxisIndex", 1)));
+        Map<String, Object> option = base();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("xAxis", Map.of("type", "category", "data", labels));
+        option.put("yAxis", List.of(valueAxis(), valueAxis()));
+        option.put("series", series);
+        return json(option);
+    }
+
+    private Map<String, Object> base() {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("aria", Map.of("enabled", true));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 8, "right", 8, "bottom", 8, "top", 56, "containLabel", true));
+        return option;
+    }
+
+    private static Map<String, Object> series(String type, String name, Object data, Map<String, Object> more) {
+        Map<String, Object> series = new LinkedHashMap<>(more);
+        series.put("type", type);
+        series.put("name", name);
+        series.put("data", data);
+        return series;
+    }
+
+    private static Map<String, Object> item(Object value, String url) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("value", value instanceof BigDecimal money ? money.doubleValue() : value);
+        item.put("url", url);
+        return item;
+    }
+
+    private void cutoff(List<Map<String, Object>> series, BigDecimal cutoff, String key) {
         if (cutoff != null) {
             double y = cutoff.doubleValue() * 100;
-            datasets.add(Map.of("label", messages.getMessage(key, new Object[] {Math.round(y)}, locale),
-                    "data", List.of(point(0, y), point(100, y)), "pointRadius", 0, "borderWidth", 1,
-                    "borderDash", List.of(6, 4), "fill", false));
+            series.add(series("line", messages.getMessage(key, new Object[] {Math.round(y)}, locale),
+                    List.of(List.of(0.0, round(y)), List.of(100.0, round(y))),
+                    Map.of("showSymbol", false, "percent", true, "lineStyle", Map.of("type", "dashed", "width", 1))));
         }
     }
 
-    private static Map<String, Object> point(double x, double y) {
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("x", Math.round(x * 10) / 10.0);
-        point.put("y", Math.round(y * 10) / 10.0);
-        return point;
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
-    private static Map<String, Object> axis(String type, String title) {
-        return Map.of("type", type, "min", 0, "max", 100, "title", Map.of("display", true, "text", title));
+    private static Map<String, Object> percentAxis(String title) {
+        return Map.of("type", "value", "min", 0, "max", 100, "name", title, "nameLocation", "middle", "nameGap", 28);
+    }
+
+    /** No axis name: the legend names each series, and a long name would be cut at the chart's edge. */
+    private static Map<String, Object> valueAxis() {
+        return Map.of("type", "value");
     }
 
     private String text(String key) {

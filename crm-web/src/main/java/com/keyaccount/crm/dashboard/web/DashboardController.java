@@ -1,14 +1,19 @@
 package com.keyaccount.crm.dashboard.web;
 
+import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Dashboards;
+import com.keyaccount.crm.dashboard.application.KeyFigures;
+import com.keyaccount.crm.dashboard.application.KeyFigures.Month;
 import com.keyaccount.crm.dashboard.application.Overview;
 import com.keyaccount.crm.productline.ProductLine;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,27 +37,39 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class DashboardController {
 
     private final Dashboards dashboards;
+    private final KeyFigures keyFigures;
+    private final ChurnWarnings churn;
     private final Team team;
     private final MessageSource messages;
 
     @GetMapping("/dashboard")
     String overview(@ModelAttribute("query") DashboardQuery query, BindingResult result,
-            Viewer viewer, Locale locale, Model model) {
+            Viewer viewer, Locale locale, HttpServletRequest request, Model model) {
         Optional<ProductLine> line = productLine(query);
         boolean unknownLine = query.getProductLine() != null && line.isEmpty();
         if (unknownLine) {
             query.setProductLine(null);
         }
-        Overview overview = dashboards.overview(filter(query, line, viewer));
+        DashboardFilter filter = filter(query, line, viewer);
+        Overview overview = dashboards.overview(filter);
+        List<Month> trend = keyFigures.trend(filter);
+        DrillLinks links = new DrillLinks(request.getContextPath(), query, overview, viewer.role().seesAllCustomers());
         Charts charts = new Charts(messages, locale);
         model.addAttribute("overview", overview);
+        model.addAttribute("kpis", keyFigures.kpis(overview));
+        // churn signals read all sales, so the count leaves the product line aside (the card says so)
+        model.addAttribute("churnWarnings", churn.count(FilterChoices.filter(query, viewer)));
+        model.addAttribute("trend", trend);
+        model.addAttribute("links", links);
+        model.addAttribute("trendChart", charts.trend(trend, overview.curveOnMargin(), links::month));
         model.addAttribute("productLine", line.orElse(null));
         model.addAttribute("productLines", dashboards.productLines());
         model.addAttribute("badFilter", result.hasErrors() || unknownLine);
         model.addAttribute("paretoChart", charts.pareto(overview));
-        model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale)));
-        model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale)));
-        model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale)));
+        model.addAttribute("tierChart", charts.bars(overview.byTier(), tierLabel(locale), links::tier));
+        model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale), links::region));
+        model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale),
+                links::industry));
         FilterChoices.addTo(model, viewer, team);
         return "dashboard/overview";
     }

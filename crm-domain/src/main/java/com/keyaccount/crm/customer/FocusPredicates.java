@@ -1,0 +1,157 @@
+package com.keyaccount.crm.customer;
+
+import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
+import com.keyaccount.crm.customer.CustomerFocus.TierMove;
+import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierChange;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link CustomerFocus} filters as predicates over the list's customer, each one the same
+ * rule as the SQL of the page whose figure it opens (coverage, the overview, the migrations
+ * matrix), written as correlated EXISTS so the database runs them as semi-joins.
+ */
+final class FocusPredicates {
+
+    private final Root<Customer> customer;
+    private final CriteriaQuery<?> query;
+    private final CriteriaBuilder cb;
+
+    private FocusPredicates(Root<Customer> customer, CriteriaQuery<?> query, CriteriaBuilder cb) {
+        this.customer = customer;
+        this.query = query;
+        this.cb = cb;
+    }
+
+    static List<Predicate> of(CustomerFocus focus, Root<Customer> customer, CriteriaQuery<?> query,
+            CriteriaBuilder cb) {
+        return new FocusPredicates(customer, query, cb).all(focus);
+    }
+
+    private List<Predicate> all(CustomerFocus focus) {
+        List<Predicate> where = new ArrayList<>();
+        if (focus.unclassified()) {
+            Subquery<Long> tier = query.subquery(Long.class);
+            Root<CustomerTier> t = tier.from(CustomerTier.class);
+            tier.select(t.get("customerId")).where(cb.equal(t.get("customerId"), customer.get("id")));
+            where.add(cb.not(cb.exists(tier)));
+        }
+        if (focus.served() || focus.overdueBefore() != null || focus.notContactedSince() != null) {
+            where.add(cb.notEqual(customer.get("status"), CustomerStatus.LOST));
+        }
+        if (focus.overdueBefore() != null) {
+            Subquery<Long> due = query.subquery(Long.class);
+            Root<FollowUpDue> f = due.from(FollowUpDue.class);
+            due.select(f.get("customerId")).where(cb.equal(f.get("customerId"), customer.get("id")),
+                    cb.lessThan(f.get("dueOn"), focus.overdueBefore()));
+            where.add(cb.exists(due));
+        }
+        if (focus.notContactedSince() != null) {
+            Subquery<Long> contacted = query.subquery(Long.class);
+            Root<ContactMoment> l = contacted.from(ContactMoment.class);
+            contacted.select(l.get("id")).where(cb.equal(l.get("customerId"), customer.get("id")),
+                    cb.greaterThanOrEqualTo(l.get("occurredAt"), focus.notContactedSince()));
+            where.add(cb.not(cb.exists(contacted)));
+        }
+        if (focus.sales() != null) {
+            where.add(sold(focus.sales()));
+        }
+        if (focus.move() != null) {
+            where.add(moved(focus.move()));
+        }
+        return where;
+    }
+
+    private Predicate sold(SalesWindow window) {
+        Subquery<Long> sold = query.subquery(Long.class);
+        Root<SaleLine> o = sold.from(SaleLine.class);
+        List<Predicate> match = new ArrayList<>(List.of(cb.equal(o.get("customerId"), customer.get("id")),
+                cb.between(o.get("orderDate"), window.from(), window.to())));
+        if (window.productLineId() != null) {
+            match.add(cb.equal(o.get("productLineId"), window.productLineId()));
+        }
+        sold.select(o.get("id")).where(match.toArray(Predicate[]::new));
+        return cb.exists(sold);
+    }
+
+    private Predicate moved(TierMove move) {
+        if (move.direction() == 0) {
+            return cell(move.start(), move.end(), move.from(), move.to());
+        }
+        List<Predicate> cells = new ArrayList<>();
+        for (Tier from : Tier.values()) {
+            for (Tier to : Tier.values()) {
+                int step = to.compareTo(from);
+                if (step != 0 && Integer.signum(step) == move.direction()) {
+                    cells.add(cell(move.start(), move.end(), from, to));
+                }
+            }
+        }
+        return cb.or(cells.toArray(Predicate[]::new));
+    }
+
+    /**
+     * One cell of the matrix: the tier in force at {@code end} is {@code to}, and the period
+     * starts from {@code from} — the tier in force at {@code start}, or for a customer first
+     * classified within the period its first tier there, when that is not where it ends.
+     */
+    private Predicate cell(Instant start, Instant end, Tier from, Tier to) {
+        Predicate ends = to == null ? cb.not(anyChangeBefore(end)) : latestBeforeIs(end, to);
+        Predicate starts;
+        if (from != null) {
+            starts = from == to ? latestBeforeIs(start, from)
+                    : cb.or(latestBeforeIs(start, from), cb.and(cb.not(anyChangeBefore(start)), firstWithin(start, end, from, true)));
+        } else {
+            Predicate unchanged = to == null ? cb.conjunction() : cb.not(firstWithin(start, end, to, false));
+            starts = cb.and(cb.not(anyChangeBefore(start)), unchanged);
+        }
+        return cb.and(ends, starts);
+    }
+
+    private Predicate anyChangeBefore(Instant moment) {
+        Subquery<Long> any = query.subquery(Long.class);
+        Root<TierChange> h = any.from(TierChange.class);
+        any.select(h.get("id")).where(cb.equal(h.get("customerId"), customer.get("id")),
+                cb.lessThan(h.get("changedAt"), moment));
+        return cb.exists(any);
+    }
+
+    /** The latest change before {@code moment} went to {@code tier}. */
+    private Predicate latestBeforeIs(Instant moment, Tier tier) {
+        Subquery<Long> latest = query.subquery(Long.class);
+        Root<TierChange> h = latest.from(TierChange.class);
+        Subquery<Long> later = latest.subquery(Long.class);
+        Root<TierChange> h2 = later.from(TierChange.class);
+        later.select(h2.get("id")).where(cb.equal(h2.get("customerId"), h.get("customerId")),
+                cb.lessThan(h2.get("changedAt"), moment),
+                cb.or(cb.greaterThan(h2.get("changedAt"), h.<Instant>get("changedAt")),
+                        cb.and(cb.equal(h2.get("changedAt"), h.get("changedAt")), cb.greaterThan(h2.get("id"), h.<Long>get("id")))));
+        latest.select(h.get("id")).where(cb.equal(h.get("customerId"), customer.get("id")),
+                cb.lessThan(h.get("changedAt"), moment), cb.equal(h.get("toTier"), tier), cb.not(cb.exists(later)));
+        return cb.exists(latest);
+    }
+
+    /** The first change within the period went to {@code tier} ({@code is}), or to another tier (not {@code is}). */
+    private Predicate firstWithin(Instant start, Instant end, Tier tier, boolean is) {
+        Subquery<Long> first = query.subquery(Long.class);
+        Root<TierChange> h = first.from(TierChange.class);
+        Subquery<Long> earlier = first.subquery(Long.class);
+        Root<TierChange> h2 = earlier.from(TierChange.class);
+        earlier.select(h2.get("id")).where(cb.equal(h2.get("customerId"), h.get("customerId")),
+                cb.greaterThanOrEqualTo(h2.get("changedAt"), start),
+                cb.or(cb.lessThan(h2.get("changedAt"), h.<Instant>get("changedAt")),
+                        cb.and(cb.equal(h2.get("changedAt"), h.get("changedAt")), cb.lessThan(h2.get("id"), h.<Long>get("id")))));
+        first.select(h.get("id")).where(cb.equal(h.get("customerId"), customer.get("id")),
+                cb.greaterThanOrEqualTo(h.get("changedAt"), start), cb.lessThan(h.get("changedAt"), end),
+                is ? cb.equal(h.get("toTier"), tier) : cb.notEqual(h.get("toTier"), tier), cb.not(cb.exists(earlier)));
+        return cb.exists(first);
+    }
+}
