@@ -108,7 +108,7 @@ class DrillDownTest {
         String page = page("/dashboard?owner=" + manager.getId());
 
         assertThat(kpi(page, "kpi-customers")).contains(">6<");
-        assertThat(kpi(page, "kpi-revenue")).contains("¥86,000.00", "4 customers with sales");
+        assertThat(kpi(page, "kpi-revenue")).contains("¥86,000.00\">", "¥86,000<", "4 customers with sales");
         assertThat(kpi(page, "kpi-a-share")).contains("33.3%", "2 A customers");
         assertThat(kpi(page, "kpi-overdue")).contains(">2<");
 
@@ -126,7 +126,7 @@ class DrillDownTest {
         String page = page("/dashboard?region=EAST&owner=" + manager.getId());
 
         assertThat(kpi(page, "kpi-customers")).contains(">4<");
-        assertThat(kpi(page, "kpi-revenue")).contains("¥59,000.00", "2 customers with sales");
+        assertThat(kpi(page, "kpi-revenue")).contains("¥59,000<", "2 customers with sales");
         assertThat(kpi(page, "kpi-a-share")).contains("25.0%", "1 A customers");
         assertThat(kpi(page, "kpi-overdue")).contains(">2<");
         assertThat(listCount(href(kpi(page, "kpi-customers")))).isEqualTo(4);

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,11 @@ public class Formats {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(amount);
+    }
+
+    /** Whole yuan (¥136,469,153), for a figure read at a glance on a card; the exact amount goes beside it. */
+    public String wholeMoney(BigDecimal amount) {
+        return amount == null ? "" : money(amount.setScale(0, RoundingMode.HALF_UP)).replaceAll("[.,]00$", "");
     }
 
     public String number(Number value) {
