@@ -43,18 +43,18 @@ final class PreviewRows {
     }
 
     private final JdbcTemplate jdbc;
-    private final String book;
+    private final WindowFigures windows;
     private final LineWindows lineWindows;
 
     PreviewRows(JdbcTemplate jdbc, DatabaseVendor database) {
         this.jdbc = jdbc;
-        this.book = SQL.formatted(new WindowFigures(database).aggregate());
+        this.windows = new WindowFigures(database);
         this.lineWindows = new LineWindows(jdbc, database);
     }
 
     Map<Long, Row> book(LocalDate from, LocalDate to) {
         Map<Long, Row> rows = new HashMap<>();
-        WindowFigures.stream(jdbc, book, from, to, rs -> {
+        WindowFigures.stream(jdbc, SQL.formatted(windows.aggregate(from, to)), rs -> {
             Row row = row(rs);
             rows.put(row.figures().customerId(), row);
         });

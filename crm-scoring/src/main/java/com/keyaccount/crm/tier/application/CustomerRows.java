@@ -37,14 +37,13 @@ final class CustomerRows {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate reading;
-    private final String figures;
+    private final WindowFigures figures;
 
     CustomerRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
-        this.figures = "SELECT a.customer_id AS id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid FROM "
-                + new WindowFigures(database).aggregate() + " a";
+        this.figures = new WindowFigures(database);
     }
 
     /** The customers and their figures over the window from {@code from} through {@code to}, by customer id. */
@@ -82,10 +81,11 @@ final class CustomerRows {
     /** Fetched whole, not through a cursor: PostgreSQL plans no parallel workers for a cursor. */
     private Map<Long, CustomerFigures> window(LocalDate from, LocalDate to) {
         Map<Long, CustomerFigures> sold = new HashMap<>();
-        jdbc.query(figures, rs -> {
+        jdbc.query("SELECT a.customer_id AS id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid FROM "
+                + figures.aggregate(from, to) + " a", rs -> {
             CustomerFigures f = WindowFigures.of(rs);
             sold.put(f.customerId(), f);
-        }, Date.valueOf(from), Date.valueOf(to));
+        });
         return sold;
     }
 

@@ -2,7 +2,6 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.scoring.CustomerFigures;
 import com.keyaccount.crm.shared.DatabaseVendor;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +22,21 @@ public final class LineWindows {
     }
 
     private final JdbcTemplate jdbc;
-    private final String sql;
+    private final WindowFigures windows;
 
     public LineWindows(JdbcTemplate jdbc, DatabaseVendor database) {
         this.jdbc = jdbc;
-        this.sql = new WindowFigures(database).onLine();
+        this.windows = new WindowFigures(database);
     }
 
     public void forEachLine(LocalDate from, LocalDate to, OnLine onLine) {
         List<Long> lines = jdbc.queryForList("SELECT id FROM product_line ORDER BY id", Long.class);
+        String sql = windows.onLine(from, to);
         for (long line : lines) {
             List<CustomerFigures> figures = new ArrayList<>();
             jdbc.query(sql, rs -> {
                 figures.add(WindowFigures.of(rs));
-            }, Date.valueOf(from), Date.valueOf(to), line);
+            }, line);
             if (!figures.isEmpty()) {
                 onLine.accept(line, figures);
             }
