@@ -106,7 +106,8 @@ exec 3>"$workdir/to_psql"
 # waits until the session has printed the line $1 (or died)
 await_marker() {
   while ! grep -qx "$1" "$workdir/from_psql"; do
-    if ! kill -0 "$snapshot_pid" 2>/dev/null; then
+    # the session may print the marker and quit between the two looks: look once more
+    if ! kill -0 "$snapshot_pid" 2>/dev/null && ! grep -qx "$1" "$workdir/from_psql"; then
       echo "the snapshot session ended:" >&2
       cat "$workdir/psql_errors" >&2
       exit 2
