@@ -50,10 +50,13 @@ final class DemoProspects {
 
     int write(ZoneId zone) {
         List<Row> rows = jdbc.query("""
-                SELECT c.id, c.owner_id, u.username, c.status, c.created_at,
-                       (SELECT MIN(o.order_date) FROM sales_order o WHERE o.customer_id = c.id AND o.amount > 0) AS first_order,
-                       (SELECT MIN(k.id) FROM contact k WHERE k.customer_id = c.id AND k.decision_role = 'DECISION_MAKER') AS dm
-                FROM customer c JOIN app_user u ON u.id = c.owner_id WHERE c.status IN ('PROSPECT', 'ACTIVE') ORDER BY c.id""", (rs, n) -> new Row(
+                SELECT c.id, c.owner_id, u.username, c.status, c.created_at, o.first_order, k.dm
+                FROM customer c JOIN app_user u ON u.id = c.owner_id
+                LEFT JOIN (SELECT customer_id, MIN(order_date) AS first_order FROM sales_order
+                           WHERE amount > 0 GROUP BY customer_id) o ON o.customer_id = c.id
+                LEFT JOIN (SELECT customer_id, MIN(id) AS dm FROM contact
+                           WHERE decision_role = 'DECISION_MAKER' GROUP BY customer_id) k ON k.customer_id = c.id
+                WHERE c.status IN ('PROSPECT', 'ACTIVE') ORDER BY c.id""", (rs, n) -> new Row(
                 rs.getLong(1), rs.getLong(2), rs.getString(3), "PROSPECT".equals(rs.getString(4)),
                 rs.getTimestamp(5).toInstant(),
                 rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate().atTime(10, 0).atZone(zone).toInstant(),
