@@ -7,10 +7,13 @@ import com.keyaccount.crm.prospect.rules.StageDefinition;
 import com.keyaccount.crm.web.Formats;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 
 /**
@@ -35,10 +38,17 @@ final class LadderComparison {
         this.chinese = locale.getLanguage().equals("zh");
     }
 
+    /** The parts that differ (all of them when none does); of the conditions, the stages whose differ. */
     List<Row> rows(ProspectLadder mine, ProspectLadder current) {
+        Set<String> changed = new LinkedHashSet<>();
+        Stream.concat(mine.stages().stream(), current.stages().stream()).map(StageDefinition::code).forEach(code -> {
+            if (!conditionsOf(mine, code).equals(conditionsOf(current, code))) {
+                changed.add(code);
+            }
+        });
         List<Row> rows = new ArrayList<>();
         row(rows, "ladderEditor.section.stages", mine, current, this::stages);
-        row(rows, "ladderEditor.conditions", mine, current, this::conditions);
+        row(rows, "ladderEditor.conditions", mine, current, l -> conditions(l, changed));
         row(rows, "ladderEditor.section.projectFactors", mine, current, l -> list(l.projectFactors()));
         row(rows, "ladderEditor.targetIndustries", mine, current, l -> l.targetIndustries().stream().sorted()
                 .map(i -> word("industry." + i)).collect(Collectors.joining(chinese ? "、" : ", ")));
@@ -46,7 +56,12 @@ final class LadderComparison {
                 l -> l.minAnnualSales() == null ? "" : formats.money(l.minAnnualSales()));
         row(rows, "ladderEditor.section.cadence", mine, current, l -> Arrays.stream(CloseClass.values())
                 .map(c -> word("ladderEditor.cadence.value", c, l.cadenceDays(c))).collect(Collectors.joining("\n")));
-        return rows;
+        List<Row> differing = rows.stream().filter(Row::differs).toList();
+        return differing.isEmpty() ? rows : differing;
+    }
+
+    private String conditionsOf(ProspectLadder ladder, String code) {
+        return ladder.stage(code).map(s -> list(s.conditions())).orElse("");
     }
 
     private void row(List<Row> rows, String label, ProspectLadder mine, ProspectLadder current,
@@ -62,8 +77,8 @@ final class LadderComparison {
                 .collect(Collectors.joining("\n"));
     }
 
-    private String conditions(ProspectLadder ladder) {
-        return ladder.stages().stream().filter(s -> !s.conditions().isEmpty())
+    private String conditions(ProspectLadder ladder, Set<String> changed) {
+        return ladder.stages().stream().filter(s -> changed.contains(s.code()) && !s.conditions().isEmpty())
                 .map(s -> s.code() + "\n" + list(s.conditions())).collect(Collectors.joining("\n"));
     }
 

@@ -34,11 +34,9 @@ public class LadderForm {
     /** The version the admin edits: publishing over a newer one is a conflict. */
     private int basedOn;
 
-    @Valid
-    private List<StageForm> stages = new ArrayList<>();
+    private List<@Valid StageForm> stages = new ArrayList<>();
 
-    @Valid
-    private List<ConditionForm> projectFactors = new ArrayList<>();
+    private List<@Valid ConditionForm> projectFactors = new ArrayList<>();
 
     private List<Industry> targetIndustries = new ArrayList<>();
 

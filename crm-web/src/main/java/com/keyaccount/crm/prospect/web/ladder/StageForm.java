@@ -37,8 +37,7 @@ public class StageForm {
 
     private Requirement requirement = Requirement.ALL_OF;
 
-    @Valid
-    private List<ConditionForm> conditions = new ArrayList<>();
+    private List<@Valid ConditionForm> conditions = new ArrayList<>();
 
     static StageForm of(StageDefinition stage) {
         StageForm form = new StageForm();
