@@ -152,6 +152,18 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    /**
+     * A prospect that reached the ladder's won stage (A02) becomes a customer: its tier is computed
+     * from then on. Any other status stays as it is.
+     */
+    public void won(Instant now) {
+        requireNotDeleted();
+        if (status == CustomerStatus.PROSPECT) {
+            status = CustomerStatus.ACTIVE;
+            updatedAt = now;
+        }
+    }
+
     public void reassignTo(AppUser newOwner, Instant now) {
         requireNotDeleted();
         this.owner = Objects.requireNonNull(newOwner);

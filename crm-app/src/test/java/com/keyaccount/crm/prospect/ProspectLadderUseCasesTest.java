@@ -1,0 +1,159 @@
+package com.keyaccount.crm.prospect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerProfile;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.prospect.application.MoveCommand;
+import com.keyaccount.crm.prospect.application.ProspectNotFoundException;
+import com.keyaccount.crm.prospect.application.ProspectService;
+import com.keyaccount.crm.prospect.application.StageMoveRefusedException;
+import com.keyaccount.crm.prospect.application.StaleProspectException;
+import com.keyaccount.crm.prospect.application.TickCommand;
+import com.keyaccount.crm.prospect.application.TickRejectedException;
+import com.keyaccount.crm.support.Fixtures;
+import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.user.AppUser;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The ladder's use cases against the database: moves, refusals, ownership, stale edits, orders. */
+@FullStackTest
+class ProspectLadderUseCasesTest {
+
+    private final ProspectService prospects;
+    private final CustomerService customers;
+    private final Fixtures fixtures;
+    private final JdbcTemplate jdbc;
+
+    ProspectLadderUseCasesTest(ProspectService prospects, CustomerService customers, Fixtures fixtures,
+            JdbcTemplate jdbc) {
+        this.prospects = prospects;
+        this.customers = customers;
+        this.fixtures = fixtures;
+        this.jdbc = jdbc;
+    }
+
+    private Customer lead(AppUser owner, String annualSales) {
+        return customers.create(viewer(owner), new CustomerProfile(Fixtures.unique("P"), Fixtures.unique("潜在客户"),
+                Industry.MANUFACTURING, Region.EAST, new BigDecimal(annualSales), 120, "025-1234567", "025-7654321",
+                null, CustomerStatus.PROSPECT, null, false, null, null), null);
+    }
+
+    private static Viewer viewer(AppUser user) {
+        return Fixtures.principal(user).viewer();
+    }
+
+    @Test
+    void a_lead_with_its_five_facts_and_size_on_record_moves_to_A08_and_the_move_is_history() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "9000000");
+        assertThat(prospects.view(viewer(manager), lead.getId()).stageCode()).isEqualTo("A21");
+
+        prospects.move(viewer(manager), lead.getId(), new MoveCommand("A08", null, null, null, null));
+
+        var view = prospects.view(viewer(manager), lead.getId());
+        assertThat(view.stageCode()).isEqualTo("A08");
+        assertThat(view.history()).singleElement().satisfies(h -> {
+            assertThat(h.getFromStage()).isEqualTo("A21");
+            assertThat(h.getToStage()).isEqualTo("A08");
+            assertThat(h.getChangedBy()).isEqualTo(manager.getUsername());
+            assertThat(h.getConditions()).contains("five_facts", "size_threshold", "target_industry");
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE customer_id = ? AND field = 'stage'",
+                Integer.class, lead.getId())).isOne();
+    }
+
+    @Test
+    void a_small_company_cannot_skip_to_intent_and_is_told_every_stage_that_is_missing() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "100000");
+
+        assertThatThrownBy(() -> prospects.move(viewer(manager), lead.getId(),
+                new MoveCommand("A05", null, null, null, null)))
+                .isInstanceOfSatisfying(StageMoveRefusedException.class, e -> assertThat(e.refused().missing())
+                        .extracting(m -> m.stage().code()).containsExactly("A08", "A07", "A06", "A05"));
+        assertThat(prospects.view(viewer(manager), lead.getId()).stageCode()).isEqualTo("A21");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prospect WHERE customer_id = ?", Integer.class,
+                lead.getId())).as("nothing half-written").isZero();
+    }
+
+    @Test
+    void automatic_conditions_cannot_be_ticked_and_decision_maker_ones_need_a_contact_of_this_customer() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "9000000");
+        LocalDate today = LocalDate.now();
+
+        assertThatThrownBy(() -> prospects.tick(viewer(manager), lead.getId(),
+                new TickCommand("size_threshold", today, null, null)))
+                .isInstanceOfSatisfying(TickRejectedException.class,
+                        e -> assertThat(e.why()).isEqualTo(TickRejectedException.Why.AUTOMATIC));
+        assertThatThrownBy(() -> prospects.tick(viewer(manager), lead.getId(),
+                new TickCommand("neutral_by_decision_maker", today, "见面", null)))
+                .isInstanceOfSatisfying(TickRejectedException.class,
+                        e -> assertThat(e.why()).isEqualTo(TickRejectedException.Why.CONTACT_REQUIRED));
+        assertThatThrownBy(() -> prospects.tick(viewer(manager), lead.getId(),
+                new TickCommand("neutral_answer", today.plusDays(2), null, null)))
+                .isInstanceOfSatisfying(TickRejectedException.class,
+                        e -> assertThat(e.why()).isEqualTo(TickRejectedException.Why.FUTURE_DATE));
+
+        prospects.tick(viewer(manager), lead.getId(), new TickCommand("neutral_answer", today, "再说吧", null));
+        assertThat(prospects.view(viewer(manager), lead.getId()).met()).contains("neutral_answer");
+    }
+
+    @Test
+    void another_managers_prospect_is_missing_and_a_customer_that_never_was_a_prospect_has_no_ladder() {
+        AppUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(owner, "9000000");
+        Customer active = fixtures.customer(owner, Fixtures.unique("老客户"));
+
+        assertThatThrownBy(() -> prospects.view(viewer(other), lead.getId()))
+                .isInstanceOf(ProspectNotFoundException.class);
+        assertThatThrownBy(() -> prospects.move(viewer(other), lead.getId(),
+                new MoveCommand("A08", null, null, null, null))).isInstanceOf(ProspectNotFoundException.class);
+        assertThatThrownBy(() -> prospects.view(viewer(owner), active.getId()))
+                .isInstanceOf(ProspectNotFoundException.class);
+    }
+
+    @Test
+    void a_move_made_against_an_old_version_is_a_conflict_and_a_downgrade_needs_a_reason() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "9000000");
+        prospects.move(viewer(manager), lead.getId(), new MoveCommand("A08", null, null, null, null));
+
+        assertThatThrownBy(() -> prospects.move(viewer(manager), lead.getId(),
+                new MoveCommand("A21", null, "重新评估", null, null))).isInstanceOf(StaleProspectException.class);
+        long version = prospects.view(viewer(manager), lead.getId()).version();
+        assertThatThrownBy(() -> prospects.move(viewer(manager), lead.getId(),
+                new MoveCommand("A21", version, " ", null, null))).isInstanceOf(StageMoveRefusedException.class);
+
+        prospects.move(viewer(manager), lead.getId(), new MoveCommand("A21", version, "规模数据有误", null, null));
+        assertThat(prospects.view(viewer(manager), lead.getId()).history().get(0).getReason()).isEqualTo("规模数据有误");
+    }
+
+    @Test
+    void a_first_order_wins_the_prospect_and_makes_it_a_customer() {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "100000");
+        jdbc.update("INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at) "
+                + "VALUES (?, 'SO-1', DATE '2026-01-05', 1200.00, CURRENT_TIMESTAMP)", lead.getId());
+
+        assertThat(prospects.winByOrders("erp")).isGreaterThanOrEqualTo(1);
+
+        var view = prospects.view(viewer(manager), lead.getId());
+        assertThat(view.stageCode()).isEqualTo("A02");
+        assertThat(view.history().get(0).getChangedBy()).isEqualTo("erp");
+        assertThat(customers.get(viewer(manager), lead.getId()).getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+        assertThat(prospects.winByOrders("erp")).as("already won: nothing moves twice").isZero();
+    }
+}

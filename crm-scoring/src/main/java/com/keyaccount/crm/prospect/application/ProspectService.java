@@ -1,0 +1,280 @@
+package com.keyaccount.crm.prospect.application;
+
+import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.customer.Contact;
+import com.keyaccount.crm.customer.ContactRepository;
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerChanged;
+import com.keyaccount.crm.customer.CustomerNotFoundException;
+import com.keyaccount.crm.customer.CustomerRepository;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.DecisionRole;
+import com.keyaccount.crm.prospect.Prospect;
+import com.keyaccount.crm.prospect.ProspectStageChange;
+import com.keyaccount.crm.prospect.ProspectTick;
+import com.keyaccount.crm.prospect.rules.Evidence;
+import com.keyaccount.crm.prospect.rules.LadderCondition;
+import com.keyaccount.crm.prospect.rules.StageDefinition;
+import com.keyaccount.crm.prospect.rules.StageKind;
+import com.keyaccount.crm.scoring.prospect.ConditionsMet;
+import com.keyaccount.crm.scoring.prospect.MoveDecision;
+import com.keyaccount.crm.scoring.prospect.ProspectFacts;
+import com.keyaccount.crm.scoring.prospect.StageMovePolicy;
+import com.keyaccount.crm.shared.ControlCharacters;
+import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The prospect ladder's use cases: look at a prospect, confirm or withdraw a condition, move it,
+ * re-grade it. Ownership is the customer's (another manager's prospect is missing); which moves
+ * are allowed is {@link StageMovePolicy}'s to say.
+ */
+@Service
+public class ProspectService {
+
+    static final String ENTITY = "Prospect";
+    static final int LONGEST_NOTE = 500;
+
+    private final CustomerService customers;
+    private final CustomerRepository customerRows;
+    private final ContactRepository contacts;
+    private final ProspectStore store;
+    private final ProspectLadders ladders;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ZoneId businessZone;
+
+    ProspectService(CustomerService customers, CustomerRepository customerRows, ContactRepository contacts, ProspectStore store,
+            ProspectLadders ladders, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            Clock clock, ZoneId businessZone) {
+        this.customers = customers;
+        this.customerRows = customerRows;
+        this.contacts = contacts;
+        this.store = store;
+        this.ladders = ladders;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.businessZone = businessZone;
+    }
+
+    @Transactional(readOnly = true)
+    public ProspectView view(Viewer viewer, long customerId) {
+        Customer customer = prospectOf(viewer, customerId);
+        ProspectLadders.InForce inForce = ladders.inForce();
+        var row = store.find(customerId);
+        Map<String, ProspectTick> ticks = new LinkedHashMap<>();
+        store.ticks(customerId).forEach(t -> ticks.put(t.conditionKey(), t));
+        String stage = row.map(Prospect::getStage).orElse(inForce.ladder().lead().code());
+        Instant since = row.map(Prospect::getStageSince).orElse(customer.getCreatedAt());
+        return new ProspectView(customerId, customer.getName(), inForce.version(), inForce.ladder(), stage, since,
+                row, ticks, met(inForce, customer, ticks), store.history(customerId));
+    }
+
+    @Transactional
+    public void tick(Viewer viewer, long customerId, TickCommand command) {
+        Customer customer = prospectOf(viewer, customerId);
+        LadderCondition condition = ladders.inForce().ladder().condition(command.conditionKey())
+                .orElseThrow(() -> new TickRejectedException(TickRejectedException.Why.UNKNOWN_CONDITION));
+        if (condition.evidence().automatic()) {
+            throw new TickRejectedException(TickRejectedException.Why.AUTOMATIC);
+        }
+        if (command.confirmedOn() == null || command.confirmedOn().isAfter(LocalDate.now(clock.withZone(businessZone)))) {
+            throw new TickRejectedException(TickRejectedException.Why.FUTURE_DATE);
+        }
+        String note = command.note();
+        if (note != null && (note.length() > LONGEST_NOTE || !ControlCharacters.absentFrom(note, true))) {
+            throw new TickRejectedException(TickRejectedException.Why.NOTE_INVALID);
+        }
+        Long contactId = null;
+        if (condition.evidence() == Evidence.DECISION_MAKER) {
+            contactId = contactOf(customer, command.contactId()).getId();
+        }
+        store.tick(new ProspectTick(customerId, condition.key(), command.confirmedOn(), note, contactId,
+                viewer.userId(), clock.instant()));
+        audit.created(viewer.username(), "ProspectTick", customerId, customerId, "condition", condition.key());
+    }
+
+    @Transactional
+    public void untick(Viewer viewer, long customerId, String conditionKey) {
+        prospectOf(viewer, customerId);
+        if (store.untick(customerId, conditionKey)) {
+            audit.deleted(viewer.username(), "ProspectTick", customerId, customerId);
+        }
+    }
+
+    /** Moves the prospect, or throws {@link StageMoveRefusedException} saying what is missing. */
+    @Transactional
+    public void move(Viewer viewer, long customerId, MoveCommand command) {
+        Customer customer = prospectOf(viewer, customerId);
+        ProspectLadders.InForce inForce = ladders.inForce();
+        Prospect prospect = current(customer, inForce, command.expectedVersion());
+        Map<String, ProspectTick> ticks = new HashMap<>();
+        store.ticks(customerId).forEach(t -> ticks.put(t.conditionKey(), t));
+        Set<String> met = met(inForce, customer, ticks);
+        boolean reasonGiven = command.reason() != null && !command.reason().isBlank()
+                || command.refusalReason() != null;
+        MoveDecision decision = StageMovePolicy.decide(inForce.ladder(), prospect.getStage(), command.toStage(), met,
+                reasonGiven);
+        if (decision instanceof MoveDecision.Refused refused) {
+            throw new StageMoveRefusedException(refused);
+        }
+        StageDefinition to = ((MoveDecision.Allowed) decision).to();
+        String from = prospect.getStage();
+        Instant now = clock.instant();
+        if (to.kind() == StageKind.REFUSAL) {
+            if (command.refusalReason() == null) {
+                throw new StageMoveRefusedException(
+                        new MoveDecision.Refused(MoveDecision.Refusal.REASON_REQUIRED, List.of()));
+            }
+            prospect.refuse(to.code(), command.refusalReason(), command.refusalNote(), now);
+        } else {
+            prospect.moveTo(to.code(), now);
+        }
+        store.save(prospect);
+        store.recordMove(new ProspectStageChange(customerId, from, to.code(), now, viewer.username(),
+                inForce.version(), met, reasonOf(command)));
+        audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "stage", from, to.code());
+        if (to.kind() == StageKind.WON || to.kind() == StageKind.CLOSED) {
+            becameCustomer(customer, now);
+        }
+    }
+
+    @Transactional
+    public void grade(Viewer viewer, long customerId, GradeCommand command) {
+        Customer customer = prospectOf(viewer, customerId);
+        ProspectLadders.InForce inForce = ladders.inForce();
+        Prospect prospect = current(customer, inForce, command.expectedVersion());
+        Object before = prospect.getCloseClass();
+        prospect.grade(command.closeClass(), command.expectedMonthlyValue(), clock.instant());
+        store.save(prospect);
+        if (!Objects.equals(before, command.closeClass())) {
+            audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "closeClass", before,
+                    command.closeClass());
+        }
+    }
+
+    /**
+     * Every prospect below the won stage that has an order by now reaches it, as the ERP's doing
+     * (A02 已采购), and becomes a customer. Run after sales come in; returns how many moved.
+     */
+    @Transactional
+    public int winByOrders(String actor) {
+        ProspectLadders.InForce inForce = ladders.inForce();
+        String lead = inForce.ladder().lead().code();
+        List<Long> candidates = jdbc.sql("""
+                SELECT c.id FROM customer c LEFT JOIN prospect p ON p.customer_id = c.id
+                WHERE NOT c.deleted AND (c.status = 'PROSPECT' OR p.customer_id IS NOT NULL)
+                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = c.id AND o.amount > 0)""")
+                .query(Long.class).list();
+        int moved = 0;
+        for (long id : candidates) {
+            Prospect prospect = store.find(id).orElse(null);
+            String from = prospect == null ? lead : prospect.getStage();
+            MoveDecision decision = StageMovePolicy.orderArrived(inForce.ladder(), from);
+            if (!decision.allowed()) {
+                continue;
+            }
+            Customer customer = customerRows.findByIdAndDeletedFalse(id).orElseThrow();
+            if (prospect == null) {
+                prospect = new Prospect(id, lead, customer.getCreatedAt());
+            }
+            String to = ((MoveDecision.Allowed) decision).to().code();
+            Instant now = clock.instant();
+            prospect.moveTo(to, now);
+            store.save(prospect);
+            store.recordMove(new ProspectStageChange(id, from, to, now, actor, inForce.version(),
+                    List.of("purchased"), null));
+            audit.fieldChanged(actor, ENTITY, id, id, "stage", from, to);
+            becameCustomer(customer, now);
+            moved++;
+        }
+        return moved;
+    }
+
+    private void becameCustomer(Customer customer, Instant now) {
+        if (customer.getStatus() == CustomerStatus.PROSPECT) {
+            customer.won(now);
+            events.publishEvent(new CustomerChanged(customer.getId()));
+        }
+    }
+
+    private Customer prospectOf(Viewer viewer, long customerId) {
+        Customer customer;
+        try {
+            customer = customers.get(viewer, customerId);
+        } catch (CustomerNotFoundException notVisible) {
+            throw new ProspectNotFoundException(customerId);
+        }
+        if (customer.getStatus() != CustomerStatus.PROSPECT && store.find(customerId).isEmpty()) {
+            throw new ProspectNotFoundException(customerId);
+        }
+        return customer;
+    }
+
+    private Prospect current(Customer customer, ProspectLadders.InForce inForce, Long expectedVersion) {
+        var row = store.find(customer.getId());
+        if (row.isEmpty()) {
+            if (expectedVersion != null) {
+                throw new StaleProspectException(customer.getId());
+            }
+            return new Prospect(customer.getId(), inForce.ladder().lead().code(), customer.getCreatedAt());
+        }
+        if (expectedVersion == null || row.get().getVersion() != expectedVersion) {
+            throw new StaleProspectException(customer.getId());
+        }
+        return row.get();
+    }
+
+    private Contact contactOf(Customer customer, Long contactId) {
+        return contacts.findById(contactId == null ? -1 : contactId)
+                .filter(c -> c.getCustomer().getId().equals(customer.getId()))
+                .orElseThrow(() -> new TickRejectedException(TickRejectedException.Why.CONTACT_REQUIRED));
+    }
+
+    private Set<String> met(ProspectLadders.InForce inForce, Customer customer, Map<String, ProspectTick> ticks) {
+        Map<String, Boolean> byDecisionMaker = new HashMap<>();
+        ticks.values().forEach(t -> byDecisionMaker.put(t.conditionKey(), t.getContactId() != null
+                && contacts.findById(t.getContactId()).map(c -> c.getDecisionRole() == DecisionRole.DECISION_MAKER)
+                        .orElse(false)));
+        boolean hasOrder = jdbc.sql("SELECT COUNT(*) FROM sales_order WHERE customer_id = ? AND amount > 0")
+                .param(customer.getId()).query(Long.class).single() > 0;
+        return ConditionsMet.of(inForce.ladder(), byDecisionMaker, new ProspectFacts(fiveFacts(customer),
+                customer.getIndustry(), customer.getAnnualSales(), hasOrder));
+    }
+
+    private static boolean fiveFacts(Customer c) {
+        return filled(c.getName()) && c.getIndustry() != null
+                && (c.getAnnualSales() != null || c.getEmployeeCount() != null)
+                && filled(c.getPhone()) && filled(c.getFax());
+    }
+
+    private static boolean filled(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String reasonOf(MoveCommand command) {
+        String reason = command.reason() == null ? "" : command.reason().strip();
+        if (command.refusalReason() != null && reason.isEmpty()) {
+            reason = command.refusalNote() == null ? "" : command.refusalNote().strip();
+        }
+        return reason.length() > LONGEST_NOTE ? reason.substring(0, LONGEST_NOTE) : reason;
+    }
+}
