@@ -128,7 +128,7 @@ class LadderEditorTest {
     }
 
     @Test
-    void a_stage_prospects_stand_on_stays_when_removed_with_why_beside_it() throws Exception {
+    void a_stage_prospects_stand_on_stays_when_removed_with_why_on_it() throws Exception {
         int v1 = publishing.publish(Ladders.viewer(admin), Ladders.withStepAfter(SeedLadder.ladder(), "A05", "A045"), 0);
         prospectOn("A045");
         ProspectLadder inForce = ladders.inForce().ladder();
@@ -138,15 +138,15 @@ class LadderEditorTest {
         Document zh = Jsoup.parse(send(Ladders.form(inForce, v1), "stageRemove:" + at, "zh-CN").getContentAsString());
 
         assertThat(en.getElementById("stages" + at + ".code").val()).isEqualTo("A045");
-        assertThat(errorBeside(en, "stages" + at + ".code"))
+        assertThat(stageError(en, at))
                 .isEqualTo("Stage A045 (Test stage) cannot be removed or get another code: 1 prospect stands on it.");
-        assertThat(errorBeside(zh, "stages" + at + ".code")).isEqualTo("阶段 A045（测试阶段）上有 1 个潜在客户，不能删除或更改代码。");
+        assertThat(stageError(zh, at)).isEqualTo("阶段 A045（测试阶段）上有 1 个潜在客户，不能删除或更改代码。");
 
         // published without it all the same (a changed code): refused, said beside the row that had the code
         MultiValueMap<String, String> renamed = Ladders.form(inForce, v1);
         renamed.set("stages[" + at + "].code", "A046");
         Document refused = Jsoup.parse(send(renamed, "publish", "en").getContentAsString());
-        assertThat(errorBeside(refused, "stages" + at + ".code")).startsWith("Stage A045 (Test stage) cannot be removed");
+        assertThat(stageError(refused, at)).startsWith("Stage A045 (Test stage) cannot be removed");
         assertThat(refused.getElementById("stages" + at + ".code").val()).isEqualTo("A046");
         assertThat(ladders.inForce().version()).isEqualTo(v1);
     }
@@ -222,6 +222,7 @@ class LadderEditorTest {
                 Ladders.withCadence(SeedLadder.ladder(), CloseClass.D, 21), 0);
         MultiValueMap<String, String> mine = Ladders.form(SeedLadder.ladder(), 0);
         mine.set("stages[1].nameEn", "In scope, checked");
+        mine.set("stages[2].nameZh", "明确拒绝（已核实）");
 
         MockHttpServletResponse response = send(mine, "publish", "en");
 
@@ -229,7 +230,8 @@ class LadderEditorTest {
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select("h1").text()).isEqualTo("Someone else published the prospect ladder");
         String compared = page.select("table.compare").text();
-        assertThat(compared).contains("A08 In scope, checked", "A08 In scope", "every 30 days", "every 21 days");
+        assertThat(compared).contains("A08 In scope, checked / 范围级", "A08 In scope / 范围级", "every 30 days",
+                "every 21 days", "A31 Clear refusal / 明确拒绝（已核实）", "A31 Clear refusal / 明确拒绝 ·");
         assertThat(page.getElementById("stages1.nameEn").val()).isEqualTo("In scope, checked");
         assertThat(page.getElementById("basedOn").val()).isEqualTo("1");
         assertThat(ladders.inForce().ladder().stage("A08").orElseThrow().nameEn()).isEqualTo("In scope");
@@ -298,6 +300,11 @@ class LadderEditorTest {
     /** The message right after a field's control (the shared field fragment puts it there). */
     private static String errorBeside(Document page, String id) {
         return page.getElementById(id).closest(".field").selectFirst(".field-error").text();
+    }
+
+    /** What is said about a stage as a whole, under its heading. */
+    private static String stageError(Document page, int stage) {
+        return page.getElementById("stage-" + stage).selectFirst(".stage-error").text();
     }
 
     private void prospectOn(String stage) {

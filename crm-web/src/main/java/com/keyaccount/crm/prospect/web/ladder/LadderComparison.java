@@ -18,7 +18,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * The conflict page's table for a ladder: the admin's ladder beside the one published meanwhile,
- * part by part, in the reader's language (the shared {@code conflict :: comparison} fragment).
+ * part by part, in the reader's language with the texts in both (the shared {@code conflict :: comparison}
+ * fragment).
  */
 final class LadderComparison {
 
@@ -83,12 +84,17 @@ final class LadderComparison {
     }
 
     private String list(List<LadderCondition> conditions) {
-        return conditions.stream().map(c -> "· " + (chinese ? c.textZh() : c.textEn()) + " ("
+        return conditions.stream().map(c -> "· " + both(c.textZh(), c.textEn()) + " ("
                 + word("ladderEditor.evidence." + c.evidence()) + ")").collect(Collectors.joining("\n"));
     }
 
     private String name(StageDefinition stage) {
-        return chinese ? stage.nameZh() : stage.nameEn();
+        return both(stage.nameZh(), stage.nameEn());
+    }
+
+    /** Both languages, the reader's first: a change to either must show. */
+    private String both(String zh, String en) {
+        return chinese ? zh + " / " + en : en + " / " + zh;
     }
 
     private String word(String key, Object... args) {

@@ -98,7 +98,7 @@ record LadderEdit(String verb, int stage, int row) {
         String code = removed.getOriginalCode();
         long on = code == null || code.isBlank() ? 0 : prospectsOn.applyAsLong(code);
         if (on > 0) {
-            errors.rejectValue("stages[" + stage + "].code", "ladderEditor.violation.stageInUse",
+            errors.rejectValue("stages[" + stage + "]", "ladderEditor.violation.stageInUse",
                     new Object[] {code, removed.getNameZh(), removed.getNameEn(), on}, null);
         } else {
             form.getStages().remove(stage);

@@ -115,7 +115,7 @@ public class LadderForm {
         return path;
     }
 
-    /** A stage in use is said beside the row that had its code, when there is one. */
+    /** A stage in use is said on the stage that had its code (under its heading), when there is one. */
     private String inUseRow(Violation v) {
         if (!v.code().equals("stageInUse")) {
             return null;
@@ -123,7 +123,7 @@ public class LadderForm {
         Object code = v.args().get(0);
         for (int i = 0; i < stages.size(); i++) {
             if (code.equals(stages.get(i).getOriginalCode())) {
-                return "stages[" + i + "].code";
+                return "stages[" + i + "]";
             }
         }
         return null;

@@ -14,7 +14,7 @@ import lombok.Setter;
 
 /**
  * One stage as edited. {@code originalCode} (hidden) is its code in the ladder the form was
- * filled from, so that "prospects stand on A05" is said beside the row that was A05 even when
+ * filled from, so that "prospects stand on A05" is said on the stage that was A05 even when
  * its code was changed; a new stage has none.
  */
 @Getter

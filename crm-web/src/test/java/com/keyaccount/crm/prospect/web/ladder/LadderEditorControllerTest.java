@@ -64,7 +64,7 @@ class LadderEditorControllerTest extends WebSliceTest {
     }
 
     @Test
-    void a_violation_no_field_shows_is_said_above_the_form_and_a_stage_in_use_beside_the_row_that_had_it()
+    void a_violation_no_field_shows_is_said_above_the_form_and_a_stage_in_use_on_the_stage_that_had_it()
             throws Exception {
         given(ladderPublishing.violations(any())).willReturn(List.of(
                 Violation.of("stages", "leadInUse", "A21", "资料级", "Lead", 1234L),
@@ -77,12 +77,13 @@ class LadderEditorControllerTest extends WebSliceTest {
         assertThat(en).contains(
                 ">The first stage cannot change from A21 (Lead): prospects without a recorded stage stand on it (1,234).<",
                 ">The ladder can have at most one closed stage.<");
-        assertThat(Html.errorBeside(en, "stages3.code"))
-                .isEqualTo("Stage A07 (Not refused) cannot be removed or get another code: 2 prospects stand on it.");
+        assertThat(en).containsPattern("id=\"stage-3\"[^>]*>\\s*<input[^>]*>\\s*<div class=\"stage-head\">(?s:.*?)</div>\\s*"
+                + "<p class=\"[^\"]*stage-error\">Stage A07 \\(Not refused\\) cannot be removed or get another code: "
+                + "2 prospects stand on it.</p>");
         assertThat(Html.inputValue(en, "stages3.code")).isEqualTo("A70");
         assertThat(zh).contains(">第一个阶段不能从 A21（资料级）改为其他阶段：有 1,234 个尚未记录阶段的潜在客户处于该阶段。<",
                 ">最多只能有一个结案阶段。<");
-        assertThat(Html.errorBeside(zh, "stages3.code")).isEqualTo("阶段 A07（不拒绝）上有 2 个潜在客户，不能删除或更改代码。");
+        assertThat(zh).contains("stage-error\">阶段 A07（不拒绝）上有 2 个潜在客户，不能删除或更改代码。</p>");
         verify(ladderPublishing, never()).publish(any(), any(), anyInt());
     }
 
