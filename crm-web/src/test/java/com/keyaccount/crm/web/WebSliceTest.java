@@ -34,6 +34,7 @@ import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.prospect.editor.LadderPublishing;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.SalesSummary;
@@ -153,6 +154,8 @@ public abstract class WebSliceTest {
     protected FollowUpReschedules reschedules;
     @MockitoBean
     protected WeekAhead weekAhead;
+    @MockitoBean
+    protected LadderPublishing ladderPublishing;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

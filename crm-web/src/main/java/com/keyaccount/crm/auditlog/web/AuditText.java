@@ -6,10 +6,14 @@ import com.keyaccount.crm.web.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -31,7 +35,16 @@ public class AuditText {
             Map.entry("industry", "industry."), Map.entry("region", "region."), Map.entry("status", "status."),
             Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
             Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
-            Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."));
+            Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."),
+            Map.entry("kind", "ladderEditor.kind."), Map.entry("requirement", "ladderEditor.requirement."),
+            Map.entry("evidence", "ladderEditor.evidence."), Map.entry("projectFactorEvidence", "ladderEditor.evidence."),
+            Map.entry("targetIndustries", "industry."));
+
+    /**
+     * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or
+     * {@code cadenceDays[B]}: labelled by the part's message with the item as its argument.
+     */
+    private static final Pattern ITEM_FIELD = Pattern.compile("(\\w+)\\[([^\\]]{1,20})](?:\\.(\\w+))?");
 
     /** The tier policy's field naming the product line whose tier visit quotas follow. */
     private static final String QUOTA_LINE = "quotaProductLine";
@@ -65,6 +78,11 @@ public class AuditText {
             case "ProductLine" -> "productline.";
             default -> "audit.field.";
         };
+        Matcher item = ITEM_FIELD.matcher(field);
+        if (item.matches()) {
+            String part = item.group(1) + (item.group(3) == null ? "" : "." + item.group(3));
+            return label(List.of("audit.field." + entityType + "." + part), field, item.group(2));
+        }
         return label(List.of("audit.field." + entityType + "." + field, form + field, "audit.field." + field), field);
     }
 
@@ -76,9 +94,14 @@ public class AuditText {
         if (QUOTA_LINE.equals(field)) {
             return quotaLine(stored);
         }
-        String prefix = VALUE_LABELS.get(field);
+        String prefix = VALUE_LABELS.get(partOf(field));
         if (prefix != null && stored.matches("[A-Z_]+")) {
             return label(List.of(prefix + stored), stored);
+        }
+        if (prefix != null && stored.matches("[A-Z_]+(, [A-Z_]+)+")) {
+            // a list of codes (industries, how each condition is confirmed), each in words
+            return Arrays.stream(stored.split(", ")).map(code -> label(List.of(prefix + code), code))
+                    .collect(Collectors.joining(separator()));
         }
         if (stored.equals("true") || stored.equals("false")) {
             return label(List.of("audit.value." + stored), stored);
@@ -111,10 +134,23 @@ public class AuditText {
         return name.orElse(stored);
     }
 
-    private String label(List<String> keys, String code) {
+    /** The part an item field names ({@code kind} of {@code stage[A05].kind}); other fields as they are. */
+    private static String partOf(String field) {
+        if (field == null) {
+            return null;
+        }
+        Matcher item = ITEM_FIELD.matcher(field);
+        return !item.matches() ? field : item.group(3) == null ? item.group(1) : item.group(3);
+    }
+
+    private static String separator() {
+        return LocaleContextHolder.getLocale().getLanguage().equals("zh") ? "、" : ", ";
+    }
+
+    private String label(List<String> keys, String code, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         for (String key : keys) {
-            String text = messages.getMessage(key, null, null, locale);
+            String text = messages.getMessage(key, args.length == 0 ? null : args, null, locale);
             if (text != null) {
                 return text;
             }
