@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,16 +66,29 @@ public class ScheduleInputs {
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
     private final BusinessCalendar calendar;
-    private final ProspectLadders ladders;
+    private final ClassCadences classCadences;
     private final ZoneId zone;
 
-    public ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
+    @Autowired
+    ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
             ProspectLadders ladders, ZoneId businessZone) {
+        this(jdbc, quotaPolicies, calendar, () -> ladders.inForce().ladder().cadenceDays(), businessZone);
+    }
+
+    /** With the close-time classes' cadences from elsewhere than the ladder in force (a benchmark's seed ladder). */
+    public ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
+            ClassCadences classCadences, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.calendar = calendar;
-        this.ladders = ladders;
+        this.classCadences = classCadences;
         this.zone = businessZone;
+    }
+
+    /** Each close-time class's follow-up cadence in days. */
+    @FunctionalInterface
+    public interface ClassCadences {
+        Map<CloseClass, Integer> days();
     }
 
     /**
@@ -179,7 +193,7 @@ public class ScheduleInputs {
 
         ProspectCadence of(CloseClass closeClass) {
             if (days == null) {
-                days = ladders.inForce().ladder().cadenceDays();
+                days = classCadences.days();
             }
             return new ProspectCadence(closeClass, days.get(closeClass));
         }
