@@ -48,6 +48,11 @@ public class ProspectContactLogs {
     public record CurrentGrade(CloseClass closeClass, BigDecimal expectedMonthlyValue, Long version,
             Map<CloseClass, Integer> cadenceDays) {
 
+        /** The days between follow-ups of a prospect of {@code closeClass}. */
+        public int cadenceOf(CloseClass closeClass) {
+            return cadenceDays.get(closeClass);
+        }
+
         public PriorityClass priorityClass() {
             return PriorityClass.of(closeClass, expectedMonthlyValue);
         }
