@@ -64,7 +64,7 @@ class CustomerStage implements ImportStage {
         String lines = """
                 FROM customer_import_stage s LEFT JOIN customer c ON c.code = s.code
                 LEFT JOIN prospect p ON p.customer_id = c.id
-                WHERE s.import_id = ? AND """;
+                WHERE s.import_id = ? AND\s""";
         String prospect = "(COALESCE(s.status, c.status, 'ACTIVE') = 'PROSPECT')";
         List<LineError> found = new ArrayList<>(jdbc.query("SELECT s.line_no, s.stage, s.stage_won " + lines
                 + "s.stage IS NOT NULL AND s.stage_won = " + prospect + " ORDER BY s.line_no",

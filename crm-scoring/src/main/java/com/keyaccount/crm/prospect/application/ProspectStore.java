@@ -149,7 +149,7 @@ class ProspectStore {
                 INSERT INTO prospect (customer_id, stage, stage_since, close_class, expected_monthly_value, graded_at,
                     version)
                 SELECT c.id, %1$s, CASE WHEN %1$s <> %2$s THEN ? ELSE c.created_at END, %3$s, %4$s,
-                    CASE WHEN %5$s THEN ? END, 0
+                    CASE WHEN %5$s THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END, 0
                 %6$s AND p.customer_id IS NULL AND (%1$s <> %2$s OR %5$s)"""
                 .formatted(stage, staged.before("stage"), staged.after("close_class"),
                         staged.after("expected_monthly_value"), staged.graded(), StagedProspects.LINES))
