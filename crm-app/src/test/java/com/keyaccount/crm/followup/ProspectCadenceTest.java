@@ -113,7 +113,7 @@ class ProspectCadenceTest {
         // A: Fri 09-11 + 1 = Sat 09-12 -> Mon 09-14; overdue on Friday 09-18 by 09-15..18 = 4 working days
         assertThat(book.dueOn(p)).isEqualTo(LocalDate.of(2026, 9, 14));
         assertThat(row(section(page("/my-day", manager, "en"), "due-overdue"), p)).contains("4 working days",
-                "prospect class A (closes within a month): every 1 days", "priority A");
+                "prospect class A (closes within a month): every day", "priority A");
 
         String detail = page("/customers/" + p.getId(), manager, "en");
         assertThat(section(detail, "next-follow-up")).contains("Next follow-up", "Overdue since 2026-09-14",

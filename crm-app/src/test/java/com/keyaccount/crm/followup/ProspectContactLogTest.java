@@ -78,7 +78,9 @@ class ProspectContactLogTest {
         assertThat(form.select("#regrade legend").text()).isEqualTo("Re-grade the prospect");
         assertThat(form.select("select[name=closeClass] option[selected]").val()).isEqualTo("D");
         assertThat(form.select("select[name=closeClass] option[value=A]").text())
-                .isEqualTo("A: closes within a month; follow up every 1 days");
+                .isEqualTo("A — closes within a month");
+        assertThat(form.select("#cadences").text())
+                .isEqualTo("Follow-up cadence: A every day, B every 7 days, C every 15 days, D every 30 days, E every 365 days.");
         assertThat(form.select("input[name=expectedMonthlyValue]").val()).isEqualTo("60,000");
         assertThat(form.select("input[name=prospectVersion]").val()).isEqualTo(String.valueOf(version()));
 
