@@ -28,7 +28,9 @@ import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.prospect.application.ProspectContactLogs;
 import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
@@ -156,6 +158,10 @@ public abstract class WebSliceTest {
     protected WeekAhead weekAhead;
     @MockitoBean
     protected LadderPublishing ladderPublishing;
+    @MockitoBean
+    protected NextFollowUp nextFollowUp;
+    @MockitoBean
+    protected ProspectContactLogs prospectLogs;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {
@@ -175,5 +181,6 @@ public abstract class WebSliceTest {
         verify(contacts, never()).update(any(), anyLong(), anyLong(), anyLong(), any());
         verify(contacts, never()).remove(any(), anyLong(), anyLong());
         verify(contactLogs, never()).record(any(), anyLong(), any());
+        verify(prospectLogs, never()).record(any(), anyLong(), any(), any());
     }
 }

@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DecisionRole;
 import com.keyaccount.crm.prospect.Prospect;
+import com.keyaccount.crm.prospect.ProspectGraded;
 import com.keyaccount.crm.prospect.ProspectStageChange;
 import com.keyaccount.crm.prospect.ProspectTick;
 import com.keyaccount.crm.prospect.rules.Evidence;
@@ -165,6 +166,9 @@ public class ProspectService {
         Object before = prospect.getCloseClass();
         prospect.grade(command.closeClass(), command.expectedMonthlyValue(), clock.instant());
         store.save(prospect);
+        // the class sets the follow-up cadence: the schedule reads the saved grade with SQL
+        store.flush();
+        events.publishEvent(new ProspectGraded(customerId));
         if (!Objects.equals(before, command.closeClass())) {
             audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "closeClass", before,
                     command.closeClass());
@@ -212,6 +216,8 @@ public class ProspectService {
     private void becameCustomer(Customer customer, Instant now) {
         if (customer.getStatus() == CustomerStatus.PROSPECT) {
             customer.won(now);
+            // the schedule reads the new status with SQL: a won prospect leaves its class's cadence
+            store.flush();
             events.publishEvent(new CustomerChanged(customer.getId()));
         }
     }

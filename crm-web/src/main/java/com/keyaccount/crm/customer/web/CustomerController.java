@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
+import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
@@ -65,6 +66,7 @@ class CustomerController {
     private final SameNames sameNames;
     private final LineTierQueries lineTiers;
     private final FollowUpReschedules reschedules;
+    private final NextFollowUp nextFollowUp;
 
     @ModelAttribute
     void choices(Model model) {
@@ -117,6 +119,9 @@ class CustomerController {
         model.addAttribute("tierHistory", tiers.historyOf(id));
         // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
         model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
+        // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
+        model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
+        model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "customers/detail";
     }
 
