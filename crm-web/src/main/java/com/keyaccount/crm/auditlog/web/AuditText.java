@@ -3,6 +3,8 @@ package com.keyaccount.crm.auditlog.web;
 import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.rules.application.RuleSetText;
 import com.keyaccount.crm.web.Formats;
+import com.keyaccount.crm.web.LadderText;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,7 +33,13 @@ public class AuditText {
             Map.entry("industry", "industry."), Map.entry("region", "region."), Map.entry("status", "status."),
             Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
             Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
-            Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."));
+            Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."),
+            Map.entry("closeClass", "prospect.closeClass."), Map.entry("refusalReason", "prospect.refusal."));
+
+    /** A prospect's fields whose stored values are the ladder's codes (its data, not messages). */
+    private static final String STAGE = "stage";
+    private static final String CONDITION = "condition";
+    private static final String EXPECTED_VALUE = "expectedMonthlyValue";
 
     /** The tier policy's field naming the product line whose tier visit quotas follow. */
     private static final String QUOTA_LINE = "quotaProductLine";
@@ -39,11 +47,13 @@ public class AuditText {
     private final MessageSource messages;
     private final Formats formats;
     private final ProductLines productLines;
+    private final LadderText ladderText;
 
-    AuditText(MessageSource messages, Formats formats, ProductLines productLines) {
+    AuditText(MessageSource messages, Formats formats, ProductLines productLines, LadderText ladderText) {
         this.messages = messages;
         this.formats = formats;
         this.productLines = productLines;
+        this.ladderText = ladderText;
     }
 
     public String action(String code) {
@@ -75,6 +85,15 @@ public class AuditText {
         }
         if (QUOTA_LINE.equals(field)) {
             return quotaLine(stored);
+        }
+        if (STAGE.equals(field)) {
+            return ladderText.stage(stored);
+        }
+        if (CONDITION.equals(field)) {
+            return ladderText.condition(stored);
+        }
+        if (EXPECTED_VALUE.equals(field) && stored.matches("-?\\d{1,18}(\\.\\d{1,2})?")) {
+            return formats.money(new BigDecimal(stored));
         }
         String prefix = VALUE_LABELS.get(field);
         if (prefix != null && stored.matches("[A-Z_]+")) {

@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
+import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
@@ -27,6 +28,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -65,6 +67,7 @@ class CustomerController {
     private final SameNames sameNames;
     private final LineTierQueries lineTiers;
     private final FollowUpReschedules reschedules;
+    private final ProspectService prospects;
 
     @ModelAttribute
     void choices(Model model) {
@@ -117,6 +120,12 @@ class CustomerController {
         model.addAttribute("tierHistory", tiers.historyOf(id));
         // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
         model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
+        // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
+        prospects.of(customer).ifPresent(p -> {
+            model.addAttribute("prospect", p);
+            model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
+                    p.stageSince().atZone(businessZone).toLocalDate(), LocalDate.now(clock.withZone(businessZone)))));
+        });
         return "customers/detail";
     }
 
