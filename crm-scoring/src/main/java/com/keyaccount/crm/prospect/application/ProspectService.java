@@ -176,7 +176,7 @@ public class ProspectService {
                     prospect.getRefusalReason());
         }
         if (to.kind() == StageKind.WON || to.kind() == StageKind.CLOSED) {
-            becameCustomer(customer, now);
+            becameCustomer(viewer.username(), customer, now);
         }
     }
 
@@ -245,7 +245,7 @@ public class ProspectService {
             store.recordMove(new ProspectStageChange(id, from, to, now, actor, inForce.version(),
                     List.of("purchased"), null));
             audit.fieldChanged(actor, ENTITY, id, id, "stage", from, to);
-            becameCustomer(customer, now);
+            becameCustomer(actor, customer, now);
             moved++;
         }
         return moved;
@@ -257,9 +257,11 @@ public class ProspectService {
         store.releaseContact(customerId, contactId);
     }
 
-    private void becameCustomer(Customer customer, Instant now) {
+    private void becameCustomer(String actor, Customer customer, Instant now) {
         if (customer.getStatus() == CustomerStatus.PROSPECT) {
             customer.won(now);
+            audit.fieldChanged(actor, "Customer", customer.getId(), customer.getId(), "status",
+                    CustomerStatus.PROSPECT, customer.getStatus());
             // written before the follow-up schedule (plain SQL) reads the customer back
             customerRows.flush();
             events.publishEvent(new CustomerChanged(customer.getId()));

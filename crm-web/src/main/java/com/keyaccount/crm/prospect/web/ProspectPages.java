@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,15 +166,17 @@ class ProspectPages {
         List<HistoryRow> rows = new ArrayList<>();
         for (ProspectStageChange change : view.history()) {
             ProspectLadder ladder = ladderText.version(change.getLadderVersion());
-            Set<String> reached = new HashSet<>();
+            Set<String> stored = change.getConditions() == null ? Set.of()
+                    : Set.of(change.getConditions().split(","));
+            List<String> held = new ArrayList<>();
             ladder.stage(change.getToStage()).ifPresent(to -> {
-                to.conditions().forEach(c -> reached.add(c.key()));
-                ladder.climb(ladder.level(change.getFromStage()), to)
-                        .forEach(s -> s.conditions().forEach(c -> reached.add(c.key())));
+                List<StageDefinition> reached = new ArrayList<>(ladder.climb(ladder.level(change.getFromStage()), to));
+                if (!reached.contains(to)) {
+                    reached.add(to);
+                }
+                reached.forEach(s -> s.conditions().stream().filter(c -> stored.contains(c.key()))
+                        .forEach(c -> held.add(LadderText.text(c))));
             });
-            List<String> held = change.getConditions() == null ? List.of()
-                    : Arrays.stream(change.getConditions().split(",")).filter(reached::contains)
-                            .map(key -> ladderText.condition(ladder, key)).toList();
             rows.add(new HistoryRow(change.getChangedAt(), change.getChangedBy(),
                     ladderText.stage(ladder, change.getFromStage()), ladderText.stage(ladder, change.getToStage()),
                     held, change.getReason()));
