@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
@@ -19,7 +18,6 @@ import org.springframework.ui.Model;
  * input beside what is saved now (the app's conflict page), nothing written, and the form again
  * against the current version, so the user re-applies theirs deliberately.
  */
-@Component
 class ProspectConflicts {
 
     /** A row of the shared comparison fragment ({@code conflict :: comparison}): label is a message key. */

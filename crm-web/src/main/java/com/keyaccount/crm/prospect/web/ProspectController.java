@@ -11,6 +11,8 @@ import com.keyaccount.crm.prospect.rules.StageDefinition;
 import com.keyaccount.crm.prospect.rules.StageKind;
 import com.keyaccount.crm.scoring.prospect.MoveDecision;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.web.Formats;
 import com.keyaccount.crm.web.LadderText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,7 +22,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -43,7 +44,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/customers/{customerId}/prospect")
-@RequiredArgsConstructor
 class ProspectController {
 
     private final ProspectService prospects;
@@ -52,6 +52,16 @@ class ProspectController {
     private final MessageSource messages;
     private final Clock clock;
     private final ZoneId businessZone;
+
+    ProspectController(ProspectService prospects, LadderText ladderText, Formats formats, Team team,
+            MessageSource messages, Clock clock, ZoneId businessZone) {
+        this.prospects = prospects;
+        this.pages = new ProspectPages(ladderText, formats, messages, team, businessZone);
+        this.conflicts = new ProspectConflicts(prospects, ladderText, formats);
+        this.messages = messages;
+        this.clock = clock;
+        this.businessZone = businessZone;
+    }
 
     @GetMapping
     String show(@PathVariable long customerId, Viewer viewer, Model model) {

@@ -35,10 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
 
 /** Puts a {@link ProspectView} into the page's words (the reader's language, money and dates as everywhere). */
-@Component
 class ProspectPages {
 
     private final LadderText ladderText;
