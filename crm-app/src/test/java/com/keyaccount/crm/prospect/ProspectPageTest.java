@@ -75,19 +75,19 @@ class ProspectPageTest {
         assertThat(page).as("the decision makers first, each with its role")
                 .containsSubsequence("王总（拍板人）", "李工（使用者）");
 
-        move(manager, lead, "A08", null, "zh-CN").andExpect(redirectedUrl(prospectUrl(lead)));
+        move(manager, lead, "A08", null, "zh-CN").andExpect(redirectedUrl(prospectUrl(lead) + "#standing"));
         tick(manager, lead, "neutral_by_decision_maker", today.toString(), "见面谈过", boss.getId())
                 .andExpect(redirectedUrl(prospectUrl(lead) + "#c-neutral_by_decision_maker"));
         for (String key : List.of("neutral_knows_us", "neutral_considered", "neutral_answer")) {
             tick(manager, lead, key, today.minusDays(1).toString(), "", null).andExpect(status().is3xxRedirection());
         }
-        move(manager, lead, "A07", version(lead), "en").andExpect(redirectedUrl(prospectUrl(lead)));
+        move(manager, lead, "A07", version(lead), "en").andExpect(redirectedUrl(prospectUrl(lead) + "#standing"));
 
         String after = html(get("/customers/{id}/prospect", lead.getId()), manager, "en");
         assertThat(after).contains("A07 Not refused", "Next stage", "A06 Positive response",
                 "Confirmed " + today + " by " + manager.getDisplayName() + ", with 王总", "见面谈过");
         String history = after.substring(after.indexOf("id=\"history\""));
-        assertThat(history).containsSubsequence("A08 In scope → A07 Not refused", manager.getUsername(),
+        assertThat(history).containsSubsequence("A08 In scope → A07 Not refused", manager.getDisplayName(),
                 "Conditions met: The answer came from the decision maker; They know what we do",
                 "A21 Lead → A08 In scope", "Conditions met: The five key facts are known");
         assertThat(stage(lead)).isEqualTo("A07");
@@ -172,12 +172,12 @@ class ProspectPageTest {
         assertThat(stage(lead)).isEqualTo("A08");
 
         move(manager, lead, "A31", version(lead), "en", "refusalReason", "PRICE", "refusalNote", "嫌贵")
-                .andExpect(redirectedUrl(prospectUrl(lead)));
+                .andExpect(redirectedUrl(prospectUrl(lead) + "#standing"));
         String refused = html(get("/customers/{id}/prospect", lead.getId()), manager, "zh-CN");
         assertThat(refused).contains("A31 明确拒绝", "拒绝原因：价格 — 嫌贵", "A08 范围级 → A31 明确拒绝", "原因：嫌贵");
 
         move(manager, lead, "A21", version(lead), "en", "reason", "换了采购负责人，重新开始")
-                .andExpect(redirectedUrl(prospectUrl(lead)));
+                .andExpect(redirectedUrl(prospectUrl(lead) + "#standing"));
         assertThat(stage(lead)).isEqualTo("A21");
         assertThat(html(get("/customers/{id}/prospect", lead.getId()), manager, "zh-CN"))
                 .contains("A31 明确拒绝 → A21 资料级", "原因：换了采购负责人，重新开始").doesNotContain("拒绝原因：价格");
@@ -211,7 +211,7 @@ class ProspectPageTest {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         Customer lead = lead(manager, "9000000", "025-7654321");
 
-        grade(manager, lead, "B", "¥120,000", null).andExpect(redirectedUrl(prospectUrl(lead)));
+        grade(manager, lead, "B", "¥120,000", null).andExpect(redirectedUrl(prospectUrl(lead) + "#standing"));
         assertThat(jdbc.queryForObject("SELECT expected_monthly_value FROM prospect WHERE customer_id = ?",
                 BigDecimal.class, lead.getId())).isEqualByComparingTo("120000");
         String page = html(get("/customers/{id}/prospect", lead.getId()), manager, "en");

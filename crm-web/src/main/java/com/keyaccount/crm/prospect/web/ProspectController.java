@@ -46,6 +46,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/customers/{customerId}/prospect")
 class ProspectController {
 
+    /**
+     * Where a page lands after a move or grade: its forms post to their own anchor (so an error
+     * shows where it was typed), which a redirect without one would inherit.
+     */
+    private static final String STANDING = "#standing";
+
     private final ProspectService prospects;
     private final ProspectPages pages;
     private final ProspectConflicts conflicts;
@@ -124,7 +130,7 @@ class ProspectController {
             try {
                 prospects.move(viewer, customerId, form.toCommand(toRefusal));
                 redirect.addFlashAttribute("flash", "flash.prospect.moved");
-                return "redirect:/customers/" + customerId + "/prospect";
+                return "redirect:/customers/" + customerId + "/prospect" + STANDING;
             } catch (StageMoveRefusedException e) {
                 explain(e.refused(), toRefusal, result, model);
             } catch (StaleProspectException | ConcurrencyFailureException | DataIntegrityViolationException e) {
@@ -145,7 +151,7 @@ class ProspectController {
             try {
                 prospects.grade(viewer, customerId, form.toCommand());
                 redirect.addFlashAttribute("flash", "flash.prospect.graded");
-                return "redirect:/customers/" + customerId + "/prospect";
+                return "redirect:/customers/" + customerId + "/prospect" + STANDING;
             } catch (StaleProspectException | ConcurrencyFailureException | DataIntegrityViolationException e) {
                 return conflicts.grade(viewer, customerId, form, model, response);
             }

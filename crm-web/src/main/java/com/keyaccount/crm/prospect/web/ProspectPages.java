@@ -161,6 +161,7 @@ class ProspectPages {
      * condition that held at the time), named as the ladder it was made under named them.
      */
     private List<HistoryRow> history(ProspectView view) {
+        Map<String, String> who = new HashMap<>();
         List<HistoryRow> rows = new ArrayList<>();
         for (ProspectStageChange change : view.history()) {
             ProspectLadder ladder = ladderText.version(change.getLadderVersion());
@@ -175,7 +176,9 @@ class ProspectPages {
                 reached.forEach(s -> s.conditions().stream().filter(c -> stored.contains(c.key()))
                         .forEach(c -> held.add(LadderText.text(c))));
             });
-            rows.add(new HistoryRow(change.getChangedAt(), change.getChangedBy(),
+            String by = who.computeIfAbsent(change.getChangedBy(),
+                    username -> team.displayNameOf(username).orElse(username));
+            rows.add(new HistoryRow(change.getChangedAt(), by,
                     ladderText.stage(ladder, change.getFromStage()), ladderText.stage(ladder, change.getToStage()),
                     held, change.getReason()));
         }
