@@ -56,6 +56,8 @@ public class DemoData {
         DemoDataGenerator.Rules rules = new DemoDataGenerator.Rules(policy.paretoCutoffs(), policy.getWindowMonths(),
                 quotaPolicies.current().quotas(), calendar.workingCalendar());
         int customers = new DemoDataGenerator(jdbc, businessZone, today, SEED, rules).generate(size, managers);
+        int prospects = new DemoProspects(jdbc, SEED, clock.instant()).write(businessZone);
+        log.info("Demo data: {} prospects on the ladder", prospects);
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,

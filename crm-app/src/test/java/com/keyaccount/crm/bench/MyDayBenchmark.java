@@ -64,10 +64,11 @@ final class MyDayBenchmark {
         AtomicLong rows = new AtomicLong();
         jdbc.query("""
                 SELECT f.customer_id, c.code, c.name, f.tier, f.due_on, f.due_rule, f.basis_on, f.interval_days,
-                       f.last_contact_on, f.last_visit_on
+                       f.last_contact_on, f.last_visit_on, c.status, p.stage, f.prospect_class, f.priority_class
                 FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                LEFT JOIN prospect p ON p.customer_id = f.customer_id
                 WHERE f.owner_id = ? AND f.due_on < ?
-                ORDER BY f.tier, f.due_on, f.customer_id LIMIT 50""", rs -> {
+                ORDER BY f.tier, f.due_on, f.priority_class NULLS LAST, f.customer_id LIMIT 50""", rs -> {
             rows.incrementAndGet();
         }, owner, Date.valueOf(today));
         jdbc.queryForObject("SELECT COUNT(*) FROM follow_up f WHERE f.owner_id = ? AND f.due_on < ?", Long.class,

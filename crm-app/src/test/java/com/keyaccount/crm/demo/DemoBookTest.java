@@ -108,6 +108,28 @@ class DemoBookTest {
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT name) FROM customer", Integer.class)).isEqualTo(300);
     }
 
+    @Test
+    void every_prospect_stands_where_its_history_ends_and_won_ones_became_customers_on_their_first_order() {
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM customer c WHERE c.status = 'PROSPECT'
+                  AND NOT EXISTS (SELECT 1 FROM prospect p WHERE p.customer_id = c.id)""", Integer.class))
+                .as("every demo prospect is on the ladder").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM prospect p WHERE p.stage <> 'A21' AND p.stage <> (
+                    SELECT h.to_stage FROM prospect_stage_change h WHERE h.customer_id = p.customer_id
+                    ORDER BY h.changed_at DESC, h.id DESC LIMIT 1)""", Integer.class))
+                .as("the last move of each history is where the prospect stands").isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT stage FROM prospect", String.class))
+                .as("a funnel has something at the top, the middle and the end")
+                .contains("A21", "A08", "A02");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM prospect p JOIN customer c ON c.id = p.customer_id
+                WHERE p.stage IN ('A02', 'A01') AND c.status <> 'ACTIVE'""", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM prospect_stage_change h
+                WHERE h.changed_at > CURRENT_TIMESTAMP""", Integer.class)).as("no move in the future").isZero();
+    }
+
     private static Map<String, String> provinces(String... regionsAndProvinces) {
         Map<String, String> regions = new HashMap<>();
         for (int i = 0; i < regionsAndProvinces.length; i += 2) {

@@ -10,6 +10,7 @@ import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.preview.application.SchedulePreview;
 import com.keyaccount.crm.preview.application.SchedulePreviews;
+import com.keyaccount.crm.prospect.rules.SeedLadder;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
 import java.sql.Connection;
@@ -53,7 +54,8 @@ class SchedulePreviewBenchmark {
             Clock clock = Clock.systemUTC();
             QuotaPolicies policies = new QuotaPolicies(jdbc);
             BusinessCalendar calendar = new BusinessCalendar(jdbc);
-            SchedulePreviews previews = new SchedulePreviews(new ScheduleInputs(jdbc, policies, calendar, zone), jdbc,
+            SchedulePreviews previews = new SchedulePreviews(new ScheduleInputs(jdbc, policies, calendar,
+                    () -> SeedLadder.ladder().cadenceDays(), zone), jdbc,
                     clock, zone);
             int customers = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE deleted = FALSE", Integer.class);
 

@@ -199,7 +199,7 @@ class ProspectPageTest {
                 .andReturn().getResponse().getContentAsString()).as("no version: made before the first move")
                 .contains("Someone else changed this prospect");
         assertThat(grade(manager, lead, "A", "90,000", String.valueOf(seen)).andExpect(status().isConflict())
-                .andReturn().getResponse().getContentAsString()).contains("A — within a month", "C — within 6 months");
+                .andReturn().getResponse().getContentAsString()).contains("A — closes within a month", "C — closes within 6 months");
         assertThat(stage(lead)).isEqualTo("A08");
         assertThat(jdbc.queryForObject("SELECT close_class FROM prospect WHERE customer_id = ?", String.class,
                 lead.getId())).isEqualTo("C");
@@ -215,15 +215,15 @@ class ProspectPageTest {
         assertThat(jdbc.queryForObject("SELECT expected_monthly_value FROM prospect WHERE customer_id = ?",
                 BigDecimal.class, lead.getId())).isEqualByComparingTo("120000");
         String page = html(get("/customers/{id}/prospect", lead.getId()), manager, "en");
-        assertThat(page).contains("B — within 3 months, follow-up every 7 days",
+        assertThat(page).contains("B — closes within 3 months, every 7 days",
                 "A — closes within 3 months or over ¥100k a month", "value=\"120,000\"");
         assertThat(html(get("/customers/{id}", lead.getId()), manager, "zh-CN"))
-                .contains("B — 三个月内成交，每 7 天跟进");
+                .contains("B — 预计 3 个月内成交，每 7 天跟进一次");
 
         for (String[] bad : new String[][] {{"-5", "Cannot be negative."},
             {"99999999999999999999", "At most 16 digits before and 2 after the decimal point."},
-            {"12\u00003", "Enter an amount, e.g. 120,000, ¥1,234.50 or 12万"},
-            {"一百万", "Enter an amount, e.g. 120,000, ¥1,234.50 or 12万"}}) {
+            {"12\u00003", "Enter an amount, e.g. 50,000, ¥1,234.50 or 5万"},
+            {"一百万", "Enter an amount, e.g. 50,000, ¥1,234.50 or 5万"}}) {
             String refused = grade(manager, lead, "A", bad[0], version(lead)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             assertThat(refused).as(bad[0]).contains(bad[1]);
@@ -231,7 +231,7 @@ class ProspectPageTest {
         assertThat(jdbc.queryForObject("SELECT close_class FROM prospect WHERE customer_id = ?", String.class,
                 lead.getId())).isEqualTo("B");
         assertThat(grade(manager, lead, "F", "1", version(lead)).andReturn().getResponse().getContentAsString())
-                .contains("Invalid value.");
+                .contains("Choose one of the classes.");
     }
 
     @Test
@@ -315,14 +315,14 @@ class ProspectPageTest {
         String zh = html(get("/audit?customer=" + lead.getCode()), director, "zh-CN");
         String table = zh.substring(zh.indexOf("id=\"audit\""));
         assertThat(table).contains("开发阶段", "A21 资料级", "A08 范围级", "阶梯条件", "条件",
-                "对方答复中立、模棱两可或软推辞（我考虑下、再说吧）", "新建", "删除", "预计成交时间", "B — 三个月内成交",
-                "预计月采购额", "¥60,000.00");
+                "对方答复中立、模棱两可或软推辞（我考虑下、再说吧）", "新建", "删除", "成交时间分类", "B — 预计 3 个月内成交",
+                "预计月成交额", "¥60,000.00");
         assertThat(table).doesNotContain(">Prospect<", "ProspectTick", "closeClass", "expectedMonthlyValue",
                 "neutral_answer", ">A08<", ">B<", ">stage<", ">condition<");
 
         String en = html(get("/audit?customer=" + lead.getCode()), director, "en");
         assertThat(en.substring(en.indexOf("id=\"audit\""))).contains("Prospect stage", "Stage", "A21 Lead",
-                "A08 In scope", "Ladder condition", "Condition", "Close time", "B — within 3 months");
+                "A08 In scope", "Ladder condition", "Condition", "Close-time class", "B — closes within 3 months");
     }
 
     // ---- helpers

@@ -87,6 +87,7 @@ public class AuditLog {
               WHEN 'Contact' THEN (SELECT k.name FROM contact k WHERE k.id = a.entity_id)
               WHEN 'ApiToken' THEN (SELECT t.name FROM api_token t WHERE t.id = a.entity_id)
               WHEN 'TierPolicy' THEN (SELECT CAST(p.version AS VARCHAR(12)) FROM tier_policy p WHERE p.id = a.entity_id)
+              WHEN 'ProspectLadder' THEN CAST(a.entity_id AS VARCHAR(12))
               WHEN 'User' THEN a.actor
             END""";
 

@@ -40,7 +40,15 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         /** a sale's margin above its amount, or a credit note's below it */
         MARGIN_EXCEEDS_AMOUNT,
         /** margin and cost both given and not agreeing; the detail is the margin the cost gives */
-        MARGIN_MISMATCH
+        MARGIN_MISMATCH,
+        /** a stage below the won stage on a line whose customer is not a prospect */
+        STAGE_NEEDS_PROSPECT,
+        /** the won stage or above on a line whose customer stays a prospect */
+        PROSPECT_AT_WON_STAGE,
+        /** a close-time class or expected monthly value for a customer that is not a prospect */
+        GRADE_NEEDS_PROSPECT,
+        /** a move onto the refusal stage (A31), which needs its reason and so its page */
+        REFUSAL_BY_IMPORT
     }
 
     public LineError {

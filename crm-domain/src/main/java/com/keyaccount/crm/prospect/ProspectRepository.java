@@ -8,4 +8,7 @@ public interface ProspectRepository extends Repository<Prospect, Long> {
     Optional<Prospect> findById(long customerId);
 
     Prospect save(Prospect prospect);
+
+    /** Writes pending changes now, so SQL run later in the transaction (the schedule) sees them. */
+    void flush();
 }

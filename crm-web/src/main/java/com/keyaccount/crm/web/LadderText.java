@@ -21,7 +21,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * The prospect ladder's words in the reader's language ({@code ${@ladderText.stage(code)}}): a
  * stage as "A05 意向级" / "A05 Intent", a condition by its text, a close-time class with its
- * follow-up rhythm, a refusal reason. Stage and condition names are the ladder's data, so a code
+ * follow-up cadence, a refusal reason. Stage and condition names are the ladder's data, so a code
  * is looked up in the ladder in force, then in the seed's (a stage a newer ladder dropped keeps
  * its name), and only a code found in neither is shown as stored. The ladder is read once per
  * request, however many audit rows ask.
@@ -75,12 +75,13 @@ public class LadderText {
         return chinese() ? condition.textZh() : condition.textEn();
     }
 
-    /** "B — within 3 months": the class alone, as the audit log and the lists name it. */
+    /** "B — closes within 3 months": the class alone, in the words of My day and the contact-log form. */
     public String closeClass(CloseClass closeClass) {
-        return closeClass == null ? "" : message("prospect.closeClass." + closeClass.name());
+        return closeClass == null ? ""
+                : message("cadence.closeClass.option", closeClass.name(), message("cadence.closeClass." + closeClass.name()));
     }
 
-    /** "B — within 3 months · follow up every 7 days": with the rhythm the ladder in force gives it. */
+    /** "B — closes within 3 months, every 7 days": with the rhythm the ladder in force gives it. */
     public String closeClassWithRhythm(CloseClass closeClass) {
         return closeClassWithRhythm(inForce(), closeClass);
     }

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.web;
 
+import com.keyaccount.crm.prospect.ImportedProspects;
 import com.keyaccount.crm.tier.rules.Criterion;
 import com.keyaccount.crm.tier.rules.Scorecard;
 import java.util.Arrays;
@@ -38,6 +39,14 @@ public class SeedText {
     /** A policy's note, the seed's in the reader's language. */
     public String note(String stored) {
         return SEED_NOTE.equals(stored) ? label("seed.note") : stored;
+    }
+
+    /**
+     * A prospect stage change's reason: the one an import writes ("imported") in the reader's
+     * language, a reason someone typed as typed.
+     */
+    public String stageReason(String stored) {
+        return ImportedProspects.IMPORTED.equals(stored) ? label("cadence.stageReason.imported") : stored;
     }
 
     /** A criterion's name, the seed's ("sales") as the glossary names it (销售额). */

@@ -28,7 +28,9 @@ import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
+import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.prospect.application.ProspectContactLogs;
 import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
@@ -36,6 +38,7 @@ import com.keyaccount.crm.prospect.application.ProspectLadders;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.prospect.editor.LadderPublishing;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.SalesSummary;
@@ -156,6 +159,12 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected WeekAhead weekAhead;
     @MockitoBean
+    protected LadderPublishing ladderPublishing;
+    @MockitoBean
+    protected NextFollowUp nextFollowUp;
+    @MockitoBean
+    protected ProspectContactLogs prospectLogs;
+    @MockitoBean
     protected ProspectService prospects;
     @MockitoBean
     protected ProspectLadders ladders;
@@ -178,5 +187,6 @@ public abstract class WebSliceTest {
         verify(contacts, never()).update(any(), anyLong(), anyLong(), anyLong(), any());
         verify(contacts, never()).remove(any(), anyLong(), anyLong());
         verify(contactLogs, never()).record(any(), anyLong(), any());
+        verify(prospectLogs, never()).record(any(), anyLong(), any(), any());
     }
 }

@@ -15,16 +15,22 @@ import com.keyaccount.crm.importing.ImportReader;
 import com.keyaccount.crm.importing.ImportReader.Reading;
 import com.keyaccount.crm.importing.ImportRecords;
 import com.keyaccount.crm.importing.LabelledColumns;
+import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.importing.LineSource;
+import com.keyaccount.crm.prospect.ImportedProspects;
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.tier.RecomputeRequests;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * updated, new ones created. A column left out of the file leaves that field as it is; an
  * empty cell in a column that is there clears it (a blank status keeps the current one, new
  * customers start ACTIVE). Every change is audited like an edit on the form, with the import
- * named as the actor's action, and the schedules of new and reassigned customers follow.
+ * named as the actor's action, and the schedules of new and reassigned customers follow. Lines of
+ * prospects may carry their stage and grade ({@link ProspectCells}), written by
+ * {@link ImportedProspects} in the same transaction.
  */
 @Service
 public class CustomerImports implements FileImport {
@@ -58,10 +66,13 @@ public class CustomerImports implements FileImport {
     private final RecomputeRequests recompute;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final ImportedProspects prospects;
+    private final Clock clock;
 
     CustomerImports(ImportJobs jobs, ImportReader reader, ImportRecords records, CustomerStage stage,
             CustomerService customers, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            RecomputeRequests recompute, ApplicationEventPublisher events, MessageSource messages) {
+            RecomputeRequests recompute, ApplicationEventPublisher events, MessageSource messages,
+            ImportedProspects prospects, Clock clock) {
         this.jobs = jobs;
         this.reader = reader;
         this.records = records;
@@ -72,6 +83,8 @@ public class CustomerImports implements FileImport {
         this.recompute = recompute;
         this.events = events;
         this.messages = messages;
+        this.prospects = prospects;
+        this.clock = clock;
     }
 
     @Override
@@ -86,8 +99,12 @@ public class CustomerImports implements FileImport {
 
     private void run(long id, LineSource file, String actor) throws IOException {
         try {
+            ImportedProspects.Ladder ladder = prospects.ladder();
+            ProspectCells prospectCells = new ProspectCells(ladder.ladder(),
+                    new Labels<>(CloseClass.class, "cadence.closeClass.", messages));
             CustomerLineParser parser = new CustomerLineParser(book(), new Labels<>(Industry.class, "industry.", messages),
-                    new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages));
+                    new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages),
+                    prospectCells);
             List<CustomerLine> batch = new ArrayList<>(BATCH);
             Set<String> columns = new HashSet<>();
             // an export's header is in its reader's language: 客户编码 or Customer code reads as code
@@ -96,16 +113,31 @@ public class CustomerImports implements FileImport {
                 columns.addAll(cells.keySet());
                 parser.parse(lineNo, cells, errors).ifPresent(batch::add);
             }, () -> stage.add(id, batch));
-            reader.addErrors(id, reading, stage.duplicates(id));
+            ImportedProspects.Columns prospectColumns = new ImportedProspects.Columns(columns.contains("stage"),
+                    columns.contains("close_class"), columns.contains("expected_monthly_value"));
+            List<LineError> found = new ArrayList<>(stage.duplicates(id));
+            if (prospectColumns.any()) {
+                found.addAll(stage.prospectErrors(id, prospectCells.refusalStage(), prospectCells.leadStage()));
+                // one count per bad line: a line may be a duplicate and a bad prospect too
+                found.sort(Comparator.comparingLong(LineError::lineNo));
+            }
+            reader.addErrors(id, reading, found);
             if (reading.badLines() > 0) {
                 records.finish(id, Status.REJECTED, null, null, null, reading.badLines(), null);
                 return;
             }
+            List<Long> regraded = new ArrayList<>();
             ImportedCustomers applied = transaction.execute(status -> {
                 stage.matchCustomers(id);
-                return customers.applyImport(actor, new StagedCustomers(id, columns));
+                ImportedCustomers done = customers.applyImport(actor, new StagedCustomers(id, columns));
+                if (prospectColumns.any()) {
+                    regraded.addAll(prospects.apply(actor, id, ladder, prospectColumns, clock.instant()));
+                }
+                return done;
             });
-            events.publishEvent(new CustomersChanged(applied.rescheduled()));
+            Set<Long> rescheduled = new LinkedHashSet<>(applied.rescheduled());
+            rescheduled.addAll(regraded);
+            events.publishEvent(new CustomersChanged(List.copyOf(rescheduled)));
             events.publishEvent(new TiersChanged("customer import " + id));
             // new customers are ranked (and everyone's rank among them) at once, not at night
             boolean busy = applied.created() > 0

@@ -5,8 +5,11 @@ import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import java.math.BigDecimal;
 
-/** One valid line of a customer file; a null optional value with its column present clears the field. */
+/**
+ * One valid line of a customer file; a null optional value with its column present clears the field.
+ * {@code prospect} holds its prospect cells ({@link ProspectCells.Prospect#NONE} without any).
+ */
 record CustomerLine(long lineNo, String code, String name, Industry industry, Region region, long ownerId,
         String phone, String address, CustomerStatus status, String lostReason, BigDecimal annualSales,
-        Integer employeeCount) {
+        Integer employeeCount, ProspectCells.Prospect prospect) {
 }

@@ -5,6 +5,7 @@ import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.followup.application.ScheduleInputs.CustomerSchedule;
 import com.keyaccount.crm.followup.application.ScheduleInputs.Rules;
+import com.keyaccount.crm.prospect.ProspectGraded;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
 import com.keyaccount.crm.scoring.schedule.FollowUpScheduler;
 import com.keyaccount.crm.scoring.schedule.ScheduleInput;
@@ -28,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each customer's stored next due date ({@code follow_up}) current, its one writer: in the
- * transaction that logs a contact or changes a customer, after tier changes, and for customers
- * written in bulk. The date itself comes from crm-scoring's {@link FollowUpScheduler} on the
+ * transaction that logs a contact, changes a customer or re-grades a prospect, after tier changes,
+ * and for customers written in bulk. The date itself comes from crm-scoring's {@link FollowUpScheduler} on the
  * {@link ScheduleInputs}; this class only writes the result.
  */
 @Service
@@ -37,7 +38,8 @@ public class FollowUpSchedule {
 
     static final int CHUNK = ScheduleInputs.CHUNK;
     private static final int[] UPDATE_TYPES = {Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.DATE,
-        Types.INTEGER, Types.DATE, Types.DATE, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT};
+        Types.INTEGER, Types.DATE, Types.DATE, Types.INTEGER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.BIGINT};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -64,6 +66,23 @@ public class FollowUpSchedule {
     @EventListener
     void on(CustomersChanged event) {
         refreshInBatches(event.customerIds());
+    }
+
+    /** A re-graded prospect follows its new close-time class at once. */
+    @EventListener
+    void on(ProspectGraded event) {
+        refresh(List.of(event.customerId()));
+    }
+
+    /**
+     * Prospects with a close-time class, the ones a ladder's cadences schedule, in short
+     * transactions like {@link #refreshAll} (after a new ladder is published).
+     */
+    public int refreshGradedProspects() {
+        return refreshInBatches(jdbc.queryForList("""
+                SELECT c.id FROM customer c JOIN prospect p ON p.customer_id = c.id
+                WHERE c.deleted = FALSE AND c.status = 'PROSPECT' AND p.close_class IS NOT NULL ORDER BY c.id""",
+                Long.class));
     }
 
     /** Recomputes these customers' schedules in the caller's transaction. */
@@ -118,14 +137,14 @@ public class FollowUpSchedule {
             jdbc.batchUpdate("""
                     UPDATE follow_up SET owner_id = ?, tier = ?, due_on = ?, due_rule = ?, basis_on = ?,
                         interval_days = ?, last_contact_on = ?, last_visit_on = ?, quota_version = ?, refreshed_at = ?,
-                        city = ?
+                        city = ?, prospect_class = ?, priority_class = ?
                     WHERE customer_id = ?""", updates, UPDATE_TYPES);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO follow_up (owner_id, tier, due_on, due_rule, basis_on, interval_days, last_contact_on,
-                        last_visit_on, quota_version, refreshed_at, city, customer_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, UPDATE_TYPES);
+                        last_visit_on, quota_version, refreshed_at, city, prospect_class, priority_class, customer_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, UPDATE_TYPES);
         }
         if (!deletes.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM follow_up WHERE customer_id = ?", deletes, new int[] {Types.BIGINT});
@@ -138,7 +157,8 @@ public class FollowUpSchedule {
         return new Object[] {customer.ownerId(), input.tier().name(), sqlDate(due.dueOn()),
             due.rule() == null ? null : due.rule().name(), sqlDate(due.basisOn()), due.intervalDays(),
             sqlDate(input.lastContactOn()), sqlDate(input.lastVisitOn()), rules.quotas().version(), now,
-            customer.city(), customer.customerId()};
+            customer.city(), input.prospect() == null ? null : input.prospect().closeClass().name(),
+            customer.priority() == null ? null : customer.priority().name(), customer.customerId()};
     }
 
     private static Date sqlDate(LocalDate date) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,17 +117,21 @@ public class MyDay {
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<DueCustomer> rows = jdbc.query("SELECT " + DueRows.COLUMNS + " FROM " + DueRows.FROM + " WHERE " + where
-                + " ORDER BY f.tier, f.due_on, f.customer_id LIMIT ? OFFSET ?",
+                + " ORDER BY f.tier, f.due_on, " + DueRows.SERVE_FIRST + " LIMIT ? OFFSET ?",
                 (rs, n) -> DueRows.row(rs, today, working), pageArgs.toArray());
         return new DueSection(bucket, rows, total == null ? 0 : total);
     }
 
-    /** The sections with each row's main contact, read in one query for all of them. */
+    /**
+     * The sections with each row's main contact, read in one query for all of them, and their
+     * prospects' lead stages named.
+     */
     private List<DueSection> withMainContacts(List<DueSection> sections) {
-        Map<Long, MainContact> contacts = dueRows.mainContacts(sections.stream()
-                .flatMap(s -> s.rows().stream()).map(DueCustomer::customerId).toList());
+        List<DueCustomer> all = sections.stream().flatMap(s -> s.rows().stream()).toList();
+        Map<Long, MainContact> contacts = dueRows.mainContacts(all.stream().map(DueCustomer::customerId).toList());
+        UnaryOperator<DueCustomer> stages = dueRows.leadStages(all);
         return sections.stream().map(s -> new DueSection(s.bucket(), s.rows().stream()
-                .map(r -> r.withContact(contacts.get(r.customerId()))).toList(), s.total())).toList();
+                .map(r -> stages.apply(r.withContact(contacts.get(r.customerId())))).toList(), s.total())).toList();
     }
 
     /**

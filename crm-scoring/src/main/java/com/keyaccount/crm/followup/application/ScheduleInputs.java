@@ -3,9 +3,13 @@ package com.keyaccount.crm.followup.application;
 import com.keyaccount.crm.customer.CityOfAddress;
 import com.keyaccount.crm.followup.application.QuotaPolicies.VersionedQuotas;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
+import com.keyaccount.crm.prospect.application.ProspectLadders;
+import com.keyaccount.crm.prospect.rules.CloseClass;
+import com.keyaccount.crm.prospect.rules.PriorityClass;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
 import com.keyaccount.crm.scoring.schedule.FollowUpScheduler;
 import com.keyaccount.crm.scoring.schedule.ScheduleInput;
+import com.keyaccount.crm.scoring.schedule.ScheduleInput.ProspectCadence;
 import com.keyaccount.crm.scoring.schedule.TierMove;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
@@ -17,14 +21,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What follow-up schedules are computed from, read and never written: each customer's tier,
- * contacts, agreed date and latest tier move, and the rules in force. The stored schedule
+ * contacts, agreed date and latest tier move, a prospect's grade, and the rules in force. The stored schedule
  * ({@link FollowUpSchedule}) and the previews of draft rules ({@link SchedulePreviews}) both read
  * here, so they compute on the same inputs.
  */
@@ -51,28 +57,49 @@ public class ScheduleInputs {
                  ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_from,
                 (SELECT x.to_tier FROM tier_change x WHERE x.customer_id = c.id
                  ORDER BY x.changed_at DESC, x.id DESC LIMIT 1) AS moved_to,
-                (SELECT r.due_on FROM follow_up_reschedule r WHERE r.customer_id = c.id) AS rescheduled_to
+                (SELECT r.due_on FROM follow_up_reschedule r WHERE r.customer_id = c.id) AS rescheduled_to,
+                (SELECT p.close_class FROM prospect p WHERE p.customer_id = c.id) AS close_class,
+                (SELECT p.expected_monthly_value FROM prospect p WHERE p.customer_id = c.id) AS expected_value
             FROM customer c
             WHERE c.id IN (%s)""";
 
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
     private final BusinessCalendar calendar;
+    private final ClassCadences classCadences;
     private final ZoneId zone;
 
+    @Autowired
+    ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
+            ProspectLadders ladders, ZoneId businessZone) {
+        this(jdbc, quotaPolicies, calendar, () -> ladders.inForce().ladder().cadenceDays(), businessZone);
+    }
+
+    /** With the close-time classes' cadences from elsewhere than the ladder in force (a benchmark's seed ladder). */
     public ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
-            ZoneId businessZone) {
+            ClassCadences classCadences, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.calendar = calendar;
+        this.classCadences = classCadences;
         this.zone = businessZone;
+    }
+
+    /** Each close-time class's follow-up cadence in days. */
+    @FunctionalInterface
+    public interface ClassCadences {
+        Map<CloseClass, Integer> days();
     }
 
     /**
      * What one customer's schedule is computed from, and the city My day filters by (from the
      * address, {@link CityOfAddress}; null when it names none).
+     *
+     * @param priority a prospect's priority class (seed 003 立项潜在客户分级) by its close-time class and
+     *                 expected monthly value; null for a customer or an ungraded prospect
      */
-    public record CustomerSchedule(long customerId, long ownerId, boolean lost, ScheduleInput input, String city) {
+    public record CustomerSchedule(long customerId, long ownerId, boolean lost, ScheduleInput input, String city,
+            PriorityClass priority) {
     }
 
     /** The rules in force: the current quota policy and the business calendar. */
@@ -99,12 +126,13 @@ public class ScheduleInputs {
 
     /** Reads these customers' inputs (at most {@value #CHUNK}), telling apart those deleted since. */
     void read(List<Long> ids, Consumer<CustomerSchedule> customers, LongConsumer deleted) {
+        Cadences cadences = new Cadences();
         jdbc.query(INPUTS.formatted(in(ids)), rs -> {
             long id = rs.getLong("id");
             if (rs.getBoolean("deleted")) {
                 deleted.accept(id);
             } else {
-                customers.accept(customerSchedule(rs, id));
+                customers.accept(customerSchedule(rs, id, cadences));
             }
         }, ids.toArray());
     }
@@ -115,6 +143,7 @@ public class ScheduleInputs {
      * the stored schedule without holding the whole book in memory.
      */
     public void forEachCustomer(Long ownerId, Consumer<CustomerSchedule> each) {
+        Cadences cadences = new Cadences();
         long after = 0;
         while (true) {
             List<Long> ids = ownerId == null
@@ -128,15 +157,19 @@ public class ScheduleInputs {
             jdbc.query(INPUTS.formatted(in(ids)) + " ORDER BY c.id", rs -> {
                 long id = rs.getLong("id");
                 if (!rs.getBoolean("deleted")) {
-                    each.accept(customerSchedule(rs, id));
+                    each.accept(customerSchedule(rs, id, cadences));
                 }
             }, ids.toArray());
             after = ids.get(ids.size() - 1);
         }
     }
 
-    private CustomerSchedule customerSchedule(ResultSet rs, long id) throws SQLException {
+    private CustomerSchedule customerSchedule(ResultSet rs, long id, Cadences cadences) throws SQLException {
         Tier tier = tierOrC(rs.getString("effective_tier"));
+        boolean prospect = "PROSPECT".equals(rs.getString("status"));
+        CloseClass closeClass = prospect && rs.getString("close_class") != null
+                ? CloseClass.valueOf(rs.getString("close_class")) : null;
+        PriorityClass priority = prospect ? PriorityClass.of(closeClass, rs.getBigDecimal("expected_value")) : null;
         Date agreed = rs.getDate("agreed");
         Date rescheduledTo = rs.getDate("rescheduled_to");
         LocalDate movedOn = businessDate(rs, "moved_at");
@@ -145,8 +178,25 @@ public class ScheduleInputs {
         return new CustomerSchedule(id, rs.getLong("owner_id"), "LOST".equals(rs.getString("status")),
                 new ScheduleInput(id, tier, businessDate(rs, "created_at"), businessDate(rs, "last_any"),
                         businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move,
-                        rescheduledTo == null ? null : rescheduledTo.toLocalDate()),
-                CityOfAddress.of(rs.getString("address")));
+                        rescheduledTo == null ? null : rescheduledTo.toLocalDate(),
+                        closeClass == null ? null : cadences.of(closeClass)),
+                CityOfAddress.of(rs.getString("address")), priority);
+    }
+
+    /**
+     * The cadences of the ladder in force, read once per batch and only when a graded prospect is
+     * in it: logging a contact with a customer costs no extra query.
+     */
+    private final class Cadences {
+
+        private Map<CloseClass, Integer> days;
+
+        ProspectCadence of(CloseClass closeClass) {
+            if (days == null) {
+                days = classCadences.days();
+            }
+            return new ProspectCadence(closeClass, days.get(closeClass));
+        }
     }
 
     private LocalDate businessDate(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,12 @@
 package com.keyaccount.crm.followup.application;
 
+import com.keyaccount.crm.prospect.ProspectLadderPublished;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Service;
@@ -27,6 +29,7 @@ public class ScheduleRefresh {
     private final FollowUpSchedule followUps;
     private final TaskExecutor background;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean prospectsQueued = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
 
     ScheduleRefresh(FollowUpSchedule followUps, @Qualifier(EXECUTOR) TaskExecutor background) {
@@ -45,6 +48,49 @@ public class ScheduleRefresh {
             });
         } else {
             start(why);
+        }
+    }
+
+    /**
+     * A new ladder may give the close-time classes other cadences: every graded prospect is
+     * rescheduled, in the background once the publication has committed (customers are not touched).
+     */
+    @EventListener
+    void on(ProspectLadderPublished event) {
+        String why = "prospect ladder v" + event.version();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    startProspects(why);
+                }
+            });
+        } else {
+            startProspects(why);
+        }
+    }
+
+    private void startProspects(String why) {
+        if (!prospectsQueued.compareAndSet(false, true)) {
+            return;
+        }
+        pending.incrementAndGet();
+        try {
+            background.execute(() -> {
+                prospectsQueued.set(false);
+                try {
+                    int prospects = followUps.refreshGradedProspects();
+                    log.info("Follow-up schedules of graded prospects refreshed after {}: {}", why, prospects);
+                } catch (RuntimeException e) {
+                    log.error("Follow-up refresh of prospects after {} failed", why, e);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (TaskRejectedException e) {
+            prospectsQueued.set(false);
+            pending.decrementAndGet();
+            log.warn("Follow-up refresh of prospects after {} not started: the executor takes no more work", why);
         }
     }
 

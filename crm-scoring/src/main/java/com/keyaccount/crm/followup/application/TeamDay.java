@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,13 @@ public class TeamDay {
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
     private final MyDay myDay;
+    private final DueRows dueRows;
 
-    TeamDay(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay) {
+    TeamDay(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay, DueRows dueRows) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.myDay = myDay;
+        this.dueRows = dueRows;
     }
 
     public record ManagerDay(long managerId, String name, long overdue, long dueToday, List<DueCustomer> pressing) {
@@ -55,13 +58,15 @@ public class TeamDay {
         jdbc.query("""
                 SELECT * FROM (
                     SELECT f.owner_id, %s,
-                           ROW_NUMBER() OVER (PARTITION BY f.owner_id ORDER BY f.due_on, f.tier, f.customer_id) AS rn
+                           ROW_NUMBER() OVER (PARTITION BY f.owner_id ORDER BY f.due_on, f.tier, %s) AS rn
                     FROM %s
                     WHERE f.due_on <= ?) x
-                WHERE rn <= ? ORDER BY owner_id, rn""".formatted(DueRows.COLUMNS, DueRows.FROM), rs -> {
+                WHERE rn <= ? ORDER BY owner_id, rn""".formatted(DueRows.COLUMNS, DueRows.SERVE_FIRST, DueRows.FROM), rs -> {
                     pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>())
                             .add(DueRows.row(rs, today, working));
                 }, day, PER_MANAGER);
+        // the lead stage of the listed prospects, read once for all managers
+        UnaryOperator<DueCustomer> stages = dueRows.leadStages(pressing.values().stream().flatMap(List::stream).toList());
         List<ManagerDay> managers = jdbc.query("""
                 SELECT u.id, u.display_name,
                        COALESCE(SUM(CASE WHEN f.due_on < ? THEN 1 ELSE 0 END), 0) AS overdue,
@@ -71,7 +76,8 @@ public class TeamDay {
                 GROUP BY u.id, u.display_name
                 ORDER BY overdue DESC, due_today DESC, u.display_name, u.id""",
                 (rs, n) -> new ManagerDay(rs.getLong("id"), rs.getString("display_name"), rs.getLong("overdue"),
-                        rs.getLong("due_today"), pressing.getOrDefault(rs.getLong("id"), List.of())),
+                        rs.getLong("due_today"), pressing.getOrDefault(rs.getLong("id"), List.of()).stream()
+                                .map(stages).toList()),
                 day, day, day);
         return new View(today, working.isWorkingDay(today), managers);
     }

@@ -30,11 +30,13 @@ public class WeekAhead {
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
     private final MyDay myDay;
+    private final DueRows dueRows;
 
-    WeekAhead(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay) {
+    WeekAhead(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay, DueRows dueRows) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.myDay = myDay;
+        this.dueRows = dueRows;
     }
 
     public enum Kind {
@@ -83,11 +85,11 @@ public class WeekAhead {
         jdbc.query("""
                 SELECT * FROM (
                     SELECT %s,
-                           ROW_NUMBER() OVER (PARTITION BY f.due_on ORDER BY f.tier, f.customer_id) AS rn,
+                           ROW_NUMBER() OVER (PARTITION BY f.due_on ORDER BY f.tier, %s) AS rn,
                            COUNT(*) OVER (PARTITION BY f.due_on) AS day_total
                     FROM %s
                     WHERE f.owner_id = ? AND f.due_on BETWEEN ? AND ?%s) x
-                WHERE rn <= ? ORDER BY due_on, rn""".formatted(DueRows.COLUMNS, DueRows.FROM, filtered), rs -> {
+                WHERE rn <= ? ORDER BY due_on, rn""".formatted(DueRows.COLUMNS, DueRows.SERVE_FIRST, DueRows.FROM, filtered), rs -> {
                     DueCustomer row = DueRows.row(rs, today, working);
                     due.computeIfAbsent(row.dueOn(), d -> new ArrayList<>()).add(row);
                     totals.put(row.dueOn(), rs.getLong("day_total"));
@@ -100,8 +102,8 @@ public class WeekAhead {
 
         List<Day> days = new ArrayList<>();
         for (LocalDate day = today; !day.isAfter(last); day = day.plusDays(1)) {
-            days.add(new Day(day, kind(day, working), named.get(day), List.copyOf(due.getOrDefault(day, List.of())),
-                    totals.getOrDefault(day, 0L)));
+            days.add(new Day(day, kind(day, working), named.get(day),
+                    dueRows.withLeadStages(due.getOrDefault(day, List.of())), totals.getOrDefault(day, 0L)));
         }
         return new View(ownerId, today, filter, overdue == null ? 0 : overdue, days);
     }

@@ -10,6 +10,7 @@ import com.keyaccount.crm.customer.CustomerRepository;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.prospect.Prospect;
+import com.keyaccount.crm.prospect.ProspectGraded;
 import com.keyaccount.crm.prospect.RefusalReason;
 import com.keyaccount.crm.prospect.ProspectStageChange;
 import com.keyaccount.crm.prospect.ProspectTick;
@@ -189,6 +190,9 @@ public class ProspectService {
         var valueBefore = prospect.getExpectedMonthlyValue();
         prospect.grade(command.closeClass(), command.expectedMonthlyValue(), clock.instant());
         store.save(prospect);
+        // the class sets the follow-up cadence: the schedule reads the saved grade with SQL
+        store.flush();
+        events.publishEvent(new ProspectGraded(customerId));
         if (!Objects.equals(before, command.closeClass())) {
             audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "closeClass", before,
                     command.closeClass());
@@ -262,8 +266,8 @@ public class ProspectService {
             customer.won(now);
             audit.fieldChanged(actor, "Customer", customer.getId(), customer.getId(), "status",
                     CustomerStatus.PROSPECT, customer.getStatus());
-            // written before the follow-up schedule (plain SQL) reads the customer back
-            customerRows.flush();
+            // the schedule reads the new status with SQL: a won prospect leaves its class's cadence
+            store.flush();
             events.publishEvent(new CustomerChanged(customer.getId()));
         }
     }

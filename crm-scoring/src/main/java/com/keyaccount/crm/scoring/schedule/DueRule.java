@@ -11,5 +11,10 @@ public enum DueRule {
     /** upgraded recently: the shorter interval is already past, so the grace period ends it. */
     UPGRADE_GRACE,
     /** moved by hand to a chosen working day, with a reason; stands until the next contact is logged. */
-    RESCHEDULED
+    RESCHEDULED,
+    /**
+     * a graded prospect: last contact (or since it was created) + the follow-up cadence of its
+     * close-time class (seed 003 客户追踪志: A daily, B weekly, C every 15 days, D monthly, E yearly).
+     */
+    PROSPECT_CLASS
 }

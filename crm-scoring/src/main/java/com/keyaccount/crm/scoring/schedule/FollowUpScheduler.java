@@ -23,6 +23,12 @@ import java.time.LocalDate;
  * <p>A follow-up rescheduled by hand is due on the chosen day, whatever the quotas say: the
  * manager has agreed it with the customer or knows why it must wait. Logging a contact removes
  * the new date, and the rules above apply again.
+ *
+ * <p>A graded prospect is followed up by its close-time class instead of its tier (seed 003,
+ * 客户追踪志): last contact (or, never contacted, its creation) + the class's cadence, moved to the
+ * next working day like a quota date; an agreed date and a reschedule count as for a customer.
+ * It has no visit quota and no upgrade grace: it is re-graded after every follow-up, and the new
+ * class applies at once.
  */
 public final class FollowUpScheduler {
 
@@ -33,8 +39,8 @@ public final class FollowUpScheduler {
         if (input.rescheduledTo() != null) {
             return new FollowUpDue(input.customerId(), input.rescheduledTo(), DueRule.RESCHEDULED, null, null);
         }
-        Candidate quota = withUpgradeGrace(input, quotas, calendar,
-                earliestQuota(input, quotas.of(input.tier()), calendar));
+        Candidate quota = input.prospect() != null ? prospectCandidate(input, calendar)
+                : withUpgradeGrace(input, quotas, calendar, earliestQuota(input, quotas.of(input.tier()), calendar));
         Candidate chosen = earlier(pendingAgreedDate(input), quota);
         return chosen == null ? FollowUpDue.none(input.customerId()) : chosen.toDue(input.customerId());
     }
@@ -56,6 +62,13 @@ public final class FollowUpScheduler {
         LocalDate basis = lastOn != null ? lastOn : input.knownSince();
         int interval = cadence.atLeastEveryDays();
         return new Candidate(calendar.onOrNextWorkingDay(basis.plusDays(interval)), rule, basis, interval);
+    }
+
+    private static Candidate prospectCandidate(ScheduleInput input, WorkingCalendar calendar) {
+        LocalDate basis = input.lastContactOn() != null ? input.lastContactOn() : input.knownSince();
+        int interval = input.prospect().everyDays();
+        return new Candidate(calendar.onOrNextWorkingDay(basis.plusDays(interval)), DueRule.PROSPECT_CLASS, basis,
+                interval);
     }
 
     private static Candidate pendingAgreedDate(ScheduleInput input) {

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.scoring.schedule;
 
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.tier.Tier;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -16,18 +17,42 @@ import java.util.Objects;
  * @param lastTierMove   latest change of the effective tier, or null
  * @param rescheduledTo  the day the account manager moved the next contact to, or null; it stands
  *                       until the next contact is logged (which removes it)
+ * @param prospect       for a prospect with a close-time class: that class and its cadence, which
+ *                       replace the tier's quotas; null for a customer or an ungraded prospect
  */
 public record ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
-        LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo) {
+        LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo,
+        ProspectCadence prospect) {
 
     public ScheduleInput {
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(knownSince, "knownSince");
     }
 
+    /** A customer (or an ungraded prospect), perhaps rescheduled. */
+    public ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
+            LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo) {
+        this(customerId, tier, knownSince, lastContactOn, lastVisitOn, agreedNextOn, lastTierMove, rescheduledTo,
+                null);
+    }
+
     /** Not rescheduled. */
     public ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
             LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove) {
         this(customerId, tier, knownSince, lastContactOn, lastVisitOn, agreedNextOn, lastTierMove, null);
+    }
+
+    /**
+     * A graded prospect's close-time class and the days between its follow-ups, as the ladder in
+     * force sets them.
+     */
+    public record ProspectCadence(CloseClass closeClass, int everyDays) {
+
+        public ProspectCadence {
+            Objects.requireNonNull(closeClass, "closeClass");
+            if (everyDays < 1) {
+                throw new IllegalArgumentException("a cadence is at least one day");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.rules.application.RuleSetText;
 import com.keyaccount.crm.web.Formats;
 import com.keyaccount.crm.web.LadderText;
@@ -8,10 +9,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -34,11 +39,20 @@ public class AuditText {
             Map.entry("decisionRole", "role."), Map.entry("role", "userrole."), Map.entry("pinnedTier", "tier."),
             Map.entry("method", "tiers.method."), Map.entry("channel", "channel."), Map.entry("measure", "measure."),
             Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."),
-            Map.entry("closeClass", "prospect.closeClass."), Map.entry("refusalReason", "prospect.refusal."));
+            Map.entry("kind", "ladderEditor.kind."), Map.entry("requirement", "ladderEditor.requirement."),
+            Map.entry("evidence", "ladderEditor.evidence."), Map.entry("projectFactorEvidence", "ladderEditor.evidence."),
+            Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."));
 
-    /** A prospect's fields whose stored values are the ladder's codes (its data, not messages). */
+    /**
+     * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or
+     * {@code cadenceDays[B]}: labelled by the part's message with the item as its argument.
+     */
+    private static final Pattern ITEM_FIELD = Pattern.compile("(\\w+)\\[([^\\]]{1,20})](?:\\.(\\w+))?");
+
+    /** A prospect's fields whose stored values are the ladder's codes (its data, not messages) or a class. */
     private static final String STAGE = "stage";
     private static final String CONDITION = "condition";
+    private static final String CLOSE_CLASS = "closeClass";
     private static final String EXPECTED_VALUE = "expectedMonthlyValue";
 
     /** The tier policy's field naming the product line whose tier visit quotas follow. */
@@ -75,6 +89,11 @@ public class AuditText {
             case "ProductLine" -> "productline.";
             default -> "audit.field.";
         };
+        Matcher item = ITEM_FIELD.matcher(field);
+        if (item.matches()) {
+            String part = item.group(1) + (item.group(3) == null ? "" : "." + item.group(3));
+            return label(List.of("audit.field." + entityType + "." + part), field, item.group(2));
+        }
         return label(List.of("audit.field." + entityType + "." + field, form + field, "audit.field." + field), field);
     }
 
@@ -92,12 +111,20 @@ public class AuditText {
         if (CONDITION.equals(field)) {
             return ladderText.condition(stored);
         }
+        if (CLOSE_CLASS.equals(field) && stored.matches("[A-E]")) {
+            return ladderText.closeClass(CloseClass.valueOf(stored));
+        }
         if (EXPECTED_VALUE.equals(field) && stored.matches("-?\\d{1,18}(\\.\\d{1,2})?")) {
             return formats.money(new BigDecimal(stored));
         }
-        String prefix = VALUE_LABELS.get(field);
+        String prefix = VALUE_LABELS.get(partOf(field));
         if (prefix != null && stored.matches("[A-Z_]+")) {
             return label(List.of(prefix + stored), stored);
+        }
+        if (prefix != null && stored.matches("[A-Z_]+(, [A-Z_]+)+")) {
+            // a list of codes (industries, how each condition is confirmed), each in words
+            return Arrays.stream(stored.split(", ")).map(code -> label(List.of(prefix + code), code))
+                    .collect(Collectors.joining(separator()));
         }
         if (stored.equals("true") || stored.equals("false")) {
             return label(List.of("audit.value." + stored), stored);
@@ -130,10 +157,23 @@ public class AuditText {
         return name.orElse(stored);
     }
 
-    private String label(List<String> keys, String code) {
+    /** The part an item field names ({@code kind} of {@code stage[A05].kind}); other fields as they are. */
+    private static String partOf(String field) {
+        if (field == null) {
+            return null;
+        }
+        Matcher item = ITEM_FIELD.matcher(field);
+        return !item.matches() ? field : item.group(3) == null ? item.group(1) : item.group(3);
+    }
+
+    private static String separator() {
+        return LocaleContextHolder.getLocale().getLanguage().equals("zh") ? "、" : ", ";
+    }
+
+    private String label(List<String> keys, String code, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         for (String key : keys) {
-            String text = messages.getMessage(key, null, null, locale);
+            String text = messages.getMessage(key, args.length == 0 ? null : args, null, locale);
             if (text != null) {
                 return text;
             }

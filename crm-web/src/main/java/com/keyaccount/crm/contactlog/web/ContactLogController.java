@@ -4,10 +4,16 @@ import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.contactlog.RecordedLog;
 import com.keyaccount.crm.customer.CustomerCriteria;
+import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.prospect.application.GradeCommand;
+import com.keyaccount.crm.prospect.application.ProspectContactLogs;
+import com.keyaccount.crm.prospect.application.StaleProspectException;
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -40,6 +46,8 @@ class ContactLogController {
 
     private final CustomerService customers;
     private final ContactLogService contactLogs;
+    /** A prospect's log form asks for its re-grade, saved with the log. */
+    private final ProspectContactLogs prospectLogs;
     private final Clock clock;
     private final ZoneId businessZone;
     /** The form checks of the full form, run by hand on the quick log once its time is set. */
@@ -60,20 +68,23 @@ class ContactLogController {
     @GetMapping("/customers/{customerId}/logs/new")
     String form(@PathVariable long customerId, @RequestParam(required = false) String back,
             Viewer viewer, Model model) {
-        model.addAttribute("customer", customers.get(viewer, customerId));
+        var customer = customers.get(viewer, customerId);
+        ContactLogForm form = ContactLogForm.blank(now());
+        model.addAttribute("customer", customer);
         model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
-        model.addAttribute("form", ContactLogForm.blank(now()));
+        model.addAttribute("form", form);
         model.addAttribute("channels", Channel.values());
+        showGrade(customer, form, model);
         return "contactlogs/form";
     }
 
     @PostMapping("/customers/{customerId}/logs")
     String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
             BindingResult result, @RequestParam(required = false) String back,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+            Viewer viewer, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return save(customerId, form, result, BackToMyDay.requested(back),
                 BackToMyDay.requested(back) ? "/my-day" : "/customers/" + customerId + "#timeline",
-                viewer, model, redirect);
+                viewer, model, redirect, response);
     }
 
     /**
@@ -84,35 +95,64 @@ class ContactLogController {
     @PostMapping("/customers/{customerId}/logs/quick")
     String quick(@PathVariable long customerId, @ModelAttribute("form") ContactLogForm form, BindingResult result,
             @RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String city, Viewer viewer, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String city, Viewer viewer, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         form.setOccurredAt(now().truncatedTo(ChronoUnit.MINUTES));
+        // one line on My day: the grade stays as it is (the full form asks for it)
+        form.setGradeShown(false);
+        form.setCloseClass(null);
+        form.setExpectedMonthlyValue(null);
         new SpringValidatorAdapter(beanValidator).validate(form, result);
         return save(customerId, form, result, true, BackToMyDay.location(manager, tier, city), viewer, model,
-                redirect);
+                redirect, response);
     }
 
     private String save(long customerId, ContactLogForm form, BindingResult result, boolean fromMyDay,
-            String target, Viewer viewer, Model model, RedirectAttributes redirect) {
+            String target, Viewer viewer, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         var customer = customers.get(viewer, customerId);
         checkDates(form, result);
         if (result.hasFieldErrors("submissionToken")) {
             // a tampered or missing token: keep the typed text, issue a fresh token
             form.setSubmissionToken(UUID.randomUUID().toString());
         }
-        if (result.hasErrors()) {
-            model.addAttribute("customer", customer);
-            model.addAttribute("channels", Channel.values());
-            model.addAttribute("back", fromMyDay ? BackToMyDay.PARAM_VALUE : null);
-            return "contactlogs/form";
+        if (!result.hasErrors()) {
+            try {
+                RecordedLog recorded = recordOnce(viewer, customerId, form);
+                redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
+                return "redirect:" + target;
+            } catch (StaleProspectException regradedMeanwhile) {
+                // nothing was written: the form comes back with the text, the grade saved now beside
+                // the user's, and the new version, so saving again keeps the user's grade
+                model.addAttribute("gradeConflict", true);
+                prospectLogs.gradeOf(customer).ifPresent(now -> {
+                    model.addAttribute("savedGrade", now);
+                    form.setProspectVersion(now.version());
+                });
+                result.rejectValue("closeClass", "cadence.grade.stale");
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+            }
         }
-        RecordedLog recorded = recordOnce(viewer, customerId, form);
-        redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
-        return "redirect:" + target;
+        model.addAttribute("customer", customer);
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("back", fromMyDay ? BackToMyDay.PARAM_VALUE : null);
+        showGrade(customer, form, model);
+        return "contactlogs/form";
+    }
+
+    /** A prospect's form shows its grade (as saved, or as the user chose it) and the cadence of each class. */
+    private void showGrade(Customer customer, ContactLogForm form, Model model) {
+        prospectLogs.gradeOf(customer).ifPresent(grade -> {
+            form.showGrade(grade);
+            model.addAttribute("grade", grade);
+            model.addAttribute("closeClasses", CloseClass.values());
+        });
     }
 
     private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form) {
         try {
-            return contactLogs.record(viewer, customerId, form.toCommand(businessZone));
+            GradeCommand grade = form.toGrade();
+            return grade == null ? contactLogs.record(viewer, customerId, form.toCommand(businessZone))
+                    : prospectLogs.record(viewer, customerId, form.toCommand(businessZone), grade);
         } catch (DataIntegrityViolationException raceWithSameToken) {
             return contactLogs.findSubmission(form.getSubmissionToken()).orElseThrow(() -> raceWithSameToken);
         }

@@ -4,11 +4,18 @@ import static com.keyaccount.crm.web.FormText.blankToNull;
 
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.LogContactCommand;
+import com.keyaccount.crm.prospect.application.GradeCommand;
+import com.keyaccount.crm.prospect.application.ProspectContactLogs.CurrentGrade;
+import com.keyaccount.crm.prospect.rules.CloseClass;
+import com.keyaccount.crm.web.MoneyField;
 import com.keyaccount.crm.web.PlainText;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -46,6 +53,23 @@ public class ContactLogForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate agreedNextOn;
 
+    /**
+     * Set on the full form of a prospect, whose re-grade it shows: only then do the grade fields
+     * count (the quick log on My day leaves the grade as it is).
+     */
+    private boolean gradeShown;
+
+    /** The prospect's close-time class after this contact; null: not graded. */
+    private CloseClass closeClass;
+
+    @DecimalMin("0")
+    @Digits(integer = 16, fraction = 2)
+    @MoneyField
+    private BigDecimal expectedMonthlyValue;
+
+    /** The prospect's version the grade was shown at (null while it had none), so a re-grade meanwhile is seen. */
+    private Long prospectVersion;
+
     /** Identifies this rendering of the form, so a resubmit is recognised. */
     @NotBlank
     @Pattern(regexp = "^[0-9a-f\\-]{36}$")
@@ -57,6 +81,20 @@ public class ContactLogForm {
         form.occurredAt = now.truncatedTo(ChronoUnit.MINUTES);
         form.submissionToken = UUID.randomUUID().toString();
         return form;
+    }
+
+    /** Shows the prospect's grade as saved, unless the form already carries what the user chose. */
+    void showGrade(CurrentGrade grade) {
+        if (!gradeShown) {
+            gradeShown = true;
+            closeClass = grade.closeClass();
+            expectedMonthlyValue = grade.expectedMonthlyValue();
+            prospectVersion = grade.version();
+        }
+    }
+
+    GradeCommand toGrade() {
+        return gradeShown ? new GradeCommand(closeClass, expectedMonthlyValue, prospectVersion) : null;
     }
 
     LogContactCommand toCommand(ZoneId zone) {

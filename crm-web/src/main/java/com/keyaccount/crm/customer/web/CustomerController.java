@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
+import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.CustomerTier;
@@ -67,6 +68,7 @@ class CustomerController {
     private final SameNames sameNames;
     private final LineTierQueries lineTiers;
     private final FollowUpReschedules reschedules;
+    private final NextFollowUp nextFollowUp;
     private final ProspectService prospects;
 
     @ModelAttribute
@@ -120,11 +122,15 @@ class CustomerController {
         model.addAttribute("tierHistory", tiers.historyOf(id));
         // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
         model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
+        // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
+        model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
+        LocalDate today = LocalDate.now(clock.withZone(businessZone));
+        model.addAttribute("today", today);
         // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
         prospects.of(customer).ifPresent(p -> {
             model.addAttribute("prospect", p);
             model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
-                    p.stageSince().atZone(businessZone).toLocalDate(), LocalDate.now(clock.withZone(businessZone)))));
+                    p.stageSince().atZone(businessZone).toLocalDate(), today)));
         });
         return "customers/detail";
     }

@@ -3,6 +3,7 @@ package com.keyaccount.crm.prospect.web;
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.DecisionRole;
+import com.keyaccount.crm.prospect.ImportedProspects;
 import com.keyaccount.crm.prospect.Prospect;
 import com.keyaccount.crm.prospect.ProspectStageChange;
 import com.keyaccount.crm.prospect.ProspectTick;
@@ -180,7 +181,8 @@ class ProspectPages {
                     username -> team.displayNameOf(username).orElse(username));
             rows.add(new HistoryRow(change.getChangedAt(), by,
                     ladderText.stage(ladder, change.getFromStage()), ladderText.stage(ladder, change.getToStage()),
-                    held, change.getReason()));
+                    held, ImportedProspects.IMPORTED.equals(change.getReason())
+                            ? text("cadence.stageReason.imported") : change.getReason()));
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.rules.web;
 
 import com.keyaccount.crm.shared.rules.Violation;
+import com.keyaccount.crm.web.ViolationFields;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,18 +44,7 @@ final class RuleFormFields {
     }
 
     void reject(Errors errors, List<Violation> violations) {
-        for (Violation v : violations) {
-            errors.rejectValue(field(v.path()), message(v.code()), v.args().toArray(), null);
-        }
-    }
-
-    /** Out of range reads as the bean-validation messages the form had before the rules checked it. */
-    private static String message(String code) {
-        return switch (code) {
-            case Violation.MIN -> "Min";
-            case Violation.MAX -> "Max";
-            default -> "rules." + code;
-        };
+        ViolationFields.reject(errors, violations, v -> field(v.path()), v -> ViolationFields.message(v, "rules."));
     }
 
     String field(String path) {
