@@ -120,17 +120,17 @@ class ProspectWonByOrdersTest {
         uploaders.add(director.getUsername());
         Customer buyer = lead(manager, "100000");
         Customer returner = lead(manager, "100000");
-        Customer closed = lead(manager, "100000");
+        Customer won = lead(manager, "100000");
         Customer untouched = lead(manager, "100000");
-        // a prospect wound up earlier (A01) stays where it is when more orders come
-        jdbc.update("INSERT INTO prospect (customer_id, stage, stage_since, version) VALUES (?, 'A01', ?, 0)",
-                closed.getId(), Timestamp.from(java.time.Instant.parse("2026-01-05T02:00:00Z")));
-        withOrders.addAll(List.of(buyer.getId(), returner.getId(), closed.getId()));
+        // a prospect won earlier (A02, its status left as it was) is not moved again by more orders
+        jdbc.update("INSERT INTO prospect (customer_id, stage, stage_since, version) VALUES (?, 'A02', ?, 0)",
+                won.getId(), Timestamp.from(java.time.Instant.parse("2026-01-05T02:00:00Z")));
+        withOrders.addAll(List.of(buyer.getId(), returner.getId(), won.getId()));
 
         String file = "customer_code,order_no,order_date,amount\n"
                 + buyer.getCode() + ",SO-1,2026-11-02,1200.00\n"
                 + returner.getCode() + ",CN-1,2026-11-03,-300.00\n"
-                + closed.getCode() + ",SO-9,2026-11-04,500.00\n";
+                + won.getCode() + ",SO-9,2026-11-04,500.00\n";
         String result = Imports.upload(mvc, jdbc, director, "sales", file.getBytes(StandardCharsets.UTF_8));
         assertThat(result).contains("All 3 lines imported.");
 
@@ -141,9 +141,9 @@ class ProspectWonByOrdersTest {
                 String.class, buyer.getId())).isEqualTo(director.getUsername());
         assertThat(statusOf(returner)).as("a credit note is no purchase").isEqualTo("PROSPECT");
         assertThat(jdbc.queryForObject("SELECT stage FROM prospect WHERE customer_id = ?", String.class,
-                closed.getId())).isEqualTo("A01");
+                won.getId())).isEqualTo("A02");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prospect_stage_change WHERE customer_id IN (?, ?, ?)",
-                Integer.class, returner.getId(), closed.getId(), untouched.getId())).isZero();
+                Integer.class, returner.getId(), won.getId(), untouched.getId())).isZero();
         assertThat(statusOf(untouched)).isEqualTo("PROSPECT");
 
         assertThat(page("/customers/" + buyer.getId() + "/prospect", manager, "zh-CN"))
