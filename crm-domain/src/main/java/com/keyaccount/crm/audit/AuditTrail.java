@@ -44,6 +44,13 @@ public class AuditTrail {
         events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, null, null, null));
     }
 
+    /** A removed record with the one detail that tells it apart in the log (a withdrawn ladder condition). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(String actor, String entityType, long entityId, Long customerId, String field, Object value) {
+        events.save(new AuditEvent(clock.instant(), actor, "DELETE", entityType, entityId, customerId, field,
+                value == null ? null : value.toString(), null));
+    }
+
     /** A sign-in, successful or not, with the address it came from; {@code actor} is the name typed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void signIn(String actor, boolean succeeded, String address) {

@@ -5,6 +5,7 @@ import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ public class ContactService {
     private final ContactRepository contacts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** The contacts of a customer the caller obtained from {@link CustomerService#get}, so may see. */
     public List<Contact> of(Customer visible) {
@@ -63,6 +65,8 @@ public class ContactService {
     @Transactional
     public void remove(Viewer viewer, long customerId, long contactId) {
         Contact contact = get(viewer, customerId, contactId);
+        // a prospect's decision-maker condition names its contact: it lets go before the row goes
+        events.publishEvent(new ContactRemoved(customerId, contactId));
         contacts.delete(contact);
         audit.deleted(viewer.username(), ENTITY, contactId, customerId);
     }

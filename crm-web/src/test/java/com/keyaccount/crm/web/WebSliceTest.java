@@ -34,6 +34,8 @@ import com.keyaccount.crm.prospect.application.ProspectContactLogs;
 import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.DataImports;
+import com.keyaccount.crm.prospect.application.ProspectLadders;
+import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.prospect.editor.LadderPublishing;
@@ -69,7 +71,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * All slices share this one context.
  */
 @WebMvcTest
-@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class})
+@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
@@ -162,6 +164,10 @@ public abstract class WebSliceTest {
     protected NextFollowUp nextFollowUp;
     @MockitoBean
     protected ProspectContactLogs prospectLogs;
+    @MockitoBean
+    protected ProspectService prospects;
+    @MockitoBean
+    protected ProspectLadders ladders;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,10 +53,11 @@ public class SalesImports implements FileImport {
     private final RecomputeRequests recompute;
     private final ProductLines productLines;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SalesImports(ImportJobs jobs, ImportReader reader, ImportRecords records, SalesStage stage, JdbcTemplate jdbc,
             PlatformTransactionManager transactions, RecomputeRequests recompute, ProductLines productLines,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.reader = reader;
         this.records = records;
@@ -65,6 +67,7 @@ public class SalesImports implements FileImport {
         this.recompute = recompute;
         this.productLines = productLines;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -161,6 +164,8 @@ public class SalesImports implements FileImport {
      * The merge, in one transaction: new product line codes first (so the file's lines find their
      * product line), then created, updated and unchanged lines counted, then the lines written.
      * A line is identified by customer, order number and product line (none is a value of its own).
+     * New or changed lines are news to others ({@link SalesMerged}: a prospect's first order wins it),
+     * told in this transaction.
      */
     private long[] apply(long id, String actor) {
         productLines.createForImport(stage.newProductLineCodes(id), actor);
@@ -195,6 +200,9 @@ public class SalesImports implements FileImport {
                   VALUES (s.customer_id, s.order_no, s.product_line_id, s.order_date, s.amount, s.due_date,
                     s.paid_date, s.refers_to, s.margin, ?)""",
                 id, OffsetDateTime.now(clock));
+        if (total > unchanged) {
+            events.publishEvent(new SalesMerged(actor));
+        }
         return new long[] {created, total - created - unchanged, unchanged};
     }
 

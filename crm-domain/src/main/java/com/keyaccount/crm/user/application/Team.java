@@ -29,4 +29,9 @@ public class Team {
     public Optional<String> displayName(long userId) {
         return users.findById(userId).map(AppUser::getDisplayName);
     }
+
+    /** The name a history shows for who did something, recorded by username (an ERP client is none). */
+    public Optional<String> displayNameOf(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(username).map(AppUser::getDisplayName);
+    }
 }

@@ -9,18 +9,16 @@ import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.customer.CustomerRepository;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
-import com.keyaccount.crm.customer.DecisionRole;
 import com.keyaccount.crm.prospect.Prospect;
 import com.keyaccount.crm.prospect.ProspectGraded;
+import com.keyaccount.crm.prospect.RefusalReason;
 import com.keyaccount.crm.prospect.ProspectStageChange;
 import com.keyaccount.crm.prospect.ProspectTick;
 import com.keyaccount.crm.prospect.rules.Evidence;
 import com.keyaccount.crm.prospect.rules.LadderCondition;
 import com.keyaccount.crm.prospect.rules.StageDefinition;
 import com.keyaccount.crm.prospect.rules.StageKind;
-import com.keyaccount.crm.scoring.prospect.ConditionsMet;
 import com.keyaccount.crm.scoring.prospect.MoveDecision;
-import com.keyaccount.crm.scoring.prospect.ProspectFacts;
 import com.keyaccount.crm.scoring.prospect.StageMovePolicy;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
@@ -33,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,20 +54,22 @@ public class ProspectService {
     private final ContactRepository contacts;
     private final ProspectStore store;
     private final ProspectLadders ladders;
+    private final ProspectEvidence evidence;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    ProspectService(CustomerService customers, CustomerRepository customerRows, ContactRepository contacts, ProspectStore store,
-            ProspectLadders ladders, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock, ZoneId businessZone) {
+    ProspectService(CustomerService customers, CustomerRepository customerRows, ContactRepository contacts,
+            ProspectStore store, ProspectLadders ladders, ProspectEvidence evidence, AuditTrail audit,
+            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, ZoneId businessZone) {
         this.customers = customers;
         this.customerRows = customerRows;
         this.contacts = contacts;
         this.store = store;
         this.ladders = ladders;
+        this.evidence = evidence;
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
@@ -78,15 +79,32 @@ public class ProspectService {
 
     @Transactional(readOnly = true)
     public ProspectView view(Viewer viewer, long customerId) {
-        Customer customer = prospectOf(viewer, customerId);
+        return viewOf(prospectOf(viewer, customerId));
+    }
+
+    /**
+     * The prospect side of a customer the caller obtained from {@link CustomerService#get} (so may
+     * see): empty when it is not a prospect and never was one (no status PROSPECT, no ladder row).
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProspectView> of(Customer visible) {
+        if (visible.getStatus() != CustomerStatus.PROSPECT && store.find(visible.getId()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(viewOf(visible));
+    }
+
+    private ProspectView viewOf(Customer customer) {
+        long customerId = customer.getId();
         ProspectLadders.InForce inForce = ladders.inForce();
         var row = store.find(customerId);
         Map<String, ProspectTick> ticks = new LinkedHashMap<>();
         store.ticks(customerId).forEach(t -> ticks.put(t.conditionKey(), t));
         String stage = row.map(Prospect::getStage).orElse(inForce.ladder().lead().code());
         Instant since = row.map(Prospect::getStageSince).orElse(customer.getCreatedAt());
-        return new ProspectView(customerId, customer.getName(), inForce.version(), inForce.ladder(), stage, since,
-                row, ticks, met(inForce, customer, ticks), store.history(customerId));
+        ProspectEvidence.Reading reading = evidence.read(inForce.ladder(), customer, ticks);
+        return new ProspectView(customer, inForce.version(), inForce.ladder(), stage, since, row, ticks,
+                reading.met(), reading.facts(), reading.contacts(), store.history(customerId));
     }
 
     @Transactional
@@ -117,7 +135,7 @@ public class ProspectService {
     public void untick(Viewer viewer, long customerId, String conditionKey) {
         prospectOf(viewer, customerId);
         if (store.untick(customerId, conditionKey)) {
-            audit.deleted(viewer.username(), "ProspectTick", customerId, customerId);
+            audit.deleted(viewer.username(), "ProspectTick", customerId, customerId, "condition", conditionKey);
         }
     }
 
@@ -129,7 +147,7 @@ public class ProspectService {
         Prospect prospect = current(customer, inForce, command.expectedVersion());
         Map<String, ProspectTick> ticks = new HashMap<>();
         store.ticks(customerId).forEach(t -> ticks.put(t.conditionKey(), t));
-        Set<String> met = met(inForce, customer, ticks);
+        Set<String> met = evidence.read(inForce.ladder(), customer, ticks).met();
         boolean reasonGiven = command.reason() != null && !command.reason().isBlank()
                 || command.refusalReason() != null;
         MoveDecision decision = StageMovePolicy.decide(inForce.ladder(), prospect.getStage(), command.toStage(), met,
@@ -141,7 +159,8 @@ public class ProspectService {
         String from = prospect.getStage();
         Instant now = clock.instant();
         if (to.kind() == StageKind.REFUSAL) {
-            if (command.refusalReason() == null) {
+            if (command.refusalReason() == null || command.refusalReason() == RefusalReason.OTHER
+                    && (command.refusalNote() == null || command.refusalNote().isBlank())) {
                 throw new StageMoveRefusedException(
                         new MoveDecision.Refused(MoveDecision.Refusal.REASON_REQUIRED, List.of()));
             }
@@ -153,8 +172,12 @@ public class ProspectService {
         store.recordMove(new ProspectStageChange(customerId, from, to.code(), now, viewer.username(),
                 inForce.version(), met, reasonOf(command)));
         audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "stage", from, to.code());
+        if (prospect.getRefusalReason() != null) {
+            audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "refusalReason", null,
+                    prospect.getRefusalReason());
+        }
         if (to.kind() == StageKind.WON || to.kind() == StageKind.CLOSED) {
-            becameCustomer(customer, now);
+            becameCustomer(viewer.username(), customer, now);
         }
     }
 
@@ -164,6 +187,7 @@ public class ProspectService {
         ProspectLadders.InForce inForce = ladders.inForce();
         Prospect prospect = current(customer, inForce, command.expectedVersion());
         Object before = prospect.getCloseClass();
+        var valueBefore = prospect.getExpectedMonthlyValue();
         prospect.grade(command.closeClass(), command.expectedMonthlyValue(), clock.instant());
         store.save(prospect);
         // the class sets the follow-up cadence: the schedule reads the saved grade with SQL
@@ -173,26 +197,44 @@ public class ProspectService {
             audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "closeClass", before,
                     command.closeClass());
         }
+        var valueAfter = prospect.getExpectedMonthlyValue();
+        if (valueBefore == null ? valueAfter != null : valueAfter == null || valueBefore.compareTo(valueAfter) != 0) {
+            audit.fieldChanged(viewer.username(), ENTITY, customerId, customerId, "expectedMonthlyValue",
+                    valueBefore == null ? null : valueBefore.toPlainString(),
+                    valueAfter == null ? null : valueAfter.toPlainString());
+        }
     }
 
     /**
      * Every prospect below the won stage that has an order by now reaches it, as the ERP's doing
-     * (A02 已采购), and becomes a customer. Run after sales come in; returns how many moved.
+     * (A02 已采购), and becomes a customer. Run after sales come in; returns how many moved. One
+     * query finds them (prospects already won or closed are left out by the database, so a book
+     * where nothing is new costs that one query); only the ones that move are then written.
      */
     @Transactional
     public int winByOrders(String actor) {
         ProspectLadders.InForce inForce = ladders.inForce();
-        String lead = inForce.ladder().lead().code();
+        var ladder = inForce.ladder();
+        String lead = ladder.lead().code();
+        int wonLevel = ladder.level(ladder.ofKind(StageKind.WON).orElseThrow().code());
+        List<String> wonOrAbove = ladder.stages().stream().map(StageDefinition::code)
+                .filter(code -> ladder.level(code) >= wonLevel).toList();
         List<Long> candidates = jdbc.sql("""
-                SELECT c.id FROM customer c LEFT JOIN prospect p ON p.customer_id = c.id
-                WHERE NOT c.deleted AND (c.status = 'PROSPECT' OR p.customer_id IS NOT NULL)
-                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = c.id AND o.amount > 0)""")
-                .query(Long.class).list();
+                SELECT p.customer_id AS id FROM prospect p JOIN customer c ON c.id = p.customer_id
+                WHERE c.deleted = FALSE AND p.stage NOT IN (:wonOrAbove)
+                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = p.customer_id AND o.amount > 0)
+                UNION
+                SELECT c.id FROM customer c
+                WHERE c.status = 'PROSPECT' AND c.deleted = FALSE
+                  AND NOT EXISTS (SELECT 1 FROM prospect p WHERE p.customer_id = c.id)
+                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = c.id AND o.amount > 0)
+                ORDER BY id""")
+                .param("wonOrAbove", wonOrAbove).query(Long.class).list();
         int moved = 0;
         for (long id : candidates) {
             Prospect prospect = store.find(id).orElse(null);
             String from = prospect == null ? lead : prospect.getStage();
-            MoveDecision decision = StageMovePolicy.orderArrived(inForce.ladder(), from);
+            MoveDecision decision = StageMovePolicy.orderArrived(ladder, from);
             if (!decision.allowed()) {
                 continue;
             }
@@ -207,15 +249,23 @@ public class ProspectService {
             store.recordMove(new ProspectStageChange(id, from, to, now, actor, inForce.version(),
                     List.of("purchased"), null));
             audit.fieldChanged(actor, ENTITY, id, id, "stage", from, to);
-            becameCustomer(customer, now);
+            becameCustomer(actor, customer, now);
             moved++;
         }
         return moved;
     }
 
-    private void becameCustomer(Customer customer, Instant now) {
+    /** A deleted contact no longer stands behind a decision-maker condition: the tick stays, not met. */
+    @Transactional
+    public void contactRemoved(long customerId, long contactId) {
+        store.releaseContact(customerId, contactId);
+    }
+
+    private void becameCustomer(String actor, Customer customer, Instant now) {
         if (customer.getStatus() == CustomerStatus.PROSPECT) {
             customer.won(now);
+            audit.fieldChanged(actor, "Customer", customer.getId(), customer.getId(), "status",
+                    CustomerStatus.PROSPECT, customer.getStatus());
             // the schedule reads the new status with SQL: a won prospect leaves its class's cadence
             store.flush();
             events.publishEvent(new CustomerChanged(customer.getId()));
@@ -253,27 +303,6 @@ public class ProspectService {
         return contacts.findById(contactId == null ? -1 : contactId)
                 .filter(c -> c.getCustomer().getId().equals(customer.getId()))
                 .orElseThrow(() -> new TickRejectedException(TickRejectedException.Why.CONTACT_REQUIRED));
-    }
-
-    private Set<String> met(ProspectLadders.InForce inForce, Customer customer, Map<String, ProspectTick> ticks) {
-        Map<String, Boolean> byDecisionMaker = new HashMap<>();
-        ticks.values().forEach(t -> byDecisionMaker.put(t.conditionKey(), t.getContactId() != null
-                && contacts.findById(t.getContactId()).map(c -> c.getDecisionRole() == DecisionRole.DECISION_MAKER)
-                        .orElse(false)));
-        boolean hasOrder = jdbc.sql("SELECT COUNT(*) FROM sales_order WHERE customer_id = ? AND amount > 0")
-                .param(customer.getId()).query(Long.class).single() > 0;
-        return ConditionsMet.of(inForce.ladder(), byDecisionMaker, new ProspectFacts(fiveFacts(customer),
-                customer.getIndustry(), customer.getAnnualSales(), hasOrder));
-    }
-
-    private static boolean fiveFacts(Customer c) {
-        return filled(c.getName()) && c.getIndustry() != null
-                && (c.getAnnualSales() != null || c.getEmployeeCount() != null)
-                && filled(c.getPhone()) && filled(c.getFax());
-    }
-
-    private static boolean filled(String s) {
-        return s != null && !s.isBlank();
     }
 
     private static String reasonOf(MoveCommand command) {

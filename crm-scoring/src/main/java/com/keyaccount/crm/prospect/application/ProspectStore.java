@@ -185,4 +185,11 @@ class ProspectStore {
         return jdbc.sql("DELETE FROM prospect_tick WHERE customer_id = ? AND condition_key = ?")
                 .params(customerId, conditionKey).update() > 0;
     }
+
+    /** The contact is being deleted: ticks naming it keep their date and note, and name no one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void releaseContact(long customerId, long contactId) {
+        jdbc.sql("UPDATE prospect_tick SET contact_id = NULL WHERE customer_id = ? AND contact_id = ?")
+                .params(customerId, contactId).update();
+    }
 }

@@ -1,8 +1,11 @@
 package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.rules.application.RuleSetText;
 import com.keyaccount.crm.web.Formats;
+import com.keyaccount.crm.web.LadderText;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,7 +41,7 @@ public class AuditText {
             Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."),
             Map.entry("kind", "ladderEditor.kind."), Map.entry("requirement", "ladderEditor.requirement."),
             Map.entry("evidence", "ladderEditor.evidence."), Map.entry("projectFactorEvidence", "ladderEditor.evidence."),
-            Map.entry("targetIndustries", "industry."));
+            Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."));
 
     /**
      * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or
@@ -46,17 +49,25 @@ public class AuditText {
      */
     private static final Pattern ITEM_FIELD = Pattern.compile("(\\w+)\\[([^\\]]{1,20})](?:\\.(\\w+))?");
 
+    /** A prospect's fields whose stored values are the ladder's codes (its data, not messages) or a class. */
+    private static final String STAGE = "stage";
+    private static final String CONDITION = "condition";
+    private static final String CLOSE_CLASS = "closeClass";
+    private static final String EXPECTED_VALUE = "expectedMonthlyValue";
+
     /** The tier policy's field naming the product line whose tier visit quotas follow. */
     private static final String QUOTA_LINE = "quotaProductLine";
 
     private final MessageSource messages;
     private final Formats formats;
     private final ProductLines productLines;
+    private final LadderText ladderText;
 
-    AuditText(MessageSource messages, Formats formats, ProductLines productLines) {
+    AuditText(MessageSource messages, Formats formats, ProductLines productLines, LadderText ladderText) {
         this.messages = messages;
         this.formats = formats;
         this.productLines = productLines;
+        this.ladderText = ladderText;
     }
 
     public String action(String code) {
@@ -93,6 +104,18 @@ public class AuditText {
         }
         if (QUOTA_LINE.equals(field)) {
             return quotaLine(stored);
+        }
+        if (STAGE.equals(field)) {
+            return ladderText.stage(stored);
+        }
+        if (CONDITION.equals(field)) {
+            return ladderText.condition(stored);
+        }
+        if (CLOSE_CLASS.equals(field) && stored.matches("[A-E]")) {
+            return ladderText.closeClass(CloseClass.valueOf(stored));
+        }
+        if (EXPECTED_VALUE.equals(field) && stored.matches("-?\\d{1,18}(\\.\\d{1,2})?")) {
+            return formats.money(new BigDecimal(stored));
         }
         String prefix = VALUE_LABELS.get(partOf(field));
         if (prefix != null && stored.matches("[A-Z_]+")) {

@@ -12,6 +12,7 @@ import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.NextFollowUp;
+import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
@@ -28,6 +29,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -67,6 +69,7 @@ class CustomerController {
     private final LineTierQueries lineTiers;
     private final FollowUpReschedules reschedules;
     private final NextFollowUp nextFollowUp;
+    private final ProspectService prospects;
 
     @ModelAttribute
     void choices(Model model) {
@@ -121,7 +124,14 @@ class CustomerController {
         model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
         // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
         model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
-        model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
+        LocalDate today = LocalDate.now(clock.withZone(businessZone));
+        model.addAttribute("today", today);
+        // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
+        prospects.of(customer).ifPresent(p -> {
+            model.addAttribute("prospect", p);
+            model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
+                    p.stageSince().atZone(businessZone).toLocalDate(), today)));
+        });
         return "customers/detail";
     }
 
