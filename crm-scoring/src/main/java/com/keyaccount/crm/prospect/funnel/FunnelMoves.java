@@ -1,0 +1,81 @@
+package com.keyaccount.crm.prospect.funnel;
+
+import com.keyaccount.crm.scoring.prospect.FunnelFlows.Moves;
+import com.keyaccount.crm.shared.DatabaseVendor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stage changes since a period began, in one statement: counted per move (from → to, during
+ * or after the period), and the median length of the stays that ended during it. A stay began at
+ * the prospect's change before (LAG over the changes since the period began; for the first of
+ * them, the latest change before it, one index lookup) or, for its first stay, when the customer
+ * was created. Only the changes since the period began are read, not the whole history.
+ */
+final class FunnelMoves {
+
+    /** @param medianDays per stage, the median days of the stays that ended in the period */
+    record Result(List<Moves> moves, Map<String, Double> medianDays) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    FunnelMoves(JdbcTemplate jdbc, DatabaseVendor database) {
+        this.jdbc = jdbc;
+        this.postgres = !database.isH2();
+    }
+
+    /**
+     * On PostgreSQL, for this read-only transaction: sorts of a period's changes stay in memory
+     * (the default 4 MB spills a quarter's changes of a large book to disk), and no JIT: compiling
+     * the aggregates costs more than it saves on statements that run well under a second.
+     */
+    void tune() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL work_mem = '64MB'");
+            jdbc.execute("SET LOCAL jit = off");
+        }
+    }
+
+    Result of(ProspectSql sql, FunnelFilter filter) {
+        List<Object> args = new ArrayList<>();
+        String scope = filter.where(args);
+        String start = sql.startOf(filter.from());
+        String end = sql.startOf(filter.to().plusDays(1));
+        List<Moves> moves = new ArrayList<>();
+        Map<String, Double> medians = new HashMap<>();
+        jdbc.query("""
+                WITH r AS (
+                  SELECT s.customer_id, s.from_stage, s.to_stage, s.changed_at, c.created_at,
+                         LAG(s.changed_at) OVER (PARTITION BY s.customer_id ORDER BY s.changed_at, s.id) AS before
+                  FROM prospect_stage_change s JOIN customer c ON c.id = s.customer_id
+                  WHERE s.changed_at >= %1$s AND %3$s%4$s)
+                SELECT from_stage, to_stage, inside, COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS median_days FROM (
+                  SELECT from_stage, to_stage, CASE WHEN changed_at < %2$s THEN 1 ELSE 0 END AS inside FROM r) m
+                GROUP BY from_stage, to_stage, inside
+                UNION ALL
+                SELECT stage, NULL, 2, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days) FROM (
+                  SELECT from_stage AS stage, (EXTRACT(EPOCH FROM changed_at) - EXTRACT(EPOCH FROM COALESCE(before,
+                      (SELECT MAX(q.changed_at) FROM prospect_stage_change q
+                       WHERE q.customer_id = r.customer_id AND q.changed_at < r.changed_at), created_at))) / 86400.0 AS days
+                  FROM r WHERE changed_at < %2$s) d
+                GROUP BY stage""".formatted(start, end, ProspectSql.populationWithoutJoin(), scope),
+                rs -> {
+                    int inside = rs.getInt("inside");
+                    if (inside == 2) {
+                        double median = rs.getDouble("median_days");
+                        if (!rs.wasNull()) {
+                            medians.put(rs.getString("from_stage"), median);
+                        }
+                    } else {
+                        moves.add(new Moves(rs.getString("from_stage"), rs.getString("to_stage"), inside == 1,
+                                rs.getLong("n")));
+                    }
+                }, args.toArray());
+        return new Result(moves, medians);
+    }
+}
