@@ -151,7 +151,7 @@ final class FunnelBenchmark {
                 INSERT INTO prospect_stage_change (customer_id, from_stage, to_stage, changed_at, changed_by, ladder_version, reason)
                 SELECT customer_id, %1$s[t_from + 1], CASE WHEN j = k AND r %% 10 = 0 THEN 'A31' ELSE %1$s[t_to + 1] END,
                        at, 'benchmark', 0, CASE WHEN t_to < t_from OR (j = k AND r %% 10 = 0) THEN 'benchmark' END
-                FROM funnel_walk ORDER BY customer_id, j""".formatted(path));
+                FROM funnel_walk ORDER BY at""".formatted(path));
         jdbc.execute("""
                 INSERT INTO prospect (customer_id, stage, stage_since, close_class, expected_monthly_value, graded_at,
                                       refusal_reason, version)

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * e  created  90 days ago; A21 → A08 80 days ago; A08 → A21 (back) 12 days ago; close C, ¥30,000
  * f  created 300 days ago; climbed to A02 100 days ago, now a customer (ACTIVE); close A
  * g  NORTH; created 50 days ago; A21 → A08 45 days ago; A08 → A31 15 days ago (has a supplier)
- * and, never counted: another manager's prospect, a deleted prospect, an active customer without a row
+ * and, never counted: another manager's prospect, a deleted prospect (A21 → A08 5 days ago), an
+ * active customer without a row
  * </pre>
  */
 final class ProspectBook {
@@ -81,6 +82,8 @@ final class ProspectBook {
         move("h", "A21", "A08", 20);
         stands("h", "A08", 20, "A", null, null);
         prospect("deleted", manager, "EAST", "PROSPECT", 100);
+        move("deleted", "A21", "A08", 5);
+        stands("deleted", "A08", 5, null, null, null);
         jdbc.update("UPDATE customer SET deleted = TRUE WHERE id = ?", id("deleted"));
         prospect("active", manager, "EAST", "ACTIVE", 100);
     }

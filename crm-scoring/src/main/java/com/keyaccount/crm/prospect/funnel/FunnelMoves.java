@@ -36,24 +36,30 @@ final class FunnelMoves {
      */
     void tune() {
         if (postgres) {
-            jdbc.execute("SET LOCAL work_mem = '64MB'");
+            jdbc.execute("SET LOCAL work_mem = '32MB'");
             jdbc.execute("SET LOCAL jit = off");
         }
     }
 
     Result of(ProspectSql sql, FunnelFilter filter) {
         List<Object> args = new ArrayList<>();
-        String scope = filter.where(args);
         String start = sql.startOf(filter.from());
         String end = sql.startOf(filter.to().plusDays(1));
+        // A stage change is only written with its prospect row, so a customer with changes is a
+        // prospect: not being deleted is all its changes must pass. The whole book's funnel then
+        // reads no customer row per change (a hashed anti-join against the few deleted ones).
+        String changes = filter.owner() == null && filter.region() == null
+                ? "prospect_stage_change s WHERE s.changed_at >= " + start
+                        + " AND s.customer_id NOT IN (SELECT d.id FROM customer d WHERE d.deleted = TRUE)"
+                : "prospect_stage_change s JOIN customer c ON c.id = s.customer_id WHERE s.changed_at >= " + start
+                        + " AND c.deleted = FALSE" + filter.where(args);
         List<Moves> moves = new ArrayList<>();
         Map<String, Double> medians = new HashMap<>();
         jdbc.query("""
                 WITH r AS (
-                  SELECT s.customer_id, s.from_stage, s.to_stage, s.changed_at, c.created_at,
+                  SELECT s.customer_id, s.from_stage, s.to_stage, s.changed_at,
                          LAG(s.changed_at) OVER (PARTITION BY s.customer_id ORDER BY s.changed_at, s.id) AS before
-                  FROM prospect_stage_change s JOIN customer c ON c.id = s.customer_id
-                  WHERE s.changed_at >= %1$s AND %3$s%4$s)
+                  FROM %1$s)
                 SELECT from_stage, to_stage, inside, COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS median_days FROM (
                   SELECT from_stage, to_stage, CASE WHEN changed_at < %2$s THEN 1 ELSE 0 END AS inside FROM r) m
                 GROUP BY from_stage, to_stage, inside
@@ -61,9 +67,10 @@ final class FunnelMoves {
                 SELECT stage, NULL, 2, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days) FROM (
                   SELECT from_stage AS stage, (EXTRACT(EPOCH FROM changed_at) - EXTRACT(EPOCH FROM COALESCE(before,
                       (SELECT MAX(q.changed_at) FROM prospect_stage_change q
-                       WHERE q.customer_id = r.customer_id AND q.changed_at < r.changed_at), created_at))) / 86400.0 AS days
+                       WHERE q.customer_id = r.customer_id AND q.changed_at < r.changed_at),
+                      (SELECT k.created_at FROM customer k WHERE k.id = r.customer_id)))) / 86400.0 AS days
                   FROM r WHERE changed_at < %2$s) d
-                GROUP BY stage""".formatted(start, end, ProspectSql.populationWithoutJoin(), scope),
+                GROUP BY stage""".formatted(changes, end),
                 rs -> {
                     int inside = rs.getInt("inside");
                     if (inside == 2) {
