@@ -84,33 +84,42 @@ public record ProspectCriteria(Long owner, Region region, String stage, String c
             where.append(" AND ").append(sql.stage()).append(" IN (").append(sql.codes(state.kinds())).append(")");
         }
         if (focus != null) {
-            where.append(" AND ").append(focus(sql, args));
+            where.append(" AND ").append(focus(sql, today, args));
         }
         return where.toString();
     }
 
-    private String focus(ProspectSql sql, List<Object> args) {
+    /**
+     * The period figures as sets of customer ids (uncorrelated, so the database hashes each set
+     * once instead of looking it up per prospect, also under the OR).
+     */
+    private String focus(ProspectSql sql, LocalDate today, List<Object> args) {
         String start = sql.startOf(focus.from());
         String end = sql.startOf(focus.to().plusDays(1));
-        String during = "SELECT 1 FROM prospect_stage_change s WHERE s.customer_id = c.id AND s.changed_at >= " + start
+        String during = "SELECT s.customer_id FROM prospect_stage_change s WHERE s.changed_at >= " + start
                 + " AND s.changed_at < " + end;
         return switch (focus.kind()) {
             case UP -> {
                 args.add(focus.stage());
-                yield "EXISTS (" + during + " AND s.from_stage = ? AND " + sql.level("s.to_stage") + " > "
+                yield "c.id IN (" + during + " AND s.from_stage = ? AND " + sql.level("s.to_stage") + " > "
                         + sql.level("s.from_stage") + ")";
             }
             case LEFT -> {
                 args.add(focus.stage());
-                yield "EXISTS (" + during + " AND s.from_stage = ?)";
+                yield "c.id IN (" + during + " AND s.from_stage = ?)";
             }
             case STOOD -> {
-                // touched the stage in the period (left it or arrived), or changed nothing in it and stood there throughout
+                // touched the stage in the period (left it or arrived), or changed nothing in it and
+                // stood there throughout: where it stood at the end is where it stands now, unless
+                // it moved since (then the first move after the end says where from)
+                String atEnd = focus.to().isBefore(today)
+                        ? "COALESCE((SELECT a.from_stage FROM prospect_stage_change a WHERE a.customer_id = c.id"
+                                + " AND a.changed_at >= " + end + " ORDER BY a.changed_at, a.id LIMIT 1), "
+                                + sql.stage() + ")"
+                        : sql.stage();
                 args.addAll(List.of(focus.stage(), focus.stage(), focus.stage()));
-                yield "(EXISTS (" + during + " AND (s.from_stage = ? OR s.to_stage = ?)) OR (c.created_at < " + end
-                        + " AND NOT EXISTS (" + during + ") AND COALESCE((SELECT s.from_stage FROM prospect_stage_change s"
-                        + " WHERE s.customer_id = c.id AND s.changed_at >= " + end
-                        + " ORDER BY s.changed_at, s.id LIMIT 1), " + sql.stage() + ") = ?))";
+                yield "(c.id IN (" + during + " AND (s.from_stage = ? OR s.to_stage = ?)) OR (c.created_at < " + end
+                        + " AND c.id NOT IN (" + during + ") AND " + atEnd + " = ?))";
             }
         };
     }
