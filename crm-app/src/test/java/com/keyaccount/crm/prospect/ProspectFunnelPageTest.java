@@ -98,7 +98,7 @@ class ProspectFunnelPageTest {
         Document page = page(director, funnelUrl());
         assertThat(page.select("#definitions dd")).hasSize(7);
         assertThat(page.select("#definitions").text()).contains("stands at A21 Lead since it was created",
-                "whose stage has not changed for 30 days or more", "first stay counted from the customer's creation");
+                "whose stage has not changed for 30 days or more", "a first stay counts from the day the customer was created");
     }
 
     @Test

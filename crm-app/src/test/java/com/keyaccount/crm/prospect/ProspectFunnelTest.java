@@ -115,6 +115,25 @@ class ProspectFunnelTest {
     }
 
     @Test
+    void aStayIsCountedInBusinessDaysFromTheDayItBeganToTheDayItEnded() {
+        AppUser owner = fixtures.user(Role.ACCOUNT_MANAGER);
+        long id = fixtures.customer(owner, Fixtures.unique("夜")).getId();
+        // created at 23:30 and moved on at 00:30 the next morning, Shanghai time: one day
+        java.time.Instant created = book.today.minusDays(3).atTime(23, 30).atZone(ProspectBook.SHANGHAI).toInstant();
+        java.time.Instant moved = book.today.minusDays(2).atTime(0, 30).atZone(ProspectBook.SHANGHAI).toInstant();
+        jdbc.update("UPDATE customer SET status = 'PROSPECT', created_at = ? WHERE id = ?",
+                java.sql.Timestamp.from(created), id);
+        jdbc.update("""
+                INSERT INTO prospect_stage_change (customer_id, from_stage, to_stage, changed_at, changed_by, ladder_version)
+                VALUES (?, 'A21', 'A08', ?, 'test', 0)""", id, java.sql.Timestamp.from(moved));
+        jdbc.update("INSERT INTO prospect (customer_id, stage, stage_since, version) VALUES (?, 'A08', ?, 0)", id,
+                java.sql.Timestamp.from(moved));
+        Map<String, StageRow> stages = byCode(funnels.funnel(new FunnelFilter(owner.getId(), null,
+                book.today.minusDays(30), book.today, 30)));
+        assertThat(stages.get("A21").medianDays()).isEqualTo(1.0);
+    }
+
+    @Test
     void aPeriodThatEndedUndoesTheMovesSinceAndCountsProspectsCreatedAfterItNowhere() {
         // 60 to 31 days ago: b A21 → A08 (50), g A21 → A08 (45), d A07 → A06 (40) within; c not created yet
         Map<String, StageRow> stages = byCode(funnels.funnel(new FunnelFilter(book.manager.getId(), null,

@@ -1,7 +1,10 @@
 package com.keyaccount.crm.prospect.funnel;
 
+import com.keyaccount.crm.scoring.prospect.DayMedian;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows.Moves;
 import com.keyaccount.crm.shared.DatabaseVendor;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The stage changes since a period began, in one statement: counted per move (from → to, during
- * or after the period), and the median length of the stays that ended during it. A stay began at
- * the prospect's change before (LAG over the changes since the period began; for the first of
- * them, the latest change before it, one index lookup) or, for its first stay, when the customer
- * was created. Only the changes since the period began are read, not the whole history.
+ * or after the period), and per stage how many stays that ended during it lasted how many days
+ * (business days between reaching the stage and leaving it), of which {@link DayMedian} takes the
+ * median. A stay began at the prospect's change before (LAG over the changes since the period
+ * began; for the first of them, the latest change before it, one index lookup) or, for its first
+ * stay, when the customer was created. Only the changes since the period began are read, not the
+ * whole history, and nothing is sorted but those changes by prospect.
  */
 final class FunnelMoves {
 
@@ -23,10 +28,12 @@ final class FunnelMoves {
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final int offsetSeconds;
 
-    FunnelMoves(JdbcTemplate jdbc, DatabaseVendor database) {
+    FunnelMoves(JdbcTemplate jdbc, DatabaseVendor database, ZoneId zone) {
         this.jdbc = jdbc;
         this.postgres = !database.isH2();
+        this.offsetSeconds = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
     }
 
     /**
@@ -39,6 +46,14 @@ final class FunnelMoves {
             jdbc.execute("SET LOCAL work_mem = '32MB'");
             jdbc.execute("SET LOCAL jit = off");
         }
+    }
+
+    /**
+     * The business day an instant falls on, as a day number (days since 1970-01-01 there), from
+     * the zone's offset now: the business zone (Asia/Shanghai) keeps one offset all year.
+     */
+    private String day(String instant) {
+        return "FLOOR((EXTRACT(EPOCH FROM " + instant + ") + " + offsetSeconds + ") / 86400)";
     }
 
     Result of(ProspectSql sql, FunnelFilter filter) {
@@ -55,34 +70,33 @@ final class FunnelMoves {
                         + " AND c.deleted = FALSE" + filter.where(args);
         List<Moves> moves = new ArrayList<>();
         Map<String, Double> medians = new HashMap<>();
+        Map<String, Map<Integer, Long>> days = new HashMap<>();
         jdbc.query("""
                 WITH r AS (
                   SELECT s.customer_id, s.from_stage, s.to_stage, s.changed_at,
                          LAG(s.changed_at) OVER (PARTITION BY s.customer_id ORDER BY s.changed_at, s.id) AS before
                   FROM %1$s)
-                SELECT from_stage, to_stage, inside, COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS median_days FROM (
+                SELECT 1 AS part, from_stage, to_stage, inside, CAST(NULL AS INTEGER) AS days, COUNT(*) AS n FROM (
                   SELECT from_stage, to_stage, CASE WHEN changed_at < %2$s THEN 1 ELSE 0 END AS inside FROM r) m
                 GROUP BY from_stage, to_stage, inside
                 UNION ALL
-                SELECT stage, NULL, 2, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY days) FROM (
-                  SELECT from_stage AS stage, (EXTRACT(EPOCH FROM changed_at) - EXTRACT(EPOCH FROM COALESCE(before,
-                      (SELECT MAX(q.changed_at) FROM prospect_stage_change q
-                       WHERE q.customer_id = r.customer_id AND q.changed_at < r.changed_at),
-                      (SELECT k.created_at FROM customer k WHERE k.id = r.customer_id)))) / 86400.0 AS days
+                SELECT 2, stage, NULL, NULL, days, COUNT(*) FROM (
+                  SELECT from_stage AS stage, CAST(%3$s - %4$s AS INTEGER) AS days
                   FROM r WHERE changed_at < %2$s) d
-                GROUP BY stage""".formatted(changes, end),
+                GROUP BY stage, days""".formatted(changes, end, day("changed_at"), day("""
+                COALESCE(before, (SELECT MAX(q.changed_at) FROM prospect_stage_change q
+                    WHERE q.customer_id = r.customer_id AND q.changed_at < r.changed_at),
+                  (SELECT k.created_at FROM customer k WHERE k.id = r.customer_id))""")),
                 rs -> {
-                    int inside = rs.getInt("inside");
-                    if (inside == 2) {
-                        double median = rs.getDouble("median_days");
-                        if (!rs.wasNull()) {
-                            medians.put(rs.getString("from_stage"), median);
-                        }
+                    if (rs.getInt("part") == 2) {
+                        days.computeIfAbsent(rs.getString("from_stage"), k -> new HashMap<>())
+                                .merge(rs.getInt("days"), rs.getLong("n"), Long::sum);
                     } else {
-                        moves.add(new Moves(rs.getString("from_stage"), rs.getString("to_stage"), inside == 1,
-                                rs.getLong("n")));
+                        moves.add(new Moves(rs.getString("from_stage"), rs.getString("to_stage"),
+                                rs.getInt("inside") == 1, rs.getLong("n")));
                     }
                 }, args.toArray());
+        days.forEach((stage, counts) -> medians.put(stage, DayMedian.of(counts)));
         return new Result(moves, medians);
     }
 }

@@ -44,7 +44,7 @@ public class Funnels {
         this.jdbc = jdbc;
         this.ladders = ladders;
         this.versions = versions;
-        this.moves = new FunnelMoves(jdbc, database);
+        this.moves = new FunnelMoves(jdbc, database, businessZone);
         this.clock = clock;
         this.zone = businessZone;
     }
