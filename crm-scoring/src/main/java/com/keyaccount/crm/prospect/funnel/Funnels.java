@@ -11,12 +11,16 @@ import com.keyaccount.crm.prospect.rules.StageKind;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows.StageFigures;
 import com.keyaccount.crm.shared.DatabaseVendor;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +42,22 @@ public class Funnels {
     private final FunnelMoves moves;
     private final Clock clock;
     private final ZoneId zone;
+    /**
+     * A director goes back and forth between the funnel and the prospects behind its figures: each
+     * filter's funnel is kept as briefly as the dashboard's overview (stage changes, made on the
+     * prospect's page, do not clear it), and computed once however many ask at the same moment.
+     */
+    private final Cache<FunnelFilter, Funnel> recent;
 
     public Funnels(JdbcTemplate jdbc, ProspectLadders ladders, LadderVersionRepository versions, DatabaseVendor database,
-            Clock clock, ZoneId businessZone) {
+            Clock clock, ZoneId businessZone, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
         this.ladders = ladders;
         this.versions = versions;
         this.moves = new FunnelMoves(jdbc, database, businessZone);
         this.clock = clock;
         this.zone = businessZone;
+        this.recent = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
     }
 
     /** The stage names of the ladder in force and of the earlier versions (for stages they had). */
@@ -62,6 +73,11 @@ public class Funnels {
     }
 
     public Funnel funnel(FunnelFilter filter) {
+        return recent.get(filter, this::compute);
+    }
+
+    /** Computed now, past the cache: what the benchmark times. */
+    public Funnel compute(FunnelFilter filter) {
         StageNames names = names();
         ProspectLadder ladder = names.ladder();
         ProspectSql sql = new ProspectSql(ladder, zone);
