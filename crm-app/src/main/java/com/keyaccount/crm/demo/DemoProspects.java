@@ -34,6 +34,8 @@ final class DemoProspects {
     private static final int[] WEIGHTS = {30, 20, 12, 8, 10, 8, 7, 5};
     private static final String[] CODES = {"A21", "A08", "A07", "A06", "A05", "A04", "A03", "A02", "A01"};
 
+    private static final String FOLLOW_UP = "电话跟进：确认需求、预算和时间表，约定下次沟通";
+
     private final JdbcTemplate jdbc;
     private final SplittableRandom random;
     private final Instant now;
@@ -70,6 +72,10 @@ final class DemoProspects {
                 INSERT INTO prospect_stage_change (customer_id, from_stage, to_stage, changed_at, changed_by,
                                                    ladder_version, conditions, reason)
                 VALUES (?, ?, ?, ?, ?, 0, ?, ?)""");
+             JdbcBatch logs = new JdbcBatch(jdbc, """
+                INSERT INTO contact_log (customer_id, author_id, channel, occurred_at, summary, submission_token,
+                                         created_at)
+                VALUES (?, ?, 'PHONE', ?, ?, ?, ?)""");
              JdbcBatch ticks = new JdbcBatch(jdbc, """
                 INSERT INTO prospect_tick (customer_id, condition_key, confirmed_on, note, contact_id, ticked_by_id,
                                            ticked_at)
@@ -103,6 +109,13 @@ final class DemoProspects {
                         close == null ? null : close.name(), value, close == null ? null : Timestamp.from(at),
                         refused ? RefusalReason.values()[random.nextInt(RefusalReason.values().length - 1)].name()
                                 : null, null});
+                if (close != null) {
+                    // followed up within its class's rhythm, as a salesperson who keeps their 追踪志 does
+                    Instant last = now.minus(Duration.ofHours(close.defaultCadenceDays() == 1
+                            ? random.nextInt(1, 9) : random.nextInt(24, close.defaultCadenceDays() * 24)));
+                    logs.add(new Object[] {r.id(), r.owner(), Timestamp.from(last), FOLLOW_UP,
+                            new java.util.UUID(random.nextLong(), random.nextLong()).toString(), Timestamp.from(last)});
+                }
                 written++;
             }
         }
