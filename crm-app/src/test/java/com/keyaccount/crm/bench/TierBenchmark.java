@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark of issue 3: on PostgreSQL with 100k customers and ~2M orders (generated on first
  * use), time (a) the bare SQL aggregate + window query that computes Pareto tiers inside
  * PostgreSQL and (b) the application's recompute: warm (nothing changed), after a day's sales
- * (the nightly case: some tiers move) and cold (every tier and history row written); then the My-day page under load ({@link MyDayBenchmark}). Prints
+ * (the nightly case: some tiers move) and cold (every tier and history row written); then the My-day page under load ({@link MyDayBenchmark}),
+ * and last the prospect funnel ({@link FunnelBenchmark}; alone with {@code CRM_BENCH_ONLY=funnel}). Prints
  * medians, percentiles and the ratios. Run it with the command in README.
  */
 public final class TierBenchmark {
@@ -63,6 +64,10 @@ public final class TierBenchmark {
                     jdbc.queryForObject("SELECT count(*) FROM customer", Long.class), orders, inWindow,
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
+            if ("funnel".equals(env("CRM_BENCH_ONLY", ""))) {
+                funnel(app, runs);
+                return;
+            }
             long sql = median(runs, () -> timeMillis(() -> bareSqlPareto(jdbc, from, today)));
             long warm = median(runs, () -> timeMillis(() -> recompute.run("BENCHMARK", "benchmark")));
             if (!env("CRM_BENCH_SALES_ONLY", "").isBlank()) {
@@ -117,7 +122,14 @@ public final class TierBenchmark {
             MixedLoadBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")),
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
+            funnel(app, runs);
         }
+    }
+
+    /** The prospect funnel (issue 17) over its own generated prospects, removed again afterwards. */
+    private static void funnel(ConfigurableApplicationContext app, int runs) throws Exception {
+        FunnelBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_PROSPECTS", "100000")),
+                Integer.parseInt(env("CRM_BENCH_STAGE_CHANGES", "1000000")), runs);
     }
 
     /** Aggregate and classify entirely inside PostgreSQL; every row is fetched, as the app does. */

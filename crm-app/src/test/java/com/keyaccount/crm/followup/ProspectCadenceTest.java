@@ -10,12 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
-import com.keyaccount.crm.prospect.LadderVersion;
-import com.keyaccount.crm.prospect.LadderVersionRepository;
-import com.keyaccount.crm.prospect.ProspectLadderPublished;
 import com.keyaccount.crm.prospect.application.GradeCommand;
 import com.keyaccount.crm.prospect.application.ProspectNotFoundException;
 import com.keyaccount.crm.prospect.application.ProspectService;
+import com.keyaccount.crm.prospect.editor.LadderPublishing;
 import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.prospect.rules.ProspectLadder;
 import com.keyaccount.crm.prospect.rules.SeedLadder;
@@ -31,13 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prospects on My day by their close-time class (issue 17), on Friday 2026-09-18 (see
@@ -55,23 +50,18 @@ class ProspectCadenceTest {
     private final JdbcTemplate jdbc;
     private final ProspectService prospects;
     private final FollowUpSchedule followUps;
-    private final LadderVersionRepository ladders;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
+    private final LadderPublishing ladderPublishing;
     private final ScheduleRefresh refresh;
 
     ProspectCadenceTest(MockMvc mvc, Fixtures fixtures, FollowUpBook book, JdbcTemplate jdbc, ProspectService prospects,
-            FollowUpSchedule followUps, LadderVersionRepository ladders, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, ScheduleRefresh refresh) {
+            FollowUpSchedule followUps, LadderPublishing ladderPublishing, ScheduleRefresh refresh) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.book = book;
         this.jdbc = jdbc;
         this.prospects = prospects;
         this.followUps = followUps;
-        this.ladders = ladders;
-        this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
+        this.ladderPublishing = ladderPublishing;
         this.refresh = refresh;
     }
 
@@ -217,13 +207,11 @@ class ProspectCadenceTest {
         ProspectLadder seed = SeedLadder.ladder();
         Map<CloseClass, Integer> fortnightly = new EnumMap<>(seed.cadenceDays());
         fortnightly.put(CloseClass.B, 14);
-        int version = transaction.execute(status -> {
-            int next = ladders.findTopByOrderByVersionDesc().map(v -> v.getVersion() + 1).orElse(1);
-            ladders.save(new LadderVersion(next, new ProspectLadder(seed.stages(), seed.projectFactors(),
-                    seed.targetIndustries(), seed.minAnnualSales(), fortnightly), FixedClock.NOW, "admin"));
-            events.publishEvent(new ProspectLadderPublished(next));
-            return next;
-        });
+        // the admin's editor publishes it: the schedule must follow without anything else
+        AppUser admin = fixtures.user(Role.ADMIN);
+        int version = ladderPublishing.publish(Fixtures.principal(admin).viewer(), new ProspectLadder(seed.stages(),
+                seed.projectFactors(), seed.targetIndustries(), seed.minAnnualSales(), fortnightly),
+                ladderPublishing.inForce().version());
         try {
             awaitRefresh();
             // B every 14 days: Fri 09-11 + 14 = Fri 09-25 (中秋 to Sun 09-27) -> Mon 09-28

@@ -64,7 +64,16 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("from_tier", text(10)), Map.entry("to_tier", text(10)),
             Map.entry("required_contacts", shape(Shape.COUNT)), Map.entry("made_contacts", shape(Shape.COUNT)),
             Map.entry("contacts_attained", shape(Shape.PERCENT)), Map.entry("required_visits", shape(Shape.COUNT)),
-            Map.entry("made_visits", shape(Shape.COUNT)), Map.entry("visits_attained", shape(Shape.PERCENT)));
+            Map.entry("made_visits", shape(Shape.COUNT)), Map.entry("visits_attained", shape(Shape.PERCENT)),
+            // the prospect funnel and its list (prospect.funnel.web)
+            Map.entry("expected_monthly", shape(Shape.MONEY)), Map.entry("days_at_stage", shape(Shape.COUNT)),
+            Map.entry("prospect_count", shape(Shape.COUNT)), Map.entry("stuck_count", shape(Shape.COUNT)),
+            Map.entry("open_count", shape(Shape.COUNT)), Map.entry("refused_count", shape(Shape.COUNT)),
+            Map.entry("won_count", shape(Shape.COUNT)), Map.entry("stays_count", shape(Shape.COUNT)),
+            Map.entry("moved_up_count", shape(Shape.COUNT)), Map.entry("conversion_share", shape(Shape.PERCENT)),
+            Map.entry("median_stay_days", shape(Shape.DECIMAL)), Map.entry("stage_name", text(18)),
+            Map.entry("close_class_name", text(16)), Map.entry("priority_name", text(12)),
+            Map.entry("refusal_reason_name", text(16)), Map.entry("class_name", text(16)));
 
     static ExportColumn of(String code, String header) {
         Spec spec = SPECS.getOrDefault(code, text(Shape.TEXT.width));

@@ -39,6 +39,8 @@ import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.prospect.editor.LadderPublishing;
+import com.keyaccount.crm.prospect.funnel.Funnels;
+import com.keyaccount.crm.prospect.funnel.ProspectList;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.sales.SalesSummary;
@@ -168,6 +170,11 @@ public abstract class WebSliceTest {
     protected ProspectService prospects;
     @MockitoBean
     protected ProspectLadders ladders;
+    // the prospect funnel and its list (funnel)
+    @MockitoBean
+    protected Funnels funnels;
+    @MockitoBean
+    protected ProspectList prospectList;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

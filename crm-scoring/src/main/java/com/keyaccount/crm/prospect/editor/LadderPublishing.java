@@ -14,6 +14,8 @@ import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import com.keyaccount.crm.prospect.ProspectLadderPublished;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,15 +38,17 @@ public class LadderPublishing {
     private final LadderVersionStore store;
     private final StagesInUse inUse;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     LadderPublishing(ProspectLadders ladders, LadderVersionRepository versions, LadderVersionStore store,
-            StagesInUse inUse, AuditTrail audit, Clock clock) {
+            StagesInUse inUse, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.ladders = ladders;
         this.versions = versions;
         this.store = store;
         this.inUse = inUse;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -131,6 +135,8 @@ public class LadderPublishing {
         int next = now.version() + 1;
         store.add(basedOn, next, ladder, viewer.username(), clock.instant());
         audit.created(viewer.username(), AUDITED_AS, next, null);
+        // the close-time classes may have new cadences: the schedule reschedules graded prospects
+        events.publishEvent(new ProspectLadderPublished(next));
         if (restoredFrom != null) {
             audit.fieldChanged(viewer.username(), AUDITED_AS, next, null, "restoredFrom", null, restoredFrom);
         }
