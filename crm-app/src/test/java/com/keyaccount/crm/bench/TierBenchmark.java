@@ -68,6 +68,11 @@ public final class TierBenchmark {
                 funnel(app, runs);
                 return;
             }
+            if ("myday".equals(env("CRM_BENCH_ONLY", ""))) {
+                MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
+                        Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
+                return;
+            }
             long sql = median(runs, () -> timeMillis(() -> bareSqlPareto(jdbc, from, today)));
             long warm = median(runs, () -> timeMillis(() -> recompute.run("BENCHMARK", "benchmark")));
             if (!env("CRM_BENCH_SALES_ONLY", "").isBlank()) {
