@@ -54,6 +54,8 @@ class OtherBookTest {
         Customer theirs = fixtures.customer(owner, Fixtures.unique("别人的"));
         long contactId = contacts.add(Fixtures.principal(owner).viewer(), theirs.getId(), new ContactDetails("王总",
                 null, DecisionRole.DECISION_MAKER, null, null, null, null, null)).getId();
+        // a prospect, so that the prospect ladder's routes are reached too, not only refused as "no ladder"
+        jdbc.update("UPDATE customer SET status = 'PROSPECT' WHERE id = ?", theirs.getId());
         Map<String, Object> before = state(theirs);
 
         List<String> leaks = new ArrayList<>();
@@ -93,20 +95,23 @@ class OtherBookTest {
                     .param("tier", "A").param("channel", "PHONE").param("occurredAt", "2026-01-05T10:00")
                     .param("submissionToken", java.util.UUID.randomUUID().toString())
                     .param("decisionRole", "USER").param("code", "HACK").param("industry", "IT")
-                    .param("region", "EAST").param("status", "ACTIVE").param("version", "0");
+                    .param("region", "EAST").param("status", "ACTIVE").param("version", "0")
+                    .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B");
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
 
     private static String path(String pattern, long customerId, long contactId) {
         return pattern.replace("{customerId}", String.valueOf(customerId)).replace("{id}", String.valueOf(customerId))
-                .replace("{contactId}", String.valueOf(contactId));
+                .replace("{contactId}", String.valueOf(contactId)).replace("{conditionKey}", "neutral_answer");
     }
 
     private Map<String, Object> state(Customer customer) {
         return jdbc.queryForMap("""
                 SELECT c.name, c.version, c.deleted, c.owner_id, c.designated_key,
                        (SELECT COUNT(*) FROM contact_log l WHERE l.customer_id = c.id) AS logs,
+                       (SELECT COUNT(*) FROM prospect_tick t WHERE t.customer_id = c.id) AS ticks,
+                       (SELECT COUNT(*) FROM prospect_stage_change h WHERE h.customer_id = c.id) AS moves,
                        (SELECT COUNT(*) FROM contact p WHERE p.customer_id = c.id) AS contacts,
                        (SELECT MAX(p.name) FROM contact p WHERE p.customer_id = c.id) AS contact_name,
                        (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers
