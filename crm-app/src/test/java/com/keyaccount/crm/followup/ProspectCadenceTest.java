@@ -12,6 +12,7 @@ import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.prospect.application.GradeCommand;
 import com.keyaccount.crm.prospect.application.ProspectNotFoundException;
+import com.keyaccount.crm.prospect.application.OrderWins;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.prospect.editor.LadderPublishing;
 import com.keyaccount.crm.prospect.rules.CloseClass;
@@ -49,17 +50,20 @@ class ProspectCadenceTest {
     private final FollowUpBook book;
     private final JdbcTemplate jdbc;
     private final ProspectService prospects;
+    private final OrderWins orderWins;
     private final FollowUpSchedule followUps;
     private final LadderPublishing ladderPublishing;
     private final ScheduleRefresh refresh;
 
     ProspectCadenceTest(MockMvc mvc, Fixtures fixtures, FollowUpBook book, JdbcTemplate jdbc, ProspectService prospects,
+            OrderWins orderWins,
             FollowUpSchedule followUps, LadderPublishing ladderPublishing, ScheduleRefresh refresh) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.book = book;
         this.jdbc = jdbc;
         this.prospects = prospects;
+        this.orderWins = orderWins;
         this.followUps = followUps;
         this.ladderPublishing = ladderPublishing;
         this.refresh = refresh;
@@ -186,7 +190,7 @@ class ProspectCadenceTest {
                 Date.valueOf(LocalDate.of(2026, 9, 17)));
 
         try {
-            prospects.winByOrders("erp");
+            orderWins.winByOrders("erp");
 
             assertThat(jdbc.queryForObject("SELECT status FROM customer WHERE id = ?", String.class, p.getId()))
                     .isEqualTo("ACTIVE");

@@ -11,6 +11,7 @@ import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.prospect.application.MoveCommand;
 import com.keyaccount.crm.prospect.application.ProspectNotFoundException;
+import com.keyaccount.crm.prospect.application.OrderWins;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.prospect.application.StageMoveRefusedException;
 import com.keyaccount.crm.prospect.application.StaleProspectException;
@@ -31,13 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProspectLadderUseCasesTest {
 
     private final ProspectService prospects;
+    private final OrderWins orderWins;
     private final CustomerService customers;
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
 
-    ProspectLadderUseCasesTest(ProspectService prospects, CustomerService customers, Fixtures fixtures,
+    ProspectLadderUseCasesTest(ProspectService prospects, OrderWins orderWins, CustomerService customers, Fixtures fixtures,
             JdbcTemplate jdbc) {
         this.prospects = prospects;
+        this.orderWins = orderWins;
         this.customers = customers;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
@@ -148,13 +151,13 @@ class ProspectLadderUseCasesTest {
         jdbc.update("INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at) "
                 + "VALUES (?, 'SO-1', DATE '2026-01-05', 1200.00, CURRENT_TIMESTAMP)", lead.getId());
 
-        assertThat(prospects.winByOrders("erp")).isGreaterThanOrEqualTo(1);
+        assertThat(orderWins.winByOrders("erp")).isGreaterThanOrEqualTo(1);
 
         var view = prospects.view(viewer(manager), lead.getId());
         assertThat(view.stageCode()).isEqualTo("A02");
         assertThat(view.history().get(0).getChangedBy()).isEqualTo("erp");
         assertThat(customers.get(viewer(manager), lead.getId()).getStatus()).isEqualTo(CustomerStatus.ACTIVE);
-        assertThat(prospects.winByOrders("erp")).as("already won: nothing moves twice").isZero();
+        assertThat(orderWins.winByOrders("erp")).as("already won: nothing moves twice").isZero();
         // other tests count on being the only ones with revenue in the shared database
         jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", lead.getId());
     }

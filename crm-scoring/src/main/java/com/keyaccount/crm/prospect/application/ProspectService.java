@@ -4,9 +4,7 @@ import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.ContactRepository;
 import com.keyaccount.crm.customer.Customer;
-import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
-import com.keyaccount.crm.customer.CustomerRepository;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.prospect.Prospect;
@@ -34,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,29 +47,27 @@ public class ProspectService {
     static final int LONGEST_NOTE = 500;
 
     private final CustomerService customers;
-    private final CustomerRepository customerRows;
     private final ContactRepository contacts;
     private final ProspectStore store;
     private final ProspectLadders ladders;
     private final ProspectEvidence evidence;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final ProspectConversion conversion;
     private final Clock clock;
     private final ZoneId businessZone;
 
-    ProspectService(CustomerService customers, CustomerRepository customerRows, ContactRepository contacts,
+    ProspectService(CustomerService customers, ContactRepository contacts,
             ProspectStore store, ProspectLadders ladders, ProspectEvidence evidence, AuditTrail audit,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, ZoneId businessZone) {
+            ApplicationEventPublisher events, ProspectConversion conversion, Clock clock, ZoneId businessZone) {
         this.customers = customers;
-        this.customerRows = customerRows;
         this.contacts = contacts;
         this.store = store;
         this.ladders = ladders;
         this.evidence = evidence;
         this.audit = audit;
         this.events = events;
-        this.jdbc = jdbc;
+        this.conversion = conversion;
         this.clock = clock;
         this.businessZone = businessZone;
     }
@@ -177,7 +172,7 @@ public class ProspectService {
                     prospect.getRefusalReason());
         }
         if (to.kind() == StageKind.WON || to.kind() == StageKind.CLOSED) {
-            becameCustomer(viewer.username(), customer, now);
+            conversion.becameCustomer(viewer.username(), customer, now);
         }
     }
 
@@ -205,71 +200,10 @@ public class ProspectService {
         }
     }
 
-    /**
-     * Every prospect below the won stage that has an order by now reaches it, as the ERP's doing
-     * (A02 已采购), and becomes a customer. Run after sales come in; returns how many moved. One
-     * query finds them (prospects already won or closed are left out by the database, so a book
-     * where nothing is new costs that one query); only the ones that move are then written.
-     */
-    @Transactional
-    public int winByOrders(String actor) {
-        ProspectLadders.InForce inForce = ladders.inForce();
-        var ladder = inForce.ladder();
-        String lead = ladder.lead().code();
-        int wonLevel = ladder.level(ladder.ofKind(StageKind.WON).orElseThrow().code());
-        List<String> wonOrAbove = ladder.stages().stream().map(StageDefinition::code)
-                .filter(code -> ladder.level(code) >= wonLevel).toList();
-        List<Long> candidates = jdbc.sql("""
-                SELECT p.customer_id AS id FROM prospect p JOIN customer c ON c.id = p.customer_id
-                WHERE c.deleted = FALSE AND p.stage NOT IN (:wonOrAbove)
-                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = p.customer_id AND o.amount > 0)
-                UNION
-                SELECT c.id FROM customer c
-                WHERE c.status = 'PROSPECT' AND c.deleted = FALSE
-                  AND NOT EXISTS (SELECT 1 FROM prospect p WHERE p.customer_id = c.id)
-                  AND EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = c.id AND o.amount > 0)
-                ORDER BY id""")
-                .param("wonOrAbove", wonOrAbove).query(Long.class).list();
-        int moved = 0;
-        for (long id : candidates) {
-            Prospect prospect = store.find(id).orElse(null);
-            String from = prospect == null ? lead : prospect.getStage();
-            MoveDecision decision = StageMovePolicy.orderArrived(ladder, from);
-            if (!decision.allowed()) {
-                continue;
-            }
-            Customer customer = customerRows.findByIdAndDeletedFalse(id).orElseThrow();
-            if (prospect == null) {
-                prospect = new Prospect(id, lead, customer.getCreatedAt());
-            }
-            String to = ((MoveDecision.Allowed) decision).to().code();
-            Instant now = clock.instant();
-            prospect.moveTo(to, now);
-            store.save(prospect);
-            store.recordMove(new ProspectStageChange(id, from, to, now, actor, inForce.version(),
-                    List.of("purchased"), null));
-            audit.fieldChanged(actor, ENTITY, id, id, "stage", from, to);
-            becameCustomer(actor, customer, now);
-            moved++;
-        }
-        return moved;
-    }
-
     /** A deleted contact no longer stands behind a decision-maker condition: the tick stays, not met. */
     @Transactional
     public void contactRemoved(long customerId, long contactId) {
         store.releaseContact(customerId, contactId);
-    }
-
-    private void becameCustomer(String actor, Customer customer, Instant now) {
-        if (customer.getStatus() == CustomerStatus.PROSPECT) {
-            customer.won(now);
-            audit.fieldChanged(actor, "Customer", customer.getId(), customer.getId(), "status",
-                    CustomerStatus.PROSPECT, customer.getStatus());
-            // the schedule reads the new status with SQL: a won prospect leaves its class's cadence
-            store.flush();
-            events.publishEvent(new CustomerChanged(customer.getId()));
-        }
     }
 
     private Customer prospectOf(Viewer viewer, long customerId) {

@@ -26,10 +26,12 @@ class ProspectTriggers {
     private static final Logger log = LoggerFactory.getLogger(ProspectTriggers.class);
 
     private final ProspectService prospects;
+    private final OrderWins orderWins;
     private final TransactionTemplate ownTransaction;
 
-    ProspectTriggers(ProspectService prospects, PlatformTransactionManager transactions) {
+    ProspectTriggers(ProspectService prospects, OrderWins orderWins, PlatformTransactionManager transactions) {
         this.prospects = prospects;
+        this.orderWins = orderWins;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -38,7 +40,7 @@ class ProspectTriggers {
     void on(SalesMerged event) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Integer won = ownTransaction.execute(status -> prospects.winByOrders(event.actor()));
+                Integer won = ownTransaction.execute(status -> orderWins.winByOrders(event.actor()));
                 if (won != null && won > 0) {
                     log.info("{} prospect(s) won by their first order (sales from {})", won, event.actor());
                 }

@@ -1,7 +1,5 @@
 package com.keyaccount.crm.customer.web;
 
-import com.keyaccount.crm.contactlog.ContactLogService;
-import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
@@ -10,11 +8,6 @@ import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
-import com.keyaccount.crm.followup.application.FollowUpReschedules;
-import com.keyaccount.crm.followup.application.NextFollowUp;
-import com.keyaccount.crm.prospect.application.ProspectService;
-import com.keyaccount.crm.sales.SalesService;
-import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
@@ -29,13 +22,11 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -54,12 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class CustomerController {
 
-    static final int TIMELINE_PAGE_SIZE = 20;
-
     private final CustomerService customers;
-    private final ContactService contacts;
-    private final ContactLogService contactLogs;
-    private final SalesService sales;
     private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -67,9 +53,6 @@ class CustomerController {
     private final TierQueries tiers;
     private final SameNames sameNames;
     private final LineTierQueries lineTiers;
-    private final FollowUpReschedules reschedules;
-    private final NextFollowUp nextFollowUp;
-    private final ProspectService prospects;
 
     @ModelAttribute
     void choices(Model model) {
@@ -97,42 +80,6 @@ class CustomerController {
         }
         addManagersIfDirector(viewer, model);
         return "customers/list";
-    }
-
-    @GetMapping("/{id}")
-    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
-            Viewer viewer, Model model) {
-        Customer customer = customers.get(viewer, id);
-        model.addAttribute("customer", customer);
-        model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
-        // the checked customer is handed on, so its visibility is not looked up again per section
-        model.addAttribute("contacts", contacts.of(customer));
-        var timeline = contactLogs.timelineOf(customer,
-                PageRequest.of(PageNumbers.bounded(logPage, TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
-        if (timeline.getNumber() > 0 && timeline.getContent().isEmpty() && timeline.getTotalElements() > 0) {
-            timeline = contactLogs.timelineOf(customer, PageRequest.of(
-                    PageNumbers.last(timeline.getTotalElements(), TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
-        }
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("sales", sales.lastTwelveMonths(customer, LocalDate.now(clock.withZone(businessZone))));
-        model.addAttribute("recentOrders", sales.recentOrders(customer));
-        CustomerTier customerTier = tiers.tierOf(id).orElse(null);
-        model.addAttribute("customerTier", customerTier);
-        model.addAttribute("lineTiers", lineTiers.of(customerTier));
-        model.addAttribute("tierHistory", tiers.historyOf(id));
-        // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
-        model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
-        // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
-        model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
-        LocalDate today = LocalDate.now(clock.withZone(businessZone));
-        model.addAttribute("today", today);
-        // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
-        prospects.of(customer).ifPresent(p -> {
-            model.addAttribute("prospect", p);
-            model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
-                    p.stageSince().atZone(businessZone).toLocalDate(), today)));
-        });
-        return "customers/detail";
     }
 
     @GetMapping("/new")

@@ -1,0 +1,90 @@
+package com.keyaccount.crm.customer.web;
+
+import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.customer.ContactService;
+import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.followup.application.FollowUpReschedules;
+import com.keyaccount.crm.followup.application.NextFollowUp;
+import com.keyaccount.crm.prospect.application.ProspectService;
+import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.tier.CustomerTier;
+import com.keyaccount.crm.tier.LineTierQueries;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierQueries;
+import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.PageNumbers;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A customer's page: profile, contacts, timeline, sales, tier and its history, the next follow-up
+ * and, for a prospect, its stage. The forms that change a customer are {@link CustomerController}'s.
+ */
+@Controller
+@RequestMapping("/customers")
+@RequiredArgsConstructor
+class CustomerDetailController {
+
+    static final int TIMELINE_PAGE_SIZE = 20;
+
+    private final CustomerService customers;
+    private final ContactService contacts;
+    private final ContactLogService contactLogs;
+    private final SalesService sales;
+    private final Clock clock;
+    private final ZoneId businessZone;
+    private final TierQueries tiers;
+    private final LineTierQueries lineTiers;
+    private final FollowUpReschedules reschedules;
+    private final NextFollowUp nextFollowUp;
+    private final ProspectService prospects;
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
+            Viewer viewer, Model model) {
+        Customer customer = customers.get(viewer, id);
+        model.addAttribute("customer", customer);
+        // the tier pin form chooses among the tiers
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
+        // the checked customer is handed on, so its visibility is not looked up again per section
+        model.addAttribute("contacts", contacts.of(customer));
+        var timeline = contactLogs.timelineOf(customer,
+                PageRequest.of(PageNumbers.bounded(logPage, TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
+        if (timeline.getNumber() > 0 && timeline.getContent().isEmpty() && timeline.getTotalElements() > 0) {
+            timeline = contactLogs.timelineOf(customer, PageRequest.of(
+                    PageNumbers.last(timeline.getTotalElements(), TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
+        }
+        model.addAttribute("timeline", timeline);
+        LocalDate today = LocalDate.now(clock.withZone(businessZone));
+        model.addAttribute("sales", sales.lastTwelveMonths(customer, today));
+        model.addAttribute("recentOrders", sales.recentOrders(customer));
+        CustomerTier customerTier = tiers.tierOf(id).orElse(null);
+        model.addAttribute("customerTier", customerTier);
+        model.addAttribute("lineTiers", lineTiers.of(customerTier));
+        model.addAttribute("tierHistory", tiers.historyOf(id));
+        // "rescheduled to … because …": the follow-up moved by hand on My day, until the next contact
+        model.addAttribute("reschedule", reschedules.of(customer).orElse(null));
+        // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
+        model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
+        model.addAttribute("today", today);
+        // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
+        prospects.of(customer).ifPresent(p -> {
+            model.addAttribute("prospect", p);
+            model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
+                    p.stageSince().atZone(businessZone).toLocalDate(), today)));
+        });
+        return "customers/detail";
+    }
+}
