@@ -17,9 +17,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the filtered prospects stand now, from one pass over them (a common table expression
- * grouped twice): per stage, close-time class, priority class, stuck or not and refusal reason;
- * and per owner, region, stage and stuck or not. A few hundred groups, summed up here.
+ * Where the filtered prospects stand now, from one pass over them grouped once by everything the
+ * funnel shows (stage, close-time class, priority class, stuck or not, refusal reason, owner and
+ * region): a few hundred groups, summed up here per stage and per owner and region. (Grouping
+ * twice over a common table expression, as before, took twice as long at 100k prospects.)
  */
 final class FunnelNow {
 
@@ -52,25 +53,17 @@ final class FunnelNow {
         List<Object> args = new ArrayList<>();
         String scope = filter.where(args);
         jdbc.query("""
-                WITH x AS (
-                  SELECT %1$s AS stage, p.close_class, %2$s AS priority, CASE WHEN %3$s THEN 1 ELSE 0 END AS stuck,
-                         p.refusal_reason, CASE WHEN c.created_at >= %4$s THEN 1 ELSE 0 END AS created_after,
-                         c.owner_id, c.region
-                  FROM %5$s WHERE %6$s%7$s)
-                SELECT 1 AS part, stage, close_class, priority, stuck, refusal_reason, created_after,
-                       CAST(NULL AS BIGINT) AS owner_id, CAST(NULL AS VARCHAR(40)) AS region, COUNT(*) AS n
-                FROM x GROUP BY stage, close_class, priority, stuck, refusal_reason, created_after
-                UNION ALL
-                SELECT 2, stage, NULL, NULL, stuck, NULL, NULL, owner_id, region, COUNT(*)
-                FROM x GROUP BY stage, stuck, owner_id, region"""
+                SELECT %1$s AS stage, p.close_class, %2$s AS priority, CASE WHEN %3$s THEN 1 ELSE 0 END AS stuck,
+                       p.refusal_reason, CASE WHEN c.created_at >= %4$s THEN 1 ELSE 0 END AS created_after,
+                       c.owner_id, c.region, COUNT(*) AS n
+                FROM %5$s WHERE %6$s%7$s
+                GROUP BY %1$s, p.close_class, %2$s, CASE WHEN %3$s THEN 1 ELSE 0 END, p.refusal_reason,
+                         CASE WHEN c.created_at >= %4$s THEN 1 ELSE 0 END, c.owner_id, c.region"""
                 .formatted(sql.stage(), ProspectSql.PRIORITY, sql.stuck(today, filter.stuckDays()),
                         sql.startOf(filter.to().plusDays(1)), ProspectSql.FROM, ProspectSql.population(), scope),
                 rs -> {
-                    if (rs.getInt("part") == 1) {
-                        figures.stage(rs);
-                    } else {
-                        figures.group(rs);
-                    }
+                    figures.stage(rs);
+                    figures.group(rs);
                 }, args.toArray());
         return figures;
     }

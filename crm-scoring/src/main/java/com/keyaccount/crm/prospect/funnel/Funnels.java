@@ -50,11 +50,11 @@ public class Funnels {
     private final Cache<FunnelFilter, Funnel> recent;
 
     public Funnels(JdbcTemplate jdbc, ProspectLadders ladders, LadderVersionRepository versions, DatabaseVendor database,
-            Clock clock, ZoneId businessZone, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            ProspectFlowStore flows, Clock clock, ZoneId businessZone, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
         this.ladders = ladders;
         this.versions = versions;
-        this.moves = new FunnelMoves(jdbc, database, businessZone);
+        this.moves = new FunnelMoves(jdbc, database, businessZone, flows);
         this.clock = clock;
         this.zone = businessZone;
         this.recent = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
