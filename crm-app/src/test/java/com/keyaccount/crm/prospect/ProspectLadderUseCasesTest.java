@@ -24,6 +24,13 @@ import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -110,6 +117,35 @@ class ProspectLadderUseCasesTest {
                         e -> assertThat(e.why()).isEqualTo(TickRejectedException.Why.FUTURE_DATE));
 
         prospects.tick(viewer(manager), lead.getId(), new TickCommand("neutral_answer", today, "再说吧", null));
+        assertThat(prospects.view(viewer(manager), lead.getId()).met()).contains("neutral_answer");
+    }
+
+    @Test
+    void the_same_condition_ticked_at_once_from_several_phones_keeps_one_tick_and_fails_none() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer lead = lead(manager, "9000000");
+        LocalDate today = LocalDate.now();
+        int phones = 6;
+        CyclicBarrier together = new CyclicBarrier(phones);
+        ExecutorService pool = Executors.newFixedThreadPool(phones);
+        try {
+            List<Future<?>> taps = new ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                String note = "第" + i + "次";
+                taps.add(pool.submit(() -> {
+                    together.await();
+                    prospects.tick(viewer(manager), lead.getId(), new TickCommand("neutral_answer", today, note, null));
+                    return null;
+                }));
+            }
+            for (Future<?> tap : taps) {
+                tap.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM prospect_tick WHERE customer_id = ? AND condition_key = ?",
+                Integer.class, lead.getId(), "neutral_answer")).isOne();
         assertThat(prospects.view(viewer(manager), lead.getId()).met()).contains("neutral_answer");
     }
 

@@ -62,9 +62,15 @@ class ProspectStore {
         return changes.findTop50ByCustomerIdOrderByChangedAtDescIdDesc(customerId);
     }
 
-    /** Records the tick, replacing an earlier one of the same condition. */
+    /**
+     * Records the tick, replacing an earlier one of the same condition. The customer's row is locked
+     * first: two ticks of one condition at once (a double tap, two colleagues) then replace one
+     * another instead of the second failing on the key the first just wrote.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void tick(ProspectTick tick) {
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(tick.getId().getCustomerId())
+                .query(Long.class).optional();
         ticks.findById(tick.getId()).ifPresent(ticks::delete);
         ticks.save(tick);
     }
