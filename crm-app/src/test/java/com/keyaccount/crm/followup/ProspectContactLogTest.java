@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
@@ -166,6 +167,39 @@ class ProspectContactLogTest {
     }
 
     @Test
+    void the_quick_log_on_my_day_asks_for_the_close_time_class_and_saves_it_with_the_log() throws Exception {
+        Document day = Jsoup.parse(page("/my-day", manager));
+        Element quick = day.selectFirst("form.quick-log[action=/customers/" + prospect.getId() + "/logs/quick]");
+        assertThat(quick).isNotNull();
+        assertThat(quick.select("label[for$=-closeClass]").text()).isEqualTo("Re-grade: close-time class");
+        assertThat(quick.select("select[name=closeClass] option[selected]").val()).isEqualTo("D");
+
+        mvc.perform(quick("B", "D")).andExpect(redirectedUrl("/my-day"));
+
+        assertThat(logs(SUMMARY)).isOne();
+        assertThat(grade()).containsEntry("close_class", "B");
+        assertThat((BigDecimal) grade().get("expected_monthly_value")).as("the value stays as saved")
+                .isEqualByComparingTo("60000");
+        assertThat(audited("closeClass")).containsExactly("D>B");
+        assertThat(book.dueRule(prospect)).isEqualTo("PROSPECT_CLASS");
+    }
+
+    @Test
+    void a_quick_regrade_over_one_made_meanwhile_opens_the_full_form_with_both_and_writes_nothing() throws Exception {
+        prospects.grade(Fixtures.principal(manager).viewer(), prospect.getId(),
+                new GradeCommand(CloseClass.C, new BigDecimal("60000"), version()));
+
+        String html = mvc.perform(quick("A", "D")).andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#grade-conflict").text()).startsWith("Saved now: class C");
+        assertThat(page.select("textarea[name=summary]").text()).isEqualTo(SUMMARY);
+        assertThat(logs(SUMMARY)).isZero();
+        assertThat(grade()).containsEntry("close_class", "C");
+    }
+
+    @Test
     void a_customer_that_is_no_prospect_is_asked_for_no_grade() throws Exception {
         Customer customer = book.customer(manager, "合作中客户", LocalDate.of(2026, 6, 1));
         assertThat(Jsoup.parse(page("/customers/" + customer.getId() + "/logs/new", manager)).select("#regrade"))
@@ -192,6 +226,14 @@ class ProspectContactLogTest {
                 .param("submissionToken", UUID.randomUUID().toString()).param("gradeShown", "true")
                 .param("closeClass", closeClass).param("expectedMonthlyValue", value)
                 .param("prospectVersion", String.valueOf(version));
+    }
+
+    /** My day's quick log of the prospect, its row having shown {@code shown}. */
+    private MockHttpServletRequestBuilder quick(String closeClass, String shown) {
+        return post("/customers/{id}/logs/quick", prospect.getId()).with(user(Fixtures.principal(manager)))
+                .with(csrf()).header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("channel", "PHONE")
+                .param("summary", SUMMARY).param("submissionToken", UUID.randomUUID().toString())
+                .param("quickGrade", "true").param("closeClassShown", shown).param("closeClass", closeClass);
     }
 
     private String page(String url, AppUser viewer) throws Exception {

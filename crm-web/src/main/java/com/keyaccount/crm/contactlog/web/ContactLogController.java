@@ -95,13 +95,17 @@ class ContactLogController {
     @PostMapping("/customers/{customerId}/logs/quick")
     String quick(@PathVariable long customerId, @ModelAttribute("form") ContactLogForm form, BindingResult result,
             @RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
-            @RequestParam(required = false) String city, Viewer viewer, Model model, RedirectAttributes redirect,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String city, @RequestParam(defaultValue = "false") boolean quickGrade,
+            @RequestParam(required = false) CloseClass closeClassShown, Viewer viewer, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
         form.setOccurredAt(now().truncatedTo(ChronoUnit.MINUTES));
-        // one line on My day: the grade stays as it is (the full form asks for it)
         form.setGradeShown(false);
-        form.setCloseClass(null);
         form.setExpectedMonthlyValue(null);
+        if (quickGrade) {
+            quickGrade(customers.get(viewer, customerId), form, closeClassShown);
+        } else {
+            form.setCloseClass(null);
+        }
         new SpringValidatorAdapter(beanValidator).validate(form, result);
         return save(customerId, form, result, true, BackToMyDay.location(manager, tier, city), viewer, model,
                 redirect, response);
@@ -137,6 +141,21 @@ class ContactLogController {
         model.addAttribute("back", fromMyDay ? BackToMyDay.PARAM_VALUE : null);
         showGrade(customer, form, model);
         return "contactlogs/form";
+    }
+
+    /**
+     * A prospect's row on My day asks for its close-time class only: the expected value stays as
+     * saved. The row showed {@code shown}; when the class saved now differs (someone re-graded it
+     * meanwhile), the version sent is one that cannot match, so the use case refuses it as stale
+     * and the full form opens with both grades, as when the full form meets the same.
+     */
+    private void quickGrade(Customer customer, ContactLogForm form, CloseClass shown) {
+        prospectLogs.gradeOf(customer).ifPresent(now -> {
+            form.setGradeShown(true);
+            form.setExpectedMonthlyValue(now.expectedMonthlyValue());
+            boolean unchanged = now.closeClass() == shown;
+            form.setProspectVersion(unchanged ? now.version() : now.version() == null ? 0L : now.version() + 1);
+        });
     }
 
     /** A prospect's form shows its grade (as saved, or as the user chose it) and the cadence of each class. */

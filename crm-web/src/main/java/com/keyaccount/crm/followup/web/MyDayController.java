@@ -13,6 +13,7 @@ import com.keyaccount.crm.followup.application.WeekAhead;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.web.BackToMyDay;
 import com.keyaccount.crm.web.PageNumbers;
 import java.util.HashMap;
@@ -119,6 +120,7 @@ class MyDayController {
         model.addAttribute("tokens", tokens);
         model.addAttribute("channels", Channel.values());
         model.addAttribute("reasons", RescheduleReason.values());
+        model.addAttribute("closeClasses", CloseClass.values());
         model.addAttribute("window", reschedules.window());
     }
 
