@@ -101,7 +101,7 @@ public class SatisfactionReport {
                 "u.display_name", from, to);
         List<Line> byTier = lines(viewer, "COALESCE(t.effective_tier, 'C')",
                 "LEFT JOIN customer_tier t ON t.customer_id = c.id", "COALESCE(t.effective_tier, 'C')", from, to);
-        List<Line> total = lines(viewer, "'all'", "", "'all'", from, to);
+        List<Line> total = lines(viewer, "'all'", "", null, from, to);
         return new Overview(from, today, total.isEmpty() ? empty("all") : total.get(0), byManager, byTier,
                 quarters(viewer, today));
     }
@@ -123,7 +123,7 @@ public class SatisfactionReport {
                        SUM(CASE WHEN r.recommend <= 6 THEN 1 ELSE 0 END) AS detractors
                 FROM survey_response r JOIN customer c ON c.id = r.customer_id %2$s
                 WHERE r.answered_at >= :from AND r.answered_at < :to AND c.deleted = FALSE %3$s
-                GROUP BY %4$s ORDER BY %4$s""".formatted(key, join, mine, group))
+                %4$s""".formatted(key, join, mine, group == null ? "" : "GROUP BY %1$s ORDER BY %1$s".formatted(group)))
                 .params(params).query((rs, n) -> line(rs.getString("k"), rs)).list();
     }
 
