@@ -108,7 +108,7 @@ class SatisfactionRecordTest {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         String audit = body(mvc.perform(get("/audit").param("customer", mine.getCode()).param("lang", "en")
                 .with(user(Fixtures.principal(director)))).andReturn());
-        assertThat(audit).contains("Satisfaction survey answer").contains(">Visit<").doesNotContain(">SurveyResponse<")
+        assertThat(audit).contains("Satisfaction survey answer").contains(">On-site visit<").doesNotContain(">SurveyResponse<")
                 .doesNotContain(">VISIT<");
 
         String csv = body(mvc.perform(get("/satisfaction/export.csv").param("lang", "en")
