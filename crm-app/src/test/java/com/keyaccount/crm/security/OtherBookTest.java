@@ -114,7 +114,9 @@ class OtherBookTest {
                        (SELECT COUNT(*) FROM prospect_stage_change h WHERE h.customer_id = c.id) AS moves,
                        (SELECT COUNT(*) FROM contact p WHERE p.customer_id = c.id) AS contacts,
                        (SELECT MAX(p.name) FROM contact p WHERE p.customer_id = c.id) AS contact_name,
-                       (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers
+                       (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers,
+                       (SELECT COUNT(*) FROM survey_response r WHERE r.customer_id = c.id) AS surveys,
+                       (SELECT COUNT(*) FROM survey_link k WHERE k.customer_id = c.id) AS survey_links
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

@@ -18,12 +18,14 @@ import org.springframework.web.util.UrlPathHelper;
  * container receive and store the whole upload. Only a signed-in director or admin's import
  * upload may be large; any other body is small, and a body without a stated length is refused
  * outside the import (the container cannot cap a multipart body it has not been told the size
- * of). An anonymous request may send a body only to sign in, and to the ERP API, which checks its
+ * of). An anonymous request may send a body only to sign in, to answer a personal survey (/s/{token}), and to the ERP API, which checks its
  * token before it reads anything.
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
     static final Pattern IMPORT_UPLOAD = Pattern.compile("/imports/(customers|sales)");
+    /** A customer's answers to a personal satisfaction survey: anonymous, a small form (within the body limit). */
+    static final Pattern PUBLIC_SURVEY = Pattern.compile("/s/[A-Za-z0-9_-]{1,64}");
     private static final Set<Role> IMPORTERS = Set.of(Role.SALES_DIRECTOR, Role.ADMIN);
 
     private final RequestLimits limits;
@@ -65,7 +67,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
             pages.lengthRequired(request, response);
         } else if (length > limit.toBytes()) {
             pages.tooLarge(request, response, limit);
-        } else if (user == null && !api && !("POST".equals(request.getMethod()) && "/login".equals(path))) {
+        } else if (user == null && !api && !("POST".equals(request.getMethod())
+                && ("/login".equals(path) || PUBLIC_SURVEY.matcher(path).matches()))) {
             pages.signIn(request, response);
         } else {
             chain.doFilter(request, response);

@@ -78,11 +78,16 @@ public class SecurityConfig {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
+                        // a customer's personal satisfaction survey: the unguessable token in the path is its only key
+                        .requestMatchers("/s/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
+                // the public survey form carries no session (so no CSRF token to check): a cross-site post
+                // would need the link's secret token, which is the whole of its authority
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/s/*"))
                 .addFilterBefore(new LoginThrottleFilter(signIns), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
                 .sessionManagement(session -> session

@@ -8,6 +8,7 @@ import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.sales.SalesService;
+import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.Tier;
@@ -49,6 +50,7 @@ class CustomerDetailController {
     private final FollowUpReschedules reschedules;
     private final NextFollowUp nextFollowUp;
     private final ProspectService prospects;
+    private final SatisfactionReport satisfaction;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -85,6 +87,8 @@ class CustomerDetailController {
             model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
                     p.stageSince().atZone(businessZone).toLocalDate(), today)));
         });
+        // 满意度: latest score, trend and past answers (surveys/customer-card.html)
+        model.addAttribute("satisfaction", satisfaction.customer(customer));
         return "customers/detail";
     }
 }

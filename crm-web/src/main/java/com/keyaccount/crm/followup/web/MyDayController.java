@@ -10,6 +10,7 @@ import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.followup.application.RescheduleReason;
 import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.survey.application.SurveyRequests;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
@@ -45,6 +46,7 @@ class MyDayController {
     private final WeekAhead weekAhead;
     private final FollowUpReschedules reschedules;
     private final Team team;
+    private final SurveyRequests surveyRequests;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -65,6 +67,8 @@ class MyDayController {
         model.addAttribute("today", day.today());
         model.addAttribute("tierChoices", Tier.values());
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
+        // one line: how many of the owner's customers are due for a satisfaction survey
+        model.addAttribute("surveysDue", surveyRequests.dueFor(owner).size());
         return page(viewer, owner, filter, model, "followup/day");
     }
 

@@ -1,0 +1,111 @@
+package com.keyaccount.crm.survey.application;
+
+import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.scoring.satisfaction.SurveyDue;
+import com.keyaccount.crm.survey.SurveyPlan;
+import com.keyaccount.crm.tier.Tier;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which customers are due for a satisfaction survey: periodically by tier (the plan's months
+ * after the last answer), and after a complaint is confirmed resolved. A customer with a personal
+ * link still waiting for its answer is not due again until the link expires. Active and dormant
+ * customers only: prospects have nothing to rate yet, lost ones are interviewed instead.
+ *
+ * <p>The complaints feature calls {@link #afterComplaintResolved(long, String)} when the customer
+ * confirms a complaint resolved (no dependency on complaint classes here).
+ */
+@Service
+@Transactional(readOnly = true)
+public class SurveyRequests {
+
+    public static final String COMPLAINT_RESOLVED = "COMPLAINT_RESOLVED";
+
+    private final JdbcClient jdbc;
+    private final SurveyPlans plans;
+    private final SatisfactionStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    SurveyRequests(JdbcClient jdbc, SurveyPlans plans, SatisfactionStore store, AuditTrail audit, Clock clock,
+            ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = businessZone;
+    }
+
+    /** A customer due for a survey: since when, and whether a resolved complaint asked for it. */
+    public record DueSurvey(long customerId, String name, Tier tier, LocalDate dueOn, boolean afterComplaint,
+            LocalDate lastAnswered) {
+    }
+
+    /**
+     * Asks for a survey of the customer when the plan says so ("after a complaint is confirmed
+     * resolved"); it stays due on the owner's My day until the customer answers. Joins the
+     * caller's transaction, so a rolled-back resolution asks for nothing. {@code actor}: the user
+     * who confirmed the resolution.
+     */
+    @Transactional
+    public boolean afterComplaintResolved(long customerId, String actor) {
+        if (!plans.current().afterComplaint()) {
+            return false;
+        }
+        boolean requested = store.request(customerId, COMPLAINT_RESOLVED, clock.instant());
+        if (requested) {
+            audit.created(actor, "SurveyRequest", customerId, customerId, "surveyReason", COMPLAINT_RESOLVED);
+        }
+        return requested;
+    }
+
+    /** The owner's customers due for a survey, the longest due first. */
+    public List<DueSurvey> dueFor(long ownerId) {
+        SurveyPlan plan = plans.current();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Instant now = clock.instant();
+        List<DueSurvey> due = new ArrayList<>();
+        jdbc.sql("""
+                SELECT c.id, c.name, COALESCE(t.effective_tier, 'C') AS tier, c.created_at, q.requested_at,
+                       (SELECT MAX(r.answered_at) FROM survey_response r WHERE r.customer_id = c.id) AS last_answered,
+                       (SELECT COUNT(*) FROM survey_link l WHERE l.customer_id = c.id AND l.response_id IS NULL
+                            AND l.expires_at > ?) AS waiting
+                FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
+                LEFT JOIN survey_request q ON q.customer_id = c.id
+                WHERE c.owner_id = ? AND c.deleted = FALSE AND c.status IN ('ACTIVE', 'DORMANT')""")
+                .params(Timestamp.from(now), ownerId)
+                .query(rs -> {
+                    if (rs.getLong("waiting") > 0) {
+                        return;
+                    }
+                    Tier tier = Tier.valueOf(rs.getString("tier"));
+                    LocalDate last = day(rs.getTimestamp("last_answered"));
+                    Timestamp requested = rs.getTimestamp("requested_at");
+                    LocalDate dueOn = requested != null ? day(requested)
+                            : SurveyDue.dueOn(last, day(rs.getTimestamp("created_at")), plan.monthsFor(tier));
+                    if (dueOn != null && !dueOn.isAfter(today)) {
+                        due.add(new DueSurvey(rs.getLong("id"), rs.getString("name"), tier, dueOn, requested != null,
+                                last));
+                    }
+                });
+        due.sort(Comparator.comparing(DueSurvey::dueOn).thenComparing(DueSurvey::name)
+                .thenComparingLong(DueSurvey::customerId));
+        return due;
+    }
+
+    private LocalDate day(Timestamp t) {
+        return t == null ? null : LocalDate.ofInstant(t.toInstant(), zone);
+    }
+}
