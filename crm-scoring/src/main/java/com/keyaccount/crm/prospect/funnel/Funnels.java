@@ -40,6 +40,8 @@ public class Funnels {
     private final ProspectLadders ladders;
     private final LadderVersionRepository versions;
     private final FunnelMoves moves;
+    /** Where prospects stand now is counted by PostgreSQL's triggers (migration V31), on H2 over the prospects. */
+    private final boolean postgres;
     private final Clock clock;
     private final ZoneId zone;
     /**
@@ -55,6 +57,7 @@ public class Funnels {
         this.ladders = ladders;
         this.versions = versions;
         this.moves = new FunnelMoves(jdbc, database, businessZone, flows);
+        this.postgres = !database.isH2();
         this.clock = clock;
         this.zone = businessZone;
         this.recent = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
@@ -82,7 +85,7 @@ public class Funnels {
         ProspectLadder ladder = names.ladder();
         ProspectSql sql = new ProspectSql(ladder, zone);
         moves.tune();
-        FunnelNow now = FunnelNow.read(jdbc, sql, filter, today());
+        FunnelNow now = FunnelNow.read(jdbc, sql, filter, today(), postgres);
         FunnelMoves.Result period = moves.of(sql, filter);
         List<StageRow> stages = new ArrayList<>();
         for (StageFigures f : FunnelFlows.of(ladder, now.now, period.moves(), now.createdAfter)) {

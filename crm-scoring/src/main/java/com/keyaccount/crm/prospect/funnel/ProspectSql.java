@@ -109,6 +109,11 @@ final class ProspectSql {
         return list.isEmpty() ? "''" : list;
     }
 
+    /** Whether a prospect at {@code code} no longer climbs (a stage the ladder no longer has still climbs). */
+    boolean settled(String code) {
+        return ladder.stage(code).map(s -> SETTLED.contains(s.kind())).orElse(false);
+    }
+
     /** Climbing (not refused, won or closed) and no stage change since before {@code stuckDays} days ago. */
     String stuck(LocalDate today, int stuckDays) {
         return stage() + " NOT IN (" + codes(SETTLED) + ") AND " + since() + " < "
