@@ -60,7 +60,8 @@ public class CareSpending {
 
     public CustomerYear customer(long customerId, int year) {
         return rows("c.id = :id", Map.of("id", customerId), year).stream().findFirst()
-                .orElseThrow(() -> new com.keyaccount.crm.shared.RecordNotFoundException("customer " + customerId));
+                .orElseGet(() -> new CustomerYear(customerId, null, null, 0, null, null, null,
+                        new CareBudget(BigDecimal.ZERO, BigDecimal.ZERO)));
     }
 
     public Book book(Viewer viewer, int year) {

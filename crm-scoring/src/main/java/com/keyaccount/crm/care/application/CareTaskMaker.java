@@ -45,6 +45,7 @@ public class CareTaskMaker {
     }
 
     /** Makes today's tasks unless this server already did today. */
+    @Transactional
     public void makeDueOncePerDay() {
         LocalDate today = today();
         if (!today.equals(madeOn.get())) {
@@ -161,7 +162,8 @@ public class CareTaskMaker {
         return tasks;
     }
 
-    private LocalDate today() {
+    /** Today's business date. */
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
 }

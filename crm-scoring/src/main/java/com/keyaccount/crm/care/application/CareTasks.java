@@ -82,6 +82,13 @@ public class CareTasks {
                 .params(customerId, limit).query((rs, n) -> CareTask.of(rs)).list();
     }
 
+    /** Tasks given (or waiting for approval) or skipped in a year, for the spending export. */
+    public List<CareTask> closedIn(Viewer viewer, int year) {
+        return list(viewer, "k.state IN ('DONE', 'PENDING_APPROVAL', 'SKIPPED') AND k.occasion_on BETWEEN DATE '"
+                + LocalDate.of(year, 1, 1) + "' AND DATE '" + LocalDate.of(year, 12, 31) + "'",
+                "k.occasion_on, k.id", 100_000);
+    }
+
     private List<CareTask> list(Viewer viewer, String where, String order, int limit) {
         boolean all = viewer.role().seesAllCustomers();
         return jdbc.sql("SELECT " + CareTask.COLUMNS + " FROM " + CareTask.FROM + " WHERE " + where
@@ -190,7 +197,7 @@ public class CareTasks {
         }
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }
 }

@@ -102,6 +102,12 @@ public class LostCustomers {
                 + " WHERE l.open_customer_id = ?").params(customerId).query((rs, n) -> CustomerLoss.of(rs)).optional();
     }
 
+    /** The open loss of a customer the caller has already checked the viewer may see. */
+    public Optional<CustomerLoss> currentOf(long customerId) {
+        return jdbc.sql("SELECT " + CustomerLoss.COLUMNS + " FROM " + CustomerLoss.FROM
+                + " WHERE l.open_customer_id = ?").params(customerId).query((rs, n) -> CustomerLoss.of(rs)).optional();
+    }
+
     /** What the interview found. */
     public record Interview(LocalDate on, String competitor, String why, ComeBack comeBack, String notes) {
     }

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import lombok.RequiredArgsConstructor;
+import com.keyaccount.crm.care.application.CustomerCareCard;
+import com.keyaccount.crm.lost.application.LostCustomers;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,6 +51,8 @@ class CustomerDetailController {
     private final FollowUpReschedules reschedules;
     private final NextFollowUp nextFollowUp;
     private final ProspectService prospects;
+    private final CustomerCareCard careCard;
+    private final LostCustomers lostCustomers;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -85,6 +89,9 @@ class CustomerDetailController {
             model.addAttribute("prospectDays", Math.max(0, ChronoUnit.DAYS.between(
                     p.stageSince().atZone(businessZone).toLocalDate(), today)));
         });
+        // 关怀 and 流失: this year's care budget and tasks, and the open loss with its interview
+        model.addAttribute("care", careCard.of(id, today.getYear()));
+        model.addAttribute("loss", lostCustomers.currentOf(id).orElse(null));
         return "customers/detail";
     }
 }
