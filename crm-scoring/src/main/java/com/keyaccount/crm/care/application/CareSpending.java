@@ -101,7 +101,7 @@ public class CareSpending {
                            WHERE state = 'DONE' AND done_on BETWEEN :first AND :last AND cost IS NOT NULL
                            GROUP BY customer_id) s ON s.customer_id = c.id
                 WHERE c.deleted = FALSE AND (c.status IN ('ACTIVE', 'DORMANT') OR s.spent IS NOT NULL) AND """
-                + where + " ORDER BY c.id")
+                + " " + where + " ORDER BY c.id")
                 .params(args).query((rs, n) -> {
                     String tierCode = rs.getString("effective_tier");
                     Tier tier = tierCode == null ? null : Tier.valueOf(tierCode);

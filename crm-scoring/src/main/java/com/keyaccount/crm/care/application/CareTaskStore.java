@@ -19,10 +19,16 @@ class CareTaskStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /**
+     * PostgreSQL skips a key taken by a concurrent insert (ON CONFLICT); H2 has no such clause,
+     * and the NOT EXISTS guard alone serves there (one embedded instance).
+     */
+    private final String onConflict;
 
-    CareTaskStore(JdbcClient jdbc, JdbcTemplate template) {
+    CareTaskStore(JdbcClient jdbc, JdbcTemplate template, com.keyaccount.crm.shared.DatabaseVendor vendor) {
         this.jdbc = jdbc;
         this.template = template;
+        this.onConflict = vendor.isH2() ? "" : " ON CONFLICT DO NOTHING";
     }
 
     /** A task to make: {@code contactId} null for a customer's holiday or thank-you call. */
@@ -38,7 +44,9 @@ class CareTaskStore {
         int[][] counts = template.batchUpdate("""
                 INSERT INTO care_task (task_key, customer_id, contact_id, occasion, occasion_name, occasion_on,
                     assignee_id, state, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) ON CONFLICT DO NOTHING""", tasks, 500, (ps, t) -> {
+                SELECT ?, ?, ?, ?, ?, ?, ?, 'OPEN', ? FROM (VALUES (1)) one
+                WHERE NOT EXISTS (SELECT 1 FROM care_task k WHERE k.task_key = ?)""" + onConflict, tasks, 500,
+                (ps, t) -> {
                     ps.setString(1, t.key());
                     ps.setLong(2, t.customerId());
                     ps.setObject(3, t.contactId());
@@ -47,6 +55,7 @@ class CareTaskStore {
                     ps.setDate(6, Date.valueOf(t.occasionOn()));
                     ps.setLong(7, t.assigneeId());
                     ps.setTimestamp(8, at);
+                    ps.setString(9, t.key());
                 });
         int made = 0;
         for (int[] batch : counts) {
@@ -66,13 +75,17 @@ class CareTaskStore {
         args.add(Date.valueOf(firstDay));
         args.add(Timestamp.from(now));
         args.addAll(tierArgs);
+        args.add(holiday);
+        args.add(Date.valueOf(firstDay));
         return jdbc.sql("""
                 INSERT INTO care_task (task_key, customer_id, occasion, occasion_name, occasion_on, assignee_id,
                     state, created_at)
                 SELECT CONCAT(?, CAST(c.id AS VARCHAR(20)), ?), c.id, 'HOLIDAY', ?, ?, c.owner_id, 'OPEN', ?
                 FROM customer c JOIN customer_tier t ON t.customer_id = c.id
                 WHERE c.deleted = FALSE AND c.status IN ('ACTIVE', 'DORMANT') AND t.effective_tier IN (%s)
-                ON CONFLICT DO NOTHING""".formatted(tiersIn)).params(args).update();
+                  AND NOT EXISTS (SELECT 1 FROM care_task k WHERE k.customer_id = c.id AND k.occasion = 'HOLIDAY'
+                      AND k.occasion_name = ? AND k.occasion_on = ?)""".formatted(tiersIn) + onConflict)
+                .params(args).update();
     }
 
     /** Saves a state change made against {@code version}; false when someone changed it first. */

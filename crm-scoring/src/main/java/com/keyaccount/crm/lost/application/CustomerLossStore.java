@@ -62,8 +62,7 @@ class CustomerLossStore {
                        CASE WHEN COALESCE(c.updated_at, c.created_at) >= ? THEN ? END
                 FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
                 WHERE c.status = 'LOST' AND c.deleted = FALSE
-                  AND NOT EXISTS (SELECT 1 FROM customer_loss o WHERE o.open_customer_id = c.id)
-                ON CONFLICT DO NOTHING""")
+                  AND NOT EXISTS (SELECT 1 FROM customer_loss o WHERE o.open_customer_id = c.id)""")
                 .params(Timestamp.from(at), Timestamp.from(at.minus(java.time.Duration.ofDays(CATCH_UP_DAYS))),
                         Date.valueOf(today.plusDays(LostCustomers.INTERVIEW_AFTER_DAYS)))
                 .update();

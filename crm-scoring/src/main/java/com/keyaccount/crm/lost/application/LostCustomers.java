@@ -162,10 +162,18 @@ public class LostCustomers {
                 .query((rs, n) -> CustomerLoss.of(rs)).list();
     }
 
-    /** Records losses made elsewhere and closes those won back; see {@link CustomerLossStore#catchUp}. */
-    @Transactional
+    /**
+     * Records losses made elsewhere and closes those won back; see {@link CustomerLossStore#catchUp}.
+     * Each statement stands alone: when another instance recorded the same loss a moment before,
+     * the unique open loss refuses the second and there is nothing left to do.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int catchUp() {
-        return store.catchUp(today(), clock.instant());
+        try {
+            return store.catchUp(today(), clock.instant());
+        } catch (org.springframework.dao.DataIntegrityViolationException alreadyRecorded) {
+            return 0;
+        }
     }
 
     public LocalDate today() {

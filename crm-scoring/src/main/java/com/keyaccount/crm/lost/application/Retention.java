@@ -48,9 +48,7 @@ public class Retention {
             List<Group> byManager, List<ReasonCount> reasons, Map<String, Long> competitors) {
     }
 
-    @Transactional
     public Report of(Viewer viewer, int year) {
-        lost.catchUp();
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         List<Period> quarters = new ArrayList<>();

@@ -32,6 +32,7 @@ class LostCustomersController {
     @GetMapping("/lost-customers")
     String page(@RequestParam(required = false) Integer year, Viewer viewer, Model model) {
         int shown = year(year);
+        lost.catchUp();
         model.addAttribute("retention", retention.of(viewer, shown));
         model.addAttribute("losses", lost.lostBetween(viewer, LocalDate.of(shown, 1, 1), LocalDate.of(shown, 12, 31)));
         model.addAttribute("year", shown);
