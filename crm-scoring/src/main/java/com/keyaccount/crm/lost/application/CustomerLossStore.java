@@ -59,7 +59,7 @@ class CustomerLossStore {
                     recorded_by, recorded_at, interview_due_on)
                 SELECT c.id, c.id, CAST(COALESCE(c.updated_at, c.created_at) AS DATE), 'OTHER', c.lost_reason,
                        c.owner_id, t.effective_tier, 'system', ?,
-                       CASE WHEN COALESCE(c.updated_at, c.created_at) >= ? THEN ? END
+                       CASE WHEN COALESCE(c.updated_at, c.created_at) >= ? THEN CAST(? AS DATE) END
                 FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
                 WHERE c.status = 'LOST' AND c.deleted = FALSE
                   AND NOT EXISTS (SELECT 1 FROM customer_loss o WHERE o.open_customer_id = c.id)""")
