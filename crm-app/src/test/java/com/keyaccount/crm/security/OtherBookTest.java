@@ -96,7 +96,9 @@ class OtherBookTest {
                     .param("submissionToken", java.util.UUID.randomUUID().toString())
                     .param("decisionRole", "USER").param("code", "HACK").param("industry", "IT")
                     .param("region", "EAST").param("status", "ACTIVE").param("version", "0")
-                    .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B");
+                    .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B")
+                    .param("competitor", "别家").param("comeBack", "NO").param("on", "2026-01-05")
+                    .param("amount", "100");
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
@@ -116,7 +118,9 @@ class OtherBookTest {
                        (SELECT MAX(p.name) FROM contact p WHERE p.customer_id = c.id) AS contact_name,
                        (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers,
                        (SELECT COUNT(*) FROM survey_response r WHERE r.customer_id = c.id) AS surveys,
-                       (SELECT COUNT(*) FROM survey_link k WHERE k.customer_id = c.id) AS survey_links
+                       (SELECT COUNT(*) FROM survey_link k WHERE k.customer_id = c.id) AS survey_links,
+                       (SELECT COUNT(*) FROM customer_loss l WHERE l.customer_id = c.id) AS losses,
+                       (SELECT COUNT(*) FROM customer_care_budget b WHERE b.customer_id = c.id) AS care_budgets
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

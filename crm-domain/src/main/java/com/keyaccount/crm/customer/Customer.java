@@ -164,6 +164,20 @@ public class Customer {
         }
     }
 
+    /**
+     * Marks the customer lost with its reason in words (the structured reason is kept beside it
+     * by the lost-customer feature).
+     */
+    public void markLost(String reason, Instant now) {
+        requireNotDeleted();
+        if (isBlank(reason)) {
+            throw new IllegalArgumentException("a lost customer needs a reason");
+        }
+        this.status = CustomerStatus.LOST;
+        this.lostReason = reason.strip();
+        this.updatedAt = now;
+    }
+
     public void reassignTo(AppUser newOwner, Instant now) {
         requireNotDeleted();
         this.owner = Objects.requireNonNull(newOwner);

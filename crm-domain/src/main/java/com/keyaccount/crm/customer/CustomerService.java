@@ -101,6 +101,21 @@ public class CustomerService {
         return customer;
     }
 
+    /**
+     * Marks the customer lost, with its reason in words, in the caller's transaction (the
+     * lost-customer feature records the structured reason and the interview beside it).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer markLost(Viewer viewer, long id, String reason) {
+        Customer customer = get(viewer, id);
+        CustomerProfile before = customer.profile();
+        customer.markLost(reason, clock.instant());
+        audit.changed(viewer.username(), ENTITY, id, id, before, customer.profile());
+        customers.flush();
+        events.publishEvent(new CustomerChanged(id));
+        return customer;
+    }
+
     @Transactional
     public void delete(Viewer viewer, long id) {
         Customer customer = get(viewer, id);

@@ -175,6 +175,23 @@ public abstract class WebSliceTest {
     protected Funnels funnels;
     @MockitoBean
     protected ProspectList prospectList;
+    // care and gifts, lost customers
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.CarePolicies carePolicies;
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.CareSpending careSpending;
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.CareTasks careTasks;
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.CareTaskMaker careTaskMaker;
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.CustomerCareCard customerCareCard;
+    @MockitoBean
+    protected com.keyaccount.crm.care.application.MyDayCare myDayCare;
+    @MockitoBean
+    protected com.keyaccount.crm.lost.application.LostCustomers lostCustomers;
+    @MockitoBean
+    protected com.keyaccount.crm.lost.application.Retention retention;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

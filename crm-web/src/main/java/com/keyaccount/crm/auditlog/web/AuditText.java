@@ -42,7 +42,9 @@ public class AuditText {
             Map.entry("kind", "ladderEditor.kind."), Map.entry("requirement", "ladderEditor.requirement."),
             Map.entry("evidence", "ladderEditor.evidence."), Map.entry("projectFactorEvidence", "ladderEditor.evidence."),
             Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."),
-            Map.entry("surveyChannel", "survey.channel."), Map.entry("surveyReason", "survey.reason."));
+            Map.entry("surveyChannel", "survey.channel."), Map.entry("surveyReason", "survey.reason."),
+            Map.entry("careState", "care.state."), Map.entry("lossReason", "lost.reason."),
+            Map.entry("comeBack", "lost.comeBack."));
 
     /**
      * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or

@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import lombok.RequiredArgsConstructor;
+import com.keyaccount.crm.care.application.CustomerCareCard;
+import com.keyaccount.crm.lost.application.LostCustomers;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,6 +53,8 @@ class CustomerDetailController {
     private final NextFollowUp nextFollowUp;
     private final ProspectService prospects;
     private final SatisfactionReport satisfaction;
+    private final CustomerCareCard careCard;
+    private final LostCustomers lostCustomers;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -89,6 +93,9 @@ class CustomerDetailController {
         });
         // 满意度: latest score, trend and past answers (surveys/customer-card.html)
         model.addAttribute("satisfaction", satisfaction.customer(customer));
+        // 关怀 and 流失: this year's care budget and tasks, and the open loss with its interview
+        model.addAttribute("care", careCard.of(id, today.getYear()));
+        model.addAttribute("loss", lostCustomers.currentOf(id).orElse(null));
         return "customers/detail";
     }
 }

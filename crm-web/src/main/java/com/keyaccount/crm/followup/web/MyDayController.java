@@ -1,5 +1,6 @@
 package com.keyaccount.crm.followup.web;
 
+import com.keyaccount.crm.care.application.MyDayCare;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.followup.application.DueCustomer;
 import com.keyaccount.crm.followup.application.DueFilter;
@@ -47,6 +48,7 @@ class MyDayController {
     private final FollowUpReschedules reschedules;
     private final Team team;
     private final SurveyRequests surveyRequests;
+    private final MyDayCare myDayCare;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -66,6 +68,8 @@ class MyDayController {
         model.addAttribute("day", day);
         model.addAttribute("today", day.today());
         model.addAttribute("tierChoices", Tier.values());
+        // 关怀: care tasks and lost-customer interviews due (care/fragments :: myDay)
+        model.addAttribute("care", myDayCare.of(owner));
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         // one line: how many of the owner's customers are due for a satisfaction survey
         model.addAttribute("surveysDue", surveyRequests.dueFor(owner).size());
