@@ -96,7 +96,8 @@ class OtherBookTest {
                     .param("submissionToken", java.util.UUID.randomUUID().toString())
                     .param("decisionRole", "USER").param("code", "HACK").param("industry", "IT")
                     .param("region", "EAST").param("status", "ACTIVE").param("version", "0")
-                    .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B");
+                    .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B")
+                    .param("category", "DELIVERY").param("severity", "MINOR").param("description", "试试");
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
@@ -114,7 +115,8 @@ class OtherBookTest {
                        (SELECT COUNT(*) FROM prospect_stage_change h WHERE h.customer_id = c.id) AS moves,
                        (SELECT COUNT(*) FROM contact p WHERE p.customer_id = c.id) AS contacts,
                        (SELECT MAX(p.name) FROM contact p WHERE p.customer_id = c.id) AS contact_name,
-                       (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers
+                       (SELECT COUNT(*) FROM customer_tier t WHERE t.customer_id = c.id) AS tiers,
+                       (SELECT COUNT(*) FROM complaint k WHERE k.customer_id = c.id) AS complaints
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

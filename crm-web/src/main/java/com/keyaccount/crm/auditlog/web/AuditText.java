@@ -41,7 +41,8 @@ public class AuditText {
             Map.entry("scope", "rules.scope."), Map.entry("rescheduleReason", "myday.reschedule.reason."),
             Map.entry("kind", "ladderEditor.kind."), Map.entry("requirement", "ladderEditor.requirement."),
             Map.entry("evidence", "ladderEditor.evidence."), Map.entry("projectFactorEvidence", "ladderEditor.evidence."),
-            Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."));
+            Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."),
+            Map.entry("complaintStatus", "complaint.status."), Map.entry("complaintCategory", "complaint.category."));
 
     /**
      * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.followup.web;
 
+import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.followup.application.DueCustomer;
 import com.keyaccount.crm.followup.application.DueFilter;
@@ -44,6 +45,8 @@ class MyDayController {
     private final WeekAhead weekAhead;
     private final FollowUpReschedules reschedules;
     private final Team team;
+    /** Overdue complaints head the day: the owner's on My day, everyone's (escalated) on the director's. */
+    private final ComplaintQueries complaints;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -55,6 +58,7 @@ class MyDayController {
             model.addAttribute("today", day.today());
             model.addAttribute("managers", team.accountManagers());
             model.addAttribute("self", viewer.userId());
+            model.addAttribute("overdueComplaints", complaints.overdueOfTeam());
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);
@@ -63,6 +67,7 @@ class MyDayController {
         model.addAttribute("day", day);
         model.addAttribute("today", day.today());
         model.addAttribute("tierChoices", Tier.values());
+        model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         return page(viewer, owner, filter, model, "followup/day");
     }
