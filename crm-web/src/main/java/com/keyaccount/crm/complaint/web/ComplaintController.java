@@ -93,7 +93,12 @@ class ComplaintController {
                     case "confirm" -> complaints.confirm(viewer, id, seen, text);
                     default -> complaints.reopen(viewer, id, seen, text);
                 }
-                redirect.addFlashAttribute("flash", "flash.complaint." + step);
+                redirect.addFlashAttribute("flash", switch (step) {
+                    case "answer" -> "flash.complaint.answer";
+                    case "resolve" -> "flash.complaint.resolve";
+                    case "confirm" -> "flash.complaint.confirm";
+                    default -> "flash.complaint.reopen";
+                });
                 return "redirect:/complaints/" + id;
             } catch (StaleComplaintException | ObjectOptimisticLockingFailureException e) {
                 // nothing was written: the page as it is now, with what this user typed kept
