@@ -13,6 +13,7 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Complaints as the people who handle them meet them (issue 18): recorded from the customer page
@@ -152,7 +155,7 @@ class ComplaintsTest {
         assertThat(html(get("/dashboard"), manager, "en")).contains("Complaints open", "1 overdue");
         assertThat(new String(perform(get("/complaints/export.csv").param("status", "all"), manager, "en")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("Billing", "Major", "Received", "发票开错了两次")
+                StandardCharsets.UTF_8)).contains("Billing", "Major", "Received", "发票开错了两次")
                 .doesNotContain("BILLING");
     }
 
@@ -181,6 +184,64 @@ class ComplaintsTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'category')].reason").value("UNKNOWN_CODE"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'severity')].reason").value("REQUIRED"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'description')].reason").value("REQUIRED"));
+    }
+
+    @Test
+    void an_admin_edits_the_deadlines_as_a_draft_refused_when_out_of_range_and_published_as_the_next_version()
+            throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        assertThat(html(get("/admin/complaint-policy"), admin, "en")).contains("Complaint deadlines",
+                "4 working hours", "2 working days", "Critical: 50% of the tier deadlines");
+        perform(get("/admin/complaint-policy"), fixtures.user(Role.SALES_DIRECTOR), "en")
+                .andExpect(status().isForbidden());
+        int inForce = jdbc.queryForObject("SELECT COALESCE(MAX(version), 0) FROM complaint_policy", Integer.class);
+        String location = perform(post("/admin/complaint-policy/drafts").with(csrf())
+                .param("fromVersion", String.valueOf(inForce)), admin, "en").andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(location).startsWith("/admin/complaint-policy/drafts/");
+        try {
+            assertThat(html(get(location), admin, "en")).contains("Publish as version " + (inForce + 1));
+            String refused = html(post(location).with(csrf()).params(policy("0", "50")), admin, "en");
+            assertThat(refused).contains("Between 1 and 200.");
+            perform(post(location).with(csrf()).params(policy("3", "40")), admin, "en")
+                    .andExpect(status().is3xxRedirection());
+            long seen = jdbc.queryForObject("SELECT version FROM complaint_policy_draft", Long.class);
+            perform(post(location + "/publish").with(csrf()).param("seenVersion", String.valueOf(seen)), admin, "en")
+                    .andExpect(status().is3xxRedirection());
+            assertThat(html(get("/admin/complaint-policy"), admin, "en")).contains("In force: version " + (inForce + 1),
+                    "3 working hours", "Critical: 40% of the tier deadlines");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'ComplaintPolicy' "
+                    + "AND entity_id = ?", Long.class, inForce + 1)).isEqualTo(1);
+        } finally {
+            // the other tests expect the issue's defaults: the version published here goes again
+            jdbc.update("DELETE FROM complaint_policy_draft");
+            jdbc.update("DELETE FROM complaint_policy WHERE version > ?", inForce);
+        }
+    }
+
+    /** The default policy as the editor posts it, with tier A's answer hours and the critical share changed. */
+    private static MultiValueMap<String, String> policy(String aAnswerHours,
+            String criticalPercent) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("tierA.answer.amount", aAnswerHours);
+        form.add("tierA.answer.unit", "HOURS");
+        form.add("tierA.resolve.amount", "2");
+        form.add("tierA.resolve.unit", "DAYS");
+        form.add("tierB.answer.amount", "1");
+        form.add("tierB.answer.unit", "DAYS");
+        form.add("tierB.resolve.amount", "5");
+        form.add("tierB.resolve.unit", "DAYS");
+        form.add("tierC.answer.amount", "2");
+        form.add("tierC.answer.unit", "DAYS");
+        form.add("tierC.resolve.amount", "10");
+        form.add("tierC.resolve.unit", "DAYS");
+        form.add("minorPercent", "100");
+        form.add("majorPercent", "100");
+        form.add("criticalPercent", criticalPercent);
+        form.add("dayStartHour", "9");
+        form.add("dayEndHour", "18");
+        form.add("note", "测试");
+        return form;
     }
 
     private long record(AppUser who, Customer customer, String category, String severity, String text)
