@@ -23,7 +23,8 @@ final class ArchitectureRules {
     /** The pure rules: crm-scoring's algorithms and crm-domain's rule models. */
     static final DescribedPredicate<JavaClass> PURE_RULES = resideInAnyPackage("com.keyaccount.crm.scoring..",
             "com.keyaccount.crm.tier.rules..", "com.keyaccount.crm.followup.rules..", "com.keyaccount.crm.churn",
-            "com.keyaccount.crm.shared.rules..", "com.keyaccount.crm.prospect.rules..");
+            "com.keyaccount.crm.shared.rules..", "com.keyaccount.crm.prospect.rules..",
+            "com.keyaccount.crm.complaint.rules..");
 
     private static final DescribedPredicate<JavaClass> FRAMEWORK_OR_PERSISTENCE = resideInAnyPackage(
             "org.springframework..", "jakarta.persistence..", "org.hibernate..", "java.sql..", "javax.sql..")

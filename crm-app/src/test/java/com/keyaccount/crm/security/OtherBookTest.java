@@ -98,7 +98,8 @@ class OtherBookTest {
                     .param("region", "EAST").param("status", "ACTIVE").param("version", "0")
                     .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B")
                     .param("competitor", "别家").param("comeBack", "NO").param("on", "2026-01-05")
-                    .param("amount", "100");
+                    .param("amount", "100")
+                    .param("category", "DELIVERY").param("severity", "MINOR").param("description", "试试");
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
@@ -120,7 +121,8 @@ class OtherBookTest {
                        (SELECT COUNT(*) FROM survey_response r WHERE r.customer_id = c.id) AS surveys,
                        (SELECT COUNT(*) FROM survey_link k WHERE k.customer_id = c.id) AS survey_links,
                        (SELECT COUNT(*) FROM customer_loss l WHERE l.customer_id = c.id) AS losses,
-                       (SELECT COUNT(*) FROM customer_care_budget b WHERE b.customer_id = c.id) AS care_budgets
+                       (SELECT COUNT(*) FROM customer_care_budget b WHERE b.customer_id = c.id) AS care_budgets,
+                       (SELECT COUNT(*) FROM complaint k WHERE k.customer_id = c.id) AS complaints
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

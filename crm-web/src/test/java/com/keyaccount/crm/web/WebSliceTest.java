@@ -13,11 +13,15 @@ import com.keyaccount.crm.attainment.application.Attainments;
 import com.keyaccount.crm.attainment.application.Coverages;
 import com.keyaccount.crm.auditlog.AuditLog;
 import com.keyaccount.crm.churn.application.ChurnWarnings;
+import com.keyaccount.crm.complaint.application.ComplaintQueries;
+import com.keyaccount.crm.complaint.application.Complaints;
+import com.keyaccount.crm.complaint.application.ServicePolicies;
 import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.importing.CustomerImportResults;
 import com.keyaccount.crm.customer.importing.CustomerImports;
 import com.keyaccount.crm.dashboard.application.Dashboards;
@@ -25,19 +29,20 @@ import com.keyaccount.crm.dashboard.application.KeyFigures;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.exporting.Exports;
 import com.keyaccount.crm.exporting.ViewExports;
-import com.keyaccount.crm.followup.editor.CalendarDrafts;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.followup.application.NextFollowUp;
-import com.keyaccount.crm.followup.application.WeekAhead;
-import com.keyaccount.crm.prospect.application.ProspectContactLogs;
-import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
+import com.keyaccount.crm.followup.application.TeamDay;
+import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.followup.editor.CalendarDrafts;
+import com.keyaccount.crm.followup.editor.QuotaDrafts;
 import com.keyaccount.crm.importing.DataImports;
-import com.keyaccount.crm.prospect.application.ProspectLadders;
-import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.productline.ProductLines;
+import com.keyaccount.crm.prospect.application.ProspectContactLogs;
+import com.keyaccount.crm.prospect.application.ProspectLadders;
+import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.prospect.editor.LadderPublishing;
 import com.keyaccount.crm.prospect.funnel.Funnels;
 import com.keyaccount.crm.prospect.funnel.ProspectList;
@@ -49,8 +54,6 @@ import com.keyaccount.crm.security.SecurityConfig;
 import com.keyaccount.crm.security.UserSessions;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.TierQueries;
-import com.keyaccount.crm.customer.SameNames;
-import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.application.Passwords;
@@ -192,6 +195,13 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.lost.application.LostCustomers lostCustomers;
     @MockitoBean
     protected com.keyaccount.crm.lost.application.Retention retention;
+    // complaints: recorded, listed, on My day, the customer page and the dashboard's service panel
+    @MockitoBean
+    protected Complaints complaints;
+    @MockitoBean
+    protected ComplaintQueries complaintQueries;
+    @MockitoBean
+    protected ServicePolicies servicePolicies;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.customer.web;
 
+import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
@@ -55,6 +56,7 @@ class CustomerDetailController {
     private final SatisfactionReport satisfaction;
     private final CustomerCareCard careCard;
     private final LostCustomers lostCustomers;
+    private final ComplaintQueries complaints;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -85,6 +87,8 @@ class CustomerDetailController {
         // when the next contact is due and why, as My day says it (a prospect's by its close-time class)
         model.addAttribute("nextFollowUp", nextFollowUp.of(customer).orElse(null));
         model.addAttribute("today", today);
+        // complaints not yet confirmed by the customer, shown near the top: serving comes before selling
+        model.addAttribute("openComplaints", complaints.unconfirmedOf(id));
         // a prospect (or a customer that climbed the ladder) shows its stage, linking to its ladder page
         prospects.of(customer).ifPresent(p -> {
             model.addAttribute("prospect", p);

@@ -1,6 +1,9 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.churn.application.ChurnWarnings;
+import com.keyaccount.crm.complaint.application.ComplaintQueries;
+import com.keyaccount.crm.lost.application.Retention;
+import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.KeyFigures;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,6 +45,11 @@ class DashboardController {
     private final ChurnWarnings churn;
     private final Team team;
     private final MessageSource messages;
+    /** The service panel (dashboard/service.html): complaints of the period. */
+    private final ComplaintQueries complaints;
+    private final SatisfactionReport satisfaction;
+    private final Retention retention;
+    private final ZoneId businessZone;
 
     @GetMapping("/dashboard")
     String overview(@ModelAttribute("query") DashboardQuery query, BindingResult result,
@@ -70,6 +79,11 @@ class DashboardController {
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale), links::region));
         model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale),
                 links::industry));
+        model.addAttribute("servicePanel", complaints.panel(viewer, overview.from().atStartOfDay(businessZone).toInstant(),
+                overview.to().plusDays(1).atStartOfDay(businessZone).toInstant()));
+        // the service panel's other cards: satisfaction, and churn and retention in the period's year
+        model.addAttribute("satisfactionPanel", satisfaction.panel(viewer));
+        model.addAttribute("retention", retention.of(viewer, overview.to().getYear()));
         FilterChoices.addTo(model, viewer, team);
         return "dashboard/overview";
     }

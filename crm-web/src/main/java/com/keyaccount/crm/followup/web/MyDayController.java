@@ -1,6 +1,7 @@
 package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.care.application.MyDayCare;
+import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.followup.application.DueCustomer;
 import com.keyaccount.crm.followup.application.DueFilter;
@@ -49,6 +50,8 @@ class MyDayController {
     private final Team team;
     private final SurveyRequests surveyRequests;
     private final MyDayCare myDayCare;
+    /** Overdue complaints head the day: the owner's on My day, everyone's (escalated) on the director's. */
+    private final ComplaintQueries complaints;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -60,6 +63,7 @@ class MyDayController {
             model.addAttribute("today", day.today());
             model.addAttribute("managers", team.accountManagers());
             model.addAttribute("self", viewer.userId());
+            model.addAttribute("overdueComplaints", complaints.overdueOfTeam());
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);
@@ -70,6 +74,7 @@ class MyDayController {
         model.addAttribute("tierChoices", Tier.values());
         // 关怀: care tasks and lost-customer interviews due (care/fragments :: myDay)
         model.addAttribute("care", myDayCare.of(owner));
+        model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         // one line: how many of the owner's customers are due for a satisfaction survey
         model.addAttribute("surveysDue", surveyRequests.dueFor(owner).size());

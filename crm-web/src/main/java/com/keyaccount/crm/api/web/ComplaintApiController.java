@@ -1,0 +1,126 @@
+package com.keyaccount.crm.api.web;
+
+import com.keyaccount.crm.complaint.ComplaintCategory;
+import com.keyaccount.crm.complaint.ComplaintChannel;
+import com.keyaccount.crm.complaint.ComplaintRefusedException;
+import com.keyaccount.crm.complaint.application.Complaints;
+import com.keyaccount.crm.complaint.application.NewComplaint;
+import com.keyaccount.crm.complaint.rules.Severity;
+import com.keyaccount.crm.customer.CustomerNotFoundException;
+import com.keyaccount.crm.shared.ControlCharacters;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A service desk (or the ERP) records a complaint: the same checks as the form, every problem
+ * named by its field; the deadlines are computed as for any other. {@code requestId} makes a
+ * retried request record one complaint (201 the first time, 200 with the same id after).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ComplaintApiController {
+
+    private static final int TEXT_MAX = 2000;
+
+    private final Complaints complaints;
+
+    ComplaintApiController(Complaints complaints) {
+        this.complaints = complaints;
+    }
+
+    /** The request body; codes as in the export's documentation, e.g. {@code "severity": "CRITICAL"}. */
+    record ComplaintRequest(String customerCode, String channel, String category, String severity,
+            String description, String requestId) {
+    }
+
+    @PostMapping("/complaints")
+    ResponseEntity<?> record(@RequestBody ComplaintRequest request, Principal client) {
+        if (request == null) {
+            return badRequest(List.of(new ApiError(null, null, null, "MALFORMED_JSON", "The body is empty.")));
+        }
+        List<ApiError> errors = new ArrayList<>();
+        required(errors, "customerCode", request.customerCode());
+        ComplaintChannel channel = code(errors, "channel", request.channel(), ComplaintChannel.class,
+                ComplaintChannel.SERVICE_DESK);
+        ComplaintCategory category = code(errors, "category", request.category(), ComplaintCategory.class, null);
+        Severity severity = code(errors, "severity", request.severity(), Severity.class, null);
+        if (required(errors, "description", request.description())) {
+            if (request.description().length() > TEXT_MAX) {
+                errors.add(new ApiError(null, "description", null, "TOO_LONG",
+                        "At most " + TEXT_MAX + " characters."));
+            } else if (!ControlCharacters.absentFrom(request.description(), true)) {
+                errors.add(new ApiError(null, "description", null, "CONTROL_CHARACTERS",
+                        "Control characters are not allowed."));
+            }
+        }
+        if (required(errors, "requestId", request.requestId()) && !request.requestId().matches("[A-Za-z0-9._:-]{1,60}")) {
+            errors.add(new ApiError(null, "requestId", request.requestId(), "INVALID",
+                    "1 to 60 letters, digits, dot, dash, colon or underscore."));
+        }
+        if (!errors.isEmpty()) {
+            return badRequest(errors);
+        }
+        String token = "api:" + request.requestId();
+        boolean known = complaints.findSubmission(token).isPresent();
+        try {
+            long id = complaints.recordFromApi(client.getName(), request.customerCode().strip(),
+                    new NewComplaint(channel, category, severity, request.description().strip(), null, token));
+            return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(Map.of("id", id));
+        } catch (CustomerNotFoundException e) {
+            return badRequest(List.of(new ApiError(null, "customerCode", request.customerCode(), "UNKNOWN_CUSTOMER",
+                    "No customer has this code.")));
+        } catch (ComplaintRefusedException e) {
+            return badRequest(List.of(new ApiError(null, e.field(), null, e.code(), "Refused.")));
+        } catch (DataIntegrityViolationException sameRequestMeanwhile) {
+            return complaints.findSubmission(token).<ResponseEntity<?>>map(id -> ResponseEntity.ok(Map.of("id", id)))
+                    .orElseThrow(() -> sameRequestMeanwhile);
+        }
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<?> unreadable() {
+        return badRequest(List.of(new ApiError(null, null, null, "MALFORMED_JSON",
+                "The body is not the JSON this endpoint expects.")));
+    }
+
+    private static boolean required(List<ApiError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new ApiError(null, field, null, "REQUIRED", "Required."));
+            return false;
+        }
+        return true;
+    }
+
+    private static <E extends Enum<E>> E code(List<ApiError> errors, String field, String value, Class<E> type,
+            E fallback) {
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                errors.add(new ApiError(null, field, null, "REQUIRED", "Required."));
+            }
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiError(null, field, value, "UNKNOWN_CODE", "One of " + Arrays.toString(
+                    type.getEnumConstants()) + "."));
+            return null;
+        }
+    }
+
+    private static ResponseEntity<?> badRequest(List<ApiError> errors) {
+        return ResponseEntity.badRequest().body(Map.of("errors", errors));
+    }
+}
