@@ -67,6 +67,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import com.keyaccount.crm.survey.web.SurveyRateLimiter;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -76,7 +77,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * All slices share this one context.
  */
 @WebMvcTest
-@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class})
+@Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class,
+        SurveyRateLimiter.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
@@ -178,6 +180,19 @@ public abstract class WebSliceTest {
     protected Funnels funnels;
     @MockitoBean
     protected ProspectList prospectList;
+    // satisfaction surveys
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.Questionnaires questionnaires;
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.SatisfactionReport satisfactionReport;
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.SurveyLinks surveyLinks;
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.SurveyPlans surveyPlans;
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.SurveyRequests surveyRequests;
+    @MockitoBean
+    protected com.keyaccount.crm.survey.application.SurveyResponses surveyResponses;
     // care and gifts, lost customers
     @MockitoBean
     protected com.keyaccount.crm.care.application.CarePolicies carePolicies;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * invalid answers). In memory: a restart forgets, which is fine for a limit of minutes.
  */
 @Component
-class SurveyRateLimiter {
+public class SurveyRateLimiter {
 
     static final int PER_ADDRESS = 20;
     static final int PER_LINK = 5;
