@@ -100,7 +100,7 @@ class SafeMethodsTest {
                 .replace("{kind:customers|sales}", "sales").replace("{slug}.{format:csv|xlsx}", "customers.csv")
                 .replace("export.{format:csv|xlsx}", "export.xlsx")
                 .replace("{customerId}", customer.getId().toString()).replace("{contactId}", Long.toString(contact))
-                .replace("{version}", "1");
+                .replace("{version}", "1").replace("{token}", "no-such-survey-link");
         if (path.startsWith("/admin/rules/drafts/")) {
             return path.replace("{id}", String.valueOf(ruleDraft));
         }
