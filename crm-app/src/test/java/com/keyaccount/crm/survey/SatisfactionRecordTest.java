@@ -126,11 +126,17 @@ class SatisfactionRecordTest {
         // a customer created today is not yet due periodically
         assertThat(body(mvc.perform(get("/satisfaction/due").with(user(Fixtures.principal(owner)))).andReturn()))
                 .doesNotContain(mine.getName());
+        assertThat(requests.dueCount(owner.getId())).isZero();
         requests.afterComplaintResolved(mine.getId(), owner.getUsername());
+        assertThat(requests.dueCount(owner.getId())).isOne();
+        // a customer for two years, never asked: its tier's months (C: 12) are over
+        Customer old = fixtures.customer(owner, Fixtures.unique("老客户"));
+        jdbc.update("UPDATE customer SET created_at = created_at - INTERVAL '2' YEAR WHERE id = ?", old.getId());
+        assertThat(requests.dueCount(owner.getId())).isEqualTo(2).isEqualTo(requests.dueFor(owner.getId()).size());
         assertThat(body(mvc.perform(get("/satisfaction/due").with(user(Fixtures.principal(owner)))).andReturn()))
                 .contains(mine.getName()).contains("投诉已确认解决");
         assertThat(body(mvc.perform(get("/my-day").with(user(Fixtures.principal(owner)))).andReturn()))
-                .contains("1 位客户待做满意度调查");
+                .contains("2 位客户待做满意度调查");
         mvc.perform(answers(mine.getId(), owner, UUID.randomUUID().toString()));
         assertThat(body(mvc.perform(get("/satisfaction/due").with(user(Fixtures.principal(owner)))).andReturn()))
                 .doesNotContain(mine.getName());

@@ -105,6 +105,40 @@ public class SurveyRequests {
         return due;
     }
 
+    /**
+     * How many of the owner's customers {@link #dueFor} lists, counted in one grouped statement:
+     * My day shows the number on every visit, and reading a large book's customers one by one to
+     * count them took most of the page's time (250 ms and more at 33k customers).
+     */
+    public long dueCount(long ownerId) {
+        SurveyPlan plan = plans.current();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Timestamp tomorrow = Timestamp.from(today.plusDays(1).atStartOfDay(zone).toInstant());
+        Long count = jdbc.sql("""
+                SELECT COUNT(*) FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
+                LEFT JOIN survey_request q ON q.customer_id = c.id
+                LEFT JOIN (SELECT r.customer_id, MAX(r.answered_at) AS answered_at FROM survey_response r
+                           JOIN customer k ON k.id = r.customer_id WHERE k.owner_id = :owner
+                           GROUP BY r.customer_id) a ON a.customer_id = c.id
+                WHERE c.owner_id = :owner AND c.deleted = FALSE AND c.status IN ('ACTIVE', 'DORMANT')
+                  AND NOT EXISTS (SELECT 1 FROM survey_link l WHERE l.customer_id = c.id AND l.response_id IS NULL
+                                  AND l.expires_at > :now)
+                  AND (q.requested_at < :tomorrow
+                       OR q.requested_at IS NULL AND COALESCE(a.answered_at, c.created_at) < CASE COALESCE(t.effective_tier, 'C')
+                          WHEN 'A' THEN CAST(:a AS TIMESTAMP WITH TIME ZONE) WHEN 'B' THEN CAST(:b AS TIMESTAMP WITH TIME ZONE)
+                          ELSE CAST(:c AS TIMESTAMP WITH TIME ZONE) END)""")
+                .param("owner", ownerId).param("now", Timestamp.from(clock.instant())).param("tomorrow", tomorrow)
+                .param("a", dueBefore(today, plan.monthsFor(Tier.A))).param("b", dueBefore(today, plan.monthsFor(Tier.B)))
+                .param("c", dueBefore(today, plan.monthsFor(Tier.C))).query(Long.class).single();
+        return count == null ? 0 : count;
+    }
+
+    /** The first instant after the last day a tier's customer may have answered and be due; null: never due. */
+    private Timestamp dueBefore(LocalDate today, Integer months) {
+        LocalDate latest = SurveyDue.latestBaseDueBy(today, months);
+        return latest == null ? null : Timestamp.from(latest.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     private LocalDate day(Timestamp t) {
         return t == null ? null : LocalDate.ofInstant(t.toInstant(), zone);
     }

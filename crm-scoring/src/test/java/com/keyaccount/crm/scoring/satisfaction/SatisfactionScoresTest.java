@@ -108,6 +108,23 @@ class SatisfactionScoresTest {
     }
 
     @Test
+    void the_latest_day_still_due_today_agrees_with_due_across_month_ends() {
+        // answered 29, 30 or 31 January: one month on is 28 February
+        assertThat(SurveyDue.latestBaseDueBy(LocalDate.of(2026, 2, 28), 1)).isEqualTo(LocalDate.of(2026, 1, 31));
+        assertThat(SurveyDue.latestBaseDueBy(LocalDate.of(2026, 3, 31), 1)).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(SurveyDue.latestBaseDueBy(LocalDate.of(2026, 3, 31), null)).isNull();
+        for (LocalDate today = LocalDate.of(2026, 1, 1); today.getYear() == 2026; today = today.plusDays(1)) {
+            for (int months : new int[] {1, 3, 6, 12}) {
+                LocalDate latest = SurveyDue.latestBaseDueBy(today, months);
+                for (LocalDate base = latest.minusDays(3); !base.isAfter(latest.plusDays(3)); base = base.plusDays(1)) {
+                    assertThat(SurveyDue.due(base, null, months, today)).as("%s, %s months, base %s", today, months, base)
+                            .isEqualTo(!base.isAfter(latest));
+                }
+            }
+        }
+    }
+
+    @Test
     void a_questionnaire_needs_a_rating_and_at_most_one_recommend_question_on_the_ten_point_scale() {
         Questionnaire bad = new Questionnaire(0, "", "Survey", List.of(
                 new Question(QuestionKind.SCALE_5, "推荐", "Recommend", true),

@@ -77,7 +77,7 @@ class MyDayController {
         model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         // one line: how many of the owner's customers are due for a satisfaction survey
-        model.addAttribute("surveysDue", surveyRequests.dueFor(owner).size());
+        model.addAttribute("surveysDue", surveyRequests.dueCount(owner));
         return page(viewer, owner, filter, model, "followup/day");
     }
 
