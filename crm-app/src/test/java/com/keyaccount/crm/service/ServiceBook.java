@@ -14,19 +14,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * removed again afterwards: other tests count complaints and surveys of the whole database.
  * No sales orders: the tier tests rank the whole book.
  */
-final class ServiceBook {
+public final class ServiceBook {
 
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
     private final List<Long> customers = new ArrayList<>();
 
-    ServiceBook(Fixtures fixtures, JdbcTemplate jdbc) {
+    public ServiceBook(Fixtures fixtures, JdbcTemplate jdbc) {
         this.fixtures = fixtures;
         this.jdbc = jdbc;
     }
 
     /** A customer created now (so never silent) of {@code tier}. */
-    Customer customer(AppUser owner, String name, String tier) {
+    public Customer customer(AppUser owner, String name, String tier) {
         Customer customer = fixtures.customer(owner, Fixtures.unique(name));
         jdbc.update("""
                 INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
@@ -40,7 +40,7 @@ final class ServiceBook {
      * A complaint with its deadlines and, when not null, when it was answered and resolved
      * (status follows: resolved, answered or received).
      */
-    void complaint(Customer customer, AppUser owner, Instant answerDue, Instant resolveDue, Instant answeredAt,
+    public void complaint(Customer customer, AppUser owner, Instant answerDue, Instant resolveDue, Instant answeredAt,
             Instant resolvedAt) {
         String status = resolvedAt != null ? "RESOLVED" : answeredAt != null ? "ANSWERED" : "RECEIVED";
         Instant received = answerDue.minusSeconds(3_600);
@@ -56,14 +56,14 @@ final class ServiceBook {
     }
 
     /** A survey answered at {@code at} with its score (0–100) and "would recommend" answer (or null). */
-    void survey(Customer customer, AppUser owner, Instant at, String score, Integer recommend) {
+    public void survey(Customer customer, AppUser owner, Instant at, String score, Integer recommend) {
         jdbc.update("""
                 INSERT INTO survey_response (customer_id, owner_id, version, channel, answered_at, score, recommend,
                     created_at) VALUES (?, ?, 1, 'PHONE', ?, ?, ?, ?)""", customer.getId(), owner.getId(), ts(at),
                 score == null ? null : new java.math.BigDecimal(score), recommend, ts(at));
     }
 
-    void removeAll() {
+    public void removeAll() {
         for (long id : customers) {
             jdbc.update("DELETE FROM complaint WHERE customer_id = ?", id);
             jdbc.update("DELETE FROM survey_response WHERE customer_id = ?", id);
