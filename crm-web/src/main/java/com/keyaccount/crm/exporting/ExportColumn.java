@@ -65,6 +65,15 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("required_contacts", shape(Shape.COUNT)), Map.entry("made_contacts", shape(Shape.COUNT)),
             Map.entry("contacts_attained", shape(Shape.PERCENT)), Map.entry("required_visits", shape(Shape.COUNT)),
             Map.entry("made_visits", shape(Shape.COUNT)), Map.entry("visits_attained", shape(Shape.PERCENT)),
+            // attainment's service columns (issue 18)
+            Map.entry("complaints_answer_due", shape(Shape.COUNT)),
+            Map.entry("complaints_answered_on_time", shape(Shape.COUNT)),
+            Map.entry("complaints_answered_on_time_share", shape(Shape.PERCENT)),
+            Map.entry("complaints_resolve_due", shape(Shape.COUNT)),
+            Map.entry("complaints_resolved_on_time", shape(Shape.COUNT)),
+            Map.entry("complaints_resolved_on_time_share", shape(Shape.PERCENT)),
+            Map.entry("surveys_answered", shape(Shape.COUNT)), Map.entry("satisfaction_average", shape(Shape.DECIMAL)),
+            Map.entry("nps", shape(Shape.NUMBER)),
             // the prospect funnel and its list (prospect.funnel.web)
             Map.entry("expected_monthly", shape(Shape.MONEY)), Map.entry("days_at_stage", shape(Shape.COUNT)),
             Map.entry("prospect_count", shape(Shape.COUNT)), Map.entry("stuck_count", shape(Shape.COUNT)),

@@ -8,6 +8,7 @@ import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.scoring.schedule.Attainment.Requirement;
 import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
 import com.keyaccount.crm.scoring.schedule.Attainment;
+import com.keyaccount.crm.scoring.service.ServiceKpi;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.PreparedStatement;
@@ -39,11 +40,13 @@ public class Attainments {
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
     private final ZoneId zone;
+    private final ServiceAttainment service;
 
-    public Attainments(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ZoneId businessZone) {
+    Attainments(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ZoneId businessZone, ServiceAttainment service) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.zone = businessZone;
+        this.service = service;
     }
 
     /**
@@ -93,6 +96,7 @@ public class Attainments {
                     created.isAfter(from) ? created : from, to, rs.getInt("contacts"), rs.getInt("visits"),
                     rs.getInt("recent")));
         });
+        service.of(from, to, manager).forEach(acc::addService);
         return acc.report(from, to, manager, quotas.version());
     }
 
@@ -112,6 +116,7 @@ public class Attainments {
         final Tally visits = new Tally();
         long customers;
         long belowQuota;
+        ServiceKpi service = ServiceKpi.NONE;
 
         Group(Long managerId, String managerName, Tier tier) {
             this.managerId = managerId;
@@ -129,7 +134,7 @@ public class Attainments {
         }
 
         Line line() {
-            return new Line(managerId, managerName, tier, customers, contacts, visits, belowQuota);
+            return new Line(managerId, managerName, tier, customers, contacts, visits, belowQuota, service);
         }
     }
 
@@ -166,6 +171,17 @@ public class Attainments {
                 Integer max = quotas.quotas().of(c.tier()).of(ChannelGroup.ANY_CONTACT).atMostPer30Days();
                 over.add(new Shortfall(c.id(), c.code(), c.name(), c.tier(), c.ownerName(), max, c.recent(), 0, 0));
             }
+        }
+
+        /** Complaints and surveys of customers the scan counted: their manager's and tier's groups exist. */
+        void addService(ServiceAttainment.Key key, ServiceKpi kpi) {
+            Group manager = managers.get(key.ownerId());
+            if (manager != null) {
+                manager.service = manager.service.plus(kpi);
+            }
+            Group tier = tiers.computeIfAbsent(key.tier(), t -> new Group(null, null, t));
+            tier.service = tier.service.plus(kpi);
+            total.service = total.service.plus(kpi);
         }
 
         AttainmentReport report(LocalDate from, LocalDate to, Long manager, int version) {

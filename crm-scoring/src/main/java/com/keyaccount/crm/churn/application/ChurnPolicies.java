@@ -24,10 +24,12 @@ public class ChurnPolicies {
         Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM churn_policy", Integer.class);
         jdbc.update("""
                 INSERT INTO churn_policy (version, revenue_drop_percent, days_to_pay_increase, silence_factor,
-                    downgrade_within_days, effective_from, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", (latest == null ? 0 : latest) + 1,
+                    downgrade_within_days, complaint_overdue_days, satisfaction_drop_points, effective_from,
+                    created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", (latest == null ? 0 : latest) + 1,
                 thresholds.revenueDropPercent(), thresholds.daysToPayIncrease(), thresholds.silenceFactor(),
-                thresholds.downgradeWithinDays(), effectiveFrom == null ? null : Date.valueOf(effectiveFrom),
+                thresholds.downgradeWithinDays(), thresholds.complaintOverdueDays(),
+                thresholds.satisfactionDropPoints(), effectiveFrom == null ? null : Date.valueOf(effectiveFrom),
                 Timestamp.from(now), by);
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 流失预警: one SQL pass aggregates each customer's last 180 days of orders, payments, latest
- * contact and latest downgrade; crm-scoring decides which signals fire. Revenue is net: a credit
+ * contact and latest downgrade, and (issue 18) its open complaints past a deadline and latest
+ * satisfaction scores ({@link ServiceColumns}); crm-scoring decides which signals fire. Revenue is net: a credit
  * note or return counts on its own date (a wave of returns lowers the recent period), and only
  * sales count towards days to pay. Only flagged customers
  * are kept (most signals first), so memory does not grow with the book.
@@ -55,7 +56,7 @@ public class ChurnWarnings {
      * The dashboard's KPI card asks at every visit; the scan reads the whole filtered book, so a
      * filter's count is kept as briefly as the overview's figures.
      */
-    private final Cache<DashboardFilter, Long> counts;
+    private final Cache<DashboardFilter, Counts> counts;
 
     public ChurnWarnings(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
             DatabaseVendor database, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
@@ -78,10 +79,12 @@ public class ChurnWarnings {
 
     public ChurnThresholds thresholds() {
         return jdbc.queryForObject("""
-                SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days
+                SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days,
+                       complaint_overdue_days, satisfaction_drop_points
                 FROM churn_policy WHERE version = (SELECT MAX(version) FROM churn_policy
                     WHERE effective_from IS NULL OR effective_from <= ?)""",
-                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)),
+                (rs, n) -> new ChurnThresholds(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)),
                 Date.valueOf(LocalDate.now(clock.withZone(zone))));
     }
 
@@ -115,18 +118,32 @@ public class ChurnWarnings {
         return flagged;
     }
 
+    /**
+     * How many customers of the filter the list holds, and how many of them for a service
+     * signal (a complaint past its deadline, satisfaction dropping): the dashboard's card.
+     */
+    public record Counts(long total, long complaintOverdue, long satisfactionDrop) {
+    }
+
     /** How many customers of the filter the list holds: the dashboard's KPI, the same scan without keeping rows. */
     public long count(DashboardFilter filter) {
+        return counts(filter).total();
+    }
+
+    public Counts counts(DashboardFilter filter) {
         return counts.get(filter, this::countNow);
     }
 
-    private long countNow(DashboardFilter filter) {
+    private Counts countNow(DashboardFilter filter) {
         ChurnThresholds thresholds = thresholds();
-        long[] count = new long[1];
+        long[] count = new long[3];
         scan(filter, thresholds.downgradeWithinDays(), LocalDate.now(clock.withZone(zone)), (figures, rs) -> {
-            count[0] += ChurnSignals.of(figures, thresholds).isEmpty() ? 0 : 1;
+            List<ChurnSignal> signals = ChurnSignals.of(figures, thresholds);
+            count[0] += signals.isEmpty() ? 0 : 1;
+            count[1] += signals.stream().anyMatch(ChurnSignal.ComplaintOverdue.class::isInstance) ? 1 : 0;
+            count[2] += signals.stream().anyMatch(ChurnSignal.SatisfactionDrop.class::isInstance) ? 1 : 0;
         });
-        return count[0];
+        return new Counts(count[0], count[1], count[2]);
     }
 
     /** The whole list for the filter, in the page's order: "Export this view". */
@@ -169,7 +186,8 @@ public class ChurnWarnings {
         List<Object> args = new ArrayList<>();
         String where = filter.where(args);
         jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay, where));
+            PreparedStatement ps = con.prepareStatement(SQL.formatted(daysToPay, where, ServiceColumns.COLUMNS,
+                    ServiceColumns.JOINS));
             ps.setFetchSize(5_000);
             int i = 1;
             for (Date day : List.of(Date.valueOf(recentFrom), Date.valueOf(recentFrom), Date.valueOf(recentFrom),
@@ -178,6 +196,7 @@ public class ChurnWarnings {
                 ps.setDate(i++, day);
             }
             ps.setTimestamp(i++, Timestamp.from(today.minusDays(downgradeWindowDays).atStartOfDay(zone).toInstant()));
+            i = ServiceColumns.bind(ps, i, clock.instant(), today, zone);
             for (Object arg : args) {
                 ps.setObject(i++, arg);
             }
@@ -197,7 +216,7 @@ public class ChurnWarnings {
                 lastContact == null ? null : lastContact.toLocalDate(), LocalDate.ofInstant(created.toInstant(), zone),
                 quotas.of(tier).anyContact().atLeastEveryDays(),
                 downgraded == null ? null : LocalDate.ofInstant(downgraded.toInstant(), zone),
-                tierOrNull(rs.getString("from_tier")), tierOrNull(rs.getString("to_tier")));
+                tierOrNull(rs.getString("from_tier")), tierOrNull(rs.getString("to_tier")), ServiceColumns.read(rs, zone));
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
@@ -213,7 +232,7 @@ public class ChurnWarnings {
             SELECT c.id, c.code, c.name, u.display_name AS owner, c.created_at,
                    COALESCE(t.effective_tier, 'C') AS tier, f.last_contact_on,
                    a.rev_recent, a.rev_previous, a.credits_recent, a.pay_recent, a.pay_previous,
-                   d.changed_at AS downgraded_at, d.from_tier, d.to_tier
+                   d.changed_at AS downgraded_at, d.from_tier, d.to_tier%3$s
             FROM customer c JOIN app_user u ON u.id = c.owner_id
             LEFT JOIN customer_tier t ON t.customer_id = c.id
             LEFT JOIN follow_up f ON f.customer_id = c.id
@@ -233,5 +252,6 @@ public class ChurnWarnings {
                            FROM tier_change
                            WHERE changed_at >= ? AND from_tier IS NOT NULL AND to_tier > from_tier) x
                        WHERE rn = 1) d ON d.customer_id = c.id
+            %4$s
             WHERE %2$s AND c.status <> 'LOST'""";
 }

@@ -58,7 +58,8 @@ public record RuleSetText(String method, String windowMonths, String paretoCutof
 
     private static String churn(ChurnThresholds t) {
         return "revenue -" + t.revenueDropPercent() + "%, days to pay +" + t.daysToPayIncrease() + ", silence x"
-                + t.silenceFactor() + ", downgrade within " + t.downgradeWithinDays() + " days";
+                + t.silenceFactor() + ", downgrade within " + t.downgradeWithinDays() + " days, open complaint overdue >= "
+                + t.complaintOverdueDays() + " days, satisfaction -" + t.satisfactionDropPoints() + " points";
     }
 
     private static String percent(BigDecimal share) {

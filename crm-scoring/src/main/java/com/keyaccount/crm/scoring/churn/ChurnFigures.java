@@ -18,8 +18,24 @@ import java.time.LocalDate;
  * @param knownSince            when the customer was created
  * @param contactIntervalDays   the tier's "any contact every N days", or null when it has none
  * @param downgradedOn          latest downgrade's day, or null
+ * @param service               the complaints and satisfaction scores the service signals read
  */
 public record ChurnFigures(long customerId, LocalDate today, BigDecimal revenueRecent, BigDecimal revenuePrevious,
         BigDecimal creditNotesRecent, Double daysToPayRecent, Double daysToPayPrevious, LocalDate lastContactOn,
-        LocalDate knownSince, Integer contactIntervalDays, LocalDate downgradedOn, Tier downgradedFrom, Tier downgradedTo) {
+        LocalDate knownSince, Integer contactIntervalDays, LocalDate downgradedOn, Tier downgradedFrom, Tier downgradedTo,
+        ServiceFigures service) {
+
+    public ChurnFigures {
+        service = service == null ? ServiceFigures.NONE : service;
+    }
+
+    /** Figures without complaints or survey scores. */
+    public ChurnFigures(long customerId, LocalDate today, BigDecimal revenueRecent, BigDecimal revenuePrevious,
+            BigDecimal creditNotesRecent, Double daysToPayRecent, Double daysToPayPrevious, LocalDate lastContactOn,
+            LocalDate knownSince, Integer contactIntervalDays, LocalDate downgradedOn, Tier downgradedFrom,
+            Tier downgradedTo) {
+        this(customerId, today, revenueRecent, revenuePrevious, creditNotesRecent, daysToPayRecent, daysToPayPrevious,
+                lastContactOn, knownSince, contactIntervalDays, downgradedOn, downgradedFrom, downgradedTo,
+                ServiceFigures.NONE);
+    }
 }

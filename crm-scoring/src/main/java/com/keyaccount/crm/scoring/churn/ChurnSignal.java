@@ -36,4 +36,19 @@ public sealed interface ChurnSignal {
     record Downgrade(LocalDate on, Tier from, Tier to)
             implements ChurnSignal {
     }
+
+    /**
+     * {@code complaints} open complaints past a deadline they have not met; the earliest was
+     * missed on {@code missedOn}, {@code daysPast} days ago (issue 18).
+     */
+    record ComplaintOverdue(int complaints, LocalDate missedOn, long daysPast) implements ChurnSignal {
+    }
+
+    /**
+     * The latest satisfaction survey ({@code on}) scored {@code points} points below the one
+     * before: {@code before} → {@code latest}, on the 0–100 score.
+     */
+    record SatisfactionDrop(BigDecimal before, BigDecimal latest, BigDecimal points, LocalDate on)
+            implements ChurnSignal {
+    }
 }

@@ -1,10 +1,13 @@
 package com.keyaccount.crm.scoring.churn;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.scoring.churn.ChurnSignal.ComplaintOverdue;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.Downgrade;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.RevenueDrop;
+import com.keyaccount.crm.scoring.churn.ChurnSignal.SatisfactionDrop;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.Silence;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.SlowerPayment;
+import com.keyaccount.crm.scoring.satisfaction.SatisfactionScores;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +36,28 @@ public final class ChurnSignals {
                 && ChronoUnit.DAYS.between(f.downgradedOn(), f.today()) <= t.downgradeWithinDays()) {
             signals.add(new Downgrade(f.downgradedOn(), f.downgradedFrom(), f.downgradedTo()));
         }
+        complaintOverdue(f, t).ifPresent(signals::add);
+        satisfactionDrop(f, t).ifPresent(signals::add);
         return signals;
+    }
+
+    private static Optional<ChurnSignal> complaintOverdue(ChurnFigures f, ChurnThresholds t) {
+        ServiceFigures s = f.service();
+        if (s.overdueComplaints() <= 0 || s.oldestMissedOn() == null) {
+            return Optional.empty();
+        }
+        long daysPast = Math.max(0, ChronoUnit.DAYS.between(s.oldestMissedOn(), f.today()));
+        if (daysPast < t.complaintOverdueDays()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ComplaintOverdue(s.overdueComplaints(), s.oldestMissedOn(), daysPast));
+    }
+
+    private static Optional<ChurnSignal> satisfactionDrop(ChurnFigures f, ChurnThresholds t) {
+        ServiceFigures s = f.service();
+        return SatisfactionScores.dropBeyond(s.satisfactionBefore(), s.satisfactionLatest(), t.satisfactionDropPoints())
+                .map(points -> new SatisfactionDrop(s.satisfactionBefore(), s.satisfactionLatest(), points,
+                        s.latestSurveyOn()));
     }
 
     private static Optional<ChurnSignal> revenueDrop(ChurnFigures f, ChurnThresholds t) {

@@ -3,8 +3,10 @@ package com.keyaccount.crm.scoring.churn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.scoring.churn.ChurnSignal.ComplaintOverdue;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.Downgrade;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.RevenueDrop;
+import com.keyaccount.crm.scoring.churn.ChurnSignal.SatisfactionDrop;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.Silence;
 import com.keyaccount.crm.scoring.churn.ChurnSignal.SlowerPayment;
 import com.keyaccount.crm.tier.Tier;
@@ -98,6 +100,62 @@ class ChurnSignalsTest {
         assertThat(ChurnSignals.of(net("0", "-30000", "-30000"), T)).isEmpty();
         assertThat(ChurnSignals.of(net("-5000", "-30000", "-30000"), T)).isEmpty();
         assertThat(ChurnSignals.of(net("-5000", "1000", null), T)).isEmpty();
+    }
+
+    @Test
+    void an_open_complaint_past_its_deadline_fires_at_once_under_the_default() {
+        // default: 0 days, so a deadline missed today already counts
+        assertThat(ChurnSignals.of(service(new ServiceFigures(1, TODAY, null, null, null)), T))
+                .containsExactly(new ComplaintOverdue(1, TODAY, 0));
+        assertThat(ChurnSignals.of(service(new ServiceFigures(3, TODAY.minusDays(4), null, null, null)), T))
+                .containsExactly(new ComplaintOverdue(3, TODAY.minusDays(4), 4));
+        assertThat(ChurnSignals.of(service(ServiceFigures.NONE), T)).isEmpty();
+    }
+
+    @Test
+    void with_a_minimum_age_a_complaint_fires_from_that_many_days_past_its_deadline_on() {
+        ChurnThresholds threeDays = new ChurnThresholds(30, 15, 2, 90, 3, 20);
+        assertThat(ChurnSignals.of(service(new ServiceFigures(1, TODAY.minusDays(2), null, null, null)), threeDays))
+                .isEmpty();
+        assertThat(ChurnSignals.of(service(new ServiceFigures(1, TODAY.minusDays(3), null, null, null)), threeDays))
+                .containsExactly(new ComplaintOverdue(1, TODAY.minusDays(3), 3));
+    }
+
+    @Test
+    void satisfaction_falling_by_more_than_the_threshold_fires_exactly_the_threshold_does_not() {
+        // default 20 points: 85 -> 65 is exactly 20; 85 -> 64.9 is 20.1
+        LocalDate surveyed = TODAY.minusDays(5);
+        assertThat(ChurnSignals.of(service(survey("85.0", "65.0", surveyed)), T)).isEmpty();
+        assertThat(ChurnSignals.of(service(survey("85.0", "64.9", surveyed)), T)).containsExactly(
+                new SatisfactionDrop(new BigDecimal("85.0"), new BigDecimal("64.9"), new BigDecimal("20.1"), surveyed));
+        // a rise, or only one survey, never fires
+        assertThat(ChurnSignals.of(service(survey("40.0", "90.0", surveyed)), T)).isEmpty();
+        assertThat(ChurnSignals.of(service(survey(null, "10.0", surveyed)), T)).isEmpty();
+        // a stricter threshold of 10 points flags 85 -> 70
+        assertThat(ChurnSignals.of(service(survey("85.0", "70.0", surveyed)), new ChurnThresholds(30, 15, 2, 90, 0, 10)))
+                .singleElement().isInstanceOf(SatisfactionDrop.class);
+    }
+
+    @Test
+    void the_service_thresholds_have_their_ranges() {
+        assertThat(new ChurnThresholds(30, 15, 2, 90, -1, 0).violations())
+                .extracting(v -> v.path() + " " + v.code())
+                .containsExactly("complaintOverdueDays min", "satisfactionDropPoints min");
+        assertThat(new ChurnThresholds(30, 15, 2, 90, 91, 100).violations())
+                .extracting(v -> v.path() + " " + v.code())
+                .containsExactly("complaintOverdueDays max", "satisfactionDropPoints max");
+        assertThat(T.violations()).isEmpty();
+        assertThat(T.complaintOverdueDays()).isZero();
+        assertThat(T.satisfactionDropPoints()).isEqualTo(20);
+    }
+
+    private static ServiceFigures survey(String before, String latest, LocalDate on) {
+        return new ServiceFigures(0, null, before == null ? null : new BigDecimal(before), new BigDecimal(latest), on);
+    }
+
+    /** Orders, payments and contacts that fire nothing, with {@code service}. */
+    private static ChurnFigures service(ServiceFigures service) {
+        return new ChurnFigures(1, TODAY, null, null, null, null, null, TODAY, TODAY, 7, null, null, null, service);
     }
 
     private static ChurnFigures net(String previous, String recent, String creditNotesRecent) {

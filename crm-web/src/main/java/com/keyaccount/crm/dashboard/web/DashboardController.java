@@ -67,7 +67,9 @@ class DashboardController {
         model.addAttribute("overview", overview);
         model.addAttribute("kpis", keyFigures.kpis(overview));
         // churn signals read all sales, so the count leaves the product line aside (the card says so)
-        model.addAttribute("churnWarnings", churn.count(FilterChoices.filter(query, viewer)));
+        ChurnWarnings.Counts churnCounts = churn.counts(FilterChoices.filter(query, viewer));
+        model.addAttribute("churnWarnings", churnCounts.total());
+        model.addAttribute("churnCounts", churnCounts);
         model.addAttribute("trend", trend);
         model.addAttribute("links", links);
         model.addAttribute("trendChart", charts.trend(trend, overview.curveOnMargin(), links::month));

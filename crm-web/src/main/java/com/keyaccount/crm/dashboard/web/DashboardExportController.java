@@ -138,6 +138,12 @@ class DashboardExportController {
                 line = messages.getMessage("churn.payment", new Object[] {p.before(), p.now()}, locale);
             } else if (s instanceof ChurnSignal.Silence q) {
                 line = messages.getMessage("churn.silence", new Object[] {q.days(), q.interval()}, locale);
+            } else if (s instanceof ChurnSignal.ComplaintOverdue k) {
+                line = messages.getMessage("churn.complaintOverdue",
+                        new Object[] {k.complaints(), fmt.date(k.missedOn()), k.daysPast()}, locale);
+            } else if (s instanceof ChurnSignal.SatisfactionDrop q) {
+                line = messages.getMessage("churn.satisfactionDrop", new Object[] {q.points().toPlainString(),
+                    q.before().toPlainString(), q.latest().toPlainString(), fmt.date(q.on())}, locale);
             } else {
                 ChurnSignal.Downgrade d = (ChurnSignal.Downgrade) s;
                 line = messages.getMessage("churn.downgrade", new Object[] {fmt.date(d.on()),

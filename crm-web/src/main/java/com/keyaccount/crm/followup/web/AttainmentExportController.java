@@ -4,6 +4,8 @@ import com.keyaccount.crm.attainment.application.AttainmentReport;
 import com.keyaccount.crm.attainment.application.Attainments;
 import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
+import com.keyaccount.crm.scoring.service.ServiceKpi;
+import com.keyaccount.crm.scoring.service.ServiceKpi.OnTime;
 import com.keyaccount.crm.user.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** "Export this view" of attainment: the per-manager and per-tier tables of the period on screen. */
+/**
+ * "Export this view" of attainment: the per-manager and per-tier tables of the period on screen,
+ * service (complaints on time, satisfaction, NPS) included.
+ */
 @Controller
 @RequiredArgsConstructor
 class AttainmentExportController {
@@ -45,7 +50,10 @@ class AttainmentExportController {
         String byTier = messages.getMessage("attainment.byTier", null, locale);
         String total = messages.getMessage("attainment.total", null, locale);
         views.send(viewer, "attainment", format, new String[] {"breakdown", "group", "customers", "required_contacts",
-            "made_contacts", "contacts_attained", "required_visits", "made_visits", "visits_attained"}, locale, response,
+            "made_contacts", "contacts_attained", "required_visits", "made_visits", "visits_attained",
+            "complaints_answer_due", "complaints_answered_on_time", "complaints_answered_on_time_share",
+            "complaints_resolve_due", "complaints_resolved_on_time", "complaints_resolved_on_time_share",
+            "surveys_answered", "satisfaction_average", "nps"}, locale, response,
                 sink -> {
                     for (AttainmentReport.Line l : report.byManager()) {
                         row(sink, byManager, l.managerName(), l);
@@ -59,8 +67,16 @@ class AttainmentExportController {
 
     private static void row(ViewExports.Sink sink, String breakdown, String group, AttainmentReport.Line l)
             throws IOException {
+        ServiceKpi service = l.service();
         sink.row(breakdown, group, l.customers(), l.contacts().required(), l.contacts().made(), share(l.contacts()),
-                l.visits().required(), l.visits().made(), share(l.visits()));
+                l.visits().required(), l.visits().made(), share(l.visits()), service.answered().due(),
+                service.answered().met(), share(service.answered()), service.resolved().due(), service.resolved().met(),
+                share(service.resolved()), service.responses(), service.averageScore(), service.npsScore());
+    }
+
+    /** An on-time share for the workbook's percent format; empty where nothing was due. */
+    private static Double share(OnTime onTime) {
+        return onTime.percent() == null ? null : onTime.percent() / 100.0;
     }
 
     /** A share for the workbook's percent format; empty where nothing was required. */

@@ -111,6 +111,16 @@ public class RuleForm {
     @NotNull
     private Integer downgradeWithinDays;
 
+    /**
+     * The service signals (issue 18). A form that does not send them (one rendered before they
+     * existed) means their defaults; one sent blank is refused beside the field.
+     */
+    @NotNull
+    private Integer complaintOverdueDays = ChurnThresholds.DEFAULT_COMPLAINT_OVERDUE_DAYS;
+
+    @NotNull
+    private Integer satisfactionDropPoints = ChurnThresholds.DEFAULT_SATISFACTION_DROP_POINTS;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate effectiveFrom;
 
@@ -142,6 +152,8 @@ public class RuleForm {
         form.daysToPayIncrease = churn.daysToPayIncrease();
         form.silenceFactor = churn.silenceFactor();
         form.downgradeWithinDays = churn.downgradeWithinDays();
+        form.complaintOverdueDays = churn.complaintOverdueDays();
+        form.satisfactionDropPoints = churn.satisfactionDropPoints();
         form.effectiveFrom = draft.content().effectiveFrom();
         form.note = draft.note();
         return form.padded();
@@ -209,7 +221,7 @@ public class RuleForm {
     Optional<RuleSet> toRules(UnaryOperator<String> stored) {
         boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
                 hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
-                silenceFactor, downgradeWithinDays).allMatch(v -> v != null)
+                silenceFactor, downgradeWithinDays, complaintOverdueDays, satisfactionDropPoints).allMatch(v -> v != null)
                 && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete);
         if (!complete) {
             return Optional.empty();
@@ -220,7 +232,8 @@ public class RuleForm {
                 new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(c -> c.toCriterion(stored)).toList(),
                         minimumForA, minimumForB),
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
-                new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays),
+                new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
+                        complaintOverdueDays, satisfactionDropPoints),
                 measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null));
     }
 

@@ -30,7 +30,9 @@ final class RuleFormFields {
             Map.entry("churn.revenueDropPercent", "revenueDropPercent"),
             Map.entry("churn.daysToPayIncrease", "daysToPayIncrease"),
             Map.entry("churn.silenceFactor", "silenceFactor"),
-            Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"));
+            Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"),
+            Map.entry("churn.complaintOverdueDays", "complaintOverdueDays"),
+            Map.entry("churn.satisfactionDropPoints", "satisfactionDropPoints"));
     private static final Pattern CRITERION = Pattern.compile("scorecard\\.criteria\\[(\\d+)](?:\\.bands(?:\\[(\\d+)])?)?(\\..+)?");
 
     /** The form row of one criterion of the rule set, and the form rows of its bands. */
