@@ -64,7 +64,12 @@ class ComplaintsTest {
 
         step(manager, id, "answer", "明天上午补发").andExpect(status().is3xxRedirection());
         step(manager, id, "resolve", "已补发并赔付运费").andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_request WHERE customer_id = ?", Integer.class,
+                customer.getId())).as("no survey asked for before the customer confirms").isZero();
         step(manager, id, "confirm", "").andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT reason FROM survey_request WHERE customer_id = ?", String.class,
+                customer.getId())).as("the survey plan asks the customer after a confirmed resolution")
+                .isEqualTo("COMPLAINT_RESOLVED");
         assertThat(html(get("/complaints/{id}", id), manager, "en")).contains("Confirmed by the customer",
                 "明天上午补发", "已补发并赔付运费", "Received", "Answered", "Resolved");
         assertThat(jdbc.queryForList("SELECT step FROM complaint_step WHERE complaint_id = ? ORDER BY id", String.class,

@@ -2,6 +2,7 @@ package com.keyaccount.crm.complaint.application;
 
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.complaint.Complaint;
+import com.keyaccount.crm.complaint.ComplaintConfirmed;
 import com.keyaccount.crm.complaint.ComplaintNotFoundException;
 import com.keyaccount.crm.complaint.ComplaintRefusedException;
 import com.keyaccount.crm.complaint.ComplaintRepository;
@@ -25,6 +26,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +53,14 @@ public class Complaints {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final ComplaintQueries queries;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
 
     Complaints(CustomerService customers, CustomerRepository customerRows, ContactRepository contacts,
             ComplaintRepository complaints, ServicePolicyVersions policies, BusinessCalendar calendar, AuditTrail audit,
-            JdbcClient jdbc, ComplaintQueries queries, Clock clock, ZoneId businessZone) {
+            JdbcClient jdbc, ComplaintQueries queries, ApplicationEventPublisher events, Clock clock,
+            ZoneId businessZone) {
         this.customers = customers;
         this.customerRows = customerRows;
         this.contacts = contacts;
@@ -66,6 +70,7 @@ public class Complaints {
         this.audit = audit;
         this.jdbc = jdbc;
         this.queries = queries;
+        this.events = events;
         this.clock = clock;
         this.zone = businessZone;
     }
@@ -133,8 +138,10 @@ public class Complaints {
 
     @Transactional
     public void confirm(Viewer viewer, long id, long seenVersion, String note) {
-        step(viewer, id, seenVersion, "confirmNote", c -> c.confirm(note, viewer.username(), clock.instant()),
+        Complaint confirmed = step(viewer, id, seenVersion, "confirmNote",
+                c -> c.confirm(note, viewer.username(), clock.instant()),
                 c -> note == null || note.isBlank() ? null : note.strip());
+        events.publishEvent(new ComplaintConfirmed(confirmed.getCustomer().getId(), viewer.username()));
     }
 
     /** Back to answered, with a resolution deadline counted afresh from now under the policy in force. */
@@ -166,7 +173,7 @@ public class Complaints {
                 .orElseThrow(() -> new ComplaintNotFoundException(id));
     }
 
-    private void step(Viewer viewer, long id, long seenVersion, String textField, Consumer<Complaint> change,
+    private Complaint step(Viewer viewer, long id, long seenVersion, String textField, Consumer<Complaint> change,
             Function<Complaint, String> text) {
         Complaint complaint = visible(viewer, id);
         if (complaint.getVersion() != seenVersion) {
@@ -182,6 +189,7 @@ public class Complaints {
         if (written != null) {
             audit.fieldChanged(viewer.username(), ENTITY, id, customerId, textField, null, written);
         }
+        return complaint;
     }
 
     private LocalDateTime local(Instant at) {
