@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.prospect.funnel.Funnel;
 import com.keyaccount.crm.prospect.funnel.Funnel.StageRow;
 import com.keyaccount.crm.prospect.funnel.FunnelFilter;
@@ -101,6 +102,29 @@ class WholeBookFunnelTest {
         jdbc.update("DELETE FROM prospect_stage_change WHERE customer_id = ?", book.id("g"));
         Funnel withoutG = wholeBook(from, today);
         assertThat(figure(withoutG, "A08", "left")).isEqualTo(figure(after, "A08", "left") - 1);
+    }
+
+    @Test
+    void aProspectReassignedOrMovedToAnotherRegionCountsWhereItIsNow() {
+        LocalDate today = funnels.today();
+        ProspectBook book = new ProspectBook(fixtures, jdbc, fixtures.user(Role.ACCOUNT_MANAGER),
+                fixtures.user(Role.ACCOUNT_MANAGER));
+        Funnel mineBefore = of(book.manager, today.minusDays(30), today);
+        Funnel otherBefore = of(book.other, today.minusDays(30), today);
+        assertThat(figure(mineBefore, "A05", "now")).isEqualTo(1);
+
+        // d (at A05 since 25 days) goes to the other manager, as the reassign page moves it
+        jdbc.update("UPDATE customer SET owner_id = ? WHERE id = ?", book.other.getId(), book.id("d"));
+
+        assertThat(figure(of(book.manager, today.minusDays(30), today), "A05", "now")).isZero();
+        assertThat(figure(of(book.other, today.minusDays(30), today), "A05", "now"))
+                .isEqualTo(figure(otherBefore, "A05", "now") + 1);
+        Funnel north = funnels.compute(new FunnelFilter(book.other.getId(), Region.NORTH, today.minusDays(30), today, 30));
+        assertThat(figure(north, "A05", "now")).isZero();
+        jdbc.update("UPDATE customer SET region = 'NORTH' WHERE id = ?", book.id("d"));
+        north = funnels.compute(new FunnelFilter(book.other.getId(), Region.NORTH, today.minusDays(30), today, 30));
+        assertThat(figure(north, "A05", "now")).isOne();
+        assertThat(byCode(north).get("A05").stuck()).as("moved 25 days ago: not stuck at 30").isZero();
     }
 
     @Test
