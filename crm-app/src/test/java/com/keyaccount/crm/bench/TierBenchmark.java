@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * use), time (a) the bare SQL aggregate + window query that computes Pareto tiers inside
  * PostgreSQL and (b) the application's recompute: warm (nothing changed), after a day's sales
  * (the nightly case: some tiers move) and cold (every tier and history row written); then the My-day page under load ({@link MyDayBenchmark}),
- * and last the prospect funnel ({@link FunnelBenchmark}; alone with {@code CRM_BENCH_ONLY=funnel}). Prints
+ * then the prospect funnel ({@link FunnelBenchmark}; alone with {@code CRM_BENCH_ONLY=funnel}) and last
+ * serving key accounts ({@link ServiceBenchmark}; alone with {@code CRM_BENCH_ONLY=service}). Prints
  * medians, percentiles and the ratios. Run it with the command in README.
  */
 public final class TierBenchmark {
@@ -66,6 +67,10 @@ public final class TierBenchmark {
 
             if ("funnel".equals(env("CRM_BENCH_ONLY", ""))) {
                 funnel(app, runs);
+                return;
+            }
+            if ("service".equals(env("CRM_BENCH_ONLY", ""))) {
+                service(app);
                 return;
             }
             if ("myday".equals(env("CRM_BENCH_ONLY", ""))) {
@@ -128,7 +133,15 @@ public final class TierBenchmark {
                     Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
             funnel(app, runs);
+            service(app);
         }
+    }
+
+    /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */
+    private static void service(ConfigurableApplicationContext app) throws Exception {
+        ServiceBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_SERVICE_BOOK", "2000")),
+                Integer.parseInt(env("CRM_BENCH_SURVEY_RESPONSES", "1000000")),
+                Integer.parseInt(env("CRM_BENCH_SERVICE_SAMPLES", "50")));
     }
 
     /** The prospect funnel (issue 17) over its own generated prospects, removed again afterwards. */

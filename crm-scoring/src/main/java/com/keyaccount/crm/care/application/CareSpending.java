@@ -11,9 +11,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CareSpending {
 
     static final String ENTITY = "CustomerCareBudget";
+    /** Customers listed by what was given to them; the export has every gift. */
+    public static final int SPENDERS_SHOWN = 100;
 
     private final JdbcClient jdbc;
     private final CarePolicies policies;
@@ -53,56 +55,88 @@ public class CareSpending {
     public record Line(String key, String label, long customers, CareBudget budget) {
     }
 
-    /** The viewer's book in a year: per customer, per manager, per tier and in total. */
-    public record Book(int year, List<CustomerYear> customers, List<Line> byManager, List<Line> byTier,
+    /**
+     * The viewer's book in a year: the customers who were given something (the largest first, the
+     * first {@link #SPENDERS_SHOWN}; {@code spenders} says how many there are), per manager, per
+     * tier and in total.
+     */
+    public record Book(int year, List<CustomerYear> customers, long spenders, List<Line> byManager, List<Line> byTier,
             CareBudget total) {
     }
 
     public CustomerYear customer(long customerId, int year) {
-        return rows("c.id = :id", Map.of("id", customerId), year).stream().findFirst()
+        return rows("c.id = :id", Map.of("id", customerId), year, "c.id", 1).stream().findFirst()
                 .orElseGet(() -> new CustomerYear(customerId, null, null, 0, null, null, null,
                         new CareBudget(BigDecimal.ZERO, BigDecimal.ZERO)));
     }
 
+    /**
+     * Budgets and spending summed in SQL per manager and tier (one row per pair, not per customer),
+     * and only the largest spenders read one by one.
+     */
     public Book book(Viewer viewer, int year) {
-        List<CustomerYear> rows = viewer.role().seesAllCustomers()
-                ? rows("TRUE", Map.of(), year)
-                : rows("c.owner_id = :me", Map.of("me", viewer.userId()), year);
-        Map<Long, List<CustomerYear>> byOwner = new TreeMap<>();
-        Map<Tier, List<CustomerYear>> byTier = new EnumMap<>(Tier.class);
-        rows.forEach(r -> {
-            byOwner.computeIfAbsent(r.ownerId(), k -> new ArrayList<>()).add(r);
-            byTier.computeIfAbsent(r.tier() == null ? Tier.C : r.tier(), k -> new ArrayList<>()).add(r);
-        });
-        List<Line> managers = byOwner.values().stream().map(list -> new Line(String.valueOf(list.get(0).ownerId()),
-                list.get(0).ownerName(), list.size(), CareBudget.sum(list.stream().map(CustomerYear::budget).toList())))
-                .sorted(Comparator.comparing(Line::label)).toList();
-        List<Line> tiers = byTier.entrySet().stream().map(e -> new Line(e.getKey().name(), e.getKey().name(),
-                e.getValue().size(), CareBudget.sum(e.getValue().stream().map(CustomerYear::budget).toList()))).toList();
-        List<CustomerYear> spenders = rows.stream().filter(r -> r.budget().spent().signum() > 0 || r.budget().over())
-                .sorted(Comparator.comparing((CustomerYear r) -> r.budget().spent()).reversed()).toList();
-        return new Book(year, spenders, managers, tiers,
-                CareBudget.sum(rows.stream().map(CustomerYear::budget).toList()));
+        boolean all = viewer.role().seesAllCustomers();
+        String scope = all ? "TRUE" : "c.owner_id = :me";
+        Map<String, Object> mine = all ? Map.of() : Map.of("me", viewer.userId());
+        CareRules rules = policies.inForce();
+        Map<String, Object> args = yearArgs(mine, year);
+        args.put("budgetA", rules.budgetOf(Tier.A, null));
+        args.put("budgetB", rules.budgetOf(Tier.B, null));
+        args.put("budgetC", rules.budgetOf(Tier.C, null));
+        Map<Long, Line> byOwner = new TreeMap<>();
+        Map<Tier, Line> byTier = new EnumMap<>(Tier.class);
+        long[] spending = {0};
+        jdbc.sql("""
+                SELECT c.owner_id, u.display_name, COALESCE(t.effective_tier, 'C') AS tier, COUNT(*) AS customers,
+                       SUM(CASE WHEN c.status = 'LOST' THEN 0 WHEN b.amount IS NOT NULL THEN b.amount
+                                WHEN t.effective_tier = 'A' THEN :budgetA WHEN t.effective_tier = 'B' THEN :budgetB
+                                ELSE :budgetC END) AS budget,
+                       SUM(s.spent) AS spent, SUM(CASE WHEN s.spent > 0 THEN 1 ELSE 0 END) AS spenders
+                """ + FROM + " AND " + scope + " GROUP BY c.owner_id, u.display_name, COALESCE(t.effective_tier, 'C')")
+                .params(args).query(rs -> {
+                    long owner = rs.getLong("owner_id");
+                    spending[0] += rs.getLong("spenders");
+                    Line part = new Line(String.valueOf(owner), rs.getString("display_name"), rs.getLong("customers"),
+                            new CareBudget(rs.getBigDecimal("budget"), rs.getBigDecimal("spent")));
+                    byOwner.merge(owner, part, CareSpending::plus);
+                    Tier tier = Tier.valueOf(rs.getString("tier"));
+                    byTier.merge(tier, new Line(tier.name(), tier.name(), part.customers(), part.budget()),
+                            CareSpending::plus);
+                });
+        List<Line> managers = byOwner.values().stream().sorted(Comparator.comparing(Line::label)).toList();
+        List<Line> tiers = List.copyOf(byTier.values());
+        List<CustomerYear> spenders = rows("s.spent > 0 AND " + scope, mine, year, "s.spent DESC, c.id", SPENDERS_SHOWN);
+        return new Book(year, spenders, spending[0], managers, tiers,
+                CareBudget.sum(managers.stream().map(Line::budget).toList()));
     }
 
-    /** Rows of customers served, or with spending in the year. */
-    private List<CustomerYear> rows(String where, Map<String, Object> params, int year) {
-        CareRules rules = policies.inForce();
-        Map<String, Object> args = new java.util.HashMap<>(params);
+    private static Line plus(Line a, Line b) {
+        return new Line(a.key(), a.label(), a.customers() + b.customers(),
+                CareBudget.sum(List.of(a.budget(), b.budget())));
+    }
+
+    /** Customers served, or with spending in the year, with what was given to each in it. */
+    private static final String FROM = """
+            FROM customer c JOIN app_user u ON u.id = c.owner_id
+            LEFT JOIN customer_tier t ON t.customer_id = c.id
+            LEFT JOIN customer_care_budget b ON b.customer_id = c.id
+            LEFT JOIN (SELECT customer_id, SUM(cost) AS spent FROM care_task
+                       WHERE state = 'DONE' AND done_on BETWEEN :first AND :last AND cost IS NOT NULL
+                       GROUP BY customer_id) s ON s.customer_id = c.id
+            WHERE c.deleted = FALSE AND (c.status IN ('ACTIVE', 'DORMANT') OR s.spent IS NOT NULL)""";
+
+    private static Map<String, Object> yearArgs(Map<String, Object> params, int year) {
+        Map<String, Object> args = new HashMap<>(params);
         args.put("first", Date.valueOf(LocalDate.of(year, 1, 1)));
         args.put("last", Date.valueOf(LocalDate.of(year, 12, 31)));
-        return jdbc.sql("""
-                SELECT c.id, c.code, c.name, c.owner_id, u.display_name, c.status, t.effective_tier, b.amount,
-                       s.spent
-                FROM customer c JOIN app_user u ON u.id = c.owner_id
-                LEFT JOIN customer_tier t ON t.customer_id = c.id
-                LEFT JOIN customer_care_budget b ON b.customer_id = c.id
-                LEFT JOIN (SELECT customer_id, SUM(cost) AS spent FROM care_task
-                           WHERE state = 'DONE' AND done_on BETWEEN :first AND :last AND cost IS NOT NULL
-                           GROUP BY customer_id) s ON s.customer_id = c.id
-                WHERE c.deleted = FALSE AND (c.status IN ('ACTIVE', 'DORMANT') OR s.spent IS NOT NULL) AND """
-                + " " + where + " ORDER BY c.id")
-                .params(args).query((rs, n) -> {
+        return args;
+    }
+
+    private List<CustomerYear> rows(String where, Map<String, Object> params, int year, String order, int limit) {
+        CareRules rules = policies.inForce();
+        return jdbc.sql("SELECT c.id, c.code, c.name, c.owner_id, u.display_name, c.status, t.effective_tier, b.amount, "
+                + "s.spent " + FROM + " AND " + where + " ORDER BY " + order + " LIMIT " + limit)
+                .params(yearArgs(params, year)).query((rs, n) -> {
                     String tierCode = rs.getString("effective_tier");
                     Tier tier = tierCode == null ? null : Tier.valueOf(tierCode);
                     BigDecimal own = rs.getBigDecimal("amount");
