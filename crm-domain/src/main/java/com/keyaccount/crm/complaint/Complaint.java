@@ -44,8 +44,6 @@ import org.hibernate.type.SqlTypes;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Complaint {
 
-    public static final int TEXT_MAX = 2000;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -148,7 +146,7 @@ public class Complaint {
         this.channel = Objects.requireNonNull(r.channel());
         this.category = Objects.requireNonNull(r.category());
         this.severity = Objects.requireNonNull(r.severity());
-        this.description = required("description", r.description());
+        this.description = ComplaintText.required("description", r.description());
         this.tier = Objects.requireNonNull(r.tier());
         this.policyVersion = r.policyVersion();
         if (r.resolveDueAt().isBefore(r.answerDueAt())) {
@@ -165,8 +163,8 @@ public class Complaint {
 
     /** The customer was told what will be done. */
     public void answer(String text, String by, Instant at) {
-        requireStatus("answer", ComplaintStatus.RECEIVED);
-        this.answer = required("answer", text);
+        status.require("answer", ComplaintStatus.RECEIVED);
+        this.answer = ComplaintText.required("answer", text);
         this.answeredAt = at;
         this.answeredBy = by;
         this.status = ComplaintStatus.ANSWERED;
@@ -178,8 +176,8 @@ public class Complaint {
      * answered answers it too: the customer heard the resolution.
      */
     public void resolve(String note, String by, Instant at) {
-        requireStatus("resolution", ComplaintStatus.RECEIVED, ComplaintStatus.ANSWERED);
-        this.resolution = required("resolution", note);
+        status.require("resolution", ComplaintStatus.RECEIVED, ComplaintStatus.ANSWERED);
+        this.resolution = ComplaintText.required("resolution", note);
         if (answeredAt == null) {
             this.answeredAt = at;
             this.answeredBy = by;
@@ -192,11 +190,11 @@ public class Complaint {
 
     /** The customer confirmed the resolution; {@code note} (optional) says how or by whom. */
     public void confirm(String note, String by, Instant at) {
-        requireStatus("confirmNote", ComplaintStatus.RESOLVED);
+        status.require("confirmNote", ComplaintStatus.RESOLVED);
         this.confirmedAt = at;
         this.confirmedBy = by;
         this.status = ComplaintStatus.CONFIRMED;
-        step(StepKind.CONFIRMED, blankToNull(note), by, at);
+        step(StepKind.CONFIRMED, ComplaintText.blankToNull(note), by, at);
     }
 
     /**
@@ -204,8 +202,8 @@ public class Complaint {
      * The earlier resolution stays in the timeline.
      */
     public void reopen(String reason, Instant resolveBy, String by, Instant at) {
-        requireStatus("reason", ComplaintStatus.RESOLVED, ComplaintStatus.CONFIRMED);
-        String why = required("reason", reason);
+        status.require("reason", ComplaintStatus.RESOLVED, ComplaintStatus.CONFIRMED);
+        String why = ComplaintText.required("reason", reason);
         this.status = ComplaintStatus.ANSWERED;
         this.resolution = null;
         this.resolvedAt = null;
@@ -228,29 +226,5 @@ public class Complaint {
 
     private void step(StepKind kind, String note, String by, Instant at) {
         steps.add(new ComplaintStep(this, kind, note, by, at));
-    }
-
-    private void requireStatus(String field, ComplaintStatus... allowed) {
-        for (ComplaintStatus s : allowed) {
-            if (status == s) {
-                return;
-            }
-        }
-        throw new ComplaintRefusedException(field, ComplaintRefusedException.WRONG_STATUS);
-    }
-
-    private static String required(String field, String text) {
-        String value = blankToNull(text);
-        if (value == null) {
-            throw new ComplaintRefusedException(field, ComplaintRefusedException.TEXT_REQUIRED);
-        }
-        if (value.length() > TEXT_MAX) {
-            throw new ComplaintRefusedException(field, "tooLong");
-        }
-        return value;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -11,4 +11,14 @@ public enum ComplaintStatus {
     public boolean isOpen() {
         return this == RECEIVED || this == ANSWERED;
     }
+
+    /** A step that needs one of {@code allowed} is refused for {@code field} from any other status. */
+    void require(String field, ComplaintStatus... allowed) {
+        for (ComplaintStatus s : allowed) {
+            if (this == s) {
+                return;
+            }
+        }
+        throw new ComplaintRefusedException(field, ComplaintRefusedException.WRONG_STATUS);
+    }
 }

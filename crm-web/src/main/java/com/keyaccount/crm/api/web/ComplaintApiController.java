@@ -1,5 +1,6 @@
 package com.keyaccount.crm.api.web;
 
+import com.keyaccount.crm.complaint.ComplaintText;
 import com.keyaccount.crm.complaint.ComplaintCategory;
 import com.keyaccount.crm.complaint.ComplaintChannel;
 import com.keyaccount.crm.complaint.ComplaintRefusedException;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ComplaintApiController {
 
-    private static final int TEXT_MAX = 2000;
 
     private final Complaints complaints;
 
@@ -57,9 +57,9 @@ class ComplaintApiController {
         ComplaintCategory category = code(errors, "category", request.category(), ComplaintCategory.class, null);
         Severity severity = code(errors, "severity", request.severity(), Severity.class, null);
         if (required(errors, "description", request.description())) {
-            if (request.description().length() > TEXT_MAX) {
+            if (request.description().length() > ComplaintText.MAX) {
                 errors.add(new ApiError(null, "description", null, "TOO_LONG",
-                        "At most " + TEXT_MAX + " characters."));
+                        "At most " + ComplaintText.MAX + " characters."));
             } else if (!ControlCharacters.absentFrom(request.description(), true)) {
                 errors.add(new ApiError(null, "description", null, "CONTROL_CHARACTERS",
                         "Control characters are not allowed."));

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.complaint.web;
 
+import com.keyaccount.crm.complaint.ComplaintText;
 import com.keyaccount.crm.complaint.ComplaintCategory;
 import com.keyaccount.crm.complaint.ComplaintChannel;
 import com.keyaccount.crm.complaint.ComplaintRefusedException;
@@ -37,7 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class ComplaintController {
 
-    private static final int TEXT_MAX = 2000;
 
     private final Complaints complaints;
     private final CustomerService customers;
@@ -115,7 +115,7 @@ class ComplaintController {
 
     /** Message key of what is wrong with a step's text before the complaint is asked, or null. */
     private static String check(String text) {
-        if (text != null && text.length() > TEXT_MAX) {
+        if (text != null && text.length() > ComplaintText.MAX) {
             return "complaint.refused.tooLong";
         }
         if (text != null && !ControlCharacters.absentFrom(text, true)) {
