@@ -80,6 +80,9 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         // a customer's personal satisfaction survey: the unguessable token in the path is its only key
                         .requestMatchers("/s/*").permitAll()
+                        // health and metrics are served on the management port only: here the path is
+                        // nothing, and says so (404) to anyone rather than asking them to sign in
+                        .requestMatchers("/actuator/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
