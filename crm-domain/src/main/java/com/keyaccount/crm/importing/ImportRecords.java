@@ -18,7 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The only writer of {@code data_import} and {@code data_workerror}: every import's row with
+ * The only writer of {@code data_import} and {@code data_import_error}: every import's row with
  * its progress and outcome, and its kept bad lines. Plain JDBC outside any transaction on
  * purpose: progress and heartbeats must be visible to the import page while the file is read.
  * <p>
@@ -130,7 +130,7 @@ public class ImportRecords {
     public void saveErrors(long id, List<LineError> errors) {
         if (!errors.isEmpty()) {
             jdbc.batchUpdate("""
-                    INSERT INTO data_workerror (workid, line_no, column_name, cell_value, reason, detail)
+                    INSERT INTO data_import_error (import_id, line_no, column_name, cell_value, reason, detail)
                     VALUES (?, ?, ?, ?, ?, ?)""", errors.stream().map(e -> new Object[] {id, e.lineNo(), e.column(),
                         e.value(), e.reason().name(), e.detail()}).toList());
         }
@@ -187,8 +187,8 @@ public class ImportRecords {
     /** The kept bad lines in line order, at most {@code limit}. */
     List<LineError> errors(long id, int limit) {
         return jdbc.query("""
-                SELECT line_no, column_name, cell_value, reason, detail FROM data_workerror
-                WHERE workid = ? ORDER BY line_no, column_name LIMIT ?""",
+                SELECT line_no, column_name, cell_value, reason, detail FROM data_import_error
+                WHERE import_id = ? ORDER BY line_no, column_name LIMIT ?""",
                 (rs, n) -> new LineError(rs.getLong("line_no"), rs.getString("column_name"),
                         rs.getString("cell_value"), Reason.valueOf(rs.getString("reason")), rs.getString("detail")),
                 id, limit);

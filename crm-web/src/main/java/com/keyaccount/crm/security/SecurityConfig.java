@@ -1,10 +1,12 @@
 package com.keyaccount.crm.security;
 
 import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.api.web.ApiProblems;
 import com.keyaccount.crm.user.application.SignInAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +20,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
@@ -29,24 +32,28 @@ public class SecurityConfig {
 
     /**
      * The ERP's JSON API: no session, no cookies (so no CSRF to forge), a bearer token on every
-     * request; anything else answers 401.
+     * request, at most so many a second per token; anything else answers 401. Every refusal is
+     * a problem (RFC 9457), as the controllers' errors are.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, RequestLimits limits) throws Exception {
         http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiTokenFilter.ROLE))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ApiFailureFilter(), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(limits), ApiTokenFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            response.setContentType("application/json");
-                            response.setStatus(401);
-                            response.getWriter().write("{\"error\":\"a valid API token is required\"}");
-                        }));
+                            ApiProblems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    "A valid API token is required: Authorization: Bearer crm_…");
+                        })
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Only an API token may use the API.")));
         return http.build();
     }
 
@@ -84,6 +91,9 @@ public class SecurityConfig {
                         // nothing, and says so (404) to anyone rather than asking them to sign in
                         .requestMatchers("/actuator/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the ERP API's generated contract and Swagger UI (springdoc; off in production by a setting)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
