@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -186,6 +187,8 @@ class ComplaintsTest {
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"customerCode": "NO-SUCH", "category": "NOPE", "description": " ", "requestId": "x"}"""))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[?(@.field == 'category')].reason").value("UNKNOWN_CODE"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'severity')].reason").value("REQUIRED"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'description')].reason").value("REQUIRED"));

@@ -113,6 +113,13 @@ class ManagementEndpointsTest {
             assertThat(down.path("status").asString()).isEqualTo("DOWN");
             assertThat(down.path("components").path("db").path("status").asString()).isEqualTo("DOWN");
             assertThat(management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+            // the ERP meanwhile gets a problem it can act on, not an HTML error page
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort
+                    + "/api/v1/customers/tiers")).header("Authorization", "Bearer crm_any").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(503);
+            assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("10");
         } finally {
             pool.getHikariConfigMXBean().setUsername(user);
         }

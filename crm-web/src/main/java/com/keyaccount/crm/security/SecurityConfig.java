@@ -3,6 +3,7 @@ package com.keyaccount.crm.security;
 import com.keyaccount.crm.api.ApiTokens;
 import com.keyaccount.crm.api.web.ApiProblems;
 import com.keyaccount.crm.user.application.SignInAccounts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 @Configuration
 @EnableWebSecurity
+// the API's rate per token; RequestLimitsConfig binds the same, for the servlet filters
+@EnableConfigurationProperties(RequestLimits.class)
 public class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

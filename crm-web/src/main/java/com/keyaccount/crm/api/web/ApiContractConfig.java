@@ -61,6 +61,7 @@ class ApiContractConfig {
             Map<String, ApiResponse> always = new LinkedHashMap<>();
             always.put("401", shared(components, "Unauthorized", "No token, or one unknown or revoked.",
                     "WWW-Authenticate", "Bearer"));
+            always.put("403", shared(components, "Forbidden", "Only an API token may use the API.", null, null));
             always.put("429", shared(components, "TooManyRequests", "Too many requests for this token; nothing was "
                     + "done. Send again after Retry-After seconds.", "Retry-After", null));
             always.put("500", shared(components, "ServerError", "The server failed; sending the request again is safe.",

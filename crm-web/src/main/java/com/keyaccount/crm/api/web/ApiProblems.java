@@ -67,7 +67,9 @@ public final class ApiProblems {
         String title = problem.getTitle() != null ? problem.getTitle()
                 : status != null ? status.getReasonPhrase() : "Error";
         Object errors = problem.getProperties() == null ? null : problem.getProperties().get(ERRORS);
-        return new Problem(problem.getType().toString(), title, problem.getStatus(), problem.getDetail(),
+        // RFC 9457: no type means about:blank; said outright, so a client need not know the default
+        String type = problem.getType() == null ? "about:blank" : problem.getType().toString();
+        return new Problem(type, title, problem.getStatus(), problem.getDetail(),
                 request.getRequestURI(), errors instanceof List<?> list ? (List<ApiError>) list : null);
     }
 }

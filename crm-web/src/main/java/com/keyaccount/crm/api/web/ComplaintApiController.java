@@ -64,7 +64,7 @@ class ComplaintApiController {
     }
 
     @PostMapping("/complaints")
-    @Operation(summary = "Record a complaint", description = """
+    @Operation(operationId = "recordComplaint", summary = "Record a complaint", description = """
             The complaint is the customer's manager's, with deadlines computed from the customer's tier and the \
             severity as for one recorded on the page.""")
     @ApiResponse(responseCode = "201", description = "Recorded.")

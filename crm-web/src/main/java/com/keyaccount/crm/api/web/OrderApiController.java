@@ -36,7 +36,7 @@ class OrderApiController {
     private final MessageSource messages;
 
     @PostMapping("/orders")
-    @Operation(summary = "Create or update orders (1 to 10,000 per request)", description = """
+    @Operation(operationId = "pushOrders", summary = "Create or update orders (1 to 10,000 per request)", description = """
             Every order gets the checks of the CSV sales import. A line is identified by customer, orderNo and \
             productLine, so pushing the same line twice changes nothing and pushing it with other values updates \
             it (a payment is the line pushed again with its paidDate). The batch is written whole or not at all; \

@@ -55,16 +55,23 @@ class TierApiController {
     }
 
     @GetMapping("/tiers")
-    @Operation(summary = "Every customer's tier, ordered by code, a page at a time")
-    TierPage tiers(@Parameter(schema = @Schema(minimum = "0")) @RequestParam(defaultValue = "0") int page,
-            @Parameter(schema = @Schema(minimum = "1", maximum = "5000")) @RequestParam(defaultValue = "1000") int size) {
+    @Operation(operationId = "listTiers", summary = "Every customer's tier, ordered by code, a page at a time")
+    @ApiResponse(responseCode = "200", description = "One page; a page past the last answers the last.")
+    @ApiResponse(responseCode = "400", description = "page or size is not a number.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    TierPage tiers(
+            @Parameter(description = "from 0", schema = @Schema(type = "integer", format = "int32", minimum = "0",
+                    defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "customers per page; more than 5,000 gives 5,000", schema = @Schema(
+                    type = "integer", format = "int32", minimum = "1", maximum = "5000", defaultValue = "1000"))
+            @RequestParam(defaultValue = "1000") int size) {
         int safeSize = Math.max(1, Math.min(MAX_PAGE, size));
         int safePage = PageNumbers.bounded(page, safeSize);
         return new TierPage(safePage, safeSize, tiers.page(safePage, safeSize).stream().map(CustomerTier::of).toList());
     }
 
     @GetMapping("/{code}/tier")
-    @Operation(summary = "One customer's tier")
+    @Operation(operationId = "getTier", summary = "One customer's tier")
     @ApiResponse(responseCode = "200", description = "The tier.")
     @ApiResponse(responseCode = "404", description = "No customer has this code.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
