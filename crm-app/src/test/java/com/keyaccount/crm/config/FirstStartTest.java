@@ -77,7 +77,7 @@ class FirstStartTest {
     }
 
     private static ConfigurableApplicationContext startOn(String url, String... args) {
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0", "--management.server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn"));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(CrmApplication.class).run(all.toArray(String[]::new));
