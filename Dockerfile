@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The application image: built from the sources in two stages, run from the Boot jar's layers as a
 # non-root user. Used by docker-compose.yml; README "Operations".
 
@@ -13,7 +12,7 @@ COPY crm-domain/pom.xml crm-domain/
 COPY crm-scoring/pom.xml crm-scoring/
 COPY crm-web/pom.xml crm-web/
 COPY crm-app/pom.xml crm-app/
-RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true
+RUN ./mvnw -B -q dependency:go-offline
 # 2. The sources, built offline; the jar split into its layers (Boot's jarmode tools), and the
 #    container's health probe compiled.
 COPY crm-domain/src/main crm-domain/src/main
