@@ -3,7 +3,6 @@ package com.keyaccount.crm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -13,9 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.CrmApplication;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SessionCookie;
 import com.keyaccount.crm.support.SettableClock;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -231,12 +231,14 @@ class LoginThrottleTest {
     @Test
     void signing_in_replaces_the_session_so_a_planted_session_id_is_worthless() throws Exception {
         AppUser user = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession before = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession();
-        String plantedId = before.getId();
-        MockHttpSession after = (MockHttpSession) mvc.perform(post("/login").param("username", user.getUsername())
-                        .param("password", Fixtures.PASSWORD).with(csrf()).session(before))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
-        assertThat(after.getId()).isNotEqualTo(plantedId);
+        Cookie planted = SessionCookie.of(mvc.perform(get("/login")).andReturn().getResponse());
+        assertThat(planted).as("the login page's session, with its CSRF token").isNotNull();
+        Cookie after = SessionCookie.of(mvc.perform(post("/login").param("username", user.getUsername())
+                        .param("password", Fixtures.PASSWORD).with(csrf()).cookie(planted))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse());
+        assertThat(after.getValue()).isNotEqualTo(planted.getValue());
+        mvc.perform(get("/my-day").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/my-day").cookie(planted)).andExpect(status().is3xxRedirection());
     }
 
     /** Nine wrong guesses, each once the previous wait is over: the pair now waits the longest. */
