@@ -9,15 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.keyaccount.crm.CrmApplication;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Instances;
 import com.keyaccount.crm.support.SessionCookie;
 import com.keyaccount.crm.support.SettableClock;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import jakarta.servlet.http.Cookie;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +25,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -267,29 +262,7 @@ class LoginThrottleTest {
      * in production (the tests' clock, fixtures and configurations stay out).
      */
     private static ConfigurableApplicationContext startAnotherInstance() {
-        return new SpringApplicationBuilder(CrmApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off", SettableClock.SMALL_POOL)
-                .initializers(context -> context.getBeanFactory().registerSingleton("applicationClassesOnly",
-                        new ApplicationClassesOnly()))
-                .run();
-    }
-
-    static final class ApplicationClassesOnly extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getResource().getURL().toString().contains("/test-classes/");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other != null && other.getClass() == getClass();
-        }
-
-        @Override
-        public int hashCode() {
-            return getClass().hashCode();
-        }
+        return Instances.start(List.of(), SettableClock.SMALL_POOL);
     }
 
     private String loginPage(String url, String language) throws Exception {
