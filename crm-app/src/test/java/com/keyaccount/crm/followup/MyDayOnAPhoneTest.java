@@ -347,8 +347,11 @@ class MyDayOnAPhoneTest {
         AppUser large = manager(300);
         myDay(small, "");
 
-        List<String> forSmall = statements(() -> myDay(small, ""));
-        List<String> forLarge = statements(() -> myDay(large, ""));
+        // the session store's writes are the same for every request, whatever the page
+        List<String> forSmall = statements(() -> myDay(small, "")).stream().filter(s -> !s.contains("SPRING_SESSION"))
+                .toList();
+        List<String> forLarge = statements(() -> myDay(large, "")).stream().filter(s -> !s.contains("SPRING_SESSION"))
+                .toList();
 
         assertThat(section(myDay(large, ""), "due-overdue")).contains("Show all 300");
         assertThat(forLarge).as("statements for 300 customers against those for 3: %s", forSmall)
