@@ -15,11 +15,12 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.support.SessionCookie;
+import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -46,16 +47,16 @@ class CustomerJourneyTest {
         MvcResult login = mvc.perform(formLogin("/login").user(manager.getUsername()).password(Fixtures.PASSWORD))
                 .andExpect(authenticated())
                 .andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        Cookie session = SessionCookie.of(login.getResponse());
 
-        mvc.perform(get("/customers").session(session).param("q", name.substring(2, 8)))
+        mvc.perform(get("/customers").cookie(session).param("q", name.substring(2, 8)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
 
         logContact(session, customer.getId(), "2026-11-20T09:15", "第一次上门拜访，了解采购计划");
         logContact(session, customer.getId(), "2026-11-21T16:40", "电话确认报价");
 
-        String page = mvc.perform(get("/customers/{id}", customer.getId()).session(session))
+        String page = mvc.perform(get("/customers/{id}", customer.getId()).cookie(session))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("第一次上门拜访，了解采购计划", "电话确认报价");
@@ -208,8 +209,8 @@ class CustomerJourneyTest {
         return jdbc.queryForObject("SELECT count(*) FROM customer WHERE code = ?", Integer.class, code);
     }
 
-    private void logContact(MockHttpSession session, long customerId, String when, String summary) throws Exception {
-        mvc.perform(post("/customers/{id}/logs", customerId).session(session).with(csrf())
+    private void logContact(Cookie session, long customerId, String when, String summary) throws Exception {
+        mvc.perform(post("/customers/{id}/logs", customerId).cookie(session).with(csrf())
                         .param("submissionToken", UUID.randomUUID().toString())
                         .param("channel", "VISIT").param("occurredAt", when).param("summary", summary))
                 .andExpect(redirectedUrl("/customers/" + customerId + "#timeline"));

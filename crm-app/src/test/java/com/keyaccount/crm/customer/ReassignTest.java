@@ -12,8 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SignedIn;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,18 +87,17 @@ class ReassignTest {
 
     @Test
     void after_a_refused_reassign_the_ticked_customers_and_the_chosen_manager_are_still_chosen() throws Exception {
-        var refused = mvc.perform(post("/customers/reassign").param("ids", first.getId().toString())
-                        .param("newOwner", li.getId().toString()).param("reason", "")
-                        .with(user(Fixtures.principal(director))).with(csrf()))
-                .andReturn().getFlashMap();
-        String list = mvc.perform(get("/customers").param("q", first.getName()).flashAttrs(refused)
-                        .with(user(Fixtures.principal(director))))
+        Cookie browser = SignedIn.as(mvc, director);
+        var refuse = post("/customers/reassign").param("ids", first.getId().toString())
+                .param("newOwner", li.getId().toString()).param("reason", "").cookie(browser).with(csrf());
+        mvc.perform(refuse).andExpect(status().is3xxRedirection());
+        String list = mvc.perform(get("/customers").param("q", first.getName()).cookie(browser))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(checkbox(list, first)).contains("checked");
         assertThat(list).containsPattern("<option value=\"" + li.getId() + "\"[^>]*selected");
-        String other = mvc.perform(get("/customers").param("q", second.getName()).flashAttrs(refused)
-                        .with(user(Fixtures.principal(director))))
+        mvc.perform(refuse).andExpect(status().is3xxRedirection());
+        String other = mvc.perform(get("/customers").param("q", second.getName()).cookie(browser))
                 .andReturn().getResponse().getContentAsString();
         assertThat(checkbox(other, second)).as("not ticked before, not ticked now").doesNotContain("checked");
     }

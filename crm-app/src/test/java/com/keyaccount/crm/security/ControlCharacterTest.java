@@ -14,8 +14,10 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.DecisionRole;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SignedIn;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -145,8 +147,9 @@ class ControlCharacterTest {
         assertThat(jdbc.queryForObject("SELECT owner_id FROM customer WHERE id = ?", Long.class, customer.getId()))
                 .isEqualTo(manager.getId());
 
-        MvcResult designated = perform(post("/customers/{id}/designation", customer.getId())
-                .param("reason", "战略" + NUL), director);
+        Cookie browser = SignedIn.as(mvc, director);
+        MvcResult designated = mvc.perform(post("/customers/{id}/designation", customer.getId())
+                .param("reason", "战略" + NUL).cookie(browser).with(csrf())).andReturn();
         assertThat(designated.getFlashMap().get("designationError")).isEqualTo("PlainText");
         assertThat(jdbc.queryForObject("SELECT designated_key FROM customer WHERE id = ?", Boolean.class,
                 customer.getId())).isFalse();
@@ -155,8 +158,8 @@ class ControlCharacterTest {
                 .param("reason", "高层" + NUL + "指定").param("until", ""), director);
         assertThat(((Map<?, ?>) pinned.getFlashMap().get("pinErrors")).get("reason")).isEqualTo("PlainText");
         // the error shows on the page the redirect leads to, beside the reason
-        String page = mvc.perform(get("/customers/{id}", customer.getId()).flashAttrs(designated.getFlashMap())
-                .with(user(Fixtures.principal(director))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+        String page = mvc.perform(get("/customers/{id}", customer.getId()).cookie(browser)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(REFUSED);
     }

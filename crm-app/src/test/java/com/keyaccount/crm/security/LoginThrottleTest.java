@@ -3,20 +3,20 @@ package com.keyaccount.crm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.keyaccount.crm.CrmApplication;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.Instances;
+import com.keyaccount.crm.support.SessionCookie;
 import com.keyaccount.crm.support.SettableClock;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
-import java.io.IOException;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -231,12 +226,14 @@ class LoginThrottleTest {
     @Test
     void signing_in_replaces_the_session_so_a_planted_session_id_is_worthless() throws Exception {
         AppUser user = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession before = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession();
-        String plantedId = before.getId();
-        MockHttpSession after = (MockHttpSession) mvc.perform(post("/login").param("username", user.getUsername())
-                        .param("password", Fixtures.PASSWORD).with(csrf()).session(before))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
-        assertThat(after.getId()).isNotEqualTo(plantedId);
+        Cookie planted = SessionCookie.of(mvc.perform(get("/login")).andReturn().getResponse());
+        assertThat(planted).as("the login page's session, with its CSRF token").isNotNull();
+        Cookie after = SessionCookie.of(mvc.perform(post("/login").param("username", user.getUsername())
+                        .param("password", Fixtures.PASSWORD).with(csrf()).cookie(planted))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse());
+        assertThat(after.getValue()).isNotEqualTo(planted.getValue());
+        mvc.perform(get("/my-day").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/my-day").cookie(planted)).andExpect(status().is3xxRedirection());
     }
 
     /** Nine wrong guesses, each once the previous wait is over: the pair now waits the longest. */
@@ -265,29 +262,7 @@ class LoginThrottleTest {
      * in production (the tests' clock, fixtures and configurations stay out).
      */
     private static ConfigurableApplicationContext startAnotherInstance() {
-        return new SpringApplicationBuilder(CrmApplication.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off", SettableClock.SMALL_POOL)
-                .initializers(context -> context.getBeanFactory().registerSingleton("applicationClassesOnly",
-                        new ApplicationClassesOnly()))
-                .run();
-    }
-
-    static final class ApplicationClassesOnly extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getResource().getURL().toString().contains("/test-classes/");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other != null && other.getClass() == getClass();
-        }
-
-        @Override
-        public int hashCode() {
-            return getClass().hashCode();
-        }
+        return Instances.start(List.of(), SettableClock.SMALL_POOL);
     }
 
     private String loginPage(String url, String language) throws Exception {

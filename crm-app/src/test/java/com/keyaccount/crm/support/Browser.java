@@ -19,32 +19,48 @@ public final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient client;
 
-    private Browser(int port) {
+    private Browser(int port, CookieManager cookies, HttpClient client) {
         this.port = port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.cookies = cookies;
+        this.client = client;
+    }
+
+    /** A browser that has not signed in. */
+    public static Browser open(int port) {
+        CookieManager cookies = new CookieManager();
+        return new Browser(port, cookies, HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public static Browser signedIn(int port, AppUser user) throws IOException, InterruptedException {
-        Browser browser = new Browser(port);
-        String login = browser.get("/login").body();
-        Matcher csrf = CSRF.matcher(login);
-        if (!csrf.find()) {
-            throw new AssertionError("no CSRF token on the login page");
-        }
-        String form = "username=" + URLEncoder.encode(user.getUsername(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(Fixtures.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> response = browser.send(browser.request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        if (response.headers().firstValue("Location").orElse("error").contains("error")) {
-            throw new AssertionError("sign-in of " + user.getUsername() + " refused");
+        Browser browser = open(port);
+        String next = browser.signIn(user.getUsername(), Fixtures.PASSWORD);
+        if (next.contains("error") || next.contains("/login")) {
+            throw new AssertionError("sign-in of " + user.getUsername() + " refused: " + next);
         }
         return browser;
+    }
+
+    /**
+     * The same browser, its cookies included, sent to the server on {@code otherPort}: as a load
+     * balancer sends a browser's next request to another instance.
+     */
+    public Browser at(int otherPort) {
+        return new Browser(otherPort, cookies, client);
+    }
+
+    /** A sign-in through the login form; where it sends the browser next (the Location header). */
+    public String signIn(String username, String password) throws IOException, InterruptedException {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf("/login"), StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return response.headers().firstValue("Location").orElse("error");
     }
 
     public HttpRequest.Builder request(String path) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SessionCookie;
 import com.keyaccount.crm.survey.application.SurveyLinks;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
@@ -79,7 +80,7 @@ class SurveyLinkTest {
                 .doesNotContain("上海市").doesNotContain("main-menu").doesNotContain("header-search")
                 .doesNotContain("/logout").doesNotContain("/customers");
         assertThat(page.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
-        assertThat(page.getRequest().getSession(false)).as("no session for a visitor").isNull();
+        assertThat(SessionCookie.of(page.getResponse())).as("no session for a visitor").isNull();
     }
 
     @Test

@@ -3,8 +3,9 @@ package com.keyaccount.crm.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.keyaccount.crm.support.SessionCookie;
+import jakarta.servlet.http.Cookie;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -28,13 +29,20 @@ final class FormSignIns {
                 })).andReturn();
     }
 
-    /** Signs in and returns the browser's session; fails the test if the sign-in is refused. */
-    static MockHttpSession signIn(MockMvc mvc, String username, String password) throws Exception {
+    /**
+     * Signs in and returns the browser's session cookie (the session itself is in the shared
+     * store); fails the test if the sign-in is refused.
+     */
+    static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
         MvcResult result = attempt(mvc, username, password);
         if (!"/".equals(result.getResponse().getRedirectedUrl())) {
             throw new AssertionError("sign-in of " + username + " refused: " + result.getResponse().getRedirectedUrl());
         }
-        return (MockHttpSession) result.getRequest().getSession(false);
+        Cookie session = SessionCookie.of(result.getResponse());
+        if (session == null) {
+            throw new AssertionError("sign-in of " + username + " set no session cookie");
+        }
+        return session;
     }
 
     static boolean refused(MockMvc mvc, String username, String password) throws Exception {

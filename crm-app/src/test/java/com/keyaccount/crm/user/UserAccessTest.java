@@ -12,9 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,37 +38,39 @@ class UserAccessTest {
     @Test
     void a_new_user_signs_in_with_the_generated_password_and_must_choose_their_own_first() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
+        Cookie adminBrowser = signIn(mvc, admin.getUsername(), Fixtures.PASSWORD);
         String username = Fixtures.unique("new");
         MvcResult created = mvc.perform(post("/admin/users").param("username", username).param("displayName", "新同事")
                         .param("role", "ACCOUNT_MANAGER").param("region", "EAST").param("password", "")
-                        .with(user(Fixtures.principal(admin))).with(csrf()))
+                        .cookie(adminBrowser).with(csrf()))
                 .andExpect(redirectedUrl("/admin/users")).andReturn();
         String temporary = (String) created.getFlashMap().get("temporaryPassword");
         assertThat(temporary).hasSizeGreaterThanOrEqualTo(12);
 
-        // shown on the page it leads to, and never again
-        String shown = mvc.perform(get("/admin/users").flashAttrs(created.getFlashMap())
-                .with(user(Fixtures.principal(admin))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+        // shown on the page it leads to (kept for it in the admin's session), and never again
+        String shown = mvc.perform(get("/admin/users").cookie(adminBrowser).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("Temporary password for " + username, temporary);
         assertThat(adminPage(admin, "/admin/users")).contains(username).doesNotContain(temporary);
+        assertThat(mvc.perform(get("/admin/users").cookie(adminBrowser)).andReturn().getResponse()
+                .getContentAsString()).contains(username).doesNotContain(temporary);
 
-        MockHttpSession browser = signIn(mvc, username, temporary);
-        mvc.perform(get("/").session(browser)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/customers").session(browser)).andExpect(redirectedUrl("/account/password"));
-        String form = mvc.perform(get("/account/password").session(browser).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+        Cookie browser = signIn(mvc, username, temporary);
+        mvc.perform(get("/").cookie(browser)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/customers").cookie(browser)).andExpect(redirectedUrl("/account/password"));
+        String form = mvc.perform(get("/account/password").cookie(browser).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("You are signed in with a temporary password.");
 
         mvc.perform(post("/account/password").param("current", temporary).param("chosen", "my-own-pass-42")
-                        .param("confirmation", "my-own-pass-42").session(browser).with(csrf()))
+                        .param("confirmation", "my-own-pass-42").cookie(browser).with(csrf()))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(browser)).andExpect(redirectedUrl("/my-day"));
-        mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(browser)).andExpect(redirectedUrl("/my-day"));
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(status().isOk());
 
         assertThat(refused(mvc, username, temporary)).isTrue();
-        MockHttpSession again = signIn(mvc, username, "my-own-pass-42");
-        mvc.perform(get("/my-day").session(again)).andExpect(status().isOk());
+        Cookie again = signIn(mvc, username, "my-own-pass-42");
+        mvc.perform(get("/my-day").cookie(again)).andExpect(status().isOk());
     }
 
     @Test
@@ -81,8 +83,8 @@ class UserAccessTest {
                 .andExpect(redirectedUrl("/admin/users")).andReturn();
         assertThat(created.getFlashMap().get("temporaryPassword")).isNull();
 
-        MockHttpSession browser = signIn(mvc, username, "given-by-admin");
-        mvc.perform(get("/dashboard").session(browser)).andExpect(redirectedUrl("/account/password"));
+        Cookie browser = signIn(mvc, username, "given-by-admin");
+        mvc.perform(get("/dashboard").cookie(browser)).andExpect(redirectedUrl("/account/password"));
         AppUser stored = users.findByUsername(username).orElseThrow();
         assertThat(stored.getRole()).isEqualTo(Role.SALES_DIRECTOR);
         assertThat(stored.getRegion()).isNull();
@@ -92,29 +94,29 @@ class UserAccessTest {
     void disabling_a_user_ends_their_open_session_at_once_and_stops_them_signing_in() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
-        mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
+        Cookie browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/users/{id}/disable", manager.getId()).with(user(Fixtures.principal(admin)))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
 
-        mvc.perform(get("/my-day").session(browser)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(redirectedUrl("/login?ended"));
         assertThat(refused(mvc, manager.getUsername(), Fixtures.PASSWORD)).isTrue();
 
         // enabled again, the same password works again
         mvc.perform(post("/admin/users/{id}/enable", manager.getId()).with(user(Fixtures.principal(admin)))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
-        MockHttpSession back = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
-        mvc.perform(get("/my-day").session(back)).andExpect(status().isOk());
+        Cookie back = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/my-day").cookie(back)).andExpect(status().isOk());
     }
 
     @Test
     void a_reset_ends_the_session_the_old_password_fails_and_the_temporary_one_forces_a_change() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        Cookie browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
         AppUser bystander = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession bystanderBrowser = signIn(mvc, bystander.getUsername(), Fixtures.PASSWORD);
+        Cookie bystanderBrowser = signIn(mvc, bystander.getUsername(), Fixtures.PASSWORD);
 
         MvcResult reset = mvc.perform(post("/admin/users/{id}/reset-password", manager.getId())
                 .with(user(Fixtures.principal(admin))).with(csrf())).andExpect(redirectedUrl("/admin/users"))
@@ -122,19 +124,19 @@ class UserAccessTest {
         String temporary = (String) reset.getFlashMap().get("temporaryPassword");
         assertThat(temporary).isNotBlank();
 
-        mvc.perform(get("/my-day").session(browser)).andExpect(redirectedUrl("/login?ended"));
-        mvc.perform(get("/my-day").session(bystanderBrowser)).andExpect(status().isOk());
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/my-day").cookie(bystanderBrowser)).andExpect(status().isOk());
         assertThat(refused(mvc, manager.getUsername(), Fixtures.PASSWORD)).isTrue();
-        MockHttpSession fresh = signIn(mvc, manager.getUsername(), temporary);
-        mvc.perform(get("/my-day").session(fresh)).andExpect(redirectedUrl("/account/password"));
+        Cookie fresh = signIn(mvc, manager.getUsername(), temporary);
+        mvc.perform(get("/my-day").cookie(fresh)).andExpect(redirectedUrl("/account/password"));
     }
 
     @Test
     void a_new_role_takes_effect_at_once_the_open_session_ends_and_the_next_sign_in_has_it() throws Exception {
         AppUser admin = fixtures.user(Role.ADMIN);
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
-        MockHttpSession browser = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
-        mvc.perform(get("/audit").session(browser)).andExpect(status().isOk());
+        Cookie browser = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/audit").cookie(browser)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/users/{id}", director.getId()).param("displayName", director.getDisplayName())
                         .param("role", "ACCOUNT_MANAGER").param("region", "EAST")
@@ -142,9 +144,9 @@ class UserAccessTest {
                         .with(user(Fixtures.principal(admin))).with(csrf()))
                 .andExpect(redirectedUrl("/admin/users"));
 
-        mvc.perform(get("/audit").session(browser)).andExpect(redirectedUrl("/login?ended"));
-        MockHttpSession demoted = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
-        mvc.perform(get("/audit").session(demoted)).andExpect(status().isForbidden());
+        mvc.perform(get("/audit").cookie(browser)).andExpect(redirectedUrl("/login?ended"));
+        Cookie demoted = signIn(mvc, director.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/audit").cookie(demoted)).andExpect(status().isForbidden());
     }
 
     @Test
@@ -152,14 +154,14 @@ class UserAccessTest {
         // the first administrator comes from the environment, like the demo book's users
         assertThat(users.findByUsername("test-admin").orElseThrow().isPasswordChangeRequired()).isFalse();
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
-        mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
+        Cookie browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(status().isOk());
     }
 
     @Test
     void changing_the_password_is_explained_field_by_field_when_it_cannot_be_done() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
-        MockHttpSession browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        Cookie browser = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
 
         assertThat(passwordForm(browser, "wrong-current", "long-enough-1", "long-enough-1"))
                 .contains("This is not your current password.");
@@ -171,19 +173,19 @@ class UserAccessTest {
         assertThat(refused(mvc, manager.getUsername(), "long-enough-1")).isTrue();
 
         // a voluntary change: this session carries on, one left open on another device ends
-        MockHttpSession otherDevice = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
+        Cookie otherDevice = signIn(mvc, manager.getUsername(), Fixtures.PASSWORD);
         mvc.perform(post("/account/password").param("current", Fixtures.PASSWORD).param("chosen", "long-enough-1")
-                .param("confirmation", "long-enough-1").session(browser).with(csrf())).andExpect(redirectedUrl("/"));
-        mvc.perform(get("/my-day").session(browser)).andExpect(status().isOk());
-        mvc.perform(get("/my-day").session(otherDevice)).andExpect(redirectedUrl("/login?ended"));
+                .param("confirmation", "long-enough-1").cookie(browser).with(csrf())).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/my-day").cookie(browser)).andExpect(status().isOk());
+        mvc.perform(get("/my-day").cookie(otherDevice)).andExpect(redirectedUrl("/login?ended"));
         assertThat(refused(mvc, manager.getUsername(), Fixtures.PASSWORD)).isTrue();
         signIn(mvc, manager.getUsername(), "long-enough-1");
     }
 
-    private String passwordForm(MockHttpSession browser, String current, String chosen, String confirmation)
+    private String passwordForm(Cookie browser, String current, String chosen, String confirmation)
             throws Exception {
         String page = mvc.perform(post("/account/password").param("current", current).param("chosen", chosen)
-                        .param("confirmation", confirmation).session(browser).with(csrf())
+                        .param("confirmation", confirmation).cookie(browser).with(csrf())
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // what was typed is not sent back into the page

@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SessionCookie;
 import com.keyaccount.crm.user.application.UserAdministration;
+import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -205,10 +207,11 @@ class UserAdminTest {
 
     /** The message the list shows after a refused action. */
     private String refusal(MockHttpServletRequestBuilder action, AppUser asker) throws Exception {
-        MvcResult result = mvc.perform(action.with(user(Fixtures.principal(asker))).with(csrf()))
-                .andExpect(redirectedUrl("/admin/users")).andReturn();
-        String page = mvc.perform(get("/admin/users").flashAttrs(result.getFlashMap())
-                        .with(user(Fixtures.principal(asker))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+        Cookie browser = SessionCookie.fresh(mvc);
+        mvc.perform(action.cookie(browser).with(user(Fixtures.principal(asker))).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+        String page = mvc.perform(get("/admin/users").cookie(browser).with(user(Fixtures.principal(asker)))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         int start = page.indexOf("id=\"refused\">");
         assertThat(start).as("a refusal is shown").isPositive();

@@ -8,7 +8,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -33,19 +32,17 @@ class RequestLimitsConfig {
     }
 
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimit(RequestLimits limits, SessionRegistry sessions,
-            MessageSource messages, LocaleResolver locales) {
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit(RequestLimits limits, MessageSource messages, LocaleResolver locales) {
         FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodyLimitFilter(limits, new SessionUsers(sessions), new LimitPages(messages, locales)));
+                new BodyLimitFilter(limits, new SessionUsers(), new LimitPages(messages, locales)));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<FairUseFilter> fairUse(RequestLimits limits, SessionRegistry sessions,
-            MessageSource messages, LocaleResolver locales) {
+    FilterRegistrationBean<FairUseFilter> fairUse(RequestLimits limits, MessageSource messages, LocaleResolver locales) {
         FilterRegistrationBean<FairUseFilter> registration = new FilterRegistrationBean<>(new FairUseFilter(limits,
-                new SessionUsers(sessions), new LimitPages(messages, locales), System::nanoTime));
+                new SessionUsers(), new LimitPages(messages, locales), System::nanoTime));
         registration.setOrder(FAIR_USE_ORDER);
         return registration;
     }

@@ -11,8 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 
 @Configuration
 @EnableWebSecurity
@@ -70,18 +68,6 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Every signed-in browser session, so an administrator's change can end a user's sessions at once. */
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the registry when the container drops a session (sign-out, timeout), so it does not grow. */
-    @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
-
     private static AuthenticationSuccessHandler signedIn(SignInAccounts signIns) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");
@@ -93,8 +79,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAccounts signIns,
-            SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInAccounts signIns) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
@@ -115,11 +100,10 @@ public class SecurityConfig {
                 // would need the link's secret token, which is the whole of its authority
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/s/*"))
                 .addFilterBefore(new LoginThrottleFilter(signIns), UsernamePasswordAuthenticationFilter.class)
+                // where Spring Security's own check of ended sessions would stand: that one asks a
+                // session registry, which for shared sessions is one more database read a request
+                .addFilterAt(new EndedSessionFilter(), ConcurrentSessionFilter.class)
                 .addFilterBefore(new PasswordChangeFilter(), AuthorizationFilter.class)
-                .sessionManagement(session -> session
-                        .maximumSessions(-1)
-                        .sessionRegistry(sessionRegistry)
-                        .expiredUrl("/login?ended"))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(signedIn(signIns))

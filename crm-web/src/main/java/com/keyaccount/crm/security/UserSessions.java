@@ -9,24 +9,27 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The signed-in sessions of each user. Ending one marks it expired in the registry, and the
- * session filter signs it out on its next request and sends the browser to the login page.
- * Sessions live in this process's memory (no shared session store), so the registry sees them all.
+ * The signed-in sessions of each user, in the session store every instance shares (Spring
+ * Session JDBC), found by the user's name. Ending one marks it; {@link EndedSessionFilter} signs
+ * it out on its next request, on whichever instance that lands, and sends the browser to the
+ * login page. A mark rather than a delete, so that the page can say the session was ended.
  */
 @Component
 @RequiredArgsConstructor
 public class UserSessions {
 
-    private final SessionRegistry registry;
+    private static final String ENDED = UserSessions.class.getName() + ".ENDED";
+
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final CrmUserDetailsService userDetails;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
@@ -54,14 +57,21 @@ public class UserSessions {
         endAll(fresh.getUsername(), session == null ? null : session.getId());
     }
 
+    /** Whether an administrator's change (or a new password chosen elsewhere) ended the session. */
+    static boolean isEnded(HttpSession session) {
+        return Boolean.TRUE.equals(session.getAttribute(ENDED));
+    }
+
     private void endAll(String username, String keptSessionId) {
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keptSessionId)) {
-                        session.expireNow();
-                    }
-                }
+        endAll(sessions, username, keptSessionId);
+    }
+
+    private static <S extends Session> void endAll(FindByIndexNameSessionRepository<S> store, String username,
+            String keptSessionId) {
+        for (S session : store.findByPrincipalName(username).values()) {
+            if (!session.getId().equals(keptSessionId)) {
+                session.setAttribute(ENDED, Boolean.TRUE);
+                store.save(session);
             }
         }
     }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
+import com.keyaccount.crm.dashboard.application.FigureVersion;
+import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.scoring.churn.ChurnFigures;
 import com.keyaccount.crm.scoring.churn.ChurnSignal;
@@ -44,14 +46,17 @@ public class ChurnWarnings {
     private final Clock clock;
     private final ZoneId zone;
     private final ChurnScan scan;
+    private final FigureVersion figures;
     /**
      * The dashboard's KPI card asks at every visit; the scan reads the whole filtered book, so a
-     * filter's count is kept as briefly as the overview's figures.
+     * filter's count is kept as briefly as the overview's figures, under the same {@link FigureVersion}.
      */
-    private final Cache<DashboardFilter, Counts> counts;
+    private final Cache<Versioned<DashboardFilter>, Counts> counts;
 
     public ChurnWarnings(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
-            DatabaseVendor database, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            DatabaseVendor database, FigureVersion figures,
+            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+        this.figures = figures;
         this.counts = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
                 .build();
         this.jdbc = jdbc;
@@ -122,7 +127,7 @@ public class ChurnWarnings {
     }
 
     public Counts counts(DashboardFilter filter) {
-        return counts.get(filter, this::countNow);
+        return counts.get(figures.of(filter), kept -> countNow(kept.key()));
     }
 
     private Counts countNow(DashboardFilter filter) {

@@ -2,14 +2,13 @@ package com.keyaccount.crm.dashboard.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
+import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
 import com.keyaccount.crm.productline.ProductLine;
 import com.keyaccount.crm.productline.ProductLineRepository;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierQueries;
-import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
@@ -27,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,17 +48,19 @@ public class Dashboards {
     private final ProductLineRepository productLines;
     private final Clock clock;
     private final ZoneId zone;
+    private final FigureVersion version;
     /**
      * The aggregates over 100k customers take half a second and change only when tiers are
      * recomputed or customers change: each filter's overview is kept briefly, computed once
-     * however many directors open it at the same moment, and dropped on any such change here
-     * (other instances see it within the expiry).
+     * however many directors open it at the same moment, under the {@link FigureVersion} such a
+     * change raises on any instance (so the next request after it, here or elsewhere, recomputes).
      */
-    private final Cache<DashboardFilter, Overview> recent;
+    private final Cache<Versioned<DashboardFilter>, Overview> recent;
 
     public Dashboards(JdbcTemplate jdbc, TierQueries tiers, ProductLineRepository productLines, Clock clock,
-            ZoneId businessZone, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            ZoneId businessZone, FigureVersion version, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
+        this.version = version;
         this.tiers = tiers;
         this.productLines = productLines;
         this.clock = clock;
@@ -70,7 +70,7 @@ public class Dashboards {
     }
 
     public Overview overview(DashboardFilter filter) {
-        return recent.get(filter, this::compute);
+        return recent.get(version.of(filter), kept -> compute(kept.key()));
     }
 
     /** The product lines the filter offers, by code. */
@@ -80,16 +80,6 @@ public class Dashboards {
 
     public Optional<ProductLine> productLine(long id) {
         return productLines.findById(id);
-    }
-
-    @EventListener
-    void on(TiersChanged event) {
-        recent.invalidateAll();
-    }
-
-    @EventListener
-    void on(CustomerChanged event) {
-        recent.invalidateAll();
     }
 
     /** Computed now, past the cache: what the benchmark times as "the SQL alone". */

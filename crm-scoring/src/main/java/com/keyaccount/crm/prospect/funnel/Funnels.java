@@ -1,5 +1,7 @@
 package com.keyaccount.crm.prospect.funnel;
 
+import com.keyaccount.crm.dashboard.application.FigureVersion;
+import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
 import com.keyaccount.crm.prospect.LadderVersion;
 import com.keyaccount.crm.prospect.LadderVersionRepository;
 import com.keyaccount.crm.prospect.application.ProspectLadders;
@@ -44,16 +46,20 @@ public class Funnels {
     private final boolean postgres;
     private final Clock clock;
     private final ZoneId zone;
+    private final FigureVersion figures;
     /**
      * A director goes back and forth between the funnel and the prospects behind its figures: each
-     * filter's funnel is kept as briefly as the dashboard's overview (stage changes, made on the
-     * prospect's page, do not clear it), and computed once however many ask at the same moment.
+     * filter's funnel is kept as briefly as the dashboard's overview, under the same
+     * {@link FigureVersion} (stage changes, made on the prospect's page, do not raise it), and
+     * computed once however many ask at the same moment.
      */
-    private final Cache<FunnelFilter, Funnel> recent;
+    private final Cache<Versioned<FunnelFilter>, Funnel> recent;
 
     public Funnels(JdbcTemplate jdbc, ProspectLadders ladders, LadderVersionRepository versions, DatabaseVendor database,
-            ProspectFlowStore flows, Clock clock, ZoneId businessZone, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            ProspectFlowStore flows, Clock clock, ZoneId businessZone, FigureVersion figures,
+            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.ladders = ladders;
         this.versions = versions;
         this.moves = new FunnelMoves(jdbc, database, businessZone, flows);
@@ -76,7 +82,7 @@ public class Funnels {
     }
 
     public Funnel funnel(FunnelFilter filter) {
-        return recent.get(filter, this::compute);
+        return recent.get(figures.of(filter), kept -> compute(kept.key()));
     }
 
     /** Computed now, past the cache: what the benchmark times. */
