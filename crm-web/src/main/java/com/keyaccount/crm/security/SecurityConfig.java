@@ -18,7 +18,10 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 
@@ -30,6 +33,13 @@ public class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+    /**
+     * Swagger UI (administrators only) sets a style of its own inline; everything else as on the
+     * pages. Scripts stay 'self' only.
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     /**
      * The ERP's JSON API: no session, no cookies (so no CSRF to forge), a bearer token on every
@@ -111,6 +121,9 @@ public class SecurityConfig {
                         .deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // replaced, not added: the container's valve has set the pages' policy already
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, (request, response) ->
+                                response.setHeader("Content-Security-Policy", SWAGGER_UI_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
