@@ -50,11 +50,6 @@ final class LimitPages {
         write(request, response, 429, "limits.busy.title", "limits.busy.text", running);
     }
 
-    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Retry-After", "30");
-        write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.503.title", "error.503.text");
-    }
-
     void tooFast(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "1");
         write(request, response, 429, "limits.rate.title", "limits.rate.text");

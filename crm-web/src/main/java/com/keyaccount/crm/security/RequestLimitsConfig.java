@@ -20,8 +20,6 @@ import org.springframework.web.servlet.LocaleResolver;
 class RequestLimitsConfig {
 
     static final int RELATIVE_REDIRECTS_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
-    /** Outside Spring Session's filter (HIGHEST_PRECEDENCE + 50), which stores the session as the response commits. */
-    static final int SESSION_STORE_DOWN_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
     static final int BODY_LIMIT_ORDER = -10_100;
     static final int FAIR_USE_ORDER = -10_000;
 
@@ -30,14 +28,6 @@ class RequestLimitsConfig {
         FilterRegistrationBean<RelativeRedirectFilter> registration =
                 new FilterRegistrationBean<>(new RelativeRedirectFilter());
         registration.setOrder(RELATIVE_REDIRECTS_ORDER);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<SessionStoreDownFilter> sessionStoreDown(MessageSource messages, LocaleResolver locales) {
-        FilterRegistrationBean<SessionStoreDownFilter> registration =
-                new FilterRegistrationBean<>(new SessionStoreDownFilter(new LimitPages(messages, locales)));
-        registration.setOrder(SESSION_STORE_DOWN_ORDER);
         return registration;
     }
 
