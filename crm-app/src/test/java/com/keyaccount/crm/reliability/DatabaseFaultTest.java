@@ -11,10 +11,12 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.support.ConnectionKiller;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
+import com.keyaccount.crm.support.SignedIn;
 import com.keyaccount.crm.support.TestDatabase;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.Cookie;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -137,9 +139,18 @@ class DatabaseFaultTest {
         long version = version(id);
         Map<String, Object> customerRow = customerRow(id);
         assertThat(page(manager, "/customers").getStatus()).isEqualTo(200);
+        Cookie browser = SignedIn.as(mvc, manager);
 
         try {
             refuseConnections();
+            // a signed-in browser's session is in the database too: loading it fails the same way
+            long loading = System.nanoTime();
+            MockHttpServletResponse session = mvc.perform(get("/my-day").cookie(browser)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")).andReturn().getResponse();
+            assertThat(session.getStatus()).as("/my-day with the session cookie").isEqualTo(503);
+            assertPlainUnavailablePage(session.getContentAsString());
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loading))
+                    .isLessThan(connectionTimeoutMs + MARGIN_MS);
             for (String path : List.of("/my-day", "/customers", "/customers/" + id)) {
                 long started = System.nanoTime();
                 MockHttpServletResponse down = page(manager, path);
@@ -168,6 +179,8 @@ class DatabaseFaultTest {
         assertThat(back.getStatus()).as("a page after the database came back").isEqualTo(200);
         assertThat(back.getContentAsString()).contains(name);
         assertThat(page(manager, "/my-day").getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/my-day").cookie(browser)).andReturn().getResponse().getStatus())
+                .as("still signed in after the outage").isEqualTo(200);
         assertThat(customerRow(id)).as("the save sent while the database was down").isEqualTo(customerRow);
     }
 

@@ -50,6 +50,11 @@ final class LimitPages {
         write(request, response, 429, "limits.busy.title", "limits.busy.text", running);
     }
 
+    /** The database cannot be reached, found out before or after the application's own error pages. */
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.503.title", "error.503.text");
+    }
+
     void tooFast(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "1");
         write(request, response, 429, "limits.rate.title", "limits.rate.text");

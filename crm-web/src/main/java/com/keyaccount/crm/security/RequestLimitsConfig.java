@@ -8,12 +8,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The limits of issue 22 as servlet filters ahead of Spring Security (order -100) and of Boot's
- * form-content filter (-9900), which is before anything reads a request body; and the security
- * headers on the container's own error pages.
+ * form-content filter (-9900), which is before anything reads a request body; the page for a
+ * database down around the session store; and the security headers on the container's own error
+ * pages.
  */
 @Configuration
 @EnableConfigurationProperties(RequestLimits.class)
@@ -28,6 +30,15 @@ class RequestLimitsConfig {
         FilterRegistrationBean<RelativeRedirectFilter> registration =
                 new FilterRegistrationBean<>(new RelativeRedirectFilter());
         registration.setOrder(RELATIVE_REDIRECTS_ORDER);
+        return registration;
+    }
+
+    /** Around Spring Session's filter, which reads and writes the session in the database. */
+    @Bean
+    FilterRegistrationBean<DatabaseDownFilter> databaseDown(MessageSource messages, LocaleResolver locales) {
+        FilterRegistrationBean<DatabaseDownFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseDownFilter(new LimitPages(messages, locales)));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }
 
