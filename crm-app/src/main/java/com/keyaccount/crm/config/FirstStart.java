@@ -82,8 +82,8 @@ class FirstStart implements ApplicationRunner {
             demoData.seed(new DemoDataGenerator.Size(properties.demoCustomers(), properties.demoOrdersPerCustomer()));
         }
         if (users.count() == 0) {
-            throw new IllegalStateException("The database has no users. Set CRM_ADMIN_USERNAME and "
-                    + "CRM_ADMIN_PASSWORD to create the first administrator (or CRM_DEMO_DATA=true for demo data).");
+            String username = properties.admin().username();
+            throw new NoAdministrator(username != null && !username.isBlank());
         }
         return seedDemoData;
     }

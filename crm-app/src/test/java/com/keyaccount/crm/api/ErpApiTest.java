@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,7 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The ERP's JSON API: tokens an admin issues and revokes, idempotent pushes, per-field errors. */
+/**
+ * The ERP's JSON API: tokens an admin issues and revokes, idempotent pushes, per-field errors as
+ * RFC 9457 problems ({@code application/problem+json} with the fields under {@code errors}).
+ */
 @FullStackTest
 class ErpApiTest {
 
@@ -70,6 +75,10 @@ class ErpApiTest {
                 {"orders": [{"customerCode": "%s", "orderNo": "ERP-\\u0000-1", "orderDate": "2026-03-01",
                   "amount": "10"}]}""".formatted(customer.getCode()))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail").value("1 problem; nothing was written."))
+                .andExpect(jsonPath("$.instance").value("/api/v1/orders"))
                 .andExpect(jsonPath("$.errors[0].field").value("orderNo"))
                 .andExpect(jsonPath("$.errors[0].reason").value("CONTROL_CHARACTER"));
         push("""
@@ -104,7 +113,10 @@ class ErpApiTest {
         mvc.perform(get("/api/v1/customers/{code}/tier", customer.getCode()).header(HttpHeaders.AUTHORIZATION,
                 "Bearer " + token)).andExpect(status().isOk()).andExpect(jsonPath("$.code").value(customer.getCode()));
         mvc.perform(get("/api/v1/customers/NO-SUCH/tier").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value("No customer has this code."));
     }
 
     @Test
@@ -115,6 +127,9 @@ class ErpApiTest {
                   {"customerCode": "NOPE", "orderNo": "X-1", "orderDate": "2026-13-01", "amount": "-5x"}
                 ]}""".formatted(customer.getCode()))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(jsonPath("$.detail").value("3 problems; nothing was written."))
                 .andExpect(jsonPath("$.errors.length()").value(3))
                 .andExpect(jsonPath("$.errors[?(@.field == 'customerCode')].index").value(1))
                 .andExpect(jsonPath("$.errors[?(@.field == 'orderDate')].reason").value("BAD_DATE"))
@@ -123,6 +138,7 @@ class ErpApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sales_order WHERE customer_id = ?", Integer.class,
                 customer.getId())).isZero();
         push("{\"orders\": [").andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].reason").value("MALFORMED_JSON"));
     }
 
@@ -214,9 +230,14 @@ class ErpApiTest {
     void no_token_a_wrong_token_and_a_revoked_token_answer_401() throws Exception {
         String body = "{\"orders\": []}";
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.detail").value("A valid API token is required: Authorization: Bearer crm_…"));
         mvc.perform(post("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).content(body)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer crm_not-a-token")).andExpect(status().isUnauthorized());
+                .header(HttpHeaders.AUTHORIZATION, "Bearer crm_not-a-token")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 
         long id = jdbc.queryForObject("SELECT id FROM api_token WHERE token_prefix = ?", Long.class,
                 token.substring(0, 12));

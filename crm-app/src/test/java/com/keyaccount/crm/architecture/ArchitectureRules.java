@@ -27,8 +27,9 @@ final class ArchitectureRules {
             "com.keyaccount.crm.complaint.rules..");
 
     private static final DescribedPredicate<JavaClass> FRAMEWORK_OR_PERSISTENCE = resideInAnyPackage(
-            "org.springframework..", "jakarta.persistence..", "org.hibernate..", "java.sql..", "javax.sql..")
-            .as("Spring, JPA or JDBC");
+            "org.springframework..", "jakarta.persistence..", "org.hibernate..", "java.sql..", "javax.sql..",
+            "io.micrometer..")
+            .as("Spring, JPA, JDBC or metrics");
 
     /** SQL and repositories; exception types are fine (the web layer maps a lost database to 503). */
     private static final DescribedPredicate<JavaClass> SQL_OR_REPOSITORIES = resideInAnyPackage(

@@ -32,6 +32,15 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void a_rule_that_records_metrics_itself_is_refused() {
+        assertThatThrownBy(() -> ArchitectureRules.rulesArePlainJava(resideInAPackage(VIOLATIONS + ".scoring.."))
+                .check(violations))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CountingRule")
+                .hasMessageContaining("io.micrometer.core.instrument.Counter");
+    }
+
+    @Test
     void a_controller_calling_a_repository_is_refused() {
         assertThatThrownBy(() -> ArchitectureRules.webServesHttpOnly(resideInAPackage(VIOLATIONS + ".web.."))
                 .check(violations))

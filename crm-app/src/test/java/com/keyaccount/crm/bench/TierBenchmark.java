@@ -45,7 +45,7 @@ public final class TierBenchmark {
                         "--spring.datasource.password=" + env("CRM_BENCH_DB_PASSWORD", ""),
                         // 22 a year on average for the 90% who buy: about 2M orders at 100k customers
                         "--crm.demo-data=true", "--crm.demo-customers=" + customers,
-                        "--crm.demo-orders-per-customer=22", "--server.port=0",
+                        "--crm.demo-orders-per-customer=22", "--server.port=0", "--management.server.port=0",
                         // capacity, not fairness: (f) and (i) drive one session from 8 connections
                         "--crm.limits.requests-per-second=0",
                         "--spring.main.banner-mode=off", "--logging.level.root=warn",

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,16 @@ class FirstStartTest {
     void an_empty_production_database_without_an_admin_refuses_to_start() {
         assertThatThrownBy(() -> start("--crm.demo-data=false").close())
                 .hasStackTraceContaining("CRM_ADMIN_USERNAME");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void the_operator_is_told_which_variable_is_missing_instead_of_a_stack_trace(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--crm.demo-data=false", "--crm.admin.username=boss").close());
+
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "first start of an empty database (no users yet) and CRM_ADMIN_PASSWORD is not set", "Set CRM_ADMIN_USERNAME and "
+                        + "CRM_ADMIN_PASSWORD").doesNotContain("at com.keyaccount.crm.config.FirstStart");
     }
 
     @Test
@@ -77,7 +90,7 @@ class FirstStartTest {
     }
 
     private static ConfigurableApplicationContext startOn(String url, String... args) {
-        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
+        List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0", "--management.server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn"));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(CrmApplication.class).run(all.toArray(String[]::new));

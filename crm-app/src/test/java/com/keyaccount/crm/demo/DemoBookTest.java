@@ -49,7 +49,7 @@ class DemoBookTest {
     static void startWithTheDefaultDemo() {
         app = new SpringApplicationBuilder(CrmApplication.class).run(
                 "--spring.datasource.url=" + TestDatabase.freshH2("demo-book-" + UUID.randomUUID()),
-                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn");
+                "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn");
         jdbc = app.getBean(JdbcTemplate.class);
     }
 

@@ -3,16 +3,14 @@ package com.keyaccount.crm.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.keyaccount.crm.support.PostgresClient;
 import com.keyaccount.crm.support.TestDatabase;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +39,10 @@ class BackupVerificationTest {
         assumeTrue(postgres.matches(), "BackupVerificationTest runs ops/verify-backup.sh and needs PostgreSQL: set "
                 + "CRM_TEST_DB_URL=jdbc:postgresql://host:5432/<database> (a user that may create databases). "
                 + "This run uses " + TestDatabase.describe());
-        assumeTrue(clientTools(url), "BackupVerificationTest needs psql, pg_dump and pg_restore on the PATH, "
+        assumeTrue(PostgresClient.toolsFor(url), "BackupVerificationTest needs psql, pg_dump and pg_restore on the PATH, "
                 + "pg_dump at least as new as the server");
         assertThat(SCRIPT).exists();
 
-        URI server = URI.create(postgres.group(1));
         String database = "crm_backup_check_" + UUID.randomUUID().toString().substring(0, 8);
         String scratchUrl = "jdbc:" + postgres.group(1) + "/" + database;
         execute(url, "CREATE DATABASE " + database);
@@ -63,13 +60,7 @@ class BackupVerificationTest {
             long before = awaitWrites(written, 1);
 
             ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString(), database).redirectErrorStream(true);
-            Map<String, String> env = run.environment();
-            env.put("PGHOST", server.getHost());
-            env.put("PGPORT", String.valueOf(server.getPort() < 0 ? 5432 : server.getPort()));
-            env.put("PGUSER", TestDatabase.user());
-            if (!TestDatabase.password().isEmpty()) {
-                env.put("PGPASSWORD", TestDatabase.password());
-            }
+            run.environment().putAll(PostgresClient.Target.of(url).orElseThrow().environment());
             Process script = run.start();
             String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(script.waitFor(5, TimeUnit.MINUTES)).as("the script finished").isTrue();
@@ -120,42 +111,5 @@ class BackupVerificationTest {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    /** psql, pg_dump and pg_restore run, and pg_dump is not older than the server (it refuses then). */
-    private static boolean clientTools(String url) {
-        try {
-            for (String tool : new String[] {"psql", "pg_restore"}) {
-                if (version(tool) < 0) {
-                    return false;
-                }
-            }
-            int serverMajor;
-            try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
-                serverMajor = connection.getMetaData().getDatabaseMajorVersion();
-            }
-            return version("pg_dump") >= serverMajor;
-        } catch (IOException | SQLException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** The tool's major version, or -1 when it does not run. */
-    private static int version(String tool) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-        } catch (IOException notOnPath) {
-            return -1;
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            return -1;
-        }
-        Matcher major = Pattern.compile("(\\d+)(\\.\\d+)?").matcher(out);
-        return major.find() ? Integer.parseInt(major.group(1)) : -1;
     }
 }

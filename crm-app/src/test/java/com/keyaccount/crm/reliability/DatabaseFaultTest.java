@@ -105,8 +105,7 @@ class DatabaseFaultTest {
         assertThat(followUpRows).hasSize(1);
 
         killer.armOnce();
-        String lostName = Fixtures.unique("不应保存");
-        MockHttpServletResponse killed = edit(manager, customer, version, lostName, "LOST");
+        MockHttpServletResponse killed = markLost(manager, id);
 
         assertThat(killer.killedPid()).as("the hook terminated the request's connection").isNotZero();
         assertThat(killed.getStatus()).isEqualTo(503);
@@ -114,18 +113,20 @@ class DatabaseFaultTest {
         assertThat(customerRow(id)).as("customer row").isEqualTo(customerRow);
         assertThat(auditRows(id)).as("audit rows").isEqualTo(auditRows);
         assertThat(followUpRows(id)).as("follow-up row").isEqualTo(followUpRows);
+        assertThat(lossRows(id)).as("no loss recorded").isZero();
 
         // no restart: the very next requests get a healthy connection
         MockHttpServletResponse page = mvc.perform(get("/customers/{id}", id).with(user(Fixtures.principal(manager))))
                 .andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
-        assertThat(page.getContentAsString()).contains(savedName).doesNotContain(lostName);
+        assertThat(page.getContentAsString()).contains(savedName);
 
-        assertThat(edit(manager, customer, version, lostName, "LOST").getStatus()).isEqualTo(302);
-        assertThat(jdbc.queryForObject("SELECT name FROM customer WHERE id = ?", String.class, id)).isEqualTo(lostName);
+        assertThat(markLost(manager, id).getStatus()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("SELECT status FROM customer WHERE id = ?", String.class, id)).isEqualTo("LOST");
         assertThat(version(id)).isEqualTo(version + 1);
         assertThat(auditRows(id)).hasSizeGreaterThan(auditRows.size());
         assertThat(followUpRows(id)).isNotEqualTo(followUpRows);
+        assertThat(lossRows(id)).isEqualTo(1);
     }
 
     @Test
@@ -194,10 +195,18 @@ class DatabaseFaultTest {
                 .with(user(Fixtures.principal(manager))).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                 .param("code", customer.getCode()).param("name", name).param("industry", "MANUFACTURING")
                 .param("region", "EAST").param("status", status).param("version", Long.toString(version));
-        if ("LOST".equals(status)) {
-            request.param("lostReason", "转向竞争对手");
-        }
         return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** Marks the customer lost on its own form: the customer, its loss, the audit and the follow-up in one go. */
+    private MockHttpServletResponse markLost(AppUser manager, long id) throws Exception {
+        return mvc.perform(post("/customers/{id}/lost", id).with(csrf()).with(user(Fixtures.principal(manager)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").param("reason", "COMPETITOR").param("competitor", "华东机电"))
+                .andReturn().getResponse();
+    }
+
+    private Integer lossRows(long id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM customer_loss WHERE customer_id = ?", Integer.class, id);
     }
 
     private static void assertPlainUnavailablePage(String body) {

@@ -249,7 +249,7 @@ class OnlineRetailBookTest {
 
     /** The application on a database of its own. */
     private void start() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
                 "--logging.level.root=warn", "--crm.demo-data=false", "--crm.admin.username=book-admin",
                 "--crm.admin.password=book-admin-password", "--crm.tier.recompute-cron=-",
                 "--spring.datasource.hikari.maximum-pool-size=4"));

@@ -214,6 +214,19 @@ public class Complaint {
         step(StepKind.REOPENED, why, by, at);
     }
 
+    /**
+     * Handed to another account manager to see it through, while it is open; its deadlines stay
+     * as they were: the customer is owed the same answer.
+     */
+    public void assignTo(AppUser newOwner, String by, Instant at) {
+        status.require("ownerId", ComplaintStatus.RECEIVED, ComplaintStatus.ANSWERED);
+        if (newOwner == owner || newOwner.getId() != null && newOwner.getId().equals(owner.getId())) {
+            throw new ComplaintRefusedException("ownerId", "sameOwner");
+        }
+        this.owner = newOwner;
+        step(StepKind.ASSIGNED, newOwner.getDisplayName(), by, at);
+    }
+
     /** Open and past a deadline it has not met: not answered in time, or not resolved in time. */
     public boolean isOverdue(Instant now) {
         return status.isOpen() && (now.isAfter(resolveDueAt)

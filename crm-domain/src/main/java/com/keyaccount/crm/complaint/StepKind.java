@@ -6,5 +6,7 @@ public enum StepKind {
     ANSWERED,
     RESOLVED,
     CONFIRMED,
-    REOPENED
+    REOPENED,
+    /** Handed to another account manager; the note names them. */
+    ASSIGNED
 }

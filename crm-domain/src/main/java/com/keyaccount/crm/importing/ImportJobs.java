@@ -55,6 +55,7 @@ public class ImportJobs {
 
     private void run(long id, LineSource file, String actor, Job job) {
         try {
+            records.working(id);
             job.run(id, file, actor);
         } catch (IOException | RuntimeException | Error e) {
             fail(id, e);

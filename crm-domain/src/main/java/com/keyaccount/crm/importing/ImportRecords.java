@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,20 +34,39 @@ public class ImportRecords {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Set<Long> live = ConcurrentHashMap.newKeySet();
+    private final ImportMetrics metrics;
+    private final Map<Long, Live> live = new ConcurrentHashMap<>();
 
-    ImportRecords(JdbcTemplate jdbc, Clock clock) {
+    ImportRecords(JdbcTemplate jdbc, Clock clock, ImportMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    /** A new import, RUNNING, with a heartbeat from now. */
+    /** An import this instance works on: what its metrics are tagged with, when its work started, lines read. */
+    private static final class Live {
+        final ImportKind kind;
+        final String source;
+        volatile long startedNanos = System.nanoTime();
+        volatile long rows;
+
+        Live(ImportKind kind, String source) {
+            this.kind = kind;
+            this.source = source;
+        }
+    }
+
+    /** A new import of pushed data (the ERP API), RUNNING, with a heartbeat from now. */
     public long begin(ImportKind kind, String actor, String fileName) {
-        return begin(kind, actor, fileName, null);
+        return begin(kind, actor, fileName, null, "api");
     }
 
     /** A new import of the uploaded file kept at {@code uploadFile} (null: none), beating until it finishes. */
     long begin(ImportKind kind, String actor, String fileName, String uploadFile) {
+        return begin(kind, actor, fileName, uploadFile, "file");
+    }
+
+    private long begin(ImportKind kind, String actor, String fileName, String uploadFile, String source) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(con -> {
@@ -63,8 +82,16 @@ public class ImportRecords {
             return ps;
         }, key);
         long id = Objects.requireNonNull(key.getKey()).longValue();
-        live.add(id);
+        live.put(id, new Live(kind, source));
         return id;
+    }
+
+    /** Its queued job starts now: the pace an import is measured by leaves out its wait in the queue. */
+    void working(long id) {
+        Live work = live.get(id);
+        if (work != null) {
+            work.startedNanos = System.nanoTime();
+        }
     }
 
     /** Touches the heartbeat of every import this instance has begun and not finished. */
@@ -72,7 +99,7 @@ public class ImportRecords {
         if (!live.isEmpty()) {
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.batchUpdate("UPDATE data_import SET heartbeat_at = ? WHERE id = ? AND status = 'RUNNING'",
-                    live.stream().map(id -> new Object[] {now, id}).toList());
+                    live.keySet().stream().map(id -> new Object[] {now, id}).toList());
         }
     }
 
@@ -93,6 +120,10 @@ public class ImportRecords {
             // another instance took it for abandoned (no heartbeat for minutes) and cleared its stage
             throw new IllegalStateException("import " + id + " is no longer running; stopped reading");
         }
+        Live work = live.get(id);
+        if (work != null) {
+            work.rows = rowsRead;
+        }
     }
 
     /** Keeps bad lines for the import's page and report. */
@@ -106,7 +137,10 @@ public class ImportRecords {
     }
 
     public void finish(long id, Status status, Long created, Long updated, Long unchanged, Long bad, String message) {
-        forget(id);
+        Live ended = live.remove(id);
+        if (ended != null) {
+            metrics.finished(ended.kind, ended.source, status, ended.rows, System.nanoTime() - ended.startedNanos);
+        }
         jdbc.update("""
                 UPDATE data_import SET status = ?, finished_at = ?, created = ?, updated = ?, unchanged = ?,
                     bad_lines = ?, message = ? WHERE id = ?""", status.name(), Timestamp.from(clock.instant()),

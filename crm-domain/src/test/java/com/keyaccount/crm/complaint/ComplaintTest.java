@@ -61,6 +61,25 @@ class ComplaintTest {
     }
 
     @Test
+    void an_open_complaint_is_handed_over_keeping_its_deadlines_and_a_closed_one_is_not() {
+        Complaint c = complaint();
+        AppUser li = new AppUser("li", "{noop}x", "李娜", Role.ACCOUNT_MANAGER, "EAST");
+        assertThatThrownBy(() -> c.assignTo(owner, "zhang", NOW)).isInstanceOf(ComplaintRefusedException.class)
+                .satisfies(e -> assertThat(((ComplaintRefusedException) e).code()).isEqualTo("sameOwner"));
+
+        c.assignTo(li, "zhang", NOW.plusSeconds(60));
+        assertThat(c.getOwner()).isSameAs(li);
+        assertThat(c.getResolveDueAt()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+        assertThat(c.getSteps()).extracting(ComplaintStep::getStep, ComplaintStep::getNote)
+                .containsExactly(tuple(StepKind.RECEIVED, null), tuple(StepKind.ASSIGNED, "李娜"));
+
+        c.resolve("已处理", "li", NOW.plusSeconds(120));
+        assertThatThrownBy(() -> c.assignTo(owner, "li", NOW.plusSeconds(180)))
+                .isInstanceOf(ComplaintRefusedException.class);
+        assertThat(c.getOwner()).isSameAs(li);
+    }
+
+    @Test
     void a_complaint_cannot_be_closed_without_a_resolution_note() {
         Complaint c = complaint();
         assertThatThrownBy(() -> c.resolve("   ", "zhang", NOW)).isInstanceOf(ComplaintRefusedException.class)

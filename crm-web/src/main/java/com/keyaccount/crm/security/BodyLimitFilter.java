@@ -1,5 +1,6 @@
 package com.keyaccount.crm.security;
 
+import com.keyaccount.crm.api.web.ApiProblems;
 import com.keyaccount.crm.user.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -63,7 +65,13 @@ class BodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         DataSize limit = api ? limits.apiBodySize() : limits.bodySize();
-        if (unstated) {
+        if (api && unstated) {
+            ApiProblems.write(request, response, HttpStatus.LENGTH_REQUIRED,
+                    "Send the body with a Content-Length; nothing was read.");
+        } else if (api && length > limit.toBytes()) {
+            ApiProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                    "The body is larger than " + LimitPages.readable(limit) + "; nothing was read.");
+        } else if (unstated) {
             pages.lengthRequired(request, response);
         } else if (length > limit.toBytes()) {
             pages.tooLarge(request, response, limit);

@@ -16,10 +16,12 @@ import org.springframework.util.unit.DataSize;
  *                          user may have running at once; 0 turns the limit off
  * @param requestsPerSecond what one signed-in session may ask for, sustained; 0 turns the limit off
  * @param requestBurst      what a session may ask for at once before the sustained rate applies
+ * @param apiRequestsPerSecond what one ERP API token may ask for, sustained; 0 turns the limit off
+ * @param apiRequestBurst   what one API token may ask for at once before its sustained rate applies
  */
 @ConfigurationProperties("crm.limits")
 record RequestLimits(DataSize uploadSize, DataSize bodySize, DataSize apiBodySize, Integer concurrentPerUser,
-        Double requestsPerSecond, Integer requestBurst) {
+        Double requestsPerSecond, Integer requestBurst, Double apiRequestsPerSecond, Integer apiRequestBurst) {
 
     RequestLimits {
         uploadSize = uploadSize == null ? DataSize.ofGigabytes(1) : uploadSize;
@@ -28,5 +30,7 @@ record RequestLimits(DataSize uploadSize, DataSize bodySize, DataSize apiBodySiz
         concurrentPerUser = concurrentPerUser == null ? 2 : concurrentPerUser;
         requestsPerSecond = requestsPerSecond == null ? 20.0 : requestsPerSecond;
         requestBurst = requestBurst == null ? 60 : requestBurst;
+        apiRequestsPerSecond = apiRequestsPerSecond == null ? 10.0 : apiRequestsPerSecond;
+        apiRequestBurst = apiRequestBurst == null ? 50 : apiRequestBurst;
     }
 }

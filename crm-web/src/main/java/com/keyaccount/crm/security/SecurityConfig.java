@@ -1,10 +1,13 @@
 package com.keyaccount.crm.security;
 
 import com.keyaccount.crm.api.ApiTokens;
+import com.keyaccount.crm.api.web.ApiProblems;
 import com.keyaccount.crm.user.application.SignInAccounts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,36 +18,53 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 
 @Configuration
 @EnableWebSecurity
+// the API's rate per token; RequestLimitsConfig binds the same, for the servlet filters
+@EnableConfigurationProperties(RequestLimits.class)
 public class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+    /**
+     * Swagger UI (administrators only) sets a style of its own inline; everything else as on the
+     * pages. Scripts stay 'self' only.
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     /**
      * The ERP's JSON API: no session, no cookies (so no CSRF to forge), a bearer token on every
-     * request; anything else answers 401.
+     * request, at most so many a second per token; anything else answers 401. Every refusal is
+     * a problem (RFC 9457), as the controllers' errors are.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, RequestLimits limits) throws Exception {
         http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ApiTokenFilter.ROLE))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ApiFailureFilter(), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(limits), ApiTokenFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            response.setContentType("application/json");
-                            response.setStatus(401);
-                            response.getWriter().write("{\"error\":\"a valid API token is required\"}");
-                        }));
+                            ApiProblems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                    "A valid API token is required: Authorization: Bearer crm_…");
+                        })
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Only an API token may use the API.")));
         return http.build();
     }
 
@@ -65,7 +85,13 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         // a customer's personal satisfaction survey: the unguessable token in the path is its only key
                         .requestMatchers("/s/*").permitAll()
+                        // health and metrics are served on the management port only: here the path is
+                        // nothing, and says so (404) to anyone rather than asking them to sign in
+                        .requestMatchers("/actuator/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the ERP API's generated contract and Swagger UI (springdoc; off in production by a setting)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
@@ -95,6 +121,9 @@ public class SecurityConfig {
                         .deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // replaced, not added: the container's valve has set the pages' policy already
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, (request, response) ->
+                                response.setHeader("Content-Security-Policy", SWAGGER_UI_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

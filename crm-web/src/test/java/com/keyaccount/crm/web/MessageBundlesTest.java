@@ -93,6 +93,25 @@ class MessageBundlesTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * A message without arguments is shown as written (Spring formats only messages given
+     * arguments), so an apostrophe doubled for MessageFormat would show doubled: "the tier''s".
+     */
+    @Test
+    void apostrophes_are_doubled_only_where_a_message_takes_arguments() {
+        List<String> wrong = new ArrayList<>();
+        for (Properties bundle : List.of(ENGLISH, CHINESE)) {
+            bundle.forEach((key, text) -> {
+                String message = (String) text;
+                boolean takesArguments = message.matches("(?s).*\\{\\d.*");
+                if (takesArguments ? message.replace("''", "").contains("'") : message.contains("''")) {
+                    wrong.add(key + "=" + message);
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static void missingFromEither(String key, String where, List<String> missing) {
         if (!ENGLISH.containsKey(key)) {
             missing.add(where + ": " + key + " (messages.properties)");

@@ -214,6 +214,8 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected Complaints complaints;
     @MockitoBean
+    protected com.keyaccount.crm.complaint.application.ComplaintAssignments complaintAssignments;
+    @MockitoBean
     protected ComplaintQueries complaintQueries;
     @MockitoBean
     protected ServicePolicies servicePolicies;

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** A complaint's page: what it is, where it stands against its deadlines, and its timeline. */
 public record ComplaintDetail(long id, long customerId, String customerName, String contactName, String ownerName,
-        ComplaintChannel channel, ComplaintCategory category, Severity severity, String description,
+        long ownerId, ComplaintChannel channel, ComplaintCategory category, Severity severity, String description,
         ComplaintStatus status, Tier tier, int policyVersion, Instant receivedAt, Instant answerDueAt,
         Instant resolveDueAt, String answer, Instant answeredAt, String resolution, Instant resolvedAt,
         Instant confirmedAt, boolean overdue, long version, List<ComplaintStepView> steps) {

@@ -160,7 +160,8 @@ public class Complaints {
         Complaint c = visible(viewer, id);
         return new ComplaintDetail(c.getId(), c.getCustomer().getId(), c.getCustomer().getName(),
                 c.getContact() == null ? null : c.getContact().getName(), c.getOwner().getDisplayName(),
-                c.getChannel(), c.getCategory(), c.getSeverity(), c.getDescription(), c.getStatus(), c.getTier(),
+                c.getOwner().getId(), c.getChannel(), c.getCategory(), c.getSeverity(), c.getDescription(),
+                c.getStatus(), c.getTier(),
                 c.getPolicyVersion(), c.getReceivedAt(), c.getAnswerDueAt(), c.getResolveDueAt(), c.getAnswer(),
                 c.getAnsweredAt(), c.getResolution(), c.getResolvedAt(), c.getConfirmedAt(),
                 c.isOverdue(clock.instant()), c.getVersion(), queries.stepsOf(id));

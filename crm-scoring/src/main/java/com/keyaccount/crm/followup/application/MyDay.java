@@ -6,6 +6,8 @@ import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "Who must I contact today": one manager's overdue, due-today and this-week follow-ups from
  * the stored schedule (index range per manager), plus special days and profiles to verify.
+ * How long that takes is the {@link #LATENCY} timer the operators watch (view "manager").
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,19 +48,29 @@ public class MyDay {
     static final int VERIFY_ROWS = 20;
     /** Special days listed; a book of thousands has more birthdays a week than anyone reads. */
     static final int SPECIAL_ROWS = 30;
+    static final String LATENCY = "crm.myday";
 
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
     private final DueRows dueRows;
     private final Clock clock;
     private final ZoneId zone;
+    private final Timer latency;
 
-    MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, DueRows dueRows, Clock clock, ZoneId businessZone) {
+    MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, DueRows dueRows, Clock clock, ZoneId businessZone,
+            MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.dueRows = dueRows;
         this.clock = clock;
         this.zone = businessZone;
+        this.latency = latency(metrics, "manager");
+    }
+
+    /** The timer of building a day: the manager's here, the director's team day in {@link TeamDay}. */
+    static Timer latency(MeterRegistry metrics, String view) {
+        return Timer.builder(LATENCY).description("Building My day's lists (the page's database work)")
+                .tag("view", view).register(metrics);
     }
 
     /**
@@ -74,6 +87,10 @@ public class MyDay {
 
     /** The day, its three due sections narrowed to {@code filter}; special days and profiles are not. */
     public MyDayView of(long ownerId, DueFilter filter) {
+        return latency.record(() -> build(ownerId, filter));
+    }
+
+    private MyDayView build(long ownerId, DueFilter filter) {
         LocalDate today = today();
         WorkingCalendar working = calendar.workingCalendar();
         List<SpecialDay> special = specialDays(ownerId, today);

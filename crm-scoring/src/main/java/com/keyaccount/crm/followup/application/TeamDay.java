@@ -1,6 +1,8 @@
 package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,12 +30,14 @@ public class TeamDay {
     private final BusinessCalendar calendar;
     private final MyDay myDay;
     private final DueRows dueRows;
+    private final Timer latency;
 
-    TeamDay(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay, DueRows dueRows) {
+    TeamDay(JdbcTemplate jdbc, BusinessCalendar calendar, MyDay myDay, DueRows dueRows, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.myDay = myDay;
         this.dueRows = dueRows;
+        this.latency = MyDay.latency(metrics, "team");
     }
 
     public record ManagerDay(long managerId, String name, long overdue, long dueToday, List<DueCustomer> pressing) {
@@ -51,6 +55,10 @@ public class TeamDay {
     }
 
     public View of() {
+        return latency.record(this::build);
+    }
+
+    private View build() {
         LocalDate today = myDay.today();
         WorkingCalendar working = calendar.workingCalendar();
         Date day = Date.valueOf(today);

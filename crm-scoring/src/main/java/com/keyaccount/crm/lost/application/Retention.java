@@ -1,8 +1,8 @@
 package com.keyaccount.crm.lost.application;
 
+import com.keyaccount.crm.scoring.care.LostCustomerPeriods;
 import com.keyaccount.crm.scoring.care.RetentionRate;
 import com.keyaccount.crm.user.Viewer;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -102,22 +102,17 @@ public class Retention {
      * Each period's rows. A period's customers are those created before it began, not prospects
      * (unless lost in it), and not lost before it without being won back; a loss counts under the
      * manager and tier of its record. Customers never lost (nearly all) are counted for every
-     * period in one pass, each period a conditional sum; the few with a loss record get the full
-     * rule, per period, starting from the loss records.
+     * period in one pass, each period a conditional sum; the few with a loss record are read once
+     * with their losses and counted by {@link LostCustomerPeriods} (one SQL statement per period
+     * over the book cost more than the whole panel may take).
      */
     private List<List<Row>> rows(Viewer viewer, List<LocalDate[]> periods) {
         boolean all = viewer.role().seesAllCustomers();
         Map<String, Object> args = new HashMap<>();
         StringBuilder sums = new StringBuilder();
-        StringBuilder table = new StringBuilder();
         for (int i = 0; i < periods.size(); i++) {
-            args.put("f" + i, Date.valueOf(periods.get(i)[0]));
-            args.put("t" + i, Date.valueOf(periods.get(i)[1]));
             args.put("s" + i, Timestamp.from(periods.get(i)[0].atStartOfDay(zone).toInstant()));
             sums.append(", SUM(CASE WHEN c.created_at < :s").append(i).append(" THEN 1 ELSE 0 END) AS p").append(i);
-            table.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS n, CAST(:f").append(i)
-                    .append(" AS DATE) AS f, CAST(:t").append(i).append(" AS DATE) AS t, CAST(:s").append(i)
-                    .append(" AS TIMESTAMP WITH TIME ZONE) AS s");
         }
         if (!all) {
             args.put("me", viewer.userId());
@@ -141,25 +136,33 @@ public class Retention {
                         }
                     }
                 });
+        // the few ever lost: their loss records, read once, and the rule applied per period in Java
+        Map<Long, LostCustomerPeriods.Customer> everLost = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT x.n, x.owner_id, u.display_name, x.tier, COUNT(DISTINCT x.id) AS at_start,
-                       COUNT(DISTINCT x.lost_id) AS lost
-                FROM (SELECT p.n, c.id, COALESCE(l.owner_id, c.owner_id) AS owner_id,
-                             COALESCE(l.tier, t.effective_tier, 'C') AS tier, l.customer_id AS lost_id
-                      FROM (SELECT DISTINCT customer_id FROM customer_loss) e
-                      JOIN customer c ON c.id = e.customer_id
-                      CROSS JOIN (%s) p
-                      LEFT JOIN customer_tier t ON t.customer_id = c.id
-                      LEFT JOIN customer_loss l ON l.customer_id = c.id AND l.lost_on BETWEEN p.f AND p.t
-                      WHERE c.deleted = FALSE AND c.created_at < p.s AND (c.status <> 'PROSPECT' OR l.id IS NOT NULL)
-                        AND NOT EXISTS (SELECT 1 FROM customer_loss o WHERE o.customer_id = c.id AND o.lost_on < p.f
-                            AND (o.won_back_on IS NULL OR o.won_back_on >= p.f))%s) x
-                JOIN app_user u ON u.id = x.owner_id
-                GROUP BY x.n, x.owner_id, u.display_name, x.tier""".formatted(table, mine))
-                .params(args).query(rs -> {
-                    rows.get(rs.getInt("n")).add(new Row(rs.getLong("owner_id"), rs.getString("display_name"),
-                            rs.getString("tier"), new RetentionRate(rs.getLong("at_start"), rs.getLong("lost"))));
+                SELECT c.id, c.owner_id, t.effective_tier, c.created_at, c.status, l.lost_on, l.won_back_on,
+                       l.owner_id AS loss_owner_id, l.tier AS loss_tier
+                FROM customer_loss l JOIN customer c ON c.id = l.customer_id
+                LEFT JOIN customer_tier t ON t.customer_id = c.id
+                WHERE c.deleted = FALSE%s
+                ORDER BY c.id, l.lost_on, l.id""".formatted(mine)).params(args).query(rs -> {
+                    var loss = new LostCustomerPeriods.Loss(rs.getDate("lost_on").toLocalDate(),
+                            rs.getDate("won_back_on") == null ? null : rs.getDate("won_back_on").toLocalDate(),
+                            rs.getLong("loss_owner_id"), rs.getString("loss_tier"));
+                    var customer = new LostCustomerPeriods.Customer(rs.getLong("owner_id"),
+                            rs.getString("effective_tier"), rs.getTimestamp("created_at").toInstant(),
+                            "PROSPECT".equals(rs.getString("status")), new ArrayList<>());
+                    everLost.computeIfAbsent(rs.getLong("id"), id -> customer).losses().add(loss);
                 });
+        if (everLost.isEmpty()) {
+            return rows;
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM app_user")
+                .query(rs -> { names.put(rs.getLong("id"), rs.getString("display_name")); });
+        List<LostCustomerPeriods.Period> spans = periods.stream()
+                .map(p -> new LostCustomerPeriods.Period(p[0], p[1], p[0].atStartOfDay(zone).toInstant())).toList();
+        LostCustomerPeriods.count(spans, everLost.values()).forEach((key, rate) -> rows.get(key.period())
+                .add(new Row(key.ownerId(), names.get(key.ownerId()), key.tier(), rate)));
         return rows;
     }
 }

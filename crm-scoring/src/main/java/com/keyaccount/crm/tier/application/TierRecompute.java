@@ -2,6 +2,7 @@ package com.keyaccount.crm.tier.application;
 
 import com.keyaccount.crm.shared.Heartbeat;
 import com.keyaccount.crm.tier.RecomputeRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public class TierRecompute implements RecomputeRequests {
     private final LockProvider locks;
     private final Clock clock;
     private final TaskExecutor background;
+    private final RecomputeMetrics metrics;
     private final AtomicReference<RecomputeProgress> progress = new AtomicReference<>();
     private final AtomicReference<Request> next = new AtomicReference<>();
     /*
@@ -53,13 +55,14 @@ public class TierRecompute implements RecomputeRequests {
     private final AtomicInteger inBackground = new AtomicInteger();
 
     TierRecompute(RecomputePipeline pipeline, RecomputeRuns runs, AbandonedRecomputes abandoned, LockProvider locks,
-            Clock clock, @Qualifier(EXECUTOR) TaskExecutor background) {
+            Clock clock, @Qualifier(EXECUTOR) TaskExecutor background, MeterRegistry metrics) {
         this.pipeline = pipeline;
         this.runs = runs;
         this.abandoned = abandoned;
         this.locks = locks;
         this.clock = clock;
         this.background = background;
+        this.metrics = new RecomputeMetrics(metrics);
     }
 
     /**
@@ -201,8 +204,14 @@ public class TierRecompute implements RecomputeRequests {
         if (lock.isEmpty()) {
             throw new RecomputeAlreadyRunningException();
         }
+        long started = System.nanoTime();
         try {
-            return pipeline.recompute(trigger, actor, progress::set);
+            RecomputeSummary summary = pipeline.recompute(trigger, actor, progress::set);
+            metrics.done(trigger, summary);
+            return summary;
+        } catch (RuntimeException e) {
+            metrics.failed(trigger, System.nanoTime() - started);
+            throw e;
         } finally {
             progress.set(null);
             lock.get().unlock();

@@ -4,7 +4,7 @@ import com.keyaccount.crm.api.ApiTokens;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.PlainText;
-import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,18 +13,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins issue tokens for the ERP (each shown once) and revoke them. */
+/**
+ * Admins issue tokens for the ERP (each shown once) and revoke them; the page links the API's
+ * contract, and its Swagger UI where that is switched on.
+ */
 @Controller
-@RequiredArgsConstructor
 class ApiTokenController {
 
     static final int NAME_LENGTH = 100;
 
     private final ApiTokens tokens;
+    private final boolean swaggerUi;
+
+    ApiTokenController(ApiTokens tokens, @Value("${springdoc.swagger-ui.enabled:true}") boolean swaggerUi) {
+        this.tokens = tokens;
+        this.swaggerUi = swaggerUi;
+    }
 
     @GetMapping("/admin/api-tokens")
     String list(Viewer viewer, Model model) {
         model.addAttribute("tokens", tokens.list(viewer));
+        model.addAttribute("swaggerUi", swaggerUi);
         return "admin/api-tokens";
     }
 

@@ -1,24 +1,27 @@
 package com.keyaccount.crm.api.web;
 
-import com.keyaccount.crm.complaint.ComplaintText;
 import com.keyaccount.crm.complaint.ComplaintCategory;
 import com.keyaccount.crm.complaint.ComplaintChannel;
 import com.keyaccount.crm.complaint.ComplaintRefusedException;
+import com.keyaccount.crm.complaint.ComplaintText;
 import com.keyaccount.crm.complaint.application.Complaints;
 import com.keyaccount.crm.complaint.application.NewComplaint;
 import com.keyaccount.crm.complaint.rules.Severity;
 import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.shared.ControlCharacters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Complaints", description = "Complaints from a service desk")
 class ComplaintApiController {
-
 
     private final Complaints complaints;
 
@@ -41,14 +44,36 @@ class ComplaintApiController {
     }
 
     /** The request body; codes as in the export's documentation, e.g. {@code "severity": "CRITICAL"}. */
-    record ComplaintRequest(String customerCode, String channel, String category, String severity,
-            String description, String requestId) {
+    @Schema(name = "ComplaintRequest")
+    record ComplaintRequest(
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "C00042") String customerCode,
+            @Schema(nullable = true, implementation = ComplaintChannel.class, description = "default SERVICE_DESK")
+            String channel,
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = ComplaintCategory.class) String category,
+            @Schema(requiredMode = RequiredMode.REQUIRED, implementation = Severity.class,
+                    description = "sets the answer and resolution deadlines with the customer's tier") String severity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = ComplaintText.MAX,
+                    description = "line breaks allowed, no other control characters") String description,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "[A-Za-z0-9._:-]{1,60}", description = "the sender's "
+                    + "id of this request: sending it again records no second complaint", example = "SD-2026-00017")
+            String requestId) {
+    }
+
+    /** The complaint recorded (or recorded before, for a retried requestId). */
+    record ComplaintRecorded(long id) {
     }
 
     @PostMapping("/complaints")
-    ResponseEntity<?> record(@RequestBody ComplaintRequest request, Principal client) {
+    @Operation(operationId = "recordComplaint", summary = "Record a complaint", description = """
+            The complaint is the customer's manager's, with deadlines computed from the customer's tier and the \
+            severity as for one recorded on the page.""")
+    @ApiResponse(responseCode = "201", description = "Recorded.")
+    @ApiResponse(responseCode = "200", description = "This requestId was recorded before; its complaint's id.")
+    @ApiResponse(responseCode = "400", description = "Nothing was recorded; every problem is listed by field.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    ResponseEntity<ComplaintRecorded> record(@RequestBody ComplaintRequest request, Principal client) {
         if (request == null) {
-            return badRequest(List.of(new ApiError(null, null, null, "MALFORMED_JSON", "The body is empty.")));
+            throw ApiProblems.invalid("MALFORMED_JSON", "The body is empty.");
         }
         List<ApiError> errors = new ArrayList<>();
         required(errors, "customerCode", request.customerCode());
@@ -70,29 +95,23 @@ class ComplaintApiController {
                     "1 to 60 letters, digits, dot, dash, colon or underscore."));
         }
         if (!errors.isEmpty()) {
-            return badRequest(errors);
+            throw ApiProblems.invalid(errors);
         }
         String token = "api:" + request.requestId();
         boolean known = complaints.findSubmission(token).isPresent();
         try {
             long id = complaints.recordFromApi(client.getName(), request.customerCode().strip(),
                     new NewComplaint(channel, category, severity, request.description().strip(), null, token));
-            return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(Map.of("id", id));
+            return ResponseEntity.status(known ? HttpStatus.OK : HttpStatus.CREATED).body(new ComplaintRecorded(id));
         } catch (CustomerNotFoundException e) {
-            return badRequest(List.of(new ApiError(null, "customerCode", request.customerCode(), "UNKNOWN_CUSTOMER",
-                    "No customer has this code.")));
+            throw ApiProblems.invalid(List.of(new ApiError(null, "customerCode", request.customerCode(),
+                    "UNKNOWN_CUSTOMER", "No customer has this code.")));
         } catch (ComplaintRefusedException e) {
-            return badRequest(List.of(new ApiError(null, e.field(), null, e.code(), "Refused.")));
+            throw ApiProblems.invalid(List.of(new ApiError(null, e.field(), null, e.code(), "Refused.")));
         } catch (DataIntegrityViolationException sameRequestMeanwhile) {
-            return complaints.findSubmission(token).<ResponseEntity<?>>map(id -> ResponseEntity.ok(Map.of("id", id)))
+            return complaints.findSubmission(token).map(id -> ResponseEntity.ok(new ComplaintRecorded(id)))
                     .orElseThrow(() -> sameRequestMeanwhile);
         }
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<?> unreadable() {
-        return badRequest(List.of(new ApiError(null, null, null, "MALFORMED_JSON",
-                "The body is not the JSON this endpoint expects.")));
     }
 
     private static boolean required(List<ApiError> errors, String field, String value) {
@@ -118,9 +137,5 @@ class ComplaintApiController {
                     type.getEnumConstants()) + "."));
             return null;
         }
-    }
-
-    private static ResponseEntity<?> badRequest(List<ApiError> errors) {
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
     }
 }

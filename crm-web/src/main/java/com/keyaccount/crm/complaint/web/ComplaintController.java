@@ -5,6 +5,7 @@ import com.keyaccount.crm.complaint.ComplaintCategory;
 import com.keyaccount.crm.complaint.ComplaintChannel;
 import com.keyaccount.crm.complaint.ComplaintRefusedException;
 import com.keyaccount.crm.complaint.StaleComplaintException;
+import com.keyaccount.crm.complaint.application.ComplaintAssignments;
 import com.keyaccount.crm.complaint.application.ComplaintDetail;
 import com.keyaccount.crm.complaint.application.Complaints;
 import com.keyaccount.crm.complaint.rules.Severity;
@@ -13,6 +14,7 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -42,6 +44,8 @@ class ComplaintController {
     private final Complaints complaints;
     private final CustomerService customers;
     private final ContactService contacts;
+    private final ComplaintAssignments assignments;
+    private final Team team;
 
     @GetMapping("/customers/{customerId}/complaints/new")
     String form(@PathVariable long customerId, Viewer viewer, Model model) {
@@ -113,6 +117,31 @@ class ComplaintController {
         return page(detail, model, step, field, text, error);
     }
 
+    /** Hands the open complaint to another account manager; a stale page gets the 409 page, nothing written. */
+    @PostMapping("/complaints/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) Long ownerId, Viewer viewer, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        ComplaintDetail detail = complaints.detail(viewer, id);
+        String error = "complaint.refused.notAManager";
+        if (ownerId != null) {
+            try {
+                assignments.assign(viewer, id, version == null ? -1 : version, ownerId);
+                redirect.addFlashAttribute("flash", "flash.complaint.assigned");
+                return "redirect:/complaints/" + id;
+            } catch (StaleComplaintException | ObjectOptimisticLockingFailureException e) {
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                model.addAttribute("conflict", true);
+                return page(complaints.detail(viewer, id), model);
+            } catch (ComplaintRefusedException e) {
+                error = "complaint.refused." + e.code();
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("assignError", error);
+        return page(detail, model);
+    }
+
     /** Message key of what is wrong with a step's text before the complaint is asked, or null. */
     private static String check(String text) {
         if (text != null && text.length() > ComplaintText.MAX) {
@@ -126,6 +155,9 @@ class ComplaintController {
 
     private String page(ComplaintDetail detail, Model model) {
         model.addAttribute("complaint", detail);
+        if (detail.status().isOpen()) {
+            model.addAttribute("managers", team.accountManagers());
+        }
         return "complaints/page";
     }
 

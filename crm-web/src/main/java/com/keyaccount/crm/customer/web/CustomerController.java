@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -85,16 +86,16 @@ class CustomerController {
     @GetMapping("/new")
     String createForm(Viewer viewer, Model model) {
         model.addAttribute("form", new CustomerForm());
-        addManagersIfDirector(viewer, model);
+        addFormChoices(viewer, model, null);
         return "customers/form";
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        checkCrossFieldRules(form, result, viewer);
+        checkCrossFieldRules(form, null, result, viewer);
         if (!result.hasErrors() && !sameNameConfirmed(form, null, viewer, model)) {
-            addManagersIfDirector(viewer, model);
+            addFormChoices(viewer, model, null);
             return "customers/form";
         }
         if (!result.hasErrors()) {
@@ -108,7 +109,7 @@ class CustomerController {
                 result.rejectValue("ownerId", "customer.owner.invalid");
             }
         }
-        addManagersIfDirector(viewer, model);
+        addFormChoices(viewer, model, null);
         return "customers/form";
     }
 
@@ -117,7 +118,7 @@ class CustomerController {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("form", CustomerForm.of(customer));
         model.addAttribute("customerId", id);
-        addManagersIfDirector(viewer, model);
+        addFormChoices(viewer, model, customer.getStatus());
         return "customers/form";
     }
 
@@ -126,11 +127,11 @@ class CustomerController {
             Viewer viewer, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         Customer before = customers.get(viewer, id);
-        checkCrossFieldRules(form, result, viewer);
+        checkCrossFieldRules(form, before.getStatus(), result, viewer);
         if (!result.hasErrors() && !before.getName().equals(form.getName())
                 && !sameNameConfirmed(form, id, viewer, model)) {
             model.addAttribute("customerId", id);
-            addManagersIfDirector(viewer, model);
+            addFormChoices(viewer, model, before.getStatus());
             return "customers/form";
         }
         if (!result.hasErrors()) {
@@ -147,7 +148,7 @@ class CustomerController {
             }
         }
         model.addAttribute("customerId", id);
-        addManagersIfDirector(viewer, model);
+        addFormChoices(viewer, model, before.getStatus());
         return "customers/form";
     }
 
@@ -163,7 +164,7 @@ class CustomerController {
         model.addAttribute("customerId", id);
         model.addAttribute("form", mine);
         response.setStatus(HttpStatus.CONFLICT.value());
-        addManagersIfDirector(viewer, model);
+        addFormChoices(viewer, model, current.getStatus());
         return "customers/conflict";
     }
 
@@ -195,13 +196,28 @@ class CustomerController {
         return twins.isEmpty();
     }
 
-    private void checkCrossFieldRules(CustomerForm form, BindingResult result, Viewer viewer) {
-        if (form.lostWithoutReason()) {
+    /**
+     * Losing a customer goes through its own form, which asks for the structured reason and
+     * schedules the interview; this form only keeps a customer lost that already is.
+     */
+    private void checkCrossFieldRules(CustomerForm form, CustomerStatus saved, BindingResult result, Viewer viewer) {
+        if (form.getStatus() == CustomerStatus.LOST && saved != CustomerStatus.LOST) {
+            result.rejectValue("status", "customer.status.lostOnItsOwnForm");
+        } else if (form.lostWithoutReason()) {
             result.rejectValue("lostReason", "customer.lostReason.required");
         }
         if (viewer.canReassignCustomers() && form.getOwnerId() == null) {
             result.rejectValue("ownerId", "customer.owner.required");
         }
+    }
+
+    /** The form's choices: "lost" only for a customer that is lost already (see checkCrossFieldRules). */
+    private void addFormChoices(Viewer viewer, Model model, CustomerStatus saved) {
+        boolean savedLost = saved == CustomerStatus.LOST;
+        model.addAttribute("savedLost", savedLost);
+        model.addAttribute("formStatuses", Arrays.stream(CustomerStatus.values())
+                .filter(s -> savedLost || s != CustomerStatus.LOST).toList());
+        addManagersIfDirector(viewer, model);
     }
 
     private void addManagersIfDirector(Viewer viewer, Model model) {

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -120,17 +121,67 @@ class CustomerControllerTest extends WebSliceTest {
     }
 
     @Test
-    void a_lost_customer_needs_a_reason() throws Exception {
+    void a_new_customer_cannot_be_created_lost() throws Exception {
         Map<String, String> form = validForm();
         form.put("status", "LOST");
-        form.put("lostReason", " ");
+        form.put("lostReason", "价格");
 
         String html = html(postForm("/customers", form)
                 .andExpect(status().isOk())
                 .andExpect(view().name("customers/form")));
 
-        assertThat(errorBeside(html, "lostReason")).isEqualTo("Say why the customer was lost.");
+        assertThat(errorBeside(html, "status")).startsWith("A customer is marked lost on its own form");
+        assertThat(html).doesNotContain("<option value=\"LOST\"");
         verify(customers, never()).create(any(), any(), any());
+    }
+
+    @Test
+    void the_edit_form_of_a_customer_not_lost_offers_no_lost_status_but_the_lost_form() throws Exception {
+        given(customers.get(any(), eq(1L))).willReturn(Fixtures.customer(1, "上海精密机械有限公司"));
+
+        String html = html(mvc.perform(get("/customers/1/edit").with(user(MANAGER))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")).andExpect(status().isOk()));
+
+        assertThat(html).contains("<option value=\"DORMANT\"").doesNotContain("<option value=\"LOST\"")
+                .contains("href=\"/customers/1/lost\"").doesNotContain("name=\"lostReason\"");
+    }
+
+    @Test
+    void an_edit_cannot_make_a_customer_lost_without_the_structured_reason() throws Exception {
+        given(customers.get(any(), eq(1L))).willReturn(Fixtures.customer(1, "上海精密机械有限公司"));
+        Map<String, String> form = validForm();
+        form.put("status", "LOST");
+        form.put("lostReason", "价格太高");
+
+        String html = html(postForm("/customers/1", form, "zh-CN")
+                .andExpect(status().isOk())
+                .andExpect(view().name("customers/form")));
+
+        assertThat(errorBeside(html, "status")).startsWith("标记客户流失请使用客户页面上的");
+        assertThat(inputValue(html, "name")).isEqualTo("上海精密机械有限公司");
+        verify(customers, never()).update(any(), anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void a_customer_already_lost_keeps_its_status_and_still_needs_its_reason() throws Exception {
+        var lost = Fixtures.customer(1, "上海精密机械有限公司");
+        lost.markLost("价格", WebSliceTest.NOW);
+        given(customers.get(any(), eq(1L))).willReturn(lost);
+        Map<String, String> form = validForm();
+        form.put("status", "LOST");
+        form.put("lostReason", " ");
+
+        String html = html(postForm("/customers/1", form)
+                .andExpect(status().isOk())
+                .andExpect(view().name("customers/form")));
+
+        assertThat(errorBeside(html, "lostReason")).isEqualTo("Say why the customer was lost.");
+        assertThat(errorBeside(html, "status")).isNull();
+        assertThat(html).contains("<option value=\"LOST\" selected=\"selected\"");
+        verify(customers, never()).update(any(), anyLong(), anyLong(), any(), any());
+
+        form.put("lostReason", "价格，转向华东机电");
+        postForm("/customers/1", form).andExpect(redirectedUrl("/customers/1"));
     }
 
     @Test
