@@ -52,6 +52,7 @@ final class LimitPages {
 
     /** The database cannot be reached, found out before or after the application's own error pages. */
     void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "30");
         write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.503.title", "error.503.text");
     }
 

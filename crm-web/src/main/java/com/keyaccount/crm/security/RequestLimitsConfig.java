@@ -8,7 +8,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -22,6 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
 class RequestLimitsConfig {
 
     static final int RELATIVE_REDIRECTS_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+    /** Outside Spring Session's filter (HIGHEST_PRECEDENCE + 50), which stores the session as the response commits. */
+    static final int SESSION_STORE_DOWN_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
     static final int BODY_LIMIT_ORDER = -10_100;
     static final int FAIR_USE_ORDER = -10_000;
 
@@ -33,12 +34,11 @@ class RequestLimitsConfig {
         return registration;
     }
 
-    /** Around Spring Session's filter, which reads and writes the session in the database. */
     @Bean
-    FilterRegistrationBean<DatabaseDownFilter> databaseDown(MessageSource messages, LocaleResolver locales) {
-        FilterRegistrationBean<DatabaseDownFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseDownFilter(new LimitPages(messages, locales)));
-        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+    FilterRegistrationBean<SessionStoreDownFilter> sessionStoreDown(MessageSource messages, LocaleResolver locales) {
+        FilterRegistrationBean<SessionStoreDownFilter> registration =
+                new FilterRegistrationBean<>(new SessionStoreDownFilter(new LimitPages(messages, locales)));
+        registration.setOrder(SESSION_STORE_DOWN_ORDER);
         return registration;
     }
 
