@@ -8,6 +8,9 @@ import java.net.URI;
  */
 public final class HealthCheck {
 
+    // the JDK's own logger: the probe runs as a single source file, with no libraries on its path
+    private static final System.Logger LOG = System.getLogger(HealthCheck.class.getName());
+
     private HealthCheck() {
     }
 
@@ -19,10 +22,10 @@ public final class HealthCheck {
             // a redirect (e.g. to the sign-in page) is not health
             connection.setInstanceFollowRedirects(false);
             int status = connection.getResponseCode();
-            System.out.println(args[0] + " answered " + status);
+            LOG.log(System.Logger.Level.INFO, "{0} answered {1}", args[0], status);
             System.exit(status == 200 ? 0 : 1);
         } catch (Exception e) {
-            System.out.println(args[0] + " did not answer: " + e);
+            LOG.log(System.Logger.Level.WARNING, "{0} did not answer: {1}", args[0], e);
             System.exit(1);
         }
     }

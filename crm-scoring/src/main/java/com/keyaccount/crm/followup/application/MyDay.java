@@ -1,6 +1,5 @@
 package com.keyaccount.crm.followup.application;
 
-import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
@@ -13,13 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,15 +48,17 @@ public class MyDay {
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
     private final DueRows dueRows;
+    private final SpecialDays specialDays;
     private final Clock clock;
     private final ZoneId zone;
     private final Timer latency;
 
-    MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, DueRows dueRows, Clock clock, ZoneId businessZone,
-            MeterRegistry metrics) {
+    MyDay(JdbcTemplate jdbc, BusinessCalendar calendar, DueRows dueRows, SpecialDays specialDays, Clock clock,
+            ZoneId businessZone, MeterRegistry metrics) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.dueRows = dueRows;
+        this.specialDays = specialDays;
         this.clock = clock;
         this.zone = businessZone;
         this.latency = latency(metrics, "manager");
@@ -93,7 +90,7 @@ public class MyDay {
     private MyDayView build(long ownerId, DueFilter filter) {
         LocalDate today = today();
         WorkingCalendar working = calendar.workingCalendar();
-        List<SpecialDay> special = specialDays(ownerId, today);
+        List<SpecialDay> special = specialDays.ofWeek(ownerId, today, WEEK_DAYS);
         List<DueSection> sections = withMainContacts(List.of(
                 section(ownerId, Bucket.OVERDUE, filter, 0, SECTION_ROWS, today, working),
                 section(ownerId, Bucket.TODAY, filter, 0, SECTION_ROWS, today, working),
@@ -178,53 +175,6 @@ public class MyDay {
         return new FilterCounts(tiers, cities.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new FilterCounts.CityCount(e.getKey(), e.getValue())).toList());
-    }
-
-    /** Birthdays and anniversaries of the owner's contacts in the coming week, today first. */
-    private List<SpecialDay> specialDays(long ownerId, LocalDate today) {
-        Map<Short, List<LocalDate>> daysByKey = new HashMap<>();
-        for (int i = 0; i < WEEK_DAYS; i++) {
-            LocalDate day = today.plusDays(i);
-            daysByKey.computeIfAbsent(Contact.monthDay(day), k -> new ArrayList<>()).add(day);
-            if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !Year.isLeap(day.getYear())) {
-                // someone born on 29 February celebrates on the 28th in other years
-                daysByKey.computeIfAbsent((short) 229, k -> new ArrayList<>()).add(day);
-            }
-        }
-        String in = String.join(",", Collections.nCopies(daysByKey.size(), "?"));
-        List<Object> args = new ArrayList<>();
-        args.add(ownerId);
-        args.addAll(daysByKey.keySet());
-        args.addAll(daysByKey.keySet());
-        List<SpecialDay> found = new ArrayList<>();
-        jdbc.query("""
-                SELECT p.id, p.name, p.birthday, p.anniversary, p.birthday_md, p.anniversary_md,
-                       c.id AS customer_id, c.name AS customer_name
-                FROM contact p JOIN customer c ON c.id = p.customer_id
-                WHERE c.owner_id = ? AND c.deleted = FALSE
-                  AND (p.birthday_md IN (%s) OR p.anniversary_md IN (%s))""".formatted(in, in), rs -> {
-            addIfDue(found, daysByKey, SpecialDay.Kind.BIRTHDAY, rs.getDate("birthday"), rs.getLong("id"),
-                    rs.getString("name"), rs.getLong("customer_id"), rs.getString("customer_name"));
-            addIfDue(found, daysByKey, SpecialDay.Kind.ANNIVERSARY, rs.getDate("anniversary"), rs.getLong("id"),
-                    rs.getString("name"), rs.getLong("customer_id"), rs.getString("customer_name"));
-        }, args.toArray());
-        found.sort(Comparator.comparing(SpecialDay::on).thenComparing(SpecialDay::customerName)
-                .thenComparing(SpecialDay::contactName));
-        return found;
-    }
-
-    private static void addIfDue(List<SpecialDay> found, Map<Short, List<LocalDate>> daysByKey, SpecialDay.Kind kind,
-            Date original, long contactId, String contactName, long customerId, String customerName) {
-        if (original == null) {
-            return;
-        }
-        LocalDate date = original.toLocalDate();
-        for (LocalDate day : daysByKey.getOrDefault(Contact.monthDay(date), List.of())) {
-            if (!day.isBefore(date)) {
-                found.add(new SpecialDay(day, kind, contactId, contactName, customerId, customerName,
-                        day.getYear() - date.getYear()));
-            }
-        }
     }
 
     private List<ProfileToVerify> profilesToVerify(long ownerId) {
