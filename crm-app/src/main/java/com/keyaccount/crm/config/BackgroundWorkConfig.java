@@ -1,10 +1,12 @@
 package com.keyaccount.crm.config;
 
+import com.keyaccount.crm.dashboard.application.ServiceCards;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.ImportJobs;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -39,6 +41,22 @@ class BackgroundWorkConfig {
     @Bean(name = ImportJobs.EXECUTOR, defaultCandidate = false)
     ThreadPoolTaskExecutor dataImportExecutor() {
         return singleThread("data-import-");
+    }
+
+    /**
+     * The dashboard's service cards read side by side (two per page at a time, a few pages at
+     * once); no queue: when all are busy the page's own thread reads the card.
+     */
+    @Bean(name = ServiceCards.EXECUTOR, defaultCandidate = false)
+    ThreadPoolTaskExecutor serviceCardsExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(6);
+        executor.setQueueCapacity(0);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.setThreadNamePrefix("service-card-");
+        executor.setDaemon(true);
+        return executor;
     }
 
     /** Thread names short enough for the log pattern's 15 characters: "recompute-1", "schedules-1", "data-import-1". */

@@ -9,6 +9,7 @@ import com.keyaccount.crm.care.application.CareSpending.Line;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.complaint.application.ServicePanel;
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.dashboard.application.ServiceCards;
 import com.keyaccount.crm.lost.application.Retention;
 import com.keyaccount.crm.lost.application.Retention.Group;
 import com.keyaccount.crm.lost.application.Retention.Period;
@@ -44,9 +45,11 @@ class ServiceFiguresTest {
     private final Retention retention;
     private final ComplaintQueries complaints;
     private final SatisfactionReport satisfaction;
+    private final ServiceCards cards;
 
     ServiceFiguresTest(Fixtures fixtures, JdbcTemplate jdbc, CareSpending spending, Retention retention,
-            ComplaintQueries complaints, SatisfactionReport satisfaction) {
+            ComplaintQueries complaints, SatisfactionReport satisfaction, ServiceCards cards) {
+        this.cards = cards;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.spending = spending;
@@ -145,6 +148,38 @@ class ServiceFiguresTest {
         assertThat(after.open() - before.open()).isEqualTo(1);
         assertThat(after.overdue() - before.overdue()).isEqualTo(1);
         assertThat(satisfaction.panel(director).responses() - responsesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void the_service_panel_read_side_by_side_keeps_each_viewers_own_figures() {
+        AppUser mine = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser theirs = fixtures.user(Role.ACCOUNT_MANAGER);
+        Viewer director = viewer(fixtures.user(Role.SALES_DIRECTOR));
+        Instant from = CareClock.NOW.minus(Duration.ofDays(30));
+        Instant to = CareClock.NOW.plus(Duration.ofDays(1));
+        int year = 2026;
+        ServiceCards.Cards directorBefore = cards.of(director, from, to, year);
+        Customer one = customer(mine, "我的一", "A", "ACTIVE");
+        Customer two = customer(mine, "我的二", "B", "ACTIVE");
+        Customer other = customer(theirs, "别人的", "A", "ACTIVE");
+        created(one, "2025-12-01");
+        created(two, "2025-12-01");
+        overdueComplaint(one);
+        overdueComplaint(other);
+        response(one);
+        response(two);
+        response(other);
+
+        ServiceCards.Cards manager = cards.of(viewer(mine), from, to, year);
+        ServiceCards.Cards all = cards.of(director, from, to, year);
+
+        // the manager: one complaint and two answers of their own; two customers at the year's start
+        assertThat(manager.complaints().open()).isEqualTo(1);
+        assertThat(manager.satisfaction().responses()).isEqualTo(2);
+        assertThat(manager.retention().wholeYear().atStart()).isEqualTo(2);
+        // the director: everyone's, i.e. two complaints and three answers more than before
+        assertThat(all.complaints().open() - directorBefore.complaints().open()).isEqualTo(2);
+        assertThat(all.satisfaction().responses() - directorBefore.satisfaction().responses()).isEqualTo(3);
     }
 
     private void overdueComplaint(Customer customer) {

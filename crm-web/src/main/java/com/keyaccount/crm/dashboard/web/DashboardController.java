@@ -1,14 +1,12 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.churn.application.ChurnWarnings;
-import com.keyaccount.crm.complaint.application.ComplaintQueries;
-import com.keyaccount.crm.lost.application.Retention;
-import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.dashboard.application.Dashboards;
 import com.keyaccount.crm.dashboard.application.KeyFigures;
 import com.keyaccount.crm.dashboard.application.KeyFigures.Month;
 import com.keyaccount.crm.dashboard.application.Overview;
+import com.keyaccount.crm.dashboard.application.ServiceCards;
 import com.keyaccount.crm.productline.ProductLine;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
@@ -45,10 +43,8 @@ class DashboardController {
     private final ChurnWarnings churn;
     private final Team team;
     private final MessageSource messages;
-    /** The service panel (dashboard/service.html): complaints of the period. */
-    private final ComplaintQueries complaints;
-    private final SatisfactionReport satisfaction;
-    private final Retention retention;
+    /** The service panel (dashboard/service.html). */
+    private final ServiceCards serviceCards;
     private final ZoneId businessZone;
 
     @GetMapping("/dashboard")
@@ -81,11 +77,12 @@ class DashboardController {
         model.addAttribute("regionChart", charts.bars(overview.byRegion(), label("region.", locale), links::region));
         model.addAttribute("industryChart", charts.bars(overview.byIndustry(), label("industry.", locale),
                 links::industry));
-        model.addAttribute("servicePanel", complaints.panel(viewer, overview.from().atStartOfDay(businessZone).toInstant(),
-                overview.to().plusDays(1).atStartOfDay(businessZone).toInstant()));
-        // the service panel's other cards: satisfaction, and churn and retention in the period's year
-        model.addAttribute("satisfactionPanel", satisfaction.panel(viewer));
-        model.addAttribute("retention", retention.of(viewer, overview.to().getYear()));
+        // the service panel: complaints of the period, satisfaction, and churn and retention in the period's year
+        ServiceCards.Cards service = serviceCards.of(viewer, overview.from().atStartOfDay(businessZone).toInstant(),
+                overview.to().plusDays(1).atStartOfDay(businessZone).toInstant(), overview.to().getYear());
+        model.addAttribute("servicePanel", service.complaints());
+        model.addAttribute("satisfactionPanel", service.satisfaction());
+        model.addAttribute("retention", service.retention());
         FilterChoices.addTo(model, viewer, team);
         return "dashboard/overview";
     }
