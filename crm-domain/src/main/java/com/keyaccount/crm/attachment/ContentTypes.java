@@ -43,12 +43,13 @@ final class ContentTypes {
         }
         // the name only refines what the bytes already say (a ZIP that is named .docx, an OLE2 file .xls)
         String type = normal(detect(content, fileName));
+        // what the bytes are decides first: a program is refused as a program, whatever its name
+        if (!IMAGES.contains(type) && !DOCUMENTS.contains(type)) {
+            throw new FileRefusedException("notAllowed", fileName);
+        }
         String byName = normal(detect(null, fileName));
         if (!MediaType.OCTET_STREAM.toString().equals(byName) && !byName.equals(type)) {
             throw new FileRefusedException("mismatch", fileName);
-        }
-        if (!IMAGES.contains(type) && !DOCUMENTS.contains(type)) {
-            throw new FileRefusedException("notAllowed", fileName);
         }
         if (type.startsWith(OOXML) && !isOfficePackage(content)) {
             throw new FileRefusedException("mismatch", fileName);

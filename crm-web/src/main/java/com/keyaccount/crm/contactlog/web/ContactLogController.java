@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -190,10 +191,11 @@ class ContactLogController {
     private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form, Checked files) {
         try {
             GradeCommand grade = form.toGrade();
-            // the log and its photos in one transaction: both are kept, or neither
-            return fileUploads.logWithFiles(viewer, files.files(), () -> grade == null
+            Supplier<RecordedLog> write = () -> grade == null
                     ? contactLogs.record(viewer, customerId, form.toCommand(businessZone))
-                    : prospectLogs.record(viewer, customerId, form.toCommand(businessZone), grade));
+                    : prospectLogs.record(viewer, customerId, form.toCommand(businessZone), grade);
+            // with photos, the log and its photos in one transaction: both are kept, or neither
+            return files.files().isEmpty() ? write.get() : fileUploads.logWithFiles(viewer, files.files(), write);
         } catch (DataIntegrityViolationException raceWithSameToken) {
             return contactLogs.findSubmission(form.getSubmissionToken()).orElseThrow(() -> raceWithSameToken);
         }
