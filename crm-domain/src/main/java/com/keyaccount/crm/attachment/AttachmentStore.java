@@ -26,7 +26,7 @@ class AttachmentStore {
 
     /** An attachment's row with what a download and a deletion need. */
     record Row(long id, long customerId, Long contactLogId, Long complaintId, String storageKey, String thumbnailKey,
-            String fileName, String contentType, long sizeBytes) {
+            String fileName, String contentType, long sizeBytes, long ownerId, boolean customerDeleted) {
     }
 
     /** A row the retention job removes, with its objects. */
@@ -59,11 +59,13 @@ class AttachmentStore {
 
     Optional<Row> findLive(long id) {
         return sql.sql("""
-                SELECT id, customer_id, contact_log_id, complaint_id, storage_key, thumbnail_key, file_name,
-                       content_type, size_bytes
-                FROM attachment WHERE id = :id AND deleted_at IS NULL""").param("id", id)
+                SELECT a.id, a.customer_id, a.contact_log_id, a.complaint_id, a.storage_key, a.thumbnail_key, a.file_name,
+                       a.content_type, a.size_bytes, c.owner_id, c.deleted
+                FROM attachment a JOIN customer c ON c.id = a.customer_id
+                WHERE a.id = :id AND a.deleted_at IS NULL""").param("id", id)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), nullableLong(rs, 4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)))
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
+                        rs.getLong(10), rs.getBoolean(11)))
                 .optional();
     }
 

@@ -3,7 +3,6 @@ package com.keyaccount.crm.attachment;
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.complaint.ComplaintRepository;
 import com.keyaccount.crm.customer.Customer;
-import com.keyaccount.crm.customer.CustomerNotFoundException;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
@@ -30,16 +29,13 @@ public class Attachments {
 
     private final AttachmentStore rows;
     private final FileStore store;
-    private final CustomerService customers;
     private final ComplaintRepository complaints;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Attachments(AttachmentStore rows, FileStore store, CustomerService customers, ComplaintRepository complaints,
-            AuditTrail audit, Clock clock) {
+    Attachments(AttachmentStore rows, FileStore store, ComplaintRepository complaints, AuditTrail audit, Clock clock) {
         this.rows = rows;
         this.store = store;
-        this.customers = customers;
         this.complaints = complaints;
         this.audit = audit;
         this.clock = clock;
@@ -89,10 +85,8 @@ public class Attachments {
     @Transactional
     public long delete(Viewer viewer, long id) {
         AttachmentStore.Row row = visible(viewer, id);
-        // only whoever owns the customer (or a director) deletes, not the colleague a complaint was handed to
-        try {
-            customers.get(viewer, row.customerId());
-        } catch (CustomerNotFoundException notTheirs) {
+        // only whoever sees the customer (its owner, a director) deletes, not the colleague a complaint was handed to
+        if (!viewer.canSee(row.ownerId())) {
             throw new AttachmentNotFoundException(id);
         }
         rows.markDeleted(id, viewer.username(), clock.instant());
@@ -100,18 +94,18 @@ public class Attachments {
         return row.customerId();
     }
 
+    /** The live file of a live customer the viewer sees, or on a complaint the viewer sees; else "not found". */
     private AttachmentStore.Row visible(Viewer viewer, long id) {
-        AttachmentStore.Row row = rows.findLive(id).orElseThrow(() -> new AttachmentNotFoundException(id));
-        try {
-            customers.get(viewer, row.customerId());
+        AttachmentStore.Row row = rows.findLive(id).filter(r -> !r.customerDeleted())
+                .orElseThrow(() -> new AttachmentNotFoundException(id));
+        if (viewer.canSee(row.ownerId())) {
             return row;
-        } catch (CustomerNotFoundException notTheirs) {
-            boolean onTheirComplaint = row.complaintId() != null && complaints.findWithCustomerById(row.complaintId())
-                    .filter(c -> !c.getCustomer().isDeleted() && c.isVisibleTo(viewer)).isPresent();
-            if (onTheirComplaint) {
-                return row;
-            }
-            throw new AttachmentNotFoundException(id);
         }
+        boolean onTheirComplaint = row.complaintId() != null && complaints.findWithCustomerById(row.complaintId())
+                .filter(c -> c.isVisibleTo(viewer)).isPresent();
+        if (onTheirComplaint) {
+            return row;
+        }
+        throw new AttachmentNotFoundException(id);
     }
 }

@@ -28,7 +28,7 @@ public class FileChecks {
     private final Photos photos;
     private final PhotoMetadata metadata;
 
-    FileChecks(FileLimits limits, Clock clock, ZoneId businessZone) {
+    public FileChecks(FileLimits limits, Clock clock, ZoneId businessZone) {
         this.limits = limits;
         this.clock = clock;
         this.photos = new Photos(limits.longEdge(), limits.thumbnailEdge());

@@ -24,7 +24,8 @@ class FileAdminController {
         if (!model.containsAttribute("days")) {
             model.addAttribute("days", String.valueOf(retention.days()));
         }
-        model.addAttribute("maxDays", FileRetention.MAX_DAYS);
+        // as written, not as a formatted number ("3650", not "3,650")
+        model.addAttribute("maxDays", String.valueOf(FileRetention.MAX_DAYS));
         return "admin/files";
     }
 
