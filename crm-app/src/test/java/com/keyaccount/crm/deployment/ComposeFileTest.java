@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     static final String READINESS = "http://127.0.0.1:8081/actuator/health/readiness";
-    private static final String[] SECRETS = {"CRM_DB_PASSWORD", "CRM_ADMIN_PASSWORD"};
+    private static final String[] SECRETS = {"CRM_DB_PASSWORD", "CRM_ADMIN_PASSWORD", "CRM_FILES_PASSWORD"};
 
     private final String text = RepositoryFiles.read("docker-compose.yml");
     private final Map<String, Map<String, Object>> services = services(text);
@@ -37,7 +37,9 @@ class ComposeFileTest {
             String tag = image.substring(image.lastIndexOf(':') + 1);
             assertThat(tag).as("tag of %s", name).isNotEqualTo("latest");
             if (!service.containsKey("build")) {
-                assertThat(tag).as("a pulled image names its version: %s", name).matches("\\d+\\.\\d+.*");
+                // MinIO names its versions by their release time: RELEASE.2025-04-22T22-12-26Z
+                assertThat(tag).as("a pulled image names its version: %s", name)
+                        .matches("\\d+\\.\\d+.*|RELEASE\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
             }
         });
     }
@@ -86,7 +88,7 @@ class ComposeFileTest {
 
     @Test
     void a_missing_secret_stops_compose_with_a_message_before_anything_starts() {
-        Matcher reference = Pattern.compile("\\$\\{?(CRM_DB_PASSWORD|CRM_ADMIN_PASSWORD)\\b[^}\\n]*\\}?").matcher(text);
+        Matcher reference = Pattern.compile("\\$\\{?(CRM_DB_PASSWORD|CRM_ADMIN_PASSWORD|CRM_FILES_PASSWORD)\\b[^}\\n]*\\}?").matcher(text);
         int references = 0;
         while (reference.find()) {
             references++;
@@ -117,15 +119,35 @@ class ComposeFileTest {
     }
 
     @Test
+    void both_instances_keep_files_in_the_object_store_which_publishes_no_port_and_keeps_its_data_in_a_volume() {
+        Map<String, Object> minio = services.get("minio");
+        assertThat(String.valueOf(minio.get("volumes"))).contains("crm-files:/data");
+        assertThat(map(map(new Yaml().load(text)).get("volumes"))).containsKey("crm-files");
+        assertThat(environment("minio").get("MINIO_ROOT_PASSWORD")).startsWith("${CRM_FILES_PASSWORD:?");
+        for (String app : applications()) {
+            assertThat(environment(app)).containsEntry("CRM_FILES_STORE", "s3")
+                    .containsEntry("CRM_FILES_S3_ENDPOINT", "http://minio:9000")
+                    .containsEntry("CRM_FILES_S3_CREATE_BUCKET", "true")
+                    .containsEntry("CRM_FILES_S3_BUCKET", "crm-files");
+            assertThat(environment(app).get("CRM_FILES_S3_SECRET_KEY")).startsWith("${CRM_FILES_PASSWORD:?");
+            assertThat(dependsOn(app)).containsEntry("minio", "service_healthy");
+        }
+        // presigned links name the proxy, which passes the bucket's path on to MinIO
+        assertThat(NginxConfig.read().text()).contains("location /" + environment(applications().get(0))
+                .get("CRM_FILES_S3_BUCKET") + "/ {");
+    }
+
+    @Test
     void docker_compose_accepts_the_file_and_refuses_it_without_a_secret() throws Exception {
         List<String> compose = compose();
         assumeTrue(!compose.isEmpty(), "neither docker compose nor docker-compose is on this machine: "
                 + "docker-compose.yml was only read by the other tests");
-        Map<String, String> secrets = Map.of("CRM_DB_PASSWORD", "db-secret", "CRM_ADMIN_PASSWORD", "admin-secret-1");
+        Map<String, String> secrets = Map.of("CRM_DB_PASSWORD", "db-secret", "CRM_ADMIN_PASSWORD", "admin-secret-1",
+                "CRM_FILES_PASSWORD", "files-secret-1");
         Result valid = run(secrets, with(compose, "-f", "docker-compose.yml", "config", "--quiet"));
         assertThat(valid.exit).as(valid.output).isZero();
 
-        Result missing = run(Map.of("CRM_DB_PASSWORD", "db-secret"), with(compose, "-f", "docker-compose.yml", "config",
+        Result missing = run(Map.of("CRM_DB_PASSWORD", "db-secret", "CRM_FILES_PASSWORD", "files-secret-1"), with(compose, "-f", "docker-compose.yml", "config",
                 "--quiet"));
         assertThat(missing.exit).isNotZero();
         assertThat(missing.output).contains("CRM_ADMIN_PASSWORD", "the first administrator's password");

@@ -17,10 +17,20 @@ class ProxyConfigTest {
     private final NginxConfig nginx = NginxConfig.read();
 
     @Test
-    void every_request_goes_to_the_upstream_of_the_application_instances() {
+    void every_request_goes_to_the_upstream_of_the_application_instances_but_presigned_file_links() {
         assertThat(nginx.upstreamNames()).hasSize(1);
-        assertThat(nginx.proxyPassTargets()).isNotEmpty().containsOnly("http://" + nginx.upstreamNames().get(0));
+        assertThat(nginx.proxyPassTargets()).isNotEmpty().containsOnly("http://" + nginx.upstreamNames().get(0),
+                "$object_store");
         assertThat(nginx.upstreamServers()).hasSize(2).allMatch(server -> server.endsWith(":8080"));
+    }
+
+    @Test
+    void only_the_buckets_path_goes_to_the_object_store_with_the_host_its_links_were_signed_for() {
+        String files = nginx.text().substring(nginx.text().indexOf("location /crm-files/ {"));
+        files = files.substring(0, files.indexOf('}'));
+        assertThat(files).contains("set $object_store http://minio:9000;", "proxy_set_header Host $http_host;",
+                "add_header X-Content-Type-Options nosniff always;");
+        assertThat(nginx.text().split("location /crm-files/", -1)).as("one such location").hasSize(2);
     }
 
     @Test

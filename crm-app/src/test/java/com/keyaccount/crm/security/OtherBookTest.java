@@ -122,7 +122,8 @@ class OtherBookTest {
                        (SELECT COUNT(*) FROM survey_link k WHERE k.customer_id = c.id) AS survey_links,
                        (SELECT COUNT(*) FROM customer_loss l WHERE l.customer_id = c.id) AS losses,
                        (SELECT COUNT(*) FROM customer_care_budget b WHERE b.customer_id = c.id) AS care_budgets,
-                       (SELECT COUNT(*) FROM complaint k WHERE k.customer_id = c.id) AS complaints
+                       (SELECT COUNT(*) FROM complaint k WHERE k.customer_id = c.id) AS complaints,
+                       (SELECT COUNT(*) FROM attachment a WHERE a.customer_id = c.id) AS attachments
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

@@ -64,6 +64,17 @@ class BodyLimitFilter extends OncePerRequestFilter {
             }
             return;
         }
+        var attachments = AttachmentUploads.match(request);
+        if (attachments.isPresent() && user != null && !unstated) {
+            if (length > limits.attachmentBodySize().toBytes()) {
+                // nothing of the body is read: back to the form, which says so beside its file field
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", request.getContextPath() + attachments.get());
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         DataSize limit = api ? limits.apiBodySize() : limits.bodySize();
         if (api && unstated) {
             ApiProblems.write(request, response, HttpStatus.LENGTH_REQUIRED,

@@ -18,10 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param requestBurst      what a session may ask for at once before the sustained rate applies
  * @param apiRequestsPerSecond what one ERP API token may ask for, sustained; 0 turns the limit off
  * @param apiRequestBurst   what one API token may ask for at once before its sustained rate applies
+ * @param attachmentBodySize the largest body of a form that carries photos and files (a visit, a
+ *                          complaint's or a customer's files), signed in
  */
 @ConfigurationProperties("crm.limits")
 record RequestLimits(DataSize uploadSize, DataSize bodySize, DataSize apiBodySize, Integer concurrentPerUser,
-        Double requestsPerSecond, Integer requestBurst, Double apiRequestsPerSecond, Integer apiRequestBurst) {
+        Double requestsPerSecond, Integer requestBurst, Double apiRequestsPerSecond, Integer apiRequestBurst,
+        DataSize attachmentBodySize) {
 
     RequestLimits {
         uploadSize = uploadSize == null ? DataSize.ofGigabytes(1) : uploadSize;
@@ -32,5 +35,6 @@ record RequestLimits(DataSize uploadSize, DataSize bodySize, DataSize apiBodySiz
         requestBurst = requestBurst == null ? 60 : requestBurst;
         apiRequestsPerSecond = apiRequestsPerSecond == null ? 10.0 : apiRequestsPerSecond;
         apiRequestBurst = apiRequestBurst == null ? 50 : apiRequestBurst;
+        attachmentBodySize = attachmentBodySize == null ? DataSize.ofMegabytes(25) : attachmentBodySize;
     }
 }

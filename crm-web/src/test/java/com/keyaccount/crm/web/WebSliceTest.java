@@ -78,7 +78,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest
 @Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class,
-        SurveyRateLimiter.class})
+        SurveyRateLimiter.class, FileSettings.class, UploadedFiles.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */
@@ -90,6 +90,13 @@ public abstract class WebSliceTest {
 
     @MockitoBean
     protected CustomerService customers;
+    // photos and files (issue 23): the checks are real, storing and reading them are mocks
+    @MockitoBean
+    protected com.keyaccount.crm.attachment.Attachments attachments;
+    @MockitoBean
+    protected com.keyaccount.crm.attachment.FileUploads fileUploads;
+    @MockitoBean
+    protected com.keyaccount.crm.attachment.FileRetention fileRetention;
     @MockitoBean
     protected ContactService contacts;
     @MockitoBean

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.complaint.web;
 
+import com.keyaccount.crm.attachment.Attachments;
 import com.keyaccount.crm.complaint.ComplaintText;
 import com.keyaccount.crm.complaint.ComplaintCategory;
 import com.keyaccount.crm.complaint.ComplaintChannel;
@@ -15,6 +16,7 @@ import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.web.FilesError;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -46,6 +48,8 @@ class ComplaintController {
     private final ContactService contacts;
     private final ComplaintAssignments assignments;
     private final Team team;
+    /** Photos and files on the complaint (issue 23). */
+    private final Attachments attachments;
 
     @GetMapping("/customers/{customerId}/complaints/new")
     String form(@PathVariable long customerId, Viewer viewer, Model model) {
@@ -72,7 +76,11 @@ class ComplaintController {
     }
 
     @GetMapping("/complaints/{id}")
-    String show(@PathVariable long id, Viewer viewer, Model model) {
+    String show(@PathVariable long id, @RequestParam(defaultValue = "false") boolean filesTooLarge, Viewer viewer,
+            Model model) {
+        if (filesTooLarge) {
+            model.addAttribute("filesError", FilesError.tooLargeRequest());
+        }
         return page(complaints.detail(viewer, id), model);
     }
 
@@ -155,6 +163,7 @@ class ComplaintController {
 
     private String page(ComplaintDetail detail, Model model) {
         model.addAttribute("complaint", detail);
+        model.addAttribute("files", attachments.ofComplaint(detail.id()));
         if (detail.status().isOpen()) {
             model.addAttribute("managers", team.accountManagers());
         }

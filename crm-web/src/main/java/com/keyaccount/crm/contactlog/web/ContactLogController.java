@@ -1,5 +1,6 @@
 package com.keyaccount.crm.contactlog.web;
 
+import com.keyaccount.crm.attachment.FileUploads;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.contactlog.RecordedLog;
@@ -13,14 +14,20 @@ import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
+import com.keyaccount.crm.web.FilesError;
+import com.keyaccount.crm.web.UploadedFiles;
+import com.keyaccount.crm.web.UploadedFiles.Checked;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -34,6 +41,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -52,6 +60,9 @@ class ContactLogController {
     private final ZoneId businessZone;
     /** The form checks of the full form, run by hand on the quick log once its time is set. */
     private final Validator beanValidator;
+    /** Photos and files on the visit (issue 23): checked with the form, kept with the log. */
+    private final UploadedFiles uploadedFiles;
+    private final FileUploads fileUploads;
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
@@ -67,13 +78,15 @@ class ContactLogController {
 
     @GetMapping("/customers/{customerId}/logs/new")
     String form(@PathVariable long customerId, @RequestParam(required = false) String back,
-            Viewer viewer, Model model) {
+            @RequestParam(defaultValue = "false") boolean filesTooLarge, Viewer viewer, Model model) {
         var customer = customers.get(viewer, customerId);
         ContactLogForm form = ContactLogForm.blank(now());
         model.addAttribute("customer", customer);
         model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
         model.addAttribute("form", form);
         model.addAttribute("channels", Channel.values());
+        // a body too large to read was sent back here by the request limits, before anything was read
+        model.addAttribute("filesError", filesTooLarge ? FilesError.tooLargeRequest() : null);
         showGrade(customer, form, model);
         return "contactlogs/form";
     }
@@ -81,10 +94,13 @@ class ContactLogController {
     @PostMapping("/customers/{customerId}/logs")
     String record(@PathVariable long customerId, @Valid @ModelAttribute("form") ContactLogForm form,
             BindingResult result, @RequestParam(required = false) String back,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean keepTakenAt,
             Viewer viewer, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        customers.get(viewer, customerId);
         return save(customerId, form, result, BackToMyDay.requested(back),
                 BackToMyDay.requested(back) ? "/my-day" : "/customers/" + customerId + "#timeline",
-                viewer, model, redirect, response);
+                uploadedFiles.check(files, keepTakenAt), viewer, model, redirect, response);
     }
 
     /**
@@ -107,21 +123,23 @@ class ContactLogController {
             form.setCloseClass(null);
         }
         new SpringValidatorAdapter(beanValidator).validate(form, result);
-        return save(customerId, form, result, true, BackToMyDay.location(manager, tier, city), viewer, model,
-                redirect, response);
+        return save(customerId, form, result, true, BackToMyDay.location(manager, tier, city), Checked.NONE, viewer,
+                model, redirect, response);
     }
 
     private String save(long customerId, ContactLogForm form, BindingResult result, boolean fromMyDay,
-            String target, Viewer viewer, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            String target, Checked files, Viewer viewer, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         var customer = customers.get(viewer, customerId);
         checkDates(form, result);
         if (result.hasFieldErrors("submissionToken")) {
             // a tampered or missing token: keep the typed text, issue a fresh token
             form.setSubmissionToken(UUID.randomUUID().toString());
         }
-        if (!result.hasErrors()) {
+        model.addAttribute("filesError", files.error());
+        if (!result.hasErrors() && files.ok()) {
             try {
-                RecordedLog recorded = recordOnce(viewer, customerId, form);
+                RecordedLog recorded = recordOnce(viewer, customerId, form, files);
                 redirect.addFlashAttribute("flash", recorded.duplicate() ? "flash.log.duplicate" : "flash.log.created");
                 return "redirect:" + target;
             } catch (StaleProspectException regradedMeanwhile) {
@@ -134,6 +152,9 @@ class ContactLogController {
                 });
                 result.rejectValue("closeClass", "cadence.grade.stale");
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
+            } catch (UncheckedIOException storeDown) {
+                // the file store could not take the files: nothing was written, the form comes back
+                model.addAttribute("filesError", FilesError.storeDown());
             }
         }
         model.addAttribute("customer", customer);
@@ -167,11 +188,14 @@ class ContactLogController {
         });
     }
 
-    private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form) {
+    private RecordedLog recordOnce(Viewer viewer, long customerId, ContactLogForm form, Checked files) {
         try {
             GradeCommand grade = form.toGrade();
-            return grade == null ? contactLogs.record(viewer, customerId, form.toCommand(businessZone))
+            Supplier<RecordedLog> write = () -> grade == null
+                    ? contactLogs.record(viewer, customerId, form.toCommand(businessZone))
                     : prospectLogs.record(viewer, customerId, form.toCommand(businessZone), grade);
+            // with photos, the log and its photos in one transaction: both are kept, or neither
+            return files.files().isEmpty() ? write.get() : fileUploads.logWithFiles(viewer, files.files(), write);
         } catch (DataIntegrityViolationException raceWithSameToken) {
             return contactLogs.findSubmission(form.getSubmissionToken()).orElseThrow(() -> raceWithSameToken);
         }

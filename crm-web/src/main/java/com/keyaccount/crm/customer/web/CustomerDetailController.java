@@ -1,5 +1,6 @@
 package com.keyaccount.crm.customer.web;
 
+import com.keyaccount.crm.attachment.Attachments;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
@@ -15,6 +16,7 @@ import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.web.FilesError;
 import com.keyaccount.crm.web.PageNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,10 +59,12 @@ class CustomerDetailController {
     private final CustomerCareCard careCard;
     private final LostCustomers lostCustomers;
     private final ComplaintQueries complaints;
+    /** Photos and files: thumbnails on the timeline's visits, and the files section (issue 23). */
+    private final Attachments attachments;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
-            Viewer viewer, Model model) {
+            @RequestParam(defaultValue = "false") boolean filesTooLarge, Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
         // the tier pin form chooses among the tiers
@@ -75,6 +79,13 @@ class CustomerDetailController {
                     PageNumbers.last(timeline.getTotalElements(), TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
         }
         model.addAttribute("timeline", timeline);
+        // the page's visits' photos in one query, not one per visit
+        model.addAttribute("logFiles", attachments.ofLogs(timeline.getContent().stream().map(l -> l.getId()).toList()));
+        model.addAttribute("files", attachments.ofCustomer(customer));
+        model.addAttribute("filesTotal", attachments.countOf(customer));
+        if (filesTooLarge) {
+            model.addAttribute("filesError", FilesError.tooLargeRequest());
+        }
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         model.addAttribute("sales", sales.lastTwelveMonths(customer, today));
         model.addAttribute("recentOrders", sales.recentOrders(customer));
