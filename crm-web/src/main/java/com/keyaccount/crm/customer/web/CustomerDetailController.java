@@ -1,6 +1,9 @@
 package com.keyaccount.crm.customer.web;
 
+import com.keyaccount.crm.checkin.application.OnSiteCards;
+import com.keyaccount.crm.checkin.application.VisitBadges;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
+import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
@@ -57,6 +60,9 @@ class CustomerDetailController {
     private final CustomerCareCard careCard;
     private final LostCustomers lostCustomers;
     private final ComplaintQueries complaints;
+    /** Check in and out (issue 23): the "at the customer" card and the timeline's visit badges. */
+    private final OnSiteCards onSiteCards;
+    private final VisitBadges visitBadges;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -75,6 +81,8 @@ class CustomerDetailController {
                     PageNumbers.last(timeline.getTotalElements(), TIMELINE_PAGE_SIZE), TIMELINE_PAGE_SIZE));
         }
         model.addAttribute("timeline", timeline);
+        model.addAttribute("visitBadges", visitBadges.of(timeline.getContent().stream().map(ContactLog::getId).toList()));
+        model.addAttribute("onSite", onSiteCards.of(viewer, customer));
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         model.addAttribute("sales", sales.lastTwelveMonths(customer, today));
         model.addAttribute("recentOrders", sales.recentOrders(customer));
