@@ -90,7 +90,7 @@ class CheckInLimitsTest {
     }
 
     private MockHttpServletResponse save(String distance, String accuracy) throws Exception {
-        return mvc.perform(post("/admin/check-in").with(user(Fixtures.principal(admin))).with(csrf())
+        return mvc.perform(post("/admin/check-in").with(user(Fixtures.principal(admin))).header("Accept-Language", "en").with(csrf())
                 .param("maxDistanceMeters", distance).param("maxAccuracyMeters", accuracy)).andReturn().getResponse();
     }
 }

@@ -62,7 +62,7 @@ class CheckInTest {
         Map<String, Object> check = onSite.visitCheckOfLatestLog(customer);
         assertThat(check).containsEntry("verified", true).containsEntry("check_in_id", row.get("id"));
         assertThat(check.get("reason")).isNull();
-        assertThat(badge()).contains("Verified visit", "Verified: 30 m from the customer", "still checked in");
+        assertThat(badge()).contains("Verified on-site visit", "Verified: 30 m from the customer", "still checked in");
 
         // an hour and a quarter at the customer, then out at the gate
         jdbc.update("UPDATE check_in SET in_at = ? WHERE id = ?",
@@ -73,7 +73,7 @@ class CheckInTest {
         assertThat(out).containsEntry("ended", "CHECKED_OUT").containsEntry("out_verdict", "VERIFIED")
                 .containsEntry("out_distance_m", 40);
         assertThat((Integer) out.get("seconds_on_site")).isBetween(75 * 60, 76 * 60);
-        assertThat(badge()).contains("Verified visit", "1 h 15 min on site").doesNotContain("still checked in");
+        assertThat(badge()).contains("Verified on-site visit", "1 h 15 min on site").doesNotContain("still checked in");
     }
 
     @Test
@@ -83,7 +83,7 @@ class CheckInTest {
 
         assertThat(onSite.visitCheckOfLatestLog(customer)).containsEntry("verified", false)
                 .containsEntry("reason", "TOO_FAR");
-        assertThat(badge()).contains("Unverified visit", "Not verified: 2.3 km from the customer, more than the 500 m "
+        assertThat(badge()).contains("Unverified on-site visit", "Not verified: 2.3 km from the customer, more than the 500 m "
                 + "allowed");
     }
 
@@ -92,7 +92,7 @@ class CheckInTest {
         onSite.log(manager, customer, "VISIT");
         assertThat(onSite.visitCheckOfLatestLog(customer)).containsEntry("verified", false)
                 .containsEntry("reason", "NO_CHECK_IN");
-        assertThat(badge()).contains("Unverified visit", "no check-in at the customer that day");
+        assertThat(badge()).contains("Unverified on-site visit", "no check-in at the customer that day");
 
         onSite.log(manager, customer, "PHONE");
         assertThat(onSite.visitCheckOfLatestLog(customer).get("verified")).as("a phone call is no visit").isNull();
@@ -125,7 +125,7 @@ class CheckInTest {
         onSite.log(manager, customer, "VISIT");
 
         assertThat(onSite.visitCheckOfLatestLog(customer)).containsEntry("reason", "NOT_FROM_DEVICE");
-        assertThat(badge()).contains("Unverified visit", "Not verified: the position did not come from the phone "
+        assertThat(badge()).contains("Unverified on-site visit", "Not verified: the position did not come from the phone "
                 + "just now");
     }
 

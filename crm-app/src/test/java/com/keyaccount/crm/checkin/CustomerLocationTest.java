@@ -115,7 +115,7 @@ class CustomerLocationTest {
     }
 
     private MockHttpServletResponse typed(String coordinates) throws Exception {
-        return mvc.perform(post("/customers/{id}/location", customer.getId()).with(user(Fixtures.principal(manager)))
+        return mvc.perform(post("/customers/{id}/location", customer.getId()).with(user(Fixtures.principal(manager))).header("Accept-Language", "en")
                 .with(csrf()).param("coordinates", coordinates)).andReturn().getResponse();
     }
 

@@ -39,7 +39,7 @@ class OnSite {
 
     /** Places the customer's pin at People's Square through the location form, as {@code who}. */
     void pin(AppUser who, Customer customer) throws Exception {
-        mvc.perform(post("/customers/{id}/location", customer.getId()).with(user(Fixtures.principal(who))).with(csrf())
+        mvc.perform(post("/customers/{id}/location", customer.getId()).with(user(Fixtures.principal(who))).header("Accept-Language", "en").with(csrf())
                 .param("coordinates", LATITUDE + ", " + LONGITUDE));
     }
 
@@ -57,7 +57,7 @@ class OnSite {
     /** Posts exactly these values (null: the field is left out). */
     MockHttpServletResponse send(String path, AppUser who, Customer customer, String latitude, String longitude,
             String accuracy, String positionAt) throws Exception {
-        var request = post(path, customer.getId()).with(user(Fixtures.principal(who))).with(csrf());
+        var request = post(path, customer.getId()).with(user(Fixtures.principal(who))).header("Accept-Language", "en").with(csrf());
         if (latitude != null) {
             request.param("latitude", latitude);
         }
@@ -75,14 +75,14 @@ class OnSite {
 
     /** Logs a contact through the full form, as of now. */
     void log(AppUser who, Customer customer, String channel) throws Exception {
-        mvc.perform(post("/customers/{id}/logs", customer.getId()).with(user(Fixtures.principal(who))).with(csrf())
+        mvc.perform(post("/customers/{id}/logs", customer.getId()).with(user(Fixtures.principal(who))).header("Accept-Language", "en").with(csrf())
                 .param("channel", channel)
                 .param("occurredAt", LocalDateTime.now(SHANGHAI).truncatedTo(ChronoUnit.MINUTES).toString())
                 .param("summary", "上门拜访，谈明年框架协议").param("submissionToken", UUID.randomUUID().toString()));
     }
 
     String page(AppUser who, String path, Object... vars) throws Exception {
-        return mvc.perform(get(path, vars).with(user(Fixtures.principal(who)))).andReturn().getResponse()
+        return mvc.perform(get(path, vars).with(user(Fixtures.principal(who))).header("Accept-Language", "en")).andReturn().getResponse()
                 .getContentAsString();
     }
 

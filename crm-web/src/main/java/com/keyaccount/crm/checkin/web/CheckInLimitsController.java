@@ -34,18 +34,19 @@ class CheckInLimitsController {
     @PostMapping(PAGE)
     String change(@Valid @ModelAttribute("limits") LimitsForm form, BindingResult result, Viewer viewer, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            CheckInLimits limits = form.toLimits();
-            for (Violation v : limits.violations()) {
+        // each typed limit is checked for its range, whether or not the other one is missing
+        CheckInLimits typed = form.toLimits(CheckInLimits.DEFAULTS);
+        for (Violation v : typed.violations()) {
+            if (!result.hasFieldErrors(v.path())) {
                 result.rejectValue(v.path(), "checkin.limits." + v.path(), v.args().toArray(), null);
             }
-            if (!result.hasErrors()) {
-                settings.change(viewer, limits);
-                redirect.addFlashAttribute("flash", "flash.checkin.limitsSaved");
-                return "redirect:" + PAGE;
-            }
         }
-        return page(form, model);
+        if (result.hasErrors()) {
+            return page(form, model);
+        }
+        settings.change(viewer, typed);
+        redirect.addFlashAttribute("flash", "flash.checkin.limitsSaved");
+        return "redirect:" + PAGE;
     }
 
     private String page(LimitsForm form, Model model) {

@@ -23,7 +23,9 @@ public class LimitsForm {
         return form;
     }
 
-    CheckInLimits toLimits() {
-        return new CheckInLimits(maxDistanceMeters, maxAccuracyMeters);
+    /** The limits typed, a missing one taken from {@code otherwise} (its field has its own error then). */
+    CheckInLimits toLimits(CheckInLimits otherwise) {
+        return new CheckInLimits(maxDistanceMeters == null ? otherwise.maxDistanceMeters() : maxDistanceMeters,
+                maxAccuracyMeters == null ? otherwise.maxAccuracyMeters() : maxAccuracyMeters);
     }
 }
