@@ -24,7 +24,7 @@ final class ArchitectureRules {
     static final DescribedPredicate<JavaClass> PURE_RULES = resideInAnyPackage("com.keyaccount.crm.scoring..",
             "com.keyaccount.crm.tier.rules..", "com.keyaccount.crm.followup.rules..", "com.keyaccount.crm.churn",
             "com.keyaccount.crm.shared.rules..", "com.keyaccount.crm.prospect.rules..",
-            "com.keyaccount.crm.complaint.rules..");
+            "com.keyaccount.crm.complaint.rules..", "com.keyaccount.crm.checkin.rules..");
 
     private static final DescribedPredicate<JavaClass> FRAMEWORK_OR_PERSISTENCE = resideInAnyPackage(
             "org.springframework..", "jakarta.persistence..", "org.hibernate..", "java.sql..", "javax.sql..",

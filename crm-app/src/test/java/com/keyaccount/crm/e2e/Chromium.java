@@ -125,6 +125,18 @@ final class Chromium implements AutoCloseable {
         return (String) at.get(2);
     }
 
+    /**
+     * The phone stands at this position (Chrome DevTools Protocol): geolocation allowed for the
+     * app's origin, as a user who accepted the browser's question, and the position emulated.
+     */
+    void standAt(double latitude, double longitude, double accuracyMeters) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://127.0.0.1:" + port,
+                "permissions", List.of("geolocation")));
+        chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", latitude,
+                "longitude", longitude, "accuracy", accuracyMeters));
+    }
+
     /** How far the page is wider than the window (0 or less: no sideways scrolling). */
     long overflow() {
         return (Long) ((JavascriptExecutor) browser).executeScript(

@@ -356,7 +356,8 @@ class MyDayOnAPhoneTest {
         assertThat(section(myDay(large, ""), "due-overdue")).contains("Show all 300");
         assertThat(forLarge).as("statements for 300 customers against those for 3: %s", forSmall)
                 .hasSameSizeAs(forSmall);
-        assertThat(forSmall).as("%s", forSmall).hasSizeLessThan(20);
+        // 20 with the user's open check-in at the head of the day (issue 23)
+        assertThat(forSmall).as("%s", forSmall).hasSizeLessThan(21);
     }
 
     /** A manager with this many customers, each overdue and with a contact who has a phone. */

@@ -99,7 +99,10 @@ class OtherBookTest {
                     .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B")
                     .param("competitor", "别家").param("comeBack", "NO").param("on", "2026-01-05")
                     .param("amount", "100")
-                    .param("category", "DELIVERY").param("severity", "MINOR").param("description", "试试");
+                    .param("category", "DELIVERY").param("severity", "MINOR").param("description", "试试")
+                    .param("latitude", "31.2304").param("longitude", "121.4737").param("accuracy", "10")
+                    .param("positionAt", String.valueOf(System.currentTimeMillis()))
+                    .param("coordinates", "31.2304, 121.4737");
         }
         return mvc.perform(request).andReturn().getResponse().getStatus();
     }
@@ -123,7 +126,9 @@ class OtherBookTest {
                        (SELECT COUNT(*) FROM customer_loss l WHERE l.customer_id = c.id) AS losses,
                        (SELECT COUNT(*) FROM customer_care_budget b WHERE b.customer_id = c.id) AS care_budgets,
                        (SELECT COUNT(*) FROM complaint k WHERE k.customer_id = c.id) AS complaints,
-                       (SELECT COUNT(*) FROM attachment a WHERE a.customer_id = c.id) AS attachments
+                       (SELECT COUNT(*) FROM attachment a WHERE a.customer_id = c.id) AS attachments,
+                       (SELECT COUNT(*) FROM check_in k WHERE k.customer_id = c.id) AS check_ins,
+                       c.latitude, c.longitude
                 FROM customer c WHERE c.id = ?""", customer.getId());
     }
 }

@@ -3,6 +3,7 @@ package com.keyaccount.crm.customer;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.AppUser;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,6 +93,10 @@ public class Customer {
     private String cooperationIntent;
 
     private String notes;
+
+    /** Where the customer is, for check-ins (issue 23); null until someone sets it. */
+    @Embedded
+    private SiteLocation location;
 
     /** The tier in force, kept by the tier engine beside the customer (NULL until classified). */
     @Formula("(select t.effective_tier from customer_tier t where t.customer_id = id)")
@@ -199,6 +204,13 @@ public class Customer {
         this.designatedKey = false;
         this.designatedReason = null;
         this.designatedBy = null;
+        this.updatedAt = now;
+    }
+
+    /** Places the customer's pin (replacing any earlier one) for check-ins to be measured against. */
+    public void locateAt(SiteLocation newLocation, Instant now) {
+        requireNotDeleted();
+        this.location = Objects.requireNonNull(newLocation);
         this.updatedAt = now;
     }
 

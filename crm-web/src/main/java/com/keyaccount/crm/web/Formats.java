@@ -23,6 +23,7 @@ public class Formats {
     private static final Currency YUAN = Currency.getInstance("CNY");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ZoneId zone;
 
@@ -56,6 +57,11 @@ public class Formats {
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** The time of day in the business time zone (14:30), for what happened today (a check-in). */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 
     private static Locale locale() {

@@ -226,6 +226,17 @@ public abstract class WebSliceTest {
     protected ComplaintQueries complaintQueries;
     @MockitoBean
     protected ServicePolicies servicePolicies;
+    // check in and out (issue 23): the customer page's card and badges, My day's open check-in
+    @MockitoBean
+    protected com.keyaccount.crm.checkin.application.CheckIns checkIns;
+    @MockitoBean
+    protected com.keyaccount.crm.checkin.application.OnSiteCards onSiteCards;
+    @MockitoBean
+    protected com.keyaccount.crm.checkin.application.VisitBadges visitBadges;
+    @MockitoBean
+    protected com.keyaccount.crm.checkin.application.CustomerSites customerSites;
+    @MockitoBean
+    protected com.keyaccount.crm.checkin.CheckInSettings checkInSettings;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

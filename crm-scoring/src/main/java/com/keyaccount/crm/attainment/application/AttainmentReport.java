@@ -13,14 +13,29 @@ import java.util.List;
  */
 public record AttainmentReport(LocalDate from, LocalDate to, Long manager, int quotaVersion, List<Line> byManager,
         List<Line> byTier, Line total, List<Shortfall> belowQuota, long belowQuotaTotal,
-        List<Shortfall> overServiced) {
+        List<Shortfall> overServiced, boolean verifiedOnly) {
 
     /**
      * One row of a table: a manager (tier null) or a tier (manager null), with its service
-     * (complaints on time, satisfaction) beside contacts and visits.
+     * (complaints on time, satisfaction) beside contacts and visits. {@code visits} counts the
+     * verified visits only when the report was asked for so ({@link #verifiedOnly}); {@code onSite}
+     * has both counts.
      */
     public record Line(Long managerId, String managerName, Tier tier, long customers, Tally contacts, Tally visits,
-            long customersBelowQuota, ServiceKpi service) {
+            long customersBelowQuota, ServiceKpi service, OnSite onSite) {
+    }
+
+    /**
+     * Evidence of the on-site visits (issue 23): all visits logged and those a check-in verified,
+     * the time on site of verified check-ins with a check-out, and (a manager's row only; null
+     * elsewhere) the distinct days with a verified visit of their own.
+     */
+    public record OnSite(long allVisits, long verifiedVisits, long secondsOnSite, Long daysAtCustomers) {
+
+        /** Time on site in whole minutes (rounded down). */
+        public long minutesOnSite() {
+            return secondsOnSite / 60;
+        }
     }
 
     /** A customer with what was required and made in the period (or, when over-serviced, in the last 30 days). */

@@ -41,19 +41,30 @@ public class Attainments {
     private final QuotaPolicies quotaPolicies;
     private final ZoneId zone;
     private final ServiceAttainment service;
+    private final OnSiteAttainment onSite;
 
-    Attainments(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ZoneId businessZone, ServiceAttainment service) {
+    Attainments(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ZoneId businessZone, ServiceAttainment service,
+            OnSiteAttainment onSite) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.zone = businessZone;
         this.service = service;
+        this.onSite = onSite;
+    }
+
+    /** The report counting every logged on-site visit, verified or not. */
+    public AttainmentReport report(Viewer viewer, LocalDate from, LocalDate to, Long requestedManager) {
+        return report(viewer, from, to, requestedManager, false);
     }
 
     /**
      * The report for [from, to]. A manager always gets their own book; a director or admin gets
-     * everyone, or one manager's book when {@code requestedManager} is given.
+     * everyone, or one manager's book when {@code requestedManager} is given. With
+     * {@code verifiedOnly}, only on-site visits a check-in verified count towards the visit quotas
+     * (issue 23); both counts are in every line's {@code onSite} either way.
      */
-    public AttainmentReport report(Viewer viewer, LocalDate from, LocalDate to, Long requestedManager) {
+    public AttainmentReport report(Viewer viewer, LocalDate from, LocalDate to, Long requestedManager,
+            boolean verifiedOnly) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from after to");
         }
@@ -61,32 +72,36 @@ public class Attainments {
         VersionedQuotas quotas = quotaPolicies.current();
         LocalDate recentFrom = to.minusDays(29);
         LocalDate scanFrom = from.isBefore(recentFrom) ? from : recentFrom;
-        Accumulator acc = new Accumulator(quotas, manager != null);
+        Accumulator acc = new Accumulator(quotas, manager != null, verifiedOnly);
         String sql = """
                 SELECT c.id, c.code, c.name, c.owner_id, u.display_name, c.created_at,
                        COALESCE(t.effective_tier, 'C') AS tier,
                        COALESCE(a.contacts, 0) AS contacts, COALESCE(a.visits, 0) AS visits,
-                       COALESCE(a.recent, 0) AS recent
+                       COALESCE(a.verified_visits, 0) AS verified_visits, COALESCE(a.recent, 0) AS recent
                 FROM customer c
                 JOIN app_user u ON u.id = c.owner_id
                 LEFT JOIN customer_tier t ON t.customer_id = c.id
-                LEFT JOIN (SELECT customer_id,
-                                  SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS contacts,
-                                  SUM(CASE WHEN occurred_at >= ? AND channel = 'VISIT' THEN 1 ELSE 0 END) AS visits,
-                                  SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END) AS recent
-                           FROM contact_log WHERE occurred_at >= ? AND occurred_at < ?
-                           GROUP BY customer_id) a ON a.customer_id = c.id
+                LEFT JOIN (SELECT l.customer_id,
+                                  SUM(CASE WHEN l.occurred_at >= ? THEN 1 ELSE 0 END) AS contacts,
+                                  SUM(CASE WHEN l.occurred_at >= ? AND l.channel = 'VISIT' THEN 1 ELSE 0 END) AS visits,
+                                  SUM(CASE WHEN l.occurred_at >= ? AND l.channel = 'VISIT' AND v.verified = TRUE
+                                      THEN 1 ELSE 0 END) AS verified_visits,
+                                  SUM(CASE WHEN l.occurred_at >= ? THEN 1 ELSE 0 END) AS recent
+                           FROM contact_log l LEFT JOIN visit_check v ON v.contact_log_id = l.id
+                           WHERE l.occurred_at >= ? AND l.occurred_at < ?
+                           GROUP BY l.customer_id) a ON a.customer_id = c.id
                 WHERE c.deleted = FALSE AND c.status <> 'LOST' %s""".formatted(manager == null ? "" : "AND c.owner_id = ?");
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
             ps.setFetchSize(5_000);
             ps.setTimestamp(1, startOf(from));
             ps.setTimestamp(2, startOf(from));
-            ps.setTimestamp(3, startOf(recentFrom));
-            ps.setTimestamp(4, startOf(scanFrom));
-            ps.setTimestamp(5, startOf(to.plusDays(1)));
+            ps.setTimestamp(3, startOf(from));
+            ps.setTimestamp(4, startOf(recentFrom));
+            ps.setTimestamp(5, startOf(scanFrom));
+            ps.setTimestamp(6, startOf(to.plusDays(1)));
             if (manager != null) {
-                ps.setLong(6, manager);
+                ps.setLong(7, manager);
             }
             return ps;
         }, rs -> {
@@ -94,9 +109,10 @@ public class Attainments {
             acc.add(new CustomerCounts(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                     rs.getLong("owner_id"), rs.getString("display_name"), Tier.valueOf(rs.getString("tier")),
                     created.isAfter(from) ? created : from, to, rs.getInt("contacts"), rs.getInt("visits"),
-                    rs.getInt("recent")));
+                    rs.getInt("verified_visits"), rs.getInt("recent")));
         });
         service.of(from, to, manager).forEach(acc::addService);
+        acc.addPresence(onSite.of(from, to, manager));
         return acc.report(from, to, manager, quotas.version());
     }
 
@@ -105,7 +121,7 @@ public class Attainments {
     }
 
     private record CustomerCounts(long id, String code, String name, long ownerId, String ownerName, Tier tier,
-            LocalDate from, LocalDate to, int contacts, int visits, int recent) {
+            LocalDate from, LocalDate to, int contacts, int allVisits, int verifiedVisits, int recent) {
     }
 
     private static final class Group {
@@ -116,6 +132,10 @@ public class Attainments {
         final Tally visits = new Tally();
         long customers;
         long belowQuota;
+        long allVisits;
+        long verifiedVisits;
+        long secondsOnSite;
+        Long daysAtCustomers;
         ServiceKpi service = ServiceKpi.NONE;
 
         Group(Long managerId, String managerName, Tier tier) {
@@ -124,46 +144,53 @@ public class Attainments {
             this.tier = tier;
         }
 
-        void add(Requirement required, CustomerCounts c, boolean below) {
+        void add(Requirement required, CustomerCounts c, int countedVisits, boolean below) {
             customers++;
             contacts.add(required.anyContacts(), c.contacts());
-            visits.add(required.onSiteVisits(), c.visits());
+            visits.add(required.onSiteVisits(), countedVisits);
+            allVisits += c.allVisits();
+            verifiedVisits += c.verifiedVisits();
             if (below) {
                 belowQuota++;
             }
         }
 
         Line line() {
-            return new Line(managerId, managerName, tier, customers, contacts, visits, belowQuota, service);
+            return new Line(managerId, managerName, tier, customers, contacts, visits, belowQuota, service,
+                    new AttainmentReport.OnSite(allVisits, verifiedVisits, secondsOnSite, daysAtCustomers));
         }
     }
 
     private static final class Accumulator {
         private final VersionedQuotas quotas;
         private final boolean listCustomers;
+        private final boolean verifiedOnly;
         private final Map<Long, Group> managers = new TreeMap<>();
         private final Map<Tier, Group> tiers = new EnumMap<>(Tier.class);
         private final Group total = new Group(null, null, null);
         private final List<Shortfall> below = new ArrayList<>();
         private final List<Shortfall> over = new ArrayList<>();
 
-        Accumulator(VersionedQuotas quotas, boolean listCustomers) {
+        Accumulator(VersionedQuotas quotas, boolean listCustomers, boolean verifiedOnly) {
             this.quotas = quotas;
             this.listCustomers = listCustomers;
+            this.verifiedOnly = verifiedOnly;
         }
 
         void add(CustomerCounts c) {
             Requirement required = c.from().isAfter(c.to()) ? new Requirement(0, 0)
                     : Attainment.required(c.tier(), quotas.quotas(), c.from(), c.to());
-            boolean isBelow = c.contacts() < required.anyContacts() || c.visits() < required.onSiteVisits();
-            managers.computeIfAbsent(c.ownerId(), id -> new Group(id, c.ownerName(), null)).add(required, c, isBelow);
-            tiers.computeIfAbsent(c.tier(), t -> new Group(null, null, t)).add(required, c, isBelow);
-            total.add(required, c, isBelow);
+            int visits = verifiedOnly ? c.verifiedVisits() : c.allVisits();
+            boolean isBelow = c.contacts() < required.anyContacts() || visits < required.onSiteVisits();
+            managers.computeIfAbsent(c.ownerId(), id -> new Group(id, c.ownerName(), null))
+                    .add(required, c, visits, isBelow);
+            tiers.computeIfAbsent(c.tier(), t -> new Group(null, null, t)).add(required, c, visits, isBelow);
+            total.add(required, c, visits, isBelow);
             if (!listCustomers) {
                 return;
             }
             Shortfall row = new Shortfall(c.id(), c.code(), c.name(), c.tier(), c.ownerName(), required.anyContacts(),
-                    c.contacts(), required.onSiteVisits(), c.visits());
+                    c.contacts(), required.onSiteVisits(), visits);
             if (isBelow) {
                 below.add(row);
             }
@@ -184,6 +211,22 @@ public class Attainments {
             total.service = total.service.plus(kpi);
         }
 
+        /**
+         * Time on site and days at customers of the managers the scan counted (a person without
+         * customers in scope has no row); time on site also by tier and in total.
+         */
+        void addPresence(OnSiteAttainment.Presence presence) {
+            presence.secondsOnSite().forEach((key, seconds) -> {
+                Group manager = managers.get(key.userId());
+                if (manager != null) {
+                    manager.secondsOnSite += seconds;
+                }
+                tiers.computeIfAbsent(key.tier(), t -> new Group(null, null, t)).secondsOnSite += seconds;
+                total.secondsOnSite += seconds;
+            });
+            managers.forEach((id, manager) -> manager.daysAtCustomers = presence.daysAtCustomers().getOrDefault(id, 0L));
+        }
+
         AttainmentReport report(LocalDate from, LocalDate to, Long manager, int version) {
             below.sort(Comparator.comparing(Shortfall::tier).thenComparing(Comparator.comparingInt(Shortfall::missing)
                     .reversed()).thenComparing(Shortfall::name));
@@ -196,7 +239,7 @@ public class Attainments {
                     managers.values().stream().map(Group::line)
                             .sorted(Comparator.comparing(Line::managerName)).toList(),
                     byTier, total.line(), List.copyOf(below.subList(0, Math.min(LISTED, below.size()))), below.size(),
-                    List.copyOf(over.subList(0, Math.min(LISTED, over.size()))));
+                    List.copyOf(over.subList(0, Math.min(LISTED, over.size()))), verifiedOnly);
         }
     }
 }

@@ -1,7 +1,10 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.attachment.Attachments;
+import com.keyaccount.crm.checkin.application.OnSiteCards;
+import com.keyaccount.crm.checkin.application.VisitBadges;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
+import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
@@ -61,6 +64,9 @@ class CustomerDetailController {
     private final ComplaintQueries complaints;
     /** Photos and files: thumbnails on the timeline's visits, and the files section (issue 23). */
     private final Attachments attachments;
+    /** Check in and out (issue 23): the "at the customer" card and the timeline's visit badges. */
+    private final OnSiteCards onSiteCards;
+    private final VisitBadges visitBadges;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -86,6 +92,8 @@ class CustomerDetailController {
         if (filesTooLarge) {
             model.addAttribute("filesError", FilesError.tooLargeRequest());
         }
+        model.addAttribute("visitBadges", visitBadges.of(timeline.getContent().stream().map(ContactLog::getId).toList()));
+        model.addAttribute("onSite", onSiteCards.of(viewer, customer));
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         model.addAttribute("sales", sales.lastTwelveMonths(customer, today));
         model.addAttribute("recentOrders", sales.recentOrders(customer));

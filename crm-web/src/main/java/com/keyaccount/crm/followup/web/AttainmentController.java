@@ -36,6 +36,7 @@ class AttainmentController {
         if (query.getFrom() == null && query.getTo() == null && !result.hasFieldErrors()) {
             AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
             defaults.setManager(query.getManager());
+            defaults.setVerifiedOnly(query.isVerifiedOnly());
             return show(defaults, viewer, model);
         }
         if (result.hasErrors()) {
@@ -48,7 +49,7 @@ class AttainmentController {
     private String show(AttainmentQuery query, Viewer viewer, Model model) {
         model.addAttribute("query", query);
         model.addAttribute("report", attainments.report(viewer, query.getFrom(), query.getTo(),
-                query.getManager()));
+                query.getManager(), query.isVerifiedOnly()));
         managers(viewer, model);
         return "followup/attainment";
     }

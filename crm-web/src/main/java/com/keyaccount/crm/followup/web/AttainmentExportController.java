@@ -43,15 +43,17 @@ class AttainmentExportController {
             // what the page shows then: this month so far
             AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
             defaults.setManager(query.getManager());
+            defaults.setVerifiedOnly(query.isVerifiedOnly());
             query = defaults;
         }
-        AttainmentReport report = attainments.report(viewer, query.getFrom(), query.getTo(), query.getManager());
+        AttainmentReport report = attainments.report(viewer, query.getFrom(), query.getTo(), query.getManager(),
+                query.isVerifiedOnly());
         String byManager = messages.getMessage("attainment.byManager", null, locale);
         String byTier = messages.getMessage("attainment.byTier", null, locale);
         String total = messages.getMessage("attainment.total", null, locale);
         views.send(viewer, "attainment", format, new String[] {"breakdown", "group", "customers", "required_contacts",
-            "made_contacts", "contacts_attained", "required_visits", "made_visits", "visits_attained",
-            "complaints_answer_due", "complaints_answered_on_time", "complaints_answered_on_time_share",
+            "made_contacts", "contacts_attained", "required_visits", "made_visits", "visits_attained", "visits_all",
+            "visits_verified", "minutes_on_site", "days_at_customers", "complaints_answer_due", "complaints_answered_on_time", "complaints_answered_on_time_share",
             "complaints_resolve_due", "complaints_resolved_on_time", "complaints_resolved_on_time_share",
             "surveys_answered", "satisfaction_average", "nps"}, locale, response,
                 sink -> {
@@ -69,9 +71,11 @@ class AttainmentExportController {
             throws IOException {
         ServiceKpi service = l.service();
         sink.row(breakdown, group, l.customers(), l.contacts().required(), l.contacts().made(), share(l.contacts()),
-                l.visits().required(), l.visits().made(), share(l.visits()), service.answered().due(),
-                service.answered().met(), share(service.answered()), service.resolved().due(), service.resolved().met(),
-                share(service.resolved()), service.responses(), service.averageScore(), service.npsScore());
+                l.visits().required(), l.visits().made(), share(l.visits()), l.onSite().allVisits(),
+                l.onSite().verifiedVisits(), l.onSite().minutesOnSite(), l.onSite().daysAtCustomers(),
+                service.answered().due(), service.answered().met(), share(service.answered()), service.resolved().due(),
+                service.resolved().met(), share(service.resolved()), service.responses(), service.averageScore(),
+                service.npsScore());
     }
 
     /** An on-time share for the workbook's percent format; empty where nothing was due. */

@@ -24,6 +24,9 @@ public class AttainmentQuery {
 
     private Long manager;
 
+    /** Count only on-site visits a check-in verified (issue 23). */
+    private boolean verifiedOnly;
+
     static AttainmentQuery monthToDate(LocalDate today) {
         AttainmentQuery query = new AttainmentQuery();
         query.from = today.withDayOfMonth(1);

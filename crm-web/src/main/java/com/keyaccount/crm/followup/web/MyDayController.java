@@ -1,6 +1,7 @@
 package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.care.application.MyDayCare;
+import com.keyaccount.crm.checkin.application.CheckIns;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.followup.application.DueCustomer;
@@ -52,6 +53,8 @@ class MyDayController {
     private final MyDayCare myDayCare;
     /** Overdue complaints head the day: the owner's on My day, everyone's (escalated) on the director's. */
     private final ComplaintQueries complaints;
+    /** The user's open check-in heads their day, with its check-out (issue 23). */
+    private final CheckIns checkIns;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -78,6 +81,7 @@ class MyDayController {
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         // one line: how many of the owner's customers are due for a satisfaction survey
         model.addAttribute("surveysDue", surveyRequests.dueCount(owner));
+        model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
         return page(viewer, owner, filter, model, "followup/day");
     }
 
