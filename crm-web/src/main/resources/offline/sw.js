@@ -84,6 +84,12 @@ self.addEventListener('message', (event) => {
   const message = event.data || {};
   if (message.type === 'signed-out') {
     event.waitUntil(forgetPages());
+  } else if (message.type === 'keep-page' && typeof message.url === 'string') {
+    // the page open when this worker took over came from the network past it: fetched once more to keep
+    const url = new URL(message.url);
+    if (url.origin === self.location.origin && FIELD_PAGES.some((page) => page.test(url.pathname))) {
+      event.waitUntil(keepFetched(url));
+    }
   } else if (message.type === 'keep-assets' && Array.isArray(message.urls)) {
     // the first page loaded before this worker controlled it: its assets are fetched once more here
     event.waitUntil(keepAssets(message.urls));

@@ -66,13 +66,18 @@
     if (!('serviceWorker' in navigator)) {
       return;
     }
+    var controlled = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('/sw.js').then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
-      // this page's styles, scripts and fonts were loaded before the worker controlled it
+      if (controlled || !registration.active) {
+        return;
+      }
+      // this page, its styles, scripts and fonts were loaded before the worker controlled it
       var urls = performance.getEntriesByType('resource').map(function (entry) { return entry.name; });
-      if (registration.active) {
-        registration.active.postMessage({ type: 'keep-assets', urls: urls });
+      registration.active.postMessage({ type: 'keep-assets', urls: urls });
+      if (user && !keptAt) {
+        registration.active.postMessage({ type: 'keep-page', url: location.href.split('#')[0] });
       }
     }).catch(function () {
       // no service worker here (plain HTTP outside localhost): the pages work online only
