@@ -32,8 +32,9 @@ const CUSTOMER_PAGE = /^\/customers\/(\d+)$/;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(STATIC_CACHE);
-    // without cookies: the "offline" page is the same for everyone and names nobody
-    await cache.put(OFFLINE_PAGE, await fetch(OFFLINE_PAGE, { credentials: 'omit' }));
+    // without cookies: the "offline" page is the same for everyone and names nobody (not there: no
+    // install, and the browser tries again on a later page)
+    await cache.add(new Request(OFFLINE_PAGE, { credentials: 'omit' }));
     await self.skipWaiting();
   })());
 });
@@ -208,7 +209,9 @@ async function keptPage(url) {
   }
   const html = (await kept.text()).replace(/(<meta name="crm-page-source" content=")network(")/,
       '$1kept:' + (kept.headers.get('Crm-Kept-At') || '0') + '$2');
-  return new Response(html, { status: 200, statusText: 'OK', headers: kept.headers });
+  const headers = new Headers(kept.headers);
+  headers.delete('Content-Length');
+  return new Response(html, { status: 200, statusText: 'OK', headers });
 }
 
 async function offlinePage() {

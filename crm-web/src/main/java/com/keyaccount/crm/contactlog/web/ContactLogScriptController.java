@@ -7,6 +7,7 @@ import com.keyaccount.crm.user.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,9 +31,9 @@ class ContactLogScriptController {
     private final ContactLogController pages;
     private final LogAnswers answers;
 
-    ContactLogScriptController(ContactLogController pages, LogAnswers answers) {
+    ContactLogScriptController(ContactLogController pages, MessageSource messages) {
         this.pages = pages;
-        this.answers = answers;
+        this.answers = new LogAnswers(messages);
     }
 
     @PostMapping(path = "/customers/{customerId}/logs", produces = MediaType.APPLICATION_JSON_VALUE)

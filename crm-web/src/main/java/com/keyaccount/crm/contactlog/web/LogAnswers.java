@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.FlashMap;
@@ -18,8 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Turns what the log form's page handler decided into a {@link LogAnswer}. */
-@Component
-class LogAnswers {
+final class LogAnswers {
 
     private static final String REDIRECT = "redirect:";
 

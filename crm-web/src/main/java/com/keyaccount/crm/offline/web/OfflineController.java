@@ -28,8 +28,8 @@ class OfflineController {
     private final ServiceWorkerScript script;
     private final MessageSource messages;
 
-    OfflineController(ServiceWorkerScript script, MessageSource messages) {
-        this.script = script;
+    OfflineController(MessageSource messages) {
+        this.script = new ServiceWorkerScript();
         this.messages = messages;
     }
 

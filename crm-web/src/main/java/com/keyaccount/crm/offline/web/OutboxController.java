@@ -1,5 +1,6 @@
 package com.keyaccount.crm.offline.web;
 
+import com.keyaccount.crm.user.Viewer;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +14,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class OutboxController {
 
-    private final UserMarker markers;
-
-    OutboxController(UserMarker markers) {
-        this.markers = markers;
-    }
-
     @GetMapping("/outbox")
     String outbox() {
         return "offline/outbox";
@@ -31,8 +26,9 @@ class OutboxController {
      */
     @GetMapping(path = "/outbox/session", produces = "application/json")
     @ResponseBody
-    SessionAnswer session(CsrfToken csrf) {
-        return new SessionAnswer(markers.current(), csrf.getParameterName(), csrf.getHeaderName(), csrf.getToken());
+    SessionAnswer session(Viewer viewer, CsrfToken csrf) {
+        return new SessionAnswer(UserMarker.of(viewer.userId()), csrf.getParameterName(), csrf.getHeaderName(),
+                csrf.getToken());
     }
 
     record SessionAnswer(String user, String csrfParameter, String csrfHeader, String csrfToken) {

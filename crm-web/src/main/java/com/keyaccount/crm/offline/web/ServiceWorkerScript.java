@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * The service worker's script ({@code offline/sw.js}) with its version filled in: a hash of the
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Component;
  * script's bytes change, so a changed stylesheet or script replaces the phone's cached copies
  * (kept cache-first under the version) on the next visit, and an unchanged build keeps them.
  */
-@Component
-class ServiceWorkerScript {
+final class ServiceWorkerScript {
 
     private static final String TEMPLATE = "classpath:offline/sw.js";
     private static final String STATIC_FILES = "classpath*:static/**/*.*";

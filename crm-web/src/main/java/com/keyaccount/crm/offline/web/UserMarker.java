@@ -1,31 +1,23 @@
 package com.keyaccount.crm.offline.web;
 
-import com.keyaccount.crm.security.CrmUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
- * Names the signed-in user to the phone's offline store: the service worker files the pages it
- * keeps under it (and forgets them when another marker or none arrives), and the outbox files
- * each entry under it, so one user's pages and entries are never shown or sent under another.
- * Stable across sessions and servers (an entry saved offline is sent after signing in again),
- * and not the database id itself. Templates read it as {@code @userMarker.current()}.
+ * Names a user to the phone's offline store: the service worker files the pages it keeps under
+ * it (and forgets them when another marker or none arrives), and the outbox files each entry
+ * under it, so one user's pages and entries are never shown or sent under another. Stable across
+ * sessions and servers (an entry saved offline is sent after signing in again), and not the
+ * database id itself.
  */
-@Component("userMarker")
-public class UserMarker {
+final class UserMarker {
 
-    /** The response header that carries the marker on a signed-in user's pages. */
+    /** The response header that carries the marker on a signed-in user's answers. */
     static final String HEADER = "Crm-User";
 
-    /** The signed-in user's marker, or null when nobody is signed in. */
-    public String current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof CrmUser user ? of(user.id()) : null;
+    private UserMarker() {
     }
 
     static String of(long userId) {
