@@ -31,6 +31,7 @@
 
   registerWorker();
   forgetOnSignOut();
+  quickLogWithoutConnection();
   if (keptAt && badge) {
     showKept();
   }
@@ -112,6 +113,49 @@
     }
   }
 
+  /**
+   * My day's quick log takes the server's time, so it needs the connection. Without one, what was
+   * typed goes on to the customer's full log form (kept on the phone), which saves it here.
+   */
+  function quickLogWithoutConnection() {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      var quick = /^\/customers\/(\d+)\/logs\/quick$/.exec(new URL(form.action, location.href).pathname);
+      if (!quick || navigator.onLine !== false || !window.sessionStorage) {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation(); // not "submitting": this form is not sent
+      var typed = {};
+      ['channel', 'summary'].forEach(function (name) {
+        var control = form.elements.namedItem(name);
+        typed[name] = control ? control.value : '';
+      });
+      sessionStorage.setItem('crm-quick-log-' + quick[1], JSON.stringify(typed));
+      location.assign('/customers/' + quick[1] + '/logs/new?back=my-day');
+    }, true);
+  }
+
+  /** What a quick log handed on (above) fills the full form's fields of the same names. */
+  function takeQuickLog(form, customerId) {
+    var key = 'crm-quick-log-' + customerId;
+    var typed = window.sessionStorage && sessionStorage.getItem(key);
+    if (!typed) {
+      return;
+    }
+    sessionStorage.removeItem(key);
+    typed = JSON.parse(typed);
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.name in typed) {
+        if (control.type === 'radio') {
+          control.checked = control.value === typed[control.name];
+        } else if (control.type !== 'hidden') {
+          control.value = typed[control.name];
+        }
+      }
+    });
+  }
+
   function showKept() {
     var note = document.createElement('p');
     note.className = 'alert alert-info small mt-3 mb-0 kept-page';
@@ -183,6 +227,8 @@
     }
     if (editing) {
       prefill(form, Number(editing[1]), marker);
+    } else {
+      takeQuickLog(form, marker.dataset.customerId);
     }
     form.addEventListener('submit', function (event) {
       event.preventDefault();

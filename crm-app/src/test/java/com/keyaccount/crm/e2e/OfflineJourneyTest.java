@@ -25,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -109,10 +110,20 @@ class OfflineJourneyTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(text("offline.page.title"));
         chromium.shot("23-offline-page-phone");
 
-        chromium.go(logForm);
+        // My day as kept on the phone; its quick log needs the server's time, so what is typed there
+        // goes on to the customer's full log form, kept too
+        chromium.go("/my-day");
         assertThat(browser.findElement(By.cssSelector(".kept-page")).getText())
                 .startsWith(text("offline.keptPage", "@").split("@")[0]);
-        browser.findElement(By.id("summary")).sendKeys(SUMMARY);
+        WebElement row = browser.findElement(By.id("due-row-" + customer.getId()));
+        row.findElement(By.cssSelector("details.due-quick summary")).click();
+        new Select(row.findElement(By.cssSelector("form.quick-log select[name=channel]"))).selectByValue("VISIT");
+        row.findElement(By.cssSelector("form.quick-log input[name=summary]")).sendKeys(SUMMARY);
+        row.findElement(By.cssSelector("form.quick-log button[type=submit]")).click();
+        chromium.waitFor(d -> chromium.path().equals(logForm));
+        assertThat(browser.findElement(By.cssSelector(".kept-page")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo(SUMMARY);
+        assertThat(browser.findElement(By.cssSelector("input[name=channel][value=VISIT]")).isSelected()).isTrue();
         chromium.shot("23-log-form-offline-phone");
         browser.findElement(By.cssSelector("main form button[type=submit].btn-primary")).click();
 
@@ -135,8 +146,8 @@ class OfflineJourneyTest {
         goOnline();
         waitUpTo(Duration.ofSeconds(45), d -> outbox(user).isEmpty());
         chromium.waitFor(d -> browser.findElement(By.id("outbox-saved")).getText().contains(text("offline.sent")));
-        assertThat(jdbc.queryForList("SELECT summary FROM contact_log WHERE customer_id = ?", String.class,
-                customer.getId())).containsExactly(SUMMARY);
+        assertThat(jdbc.queryForList("SELECT channel || ' ' || summary FROM contact_log WHERE customer_id = ?",
+                String.class, customer.getId())).containsExactly("VISIT " + SUMMARY);
         chromium.shot("23-log-sent-when-online");
         chromium.go("/my-day");
         assertThat(browser.findElement(By.cssSelector("[data-outbox-badge]")).isDisplayed()).isFalse();
