@@ -29,7 +29,9 @@
     return (text || '').replace('%n', value);
   }
 
-  registerWorker();
+  if (user) {
+    registerWorker(); // for signed-in users only: nothing to keep before that
+  }
   forgetOnSignOut();
   quickLogWithoutConnection();
   if (keptAt && badge) {
@@ -77,7 +79,7 @@
       // this page, its styles, scripts and fonts were loaded before the worker controlled it
       var urls = performance.getEntriesByType('resource').map(function (entry) { return entry.name; });
       registration.active.postMessage({ type: 'keep-assets', urls: urls });
-      if (user && !keptAt) {
+      if (!keptAt) {
         registration.active.postMessage({ type: 'keep-page', url: location.href.split('#')[0] });
       }
     }).catch(function () {
