@@ -18,8 +18,8 @@ class PasswordChangeFilter extends OncePerRequestFilter {
 
     static final String FORM = "/account/password";
     private static final List<String> ALWAYS_OPEN = List.of(FORM, "/logout", "/login", "/error", "/favicon.ico",
-            "/favicon.svg");
-    private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/");
+            "/favicon.svg", "/sw.js", "/manifest.webmanifest", "/offline");
+    private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/icons/");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -85,6 +85,9 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
                         // a customer's personal satisfaction survey: the unguessable token in the path is its only key
                         .requestMatchers("/s/*").permitAll()
+                        // the installable app (issue 23): the browser fetches the manifest without cookies and
+                        // checks the service worker for updates whoever is signed in; the offline page names nobody
+                        .requestMatchers("/sw.js", "/manifest.webmanifest", "/icons/**", "/offline").permitAll()
                         // health and metrics are served on the management port only: here the path is
                         // nothing, and says so (404) to anyone rather than asking them to sign in
                         .requestMatchers("/actuator/**").permitAll()
