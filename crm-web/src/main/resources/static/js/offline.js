@@ -487,7 +487,7 @@
       Object.keys(entry.errors || {}).forEach(function (name) {
         entry.errors[name].forEach(function (message) {
           var item = document.createElement('li');
-          item.textContent = (fieldLabel(name) ? fieldLabel(name) + ': ' : '') + message;
+          item.textContent = fieldLabel(name) ? labelled(fieldLabel(name), message) : message;
           errors.appendChild(item);
         });
       });
@@ -550,6 +550,11 @@
     return label('field', name);
   }
 
+  /** "label: value" as the page's language writes it. */
+  function labelled(name, value) {
+    return (strings.labelled || '%l: %v').replace('%l', name).replace('%v', value);
+  }
+
   /** What the user typed, as text to paste elsewhere: each labelled field on a line. */
   function copyText(entry, copyButton) {
     var values = textFields(entry);
@@ -557,7 +562,7 @@
     Object.keys(values).forEach(function (name) {
       var value = name === 'channel' ? label('channel', values[name]) : values[name];
       if (fieldLabel(name) && value) {
-        lines.push(fieldLabel(name) + ': ' + value);
+        lines.push(labelled(fieldLabel(name), value));
       }
     });
     var text = lines.join('\n');
