@@ -20,6 +20,8 @@ const PAGES_PREFIX = 'crm-pages-';
 const META_CACHE = 'crm-meta';
 const USER_KEY = '/__crm/current-user';
 const OFFLINE_PAGE = '/offline';
+// the most pages kept per user; the least recently fetched go first
+const MAX_PAGES = 200;
 const USER_HEADER = 'Crm-User';
 
 const STATIC_PATHS = [/^\/css\//, /^\/js\//, /^\/webjars\//, /^\/icons\//, /^\/favicon\.svg$/];
@@ -189,6 +191,10 @@ async function keep(url, response) {
   }
   const cache = await caches.open(PAGES_PREFIX + user);
   await cache.put(pageKey(url), new Response(body, { status: 200, statusText: 'OK', headers }));
+  const kept = await cache.keys(); // in the order they were put
+  for (const old of kept.slice(0, Math.max(0, kept.length - MAX_PAGES))) {
+    await cache.delete(old);
+  }
   return true;
 }
 

@@ -304,11 +304,17 @@
           location.assign(result.answer.location);
         });
       }
-      if (result.outcome === 'signin') {
-        return keep(form, entry, 'signin');
+      if (result.outcome === 'signin' || (result.outcome === 'conflict' && !result.answer)) {
+        // the session ended, or a refusal that is not the form's (a page kept from an older session
+        // carries an old CSRF token): kept here, and sent at once with a fresh token if it can be
+        return keep(form, entry, 'waiting').then(flushAndShow);
       }
-      // refused, or the server could not answer now: its own page says why, as without this script
-      // (an edited entry stays waiting with what was typed; if this post stores it, its token ends it)
+      if (result.outcome === 'conflict') {
+        // the customer left the user's book: what was typed stays here to copy, not lost on a 404 page
+        return keep(form, entry, 'conflict');
+      }
+      // a field refused, or the server could not answer now: its own page says why, as without this
+      // script (an edited entry stays waiting with what was typed; if this post stores it, its token ends it)
       form.submit();
     }, function () {
       keep(form, entry, 'waiting');
@@ -354,11 +360,11 @@
     }
     var entry = entries.filter(function (e) { return String(e.id) === saved; })[0];
     note.className = 'alert mt-2 ' + (entry ? 'alert-warning' : 'alert-success');
-    note.querySelector('.outbox-saved-title').textContent = entry
-      ? say(strings.saved, entries.length) : strings.sent;
-    note.querySelector('.outbox-saved-hint').textContent = !entry ? ''
-      : entry.state === 'signin' ? strings.signinHint : entry.state === 'waiting' ? strings.savedHint
-      : stateText(entry);
+    var waiting = entry && due(entry);
+    note.querySelector('.outbox-saved-title').textContent = !entry ? strings.sent
+      : waiting ? say(strings.saved, entries.length) : stateText(entry);
+    note.querySelector('.outbox-saved-hint').textContent = !waiting ? ''
+      : entry.state === 'signin' ? strings.signinHint : strings.savedHint;
   }
 
   /** Opening the form from the outbox (#outbox-<id>): what was typed, the server's messages beside it. */
@@ -487,7 +493,7 @@
       Object.keys(entry.errors || {}).forEach(function (name) {
         entry.errors[name].forEach(function (message) {
           var item = document.createElement('li');
-          item.textContent = (fieldLabel(name) ? fieldLabel(name) + ': ' : '') + message;
+          item.textContent = fieldLabel(name) ? labelled(fieldLabel(name), message) : message;
           errors.appendChild(item);
         });
       });
@@ -550,6 +556,11 @@
     return label('field', name);
   }
 
+  /** "label: value" as the page's language writes it. */
+  function labelled(name, value) {
+    return (strings.labelled || '%l: %v').replace('%l', name).replace('%v', value);
+  }
+
   /** What the user typed, as text to paste elsewhere: each labelled field on a line. */
   function copyText(entry, copyButton) {
     var values = textFields(entry);
@@ -557,7 +568,7 @@
     Object.keys(values).forEach(function (name) {
       var value = name === 'channel' ? label('channel', values[name]) : values[name];
       if (fieldLabel(name) && value) {
-        lines.push(fieldLabel(name) + ': ' + value);
+        lines.push(labelled(fieldLabel(name), value));
       }
     });
     var text = lines.join('\n');

@@ -275,7 +275,17 @@ class OfflineJourneyTest {
                 + ".then(() => done(true), () => done(false))", path));
     }
 
+    /**
+     * The first signed-in page registers the worker. A page whose loading began before the worker
+     * was active may stay uncontrolled (the worker claims only pages already there): the next
+     * page is controlled, as a user's next tap is.
+     */
     private void awaitTheServiceWorker() {
+        chromium.waitFor(d -> Boolean.TRUE.equals(asyncScript("const r = await navigator.serviceWorker.getRegistration();"
+                + " done(!!(r && r.active && r.active.state === 'activated'))")));
+        if (!Boolean.TRUE.equals(script("return navigator.serviceWorker.controller !== null"))) {
+            chromium.go(chromium.path());
+        }
         chromium.waitFor(d -> Boolean.TRUE.equals(script("return navigator.serviceWorker.controller !== null")));
     }
 
