@@ -25,9 +25,9 @@ const MAX_PAGES = 200;
 const USER_HEADER = 'Crm-User';
 
 const STATIC_PATHS = [/^\/css\//, /^\/js\//, /^\/webjars\//, /^\/icons\//, /^\/favicon\.svg$/];
-// check-in's page (issue 23) is a field page too; its path joins this list when it exists
+// check in and out are buttons on the customer's page (kept); their posts need a connection
 const FIELD_PAGES = [/^\/my-day(\/.*)?$/, /^\/customers\/\d+$/, /^\/customers\/\d+\/logs\/new$/,
-  /^\/customers\/\d+\/check-?in(\/.*)?$/, /^\/log-contact$/, /^\/outbox$/];
+  /^\/customers\/\d+\/location$/, /^\/log-contact$/, /^\/outbox$/];
 const LOG_FORM = /^\/customers\/(\d+)\/logs\/new$/;
 const CUSTOMER_PAGE = /^\/customers\/(\d+)$/;
 
