@@ -21,7 +21,7 @@ class CoordinatesTextTest {
     void the_edges_of_the_ranges_are_positions_one_step_beyond_is_not() {
         assertThat(CoordinatesText.parse("90, 180").point()).isEqualTo(new GeoPoint(90, 180));
         assertThat(CoordinatesText.parse("-90, -180").point()).isEqualTo(new GeoPoint(-90, -180));
-        assertThat(CoordinatesText.parse("90.000001, 0").problem()).isEqualTo("checkin.location.latitudeRange");
+        assertThat(CoordinatesText.parse("-90.000001, 120").problem()).isEqualTo("checkin.location.latitudeRange");
         assertThat(CoordinatesText.parse("0, 180.000001").problem()).isEqualTo("checkin.location.longitudeRange");
     }
 
