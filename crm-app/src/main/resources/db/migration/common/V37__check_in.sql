@@ -88,3 +88,7 @@ CREATE TABLE visit_check (
             'NOT_FROM_DEVICE')))
 );
 CREATE INDEX ix_visit_check_check_in ON visit_check (check_in_id);
+
+-- A customer file may carry the location (optional columns latitude and longitude, both or neither).
+ALTER TABLE customer_import_stage ADD COLUMN latitude NUMERIC(9, 6);
+ALTER TABLE customer_import_stage ADD COLUMN longitude NUMERIC(9, 6);

@@ -101,7 +101,7 @@ class CheckInBrowserTest {
 
         logVisit(near, "上门拜访，确认样品");
         WebElement badge = chromium.browser.findElement(By.cssSelector("#timeline .visit-badge"));
-        assertThat(badge.getText()).contains("已核实上门拜访", "已核实：距客户 40 米", "仍在签到中");
+        assertThat(badge.getText()).contains("已核实上门拜访", "距客户 40 米", "仍在签到中");
         chromium.check.assertSound("the timeline with a verified visit, phone", ZH);
         chromium.shot("checkin-3-verified-visit");
 
@@ -126,7 +126,7 @@ class CheckInBrowserTest {
 
         logVisit(far, "上门拜访，客户不在");
         assertThat(chromium.browser.findElement(By.cssSelector("#timeline .visit-badge")).getText())
-                .contains("未核实上门拜访", "未核实：距客户 2.3 公里");
+                .contains("未核实上门拜访", "距客户 2.3 公里，超过允许的 500 米");
         chromium.shot("checkin-5-unverified-visit");
         assertThat(jdbc.queryForList("SELECT v.verified FROM visit_check v JOIN contact_log l ON l.id = v.contact_log_id "
                 + "WHERE l.customer_id IN (?, ?) ORDER BY l.id", Boolean.class, near.getId(), far.getId()))

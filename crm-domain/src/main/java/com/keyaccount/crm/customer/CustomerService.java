@@ -213,8 +213,10 @@ public class CustomerService {
         CustomerStore.Counts counts = customers.count(staged);
         staged.fieldChanges().forEach((field, changes) -> audit.fieldsChanged(actor, now, ENTITY, field, changes));
         customers.recordChanged(staged);
-        customers.updateFromStage(staged, now);
-        List<Long> created = customers.insertFromStage(staged, now);
+        // the location's "set by" column holds a username (64 characters)
+        String by = actor.length() > 64 ? actor.substring(0, 64) : actor;
+        customers.updateFromStage(staged, by, now);
+        List<Long> created = customers.insertFromStage(staged, by, now);
         customers.recordCreated(staged);
         customers.fillMissingInitials();
         audit.customersCreated(actor, now, ENTITY, created);

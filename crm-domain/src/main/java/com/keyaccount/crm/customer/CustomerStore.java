@@ -67,8 +67,11 @@ class CustomerStore {
     record Counts(long total, long created, long updated, List<Long> rescheduled) {
     }
 
-    /** Existing customers take the staged values where these differ; their version moves on like an edit's. */
-    void updateFromStage(StagedCustomers staged, Instant at) {
+    /**
+     * Existing customers take the staged values where these differ; their version moves on like an
+     * edit's. A location the line changes becomes the importer's ({@code by}), set now.
+     */
+    void updateFromStage(StagedCustomers staged, String by, Instant at) {
         jdbc.update("""
                 MERGE INTO customer c
                 USING (SELECT * FROM customer_import_stage WHERE import_id = ? AND customer_id IS NOT NULL) s
@@ -76,10 +79,15 @@ class CustomerStore {
                 WHEN MATCHED AND (%s) THEN UPDATE SET name = s.name,
                     name_initials = CASE WHEN c.name = s.name THEN c.name_initials END, industry = s.industry, region = s.region,
                     owner_id = s.owner_id, phone = %s, address = %s, status = %s, lost_reason = %s,
-                    annual_sales = %s, employee_count = %s, updated_at = ?, version = c.version + 1"""
+                    annual_sales = %s, employee_count = %s, latitude = %s, longitude = %s, location_source = %s,
+                    location_set_by = %s, location_set_at = %s, updated_at = ?, version = c.version + 1"""
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
-                        staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count")),
-                staged.importId(), Timestamp.from(at));
+                        staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count"),
+                        staged.value("latitude"), staged.value("longitude"),
+                        staged.locationProvenance("location_source", null),
+                        staged.locationProvenance("location_set_by", "VARCHAR(64)"),
+                        staged.locationProvenance("location_set_at", "TIMESTAMP WITH TIME ZONE")),
+                staged.importId(), by, Timestamp.from(at), Timestamp.from(at));
     }
 
     /**
@@ -102,15 +110,19 @@ class CustomerStore {
     }
 
     /** Staged lines without a customer become customers (ACTIVE unless the line says otherwise); returns their ids. */
-    List<Long> insertFromStage(StagedCustomers staged, Instant at) {
+    List<Long> insertFromStage(StagedCustomers staged, String by, Instant at) {
         Timestamp now = Timestamp.from(at);
         jdbc.update("""
                 INSERT INTO customer (code, name, industry, region, owner_id, phone, address, status, lost_reason,
                     annual_sales, employee_count, long_term_agreement, designated_key, created_at, updated_at,
-                    deleted, version)
+                    deleted, version, latitude, longitude, location_source, location_set_by, location_set_at)
                 SELECT code, name, industry, region, owner_id, phone, address, COALESCE(status, 'ACTIVE'), lost_reason,
-                    annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0
-                FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, staged.importId());
+                    annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0, latitude, longitude,
+                    CASE WHEN latitude IS NOT NULL THEN 'IMPORTED' END,
+                    CASE WHEN latitude IS NOT NULL THEN CAST(? AS VARCHAR(64)) END,
+                    CASE WHEN latitude IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
+                FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, by, now,
+                staged.importId());
         return jdbc.queryForList("""
                 SELECT c.id FROM customer_import_stage s JOIN customer c ON c.code = s.code
                 WHERE s.import_id = ? AND s.customer_id IS NULL""", Long.class, staged.importId());

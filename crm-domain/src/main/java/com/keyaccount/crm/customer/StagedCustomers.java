@@ -17,23 +17,30 @@ public final class StagedCustomers {
 
     /** Optional columns: their values replace the stored ones only when the file has the column. */
     private static final List<String> OPTIONAL = List.of("phone", "address", "status", "lost_reason", "annual_sales",
-            "employee_count");
+            "employee_count", "latitude", "longitude");
     /** Audited fields: the name the customer form's audit uses, and the column. */
-    private static final Map<String, String> AUDITED = Map.of("name", "name", "industry", "industry", "region",
-            "region", "phone", "phone", "address", "address", "status", "status", "lostReason", "lost_reason",
-            "annualSales", "annual_sales", "employeeCount", "employee_count");
+    private static final Map<String, String> AUDITED = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("industry", "industry"), Map.entry("region", "region"), Map.entry("phone", "phone"),
+            Map.entry("address", "address"), Map.entry("status", "status"), Map.entry("lostReason", "lost_reason"),
+            Map.entry("annualSales", "annual_sales"), Map.entry("employeeCount", "employee_count"),
+            Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"));
     /** Staged lines of existing customers; its one parameter is the import. */
     static final String EXISTING = "FROM customer_import_stage s JOIN customer c ON c.id = s.customer_id "
             + "WHERE s.import_id = ?";
 
     private final long importId;
     private final Map<String, String> value = new HashMap<>();
+    private final boolean location;
 
     public StagedCustomers(long importId, Set<String> fileColumns) {
         this.importId = importId;
+        // a location is the pair: one of its columns alone changes nothing (its lines are refused when filled)
+        this.location = fileColumns.contains("latitude") && fileColumns.contains("longitude");
         for (String column : AUDITED.values()) {
             boolean optional = OPTIONAL.contains(column);
-            value.put(column, !optional || fileColumns.contains(column) ? "s." + column : "c." + column);
+            boolean given = column.equals("latitude") || column.equals("longitude") ? location
+                    : fileColumns.contains(column);
+            value.put(column, !optional || given ? "s." + column : "c." + column);
         }
         // a blank status cell keeps the status (a customer is never without one)
         value.put("status", fileColumns.contains("status") ? "COALESCE(s.status, c.status)" : "c.status");
@@ -46,6 +53,19 @@ public final class StagedCustomers {
     /** The new value of {@code column} as SQL over {@code s} (the stage) and {@code c} (the customer). */
     String value(String column) {
         return value.get(column);
+    }
+
+    /**
+     * The location's provenance after the line (as SQL over {@code s} and {@code c}): an imported
+     * location is the importer's, set now; a location the line leaves alone keeps its own. Each
+     * takes one parameter, the importer for {@code "by"} and the time for {@code "at"}.
+     */
+    String locationProvenance(String column, String parameterType) {
+        String changed = location ? "(c.latitude IS DISTINCT FROM s.latitude OR c.longitude IS DISTINCT FROM s.longitude)"
+                : "FALSE";
+        String imported = column.equals("location_source") ? "'IMPORTED'" : "CAST(? AS " + parameterType + ")";
+        return "CASE WHEN " + changed + " THEN CASE WHEN s.latitude IS NULL THEN NULL ELSE " + imported + " END ELSE c."
+                + column + " END";
     }
 
     /** True (as SQL) for an existing customer that the line changes. */

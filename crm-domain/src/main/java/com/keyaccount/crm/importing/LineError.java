@@ -48,7 +48,11 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         /** a close-time class or expected monthly value for a customer that is not a prospect */
         GRADE_NEEDS_PROSPECT,
         /** a move onto the refusal stage (A31), which needs its reason and so its page */
-        REFUSAL_BY_IMPORT
+        REFUSAL_BY_IMPORT,
+        /** a latitude without its longitude or the other way round */
+        HALF_A_LOCATION,
+        /** a latitude beyond ±90 or a longitude beyond ±180 */
+        LOCATION_OUT_OF_RANGE
     }
 
     public LineError {

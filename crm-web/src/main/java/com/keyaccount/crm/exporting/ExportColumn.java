@@ -17,7 +17,7 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
      */
     enum Shape {
         TEXT(null, 14), LABEL(null, 12), LABEL_LIST(null, 24), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
-        DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17);
+        DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17), COORDINATE("0.000000", 12);
 
         final String format;
         final int width;
@@ -74,6 +74,10 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("complaints_resolved_on_time_share", shape(Shape.PERCENT)),
             Map.entry("surveys_answered", shape(Shape.COUNT)), Map.entry("satisfaction_average", shape(Shape.DECIMAL)),
             Map.entry("nps", shape(Shape.NUMBER)),
+            // check in and out (issue 23): the customer's location, attainment's evidence of on-site visits
+            Map.entry("latitude", shape(Shape.COORDINATE)), Map.entry("longitude", shape(Shape.COORDINATE)),
+            Map.entry("visits_all", shape(Shape.COUNT)), Map.entry("visits_verified", shape(Shape.COUNT)),
+            Map.entry("minutes_on_site", shape(Shape.COUNT)), Map.entry("days_at_customers", shape(Shape.COUNT)),
             // the prospect funnel and its list (prospect.funnel.web)
             Map.entry("expected_monthly", shape(Shape.MONEY)), Map.entry("days_at_stage", shape(Shape.COUNT)),
             Map.entry("prospect_count", shape(Shape.COUNT)), Map.entry("stuck_count", shape(Shape.COUNT)),

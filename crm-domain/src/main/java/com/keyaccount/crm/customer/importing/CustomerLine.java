@@ -7,9 +7,10 @@ import java.math.BigDecimal;
 
 /**
  * One valid line of a customer file; a null optional value with its column present clears the field.
- * {@code prospect} holds its prospect cells ({@link ProspectCells.Prospect#NONE} without any).
+ * {@code prospect} holds its prospect cells ({@link ProspectCells.Prospect#NONE} without any), {@code location}
+ * its latitude and longitude ({@link LocationCells.Location#NONE} without).
  */
 record CustomerLine(long lineNo, String code, String name, Industry industry, Region region, long ownerId,
         String phone, String address, CustomerStatus status, String lostReason, BigDecimal annualSales,
-        Integer employeeCount, ProspectCells.Prospect prospect) {
+        Integer employeeCount, ProspectCells.Prospect prospect, LocationCells.Location location) {
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Checks one line of {@code code,name,industry,region,owner[,phone,address,status,lost_reason,
- * annual_sales,employee_count,stage,close_class,expected_monthly_value]}, reporting every problem on it. The limits are the customer
+ * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude]}, reporting every problem on it. The limits are the customer
  * form's; codes repeated across lines are found later, in the database.
  */
 final class CustomerLineParser {
@@ -23,7 +23,8 @@ final class CustomerLineParser {
     static final List<String> REQUIRED = List.of("code", "name", "industry", "region", "owner");
     /** Every column read; a file may name them by their labels instead (see LabelledColumns). */
     static final List<String> COLUMNS = List.of("code", "name", "industry", "region", "owner", "phone", "address",
-            "status", "lost_reason", "annual_sales", "employee_count", "stage", "close_class", "expected_monthly_value");
+            "status", "lost_reason", "annual_sales", "employee_count", "stage", "close_class", "expected_monthly_value",
+            LocationCells.LATITUDE, LocationCells.LONGITUDE);
     private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
             "address", 300, "lost_reason", 500);
 
@@ -75,11 +76,12 @@ final class CustomerLineParser {
         BigDecimal annualSales = number(lineNo, cells, "annual_sales", counting);
         Integer employees = count(lineNo, cells, "employee_count", counting);
         ProspectCells.Prospect prospect = prospects.parse(lineNo, cells, counting);
+        LocationCells.Location location = LocationCells.parse(lineNo, cells, counting);
         if (errors[0] > 0) {
             return Optional.empty();
         }
         return Optional.of(new CustomerLine(lineNo, code, name, industry, region, ownerId, phone, address, status,
-                lostReason, annualSales, employees, prospect));
+                lostReason, annualSales, employees, prospect, location));
     }
 
     private static String text(long lineNo, Map<String, String> cells, String column, boolean required,

@@ -19,7 +19,8 @@ class CustomerStage implements ImportStage {
 
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC};
+        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC,
+        Types.NUMERIC};
 
     private final JdbcTemplate jdbc;
 
@@ -33,8 +34,8 @@ class CustomerStage implements ImportStage {
             jdbc.batchUpdate("""
                     INSERT INTO customer_import_stage (import_id, line_no, code, name, industry, region, owner_id,
                         phone, address, status, lost_reason, annual_sales, employee_count, stage, stage_won, close_class,
-                        expected_monthly_value)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        expected_monthly_value, latitude, longitude)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     lines.stream().map(line -> row(importId, line)).toList(), TYPES);
             lines.clear();
         }
@@ -107,6 +108,6 @@ class CustomerStage implements ImportStage {
             line.status() == null ? null : line.status().name(), line.lostReason(), line.annualSales(),
             line.employeeCount(), line.prospect().stage(), line.prospect().stageWon(),
             line.prospect().closeClass() == null ? null : line.prospect().closeClass().name(),
-            line.prospect().expectedMonthlyValue()};
+            line.prospect().expectedMonthlyValue(), line.location().latitude(), line.location().longitude()};
     }
 }

@@ -50,12 +50,12 @@ public class VisitBadges {
                     String outVerdict = rs.getString("out_verdict");
                     badges.put(rs.getLong("contact_log_id"), new VisitBadge(
                             rs.getBoolean("verified") ? VisitVerdict.VERIFIED : VisitVerdict.valueOf(reason),
-                            (Integer) rs.getObject("in_distance_m", Integer.class), rs.getBigDecimal("in_accuracy_m"),
+                            rs.getObject("in_distance_m", Integer.class), rs.getBigDecimal("in_accuracy_m"),
                             rs.getInt("max_distance_m"), rs.getInt("max_accuracy_m"),
                             ended == null ? null : CheckInEnd.valueOf(ended),
-                            (Integer) rs.getObject("seconds_on_site", Integer.class),
+                            rs.getObject("seconds_on_site", Integer.class),
                             outVerdict == null ? null : CheckInVerdict.valueOf(outVerdict),
-                            (Integer) rs.getObject("out_distance_m", Integer.class)));
+                            rs.getObject("out_distance_m", Integer.class)));
                 });
         return badges;
     }
