@@ -4,6 +4,8 @@ import com.keyaccount.crm.attachment.Attachments;
 import com.keyaccount.crm.attachment.ContentDispositions;
 import com.keyaccount.crm.attachment.Download;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.security.ExternalRedirects;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +35,13 @@ class FileController {
     private final Attachments attachments;
 
     @GetMapping("/files/{id}")
-    void file(@PathVariable long id, Viewer viewer, HttpServletResponse response) throws IOException {
-        send(attachments.download(viewer, id, false, true), response, false);
+    void file(@PathVariable long id, Viewer viewer, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Download download = attachments.download(viewer, id, false, true);
+        if (download.link().isPresent()) {
+            ExternalRedirects.allowFor(request);
+        }
+        send(download, response, false);
     }
 
     @GetMapping("/files/{id}/thumbnail")
