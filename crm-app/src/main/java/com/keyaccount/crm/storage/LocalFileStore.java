@@ -22,13 +22,13 @@ import java.util.stream.Stream;
  * under a temporary name and renamed once complete, so a crash mid-write leaves no half file under
  * a key (the temporary one is swept like any orphan). The application sends the bytes itself.
  */
-public class LocalFileStore implements FileStore {
+class LocalFileStore implements FileStore {
 
     private static final String PARTIAL = ".partial";
 
     private final Path root;
 
-    public LocalFileStore(Path root) {
+    LocalFileStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

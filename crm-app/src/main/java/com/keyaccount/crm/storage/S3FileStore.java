@@ -26,20 +26,20 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * and only after the application checked who asks. Failures of the store come out as IOException,
  * as from a disk.
  */
-public class S3FileStore implements FileStore {
+class S3FileStore implements FileStore {
 
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
 
-    public S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+    S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
     }
 
     /** Creates the bucket when it is missing (compose's MinIO starts empty). */
-    public void ensureBucket() throws IOException {
+    void ensureBucket() throws IOException {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException missing) {

@@ -91,7 +91,9 @@ class VisitPhotoOnAPhoneTest {
         chromium.shot("23-visit-photo-phone-form");
         chromium.check.assertSound("log form with a photo, phone", Locale.SIMPLIFIED_CHINESE);
 
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        var save = browser.findElement(By.cssSelector("form[action$='/logs'] button[type=submit]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
         chromium.waitFor(d -> d.getCurrentUrl().contains("/customers/" + customer.getId())
                 && !d.getCurrentUrl().contains("/logs"));
 

@@ -24,7 +24,7 @@ class RelativeRedirectFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(request, new Relative(response));
+        chain.doFilter(request, new Relative(request, response));
     }
 
     /** The location to send: an absolute URL's path, query and fragment; anything else as it is. */
@@ -45,12 +45,16 @@ class RelativeRedirectFilter extends OncePerRequestFilter {
 
     private static final class Relative extends HttpServletResponseWrapper {
 
-        Relative(HttpServletResponse response) {
+        private final HttpServletRequest request;
+
+        Relative(HttpServletRequest request, HttpServletResponse response) {
             super(response);
+            this.request = request;
         }
 
-        private static String own(String location) {
-            return relative(location);
+        private String own(String location) {
+            // the one redirect meant for another host: a presigned link to the object store
+            return ExternalRedirects.allowed(request) ? location : relative(location);
         }
 
         @Override

@@ -24,7 +24,13 @@ class AttachmentBodyLimitTest {
     private static final long MB = 1024 * 1024;
     private final BodyLimitFilter filter = new BodyLimitFilter(
             new RequestLimits(null, null, null, null, null, null, null, null, null), new SessionUsers(),
-            new LimitPages(new StaticMessageSource(), new AcceptHeaderLocaleResolver()));
+            new LimitPages(messages(), new AcceptHeaderLocaleResolver()));
+
+    private static StaticMessageSource messages() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.setUseCodeAsDefaultMessage(true);
+        return messages;
+    }
 
     @Test
     void a_visit_with_photos_larger_than_other_forms_passes_to_the_application() throws Exception {

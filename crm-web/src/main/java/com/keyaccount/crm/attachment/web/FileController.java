@@ -4,12 +4,17 @@ import com.keyaccount.crm.attachment.Attachments;
 import com.keyaccount.crm.attachment.ContentDispositions;
 import com.keyaccount.crm.attachment.Download;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.security.ExternalRedirects;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
+import com.keyaccount.crm.web.PageNotFoundException;
 import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +35,18 @@ class FileController {
     private static final Set<String> INLINE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
             "application/pdf");
 
+    private static final Logger log = LoggerFactory.getLogger(FileController.class);
+
     private final Attachments attachments;
 
     @GetMapping("/files/{id}")
-    void file(@PathVariable long id, Viewer viewer, HttpServletResponse response) throws IOException {
-        send(attachments.download(viewer, id, false, true), response, false);
+    void file(@PathVariable long id, Viewer viewer, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Download download = attachments.download(viewer, id, false, true);
+        if (download.link().isPresent()) {
+            ExternalRedirects.allowFor(request);
+        }
+        send(download, response, false);
     }
 
     @GetMapping("/files/{id}/thumbnail")
@@ -57,11 +69,20 @@ class FileController {
             response.setHeader("Location", download.link().get().toString());
             return;
         }
+        InputStream in;
+        try {
+            in = download.open();
+        } catch (IOException missingFromTheStore) {
+            // a row whose bytes the store does not have (a store restored from an older backup):
+            // the same answer as a missing file, and a line for whoever runs the store
+            log.warn("Stored bytes of a file could not be read: {}", missingFromTheStore.toString());
+            throw new PageNotFoundException("stored file");
+        }
         boolean inline = thumbnail || INLINE.contains(download.contentType());
         response.setContentType(download.contentType());
         response.setHeader("Content-Disposition", ContentDispositions.of(inline,
                 thumbnail ? "thumbnail-" + download.fileName() : download.fileName()));
-        try (InputStream in = download.open(); OutputStream out = response.getOutputStream()) {
+        try (in; OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
     }
