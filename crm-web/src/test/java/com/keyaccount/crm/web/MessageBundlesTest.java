@@ -16,9 +16,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -110,6 +112,18 @@ class MessageBundlesTest {
             });
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_year_in_a_title_is_written_without_a_thousands_separator() {
+        Map<String, String> chinese = Map.of("care.card.title", "2026 年客户关怀", "care.budget.title", "2026 年关怀预算",
+                "retention.title", "2026 年客户保有");
+        Map<String, String> english = Map.of("care.card.title", "Care in 2026", "care.budget.title", "Care budget 2026",
+                "retention.title", "Retention in 2026");
+        chinese.forEach((key, shown) -> assertThat(new MessageFormat(CHINESE.getProperty(key), Locale.SIMPLIFIED_CHINESE)
+                .format(new Object[] {2026})).isEqualTo(shown));
+        english.forEach((key, shown) -> assertThat(new MessageFormat(ENGLISH.getProperty(key), Locale.ENGLISH)
+                .format(new Object[] {2026})).isEqualTo(shown));
     }
 
     private static void missingFromEither(String key, String where, List<String> missing) {
