@@ -224,6 +224,9 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.complaint.application.ComplaintAssignments complaintAssignments;
     @MockitoBean
     protected ComplaintQueries complaintQueries;
+    /** The dashboard's service panel: its three cards read side by side. */
+    @MockitoBean
+    protected com.keyaccount.crm.dashboard.application.ServiceCards serviceCards;
     @MockitoBean
     protected ServicePolicies servicePolicies;
     // check in and out (issue 23): the customer page's card and badges, My day's open check-in
