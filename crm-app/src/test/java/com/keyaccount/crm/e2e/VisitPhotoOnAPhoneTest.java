@@ -76,15 +76,15 @@ class VisitPhotoOnAPhoneTest {
         chromium.go("/customers/" + customer.getId() + "/logs/new");
         var browser = chromium.browser;
         browser.findElement(By.id("summary")).sendKeys("门店货架陈列检查，拍照留档");
-        browser.findElement(By.id("files")).sendKeys(photo.toAbsolutePath().toString());
-        chromium.waitFor(d -> "true".equals(d.findElement(By.id("files")).getDomAttribute("data-ready"))
+        browser.findElement(By.id("files-choose")).sendKeys(photo.toAbsolutePath().toString());
+        chromium.waitFor(d -> "true".equals(d.findElement(By.id("files-choose")).getDomAttribute("data-ready"))
                 || "true".equals(((JavascriptExecutor) d).executeScript(
-                        "return document.getElementById('files').dataset.ready")));
+                        "return document.getElementById('files-choose').dataset.ready")));
 
         long sending = ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.getElementById('files').files[0].size")).longValue();
+                "return document.getElementById('files-choose').files[0].size")).longValue();
         String type = (String) ((JavascriptExecutor) browser).executeScript(
-                "return document.getElementById('files').files[0].type");
+                "return document.getElementById('files-choose').files[0].type");
         assertThat(sending).as("bytes the form sends for the photo").isLessThan(LIMIT);
         assertThat(type).isEqualTo("image/jpeg");
         assertThat(chromium.overflow()).as("the log form is wider than the phone").isLessThanOrEqualTo(0);
