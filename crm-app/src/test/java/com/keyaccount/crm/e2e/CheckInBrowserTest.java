@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.checkin.rules.GeoPoint;
 import com.keyaccount.crm.customer.Customer;
-import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.CustomerLocations;
 import com.keyaccount.crm.customer.LocationSource;
 import com.keyaccount.crm.followup.application.FollowUpSchedule;
 import com.keyaccount.crm.support.Fixtures;
@@ -50,12 +50,12 @@ class CheckInBrowserTest {
     private int port;
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
-    private final CustomerService customers;
+    private final CustomerLocations customers;
     private final FollowUpSchedule followUps;
     private final MessageSource messages;
     private Chromium chromium;
 
-    CheckInBrowserTest(Fixtures fixtures, JdbcTemplate jdbc, CustomerService customers, FollowUpSchedule followUps,
+    CheckInBrowserTest(Fixtures fixtures, JdbcTemplate jdbc, CustomerLocations customers, FollowUpSchedule followUps,
             MessageSource messages) {
         this.fixtures = fixtures;
         this.jdbc = jdbc;

@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import lombok.AccessLevel;
@@ -32,9 +31,6 @@ import org.hibernate.type.SqlTypes;
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Customer {
-
-    /** SPEC "每季度核实": a profile not verified for this long is flagged to its owner. */
-    public static final Duration VERIFICATION_INTERVAL = Duration.ofDays(90);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -220,7 +216,7 @@ public class Customer {
     }
 
     public boolean needsVerification(Instant now) {
-        return verifiedAt == null || verifiedAt.plus(VERIFICATION_INTERVAL).isBefore(now);
+        return ProfileVerification.isDue(verifiedAt, now);
     }
 
     public void softDelete(Instant now) {

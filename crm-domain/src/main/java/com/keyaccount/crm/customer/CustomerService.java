@@ -1,7 +1,6 @@
 package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.audit.AuditTrail;
-import com.keyaccount.crm.checkin.rules.GeoPoint;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.NotPermittedException;
@@ -176,20 +175,6 @@ public class CustomerService {
             audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", customer.getDesignatedReason(), null);
             customer.withdrawKeyAccountDesignation(clock.instant());
         }
-    }
-
-    /**
-     * Places the customer's pin (issue 23): whoever may see the customer, with how it was found;
-     * audited old → new as coordinates.
-     */
-    @Transactional
-    public Customer locate(Viewer viewer, long id, GeoPoint point, LocationSource source) {
-        Customer customer = get(viewer, id);
-        String before = customer.getLocation() == null ? null : customer.getLocation().text();
-        customer.locateAt(new SiteLocation(point, source, viewer.username(), clock.instant()), clock.instant());
-        audit.fieldChanged(viewer.username(), ENTITY, id, id, "location", before, customer.getLocation().text());
-        customers.flush();
-        return customer;
     }
 
     /** The owner confirms the profile is current (每季度核实). */

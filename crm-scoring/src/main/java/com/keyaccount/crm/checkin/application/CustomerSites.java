@@ -5,6 +5,7 @@ import com.keyaccount.crm.checkin.rules.CheckInLimits;
 import com.keyaccount.crm.checkin.rules.CheckInVerdict;
 import com.keyaccount.crm.checkin.rules.GeoPoint;
 import com.keyaccount.crm.checkin.rules.Reading;
+import com.keyaccount.crm.customer.CustomerLocations;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.LocationSource;
 import com.keyaccount.crm.scoring.checkin.CheckInRule;
@@ -24,11 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerSites {
 
     private final CustomerService customers;
+    private final CustomerLocations locations;
     private final CheckInSettings settings;
     private final Clock clock;
 
-    CustomerSites(CustomerService customers, CheckInSettings settings, Clock clock) {
+    CustomerSites(CustomerService customers, CustomerLocations locations, CheckInSettings settings, Clock clock) {
         this.customers = customers;
+        this.locations = locations;
         this.settings = settings;
         this.clock = clock;
     }
@@ -40,7 +43,7 @@ public class CustomerSites {
 
     @Transactional
     public void typed(Viewer viewer, long customerId, GeoPoint point) {
-        customers.locate(viewer, customerId, point, LocationSource.TYPED);
+        locations.locate(viewer, customerId, point, LocationSource.TYPED);
     }
 
     /**
@@ -56,7 +59,7 @@ public class CustomerSites {
         if (!verdict.verified()) {
             return Optional.of(verdict);
         }
-        customers.locate(viewer, customerId, reading.position(), LocationSource.DEVICE);
+        locations.locate(viewer, customerId, reading.position(), LocationSource.DEVICE);
         return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.ProfileVerification;
 import com.keyaccount.crm.followup.application.DueSection.Bucket;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
@@ -197,7 +198,7 @@ public class MyDay {
     }
 
     private Timestamp verifyCutoff() {
-        return Timestamp.from(clock.instant().minus(Customer.VERIFICATION_INTERVAL));
+        return Timestamp.from(clock.instant().minus(ProfileVerification.INTERVAL));
     }
 
     /** Today's business date. */
