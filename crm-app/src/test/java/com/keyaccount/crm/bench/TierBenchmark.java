@@ -49,7 +49,8 @@ public final class TierBenchmark {
                         // capacity, not fairness: (f) and (i) drive one session from 8 connections
                         "--crm.limits.requests-per-second=0",
                         "--spring.main.banner-mode=off", "--logging.level.root=warn",
-                        "--logging.level.com.keyaccount.crm.tier=" + env("CRM_BENCH_LOG", "warn"))) {
+                        "--logging.level.com.keyaccount.crm.tier=" + env("CRM_BENCH_LOG", "warn"),
+                        "--logging.level.com.keyaccount.crm.sales.importing=" + env("CRM_BENCH_LOG", "warn"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TierRecompute recompute = app.getBean(TierRecompute.class);
             LocalDate today = LocalDate.now(app.getBean(ZoneId.class));
@@ -71,6 +72,10 @@ public final class TierBenchmark {
             }
             if ("service".equals(env("CRM_BENCH_ONLY", ""))) {
                 service(app);
+                return;
+            }
+            if ("import".equals(env("CRM_BENCH_ONLY", ""))) {
+                SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
                 return;
             }
             if ("myday".equals(env("CRM_BENCH_ONLY", ""))) {

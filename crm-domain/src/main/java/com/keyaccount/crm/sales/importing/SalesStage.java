@@ -2,53 +2,75 @@ package com.keyaccount.crm.sales.importing;
 
 import com.keyaccount.crm.importing.ImportStage;
 import com.keyaccount.crm.importing.LineError;
-import com.keyaccount.crm.importing.LineError.Reason;
+import com.keyaccount.crm.shared.DatabaseVendor;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * The only writer of {@code sales_import_stage}: checked order lines wait there, outside any
- * transaction, until the whole file is known to be good; only then are they merged. The checks
- * that need more than one line run here, in SQL over the stage, so memory stays bounded.
+ * transaction, until the whole file is known to be good; only then are they merged. On
+ * PostgreSQL a file's lines stream in through one COPY while the file is read (the database
+ * stores a batch while the next is parsed); on H2 they go in batches of inserts.
  */
 @Component
 class SalesStage implements ImportStage {
 
+    private static final String COLUMNS = "import_id, line_no, customer_id, order_no, order_date, amount, due_date, "
+            + "paid_date, product_line_code, refers_to, margin";
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
         Types.NUMERIC, Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC};
 
-    /**
-     * A stored order line that a staged line with the same key (customer, number, product line)
-     * replaces: it no longer counts once the file is merged. {@code o} is the stored line, {@code p}
-     * its product line.
-     */
-    private static final String REPLACED = """
-            EXISTS (SELECT 1 FROM sales_import_stage x WHERE x.import_id = :id AND x.customer_id = o.customer_id
-                    AND x.order_no = o.order_no AND x.product_line_code IS NOT DISTINCT FROM p.code)""";
-
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
+    private final StagedLineChecks checks;
+    private final boolean copy;
 
-    SalesStage(JdbcTemplate jdbc) {
+    SalesStage(JdbcTemplate jdbc, StagedLineChecks checks, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
+        this.checks = checks;
+        this.copy = !database.isH2();
     }
 
-    /** Writes one batch of lines and empties it, so memory never holds more than a batch. */
+    /**
+     * Lines being staged: {@link Lines#add} keeps a line, {@link Lines#flush} hands what was
+     * added to the database (memory never holds more than a batch), {@link Lines#finish} makes
+     * them all visible. Closed without finishing, none of them is staged.
+     */
+    interface Lines extends AutoCloseable {
+        void add(SalesLine line);
+
+        void flush();
+
+        void finish();
+
+        @Override
+        void close();
+    }
+
+    /** Starts staging an import's lines; close it in all cases. */
+    Lines lines(long importId) {
+        return copy ? new CopiedLines(importId) : new InsertedLines(importId);
+    }
+
+    /** Stages lines all at once (a pushed batch). */
     void add(long importId, List<SalesLine> lines) {
-        if (!lines.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO sales_import_stage (import_id, line_no, customer_id, order_no, order_date, amount,
-                        due_date, paid_date, product_line_code, refers_to, margin)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    lines.stream().map(line -> row(importId, line)).toList(), TYPES);
-            lines.clear();
+        try (Lines staged = lines(importId)) {
+            lines.forEach(staged::add);
+            staged.finish();
         }
     }
 
@@ -82,19 +104,10 @@ class SalesStage implements ImportStage {
     List<LineError> problems(long importId) {
         keepStoredCreditNoteLines(importId);
         inheritProductLines(importId);
-        List<LineError> problems = new ArrayList<>(duplicates(importId));
-        problems.addAll(references(importId));
+        List<LineError> problems = new ArrayList<>(checks.duplicates(importId));
+        problems.addAll(checks.references(importId));
         problems.sort(Comparator.comparingLong(LineError::lineNo));
         return problems;
-    }
-
-    /** The new product line codes the staged lines name, for the merge to create. */
-    List<String> newProductLineCodes(long importId) {
-        return sql.sql("""
-                SELECT DISTINCT s.product_line_code FROM sales_import_stage s
-                WHERE s.import_id = :id AND s.product_line_code IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM product_line p WHERE p.code = s.product_line_code)
-                ORDER BY s.product_line_code""").param("id", importId).query(String.class).list();
     }
 
     /**
@@ -127,70 +140,120 @@ class SalesStage implements ImportStage {
                 .param("id", importId).update();
     }
 
-    /** Lines repeating the customer, order number and product line of an earlier line. */
-    private List<LineError> duplicates(long importId) {
-        return sql.sql("""
-                SELECT s.line_no, s.order_no, d.first_line FROM sales_import_stage s
-                JOIN (SELECT customer_id, order_no, product_line_code, MIN(line_no) AS first_line
-                      FROM sales_import_stage WHERE import_id = :id
-                      GROUP BY customer_id, order_no, product_line_code HAVING COUNT(*) > 1) d
-                  ON d.customer_id = s.customer_id AND d.order_no = s.order_no
-                 AND d.product_line_code IS NOT DISTINCT FROM s.product_line_code
-                WHERE s.import_id = :id AND s.line_no > d.first_line ORDER BY s.line_no""")
-                .param("id", importId)
-                .query((rs, n) -> new LineError(rs.getLong("line_no"), "order_no", rs.getString("order_no"),
-                        Reason.DUPLICATE_ORDER, String.valueOf(rs.getLong("first_line")))).list();
-    }
-
-    /**
-     * Credit notes naming an order: the order must have a sale line for that customer (stored or in
-     * the file), and the credit notes naming it — stored ones the file does not replace, plus the
-     * file's — may not come to more than its sale lines.
-     */
-    private List<LineError> references(long importId) {
-        return sql.sql("""
-                SELECT s.line_no, s.refers_to, a.sale_lines, a.sales, a.credits FROM sales_import_stage s
-                JOIN (SELECT r.customer_id, r.order_no,
-                        (SELECT COUNT(*) FROM sales_import_stage t WHERE t.import_id = :id
-                           AND t.customer_id = r.customer_id AND t.order_no = r.order_no AND t.amount >= 0)
-                        + (SELECT COUNT(*) FROM sales_order o LEFT JOIN product_line p ON p.id = o.product_line_id
-                           WHERE o.customer_id = r.customer_id AND o.order_no = r.order_no AND o.amount >= 0
-                             AND NOT %1$s) AS sale_lines,
-                        COALESCE((SELECT SUM(t.amount) FROM sales_import_stage t WHERE t.import_id = :id
-                           AND t.customer_id = r.customer_id AND t.order_no = r.order_no AND t.amount >= 0), 0)
-                        + COALESCE((SELECT SUM(o.amount) FROM sales_order o
-                           LEFT JOIN product_line p ON p.id = o.product_line_id
-                           WHERE o.customer_id = r.customer_id AND o.order_no = r.order_no AND o.amount >= 0
-                             AND NOT %1$s), 0) AS sales,
-                        COALESCE((SELECT -SUM(t.amount) FROM sales_import_stage t WHERE t.import_id = :id
-                           AND t.customer_id = r.customer_id AND t.refers_to = r.order_no AND t.amount < 0), 0)
-                        + COALESCE((SELECT -SUM(o.amount) FROM sales_order o
-                           LEFT JOIN product_line p ON p.id = o.product_line_id
-                           WHERE o.customer_id = r.customer_id AND o.refers_to = r.order_no AND o.amount < 0
-                             AND NOT %1$s), 0) AS credits
-                      FROM (SELECT DISTINCT customer_id, refers_to AS order_no FROM sales_import_stage
-                            WHERE import_id = :id AND refers_to IS NOT NULL) r) a
-                  ON a.customer_id = s.customer_id AND a.order_no = s.refers_to
-                WHERE s.import_id = :id AND (a.sale_lines = 0 OR a.credits > a.sales)
-                ORDER BY s.line_no""".formatted(REPLACED))
-                .param("id", importId)
-                .query((rs, n) -> rs.getLong("sale_lines") == 0
-                        ? new LineError(rs.getLong("line_no"), "refers_to", rs.getString("refers_to"),
-                                Reason.UNKNOWN_ORDER, null)
-                        : new LineError(rs.getLong("line_no"), "refers_to", rs.getString("refers_to"),
-                                Reason.CREDIT_EXCEEDS_ORDER, SalesLineParser.moneyText(rs.getBigDecimal("sales"))))
-                .list();
-    }
-
     @Override
     public void discard(long importId) {
         jdbc.update("DELETE FROM sales_import_stage WHERE import_id = ?", importId);
     }
 
-    private static Object[] row(long importId, SalesLine line) {
-        return new Object[] {importId, line.lineNo(), line.customerId(), line.orderNo(), Date.valueOf(line.orderDate()),
-            line.amount(), line.dueDate() == null ? null : Date.valueOf(line.dueDate()),
-            line.paidDate() == null ? null : Date.valueOf(line.paidDate()), line.productLineCode(), line.refersTo(),
-            line.margin()};
+    /** H2: batches of inserts. */
+    private final class InsertedLines implements Lines {
+        private final long importId;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        InsertedLines(long importId) {
+            this.importId = importId;
+        }
+
+        @Override
+        public void add(SalesLine line) {
+            rows.add(new Object[] {importId, line.lineNo(), line.customerId(), line.orderNo(),
+                Date.valueOf(line.orderDate()), line.amount(), date(line.dueDate()), date(line.paidDate()),
+                line.productLineCode(), line.refersTo(), line.margin()});
+        }
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO sales_import_stage (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows, TYPES);
+                rows.clear();
+            }
+        }
+
+        @Override
+        public void finish() {
+            flush();
+        }
+
+        @Override
+        public void close() {
+            rows.clear();
+        }
+
+        private static Date date(java.time.LocalDate day) {
+            return day == null ? null : Date.valueOf(day);
+        }
+    }
+
+    /**
+     * PostgreSQL: one COPY for the whole file, on a connection of its own (the transaction's, if
+     * one is active), fed a batch at a time; the rows exist only once it ends.
+     */
+    private final class CopiedLines implements Lines {
+        private final long importId;
+        private final DataSource dataSource;
+        private final StringBuilder text = new StringBuilder(1 << 16);
+        private Connection connection;
+        private CopyIn copyIn;
+
+        CopiedLines(long importId) {
+            this.importId = importId;
+            this.dataSource = jdbc.getDataSource();
+        }
+
+        @Override
+        public void add(SalesLine line) {
+            CopyText.row(text, importId, line);
+        }
+
+        @Override
+        public void flush() {
+            if (text.isEmpty()) {
+                return;
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            text.setLength(0);
+            try {
+                if (copyIn == null) {
+                    connection = DataSourceUtils.getConnection(dataSource);
+                    copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("COPY sales_import_stage (" + COLUMNS + ") FROM STDIN");
+                }
+                copyIn.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not stage the sales lines", e);
+            }
+        }
+
+        @Override
+        public void finish() {
+            flush();
+            if (copyIn != null) {
+                try {
+                    copyIn.endCopy();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not stage the sales lines", e);
+                } finally {
+                    copyIn = null;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (copyIn != null && copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the connection goes back to the pool below; a broken one is replaced there
+            } finally {
+                copyIn = null;
+                if (connection != null) {
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                    connection = null;
+                }
+            }
+        }
     }
 }
