@@ -20,16 +20,38 @@ public final class CellFormats {
     }
 
     public static Optional<LocalDate> date(String cell) {
-        Matcher m = DATE.matcher(cell.strip());
+        String text = cell.strip();
+        if (text.length() == 10 && digits(text, 0, 4) && separator(text.charAt(4)) && digits(text, 5, 7)
+                && separator(text.charAt(7)) && digits(text, 8, 10)) {
+            // the usual 2026-11-22 read without the pattern: a file holds a million of them
+            return date(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
+        }
+        Matcher m = DATE.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
+        return date(m.group(1), m.group(2), m.group(3));
+    }
+
+    private static Optional<LocalDate> date(String year, String month, String day) {
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))));
+            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean separator(char c) {
+        return c == '-' || c == '/' || c == '.';
     }
 
     /**

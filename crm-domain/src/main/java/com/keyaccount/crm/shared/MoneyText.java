@@ -16,22 +16,39 @@ public final class MoneyText {
     private static final Pattern MONEY = Pattern.compile(
             "(-?)[¥￥]?(-?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万)?元?");
 
+    /** Spaces anywhere: thin, no-break and full-width too. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2009\\u202F\\u3000]");
+
     /** Longer than any amount the database holds, however it is written. */
     private static final int LONGEST = 48;
 
     private MoneyText() {
     }
 
+    /** Only what the pattern reads as it is (an import reads a million of these): nothing to normalise. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == ',' || c == '.' || c == '-' || c == '¥')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Without spaces, full-width digits, comma, point and minus made half-width. */
+    private static CharSequence halfWidth(String text) {
+        String s = SPACES.matcher(text).replaceAll("").replace('，', ',').replace('．', '.').replace('－', '-');
+        StringBuilder halfWidth = new StringBuilder(s.length());
+        s.codePoints().map(c -> c >= '０' && c <= '９' ? c - '０' + '0' : c).forEach(halfWidth::appendCodePoint);
+        return halfWidth;
+    }
+
     public static Optional<BigDecimal> parse(String text) {
         if (text == null || text.length() > LONGEST) {
             return Optional.empty();
         }
-        // spaces anywhere (thin, no-break and full-width too); full-width digits, comma and point
-        String s = text.replaceAll("[\\s\\u00A0\\u2009\\u202F\\u3000]", "").replace('，', ',').replace('．', '.')
-                .replace('－', '-');
-        StringBuilder halfWidth = new StringBuilder(s.length());
-        s.codePoints().map(c -> c >= '０' && c <= '９' ? c - '０' + '0' : c).forEach(halfWidth::appendCodePoint);
-        Matcher m = MONEY.matcher(halfWidth);
+        Matcher m = MONEY.matcher(plain(text) ? text : halfWidth(text));
         if (!m.matches() || (!m.group(1).isEmpty() && !m.group(2).isEmpty())) {
             return Optional.empty();
         }
