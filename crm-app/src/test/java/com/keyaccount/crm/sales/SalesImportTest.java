@@ -227,6 +227,26 @@ class SalesImportTest {
     }
 
     @Test
+    void order_numbers_with_backslashes_tabs_and_line_breaks_are_stored_as_written_and_credited_by_them()
+            throws Exception {
+        String odd = "A\\B\tC\nD\\N";
+        String file = "customer_code,order_no,order_date,amount,refers_to\n"
+                + alpha.getCode() + ",\"" + odd + "\",2026-03-01,100.50,\n"
+                + alpha.getCode() + ",CN-1,2026-03-02,-20,\"" + odd + "\"\n"
+                + alpha.getCode() + ",\\N,2026-03-03,7,\n";
+        String page = importFile(file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(field(page, "created")).isEqualTo("3");
+        assertThat((BigDecimal) order(alpha, odd).get("amount")).isEqualByComparingTo("100.50");
+        assertThat(jdbc.queryForObject("SELECT refers_to FROM sales_order WHERE customer_id = ? AND order_no = 'CN-1'",
+                String.class, alpha.getId())).isEqualTo(odd);
+        assertThat(order(alpha, "\\N")).containsEntry("order_date", LocalDate.of(2026, 3, 3));
+
+        String again = importFile(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(field(again, "unchanged")).isEqualTo("3");
+    }
+
+    @Test
     void account_managers_cannot_import() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         mvc.perform(get("/imports/sales").with(user(Fixtures.principal(manager)))).andExpect(status().isForbidden());
