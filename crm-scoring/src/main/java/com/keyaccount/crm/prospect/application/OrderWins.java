@@ -9,6 +9,7 @@ import com.keyaccount.crm.prospect.rules.StageDefinition;
 import com.keyaccount.crm.prospect.rules.StageKind;
 import com.keyaccount.crm.scoring.prospect.MoveDecision;
 import com.keyaccount.crm.scoring.prospect.StageMovePolicy;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderWins {
 
+    /**
+     * Prospects moved between emptying the persistence context: each move flushes, and a flush
+     * looks at every entity held, so a sales file winning thousands at once would slow down with
+     * each one (quadratic: minutes for 10,000).
+     */
+    private static final int HELD = 100;
+
     private final CustomerRepository customerRows;
     private final ProspectStore store;
     private final ProspectLadders ladders;
@@ -27,9 +35,10 @@ public class OrderWins {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final EntityManager entities;
 
     OrderWins(CustomerRepository customerRows, ProspectStore store, ProspectLadders ladders,
-            ProspectConversion conversion, AuditTrail audit, JdbcClient jdbc, Clock clock) {
+            ProspectConversion conversion, AuditTrail audit, JdbcClient jdbc, Clock clock, EntityManager entities) {
         this.customerRows = customerRows;
         this.store = store;
         this.ladders = ladders;
@@ -37,6 +46,7 @@ public class OrderWins {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.entities = entities;
     }
 
     /**
@@ -84,7 +94,10 @@ public class OrderWins {
                     List.of("purchased"), null));
             audit.fieldChanged(actor, ProspectService.ENTITY, id, id, "stage", from, to);
             conversion.becameCustomer(actor, customer, now);
-            moved++;
+            if (++moved % HELD == 0) {
+                entities.flush();
+                entities.clear();
+            }
         }
         return moved;
     }
