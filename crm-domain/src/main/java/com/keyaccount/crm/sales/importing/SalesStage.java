@@ -33,6 +33,9 @@ class SalesStage implements ImportStage {
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
         Types.NUMERIC, Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC};
 
+    /** Staged lines from which the stage's statistics are taken afresh (a few ms; small pushes skip it). */
+    private static final int ANALYZED = 10_000;
+
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
     private final StagedLineChecks checks;
@@ -195,6 +198,7 @@ class SalesStage implements ImportStage {
         private final StringBuilder text = new StringBuilder(1 << 16);
         private Connection connection;
         private CopyIn copyIn;
+        private long rows;
 
         CopiedLines(long importId) {
             this.importId = importId;
@@ -204,6 +208,7 @@ class SalesStage implements ImportStage {
         @Override
         public void add(SalesLine line) {
             CopyText.row(text, importId, line);
+            rows++;
         }
 
         @Override
@@ -235,6 +240,11 @@ class SalesStage implements ImportStage {
                     throw new IllegalStateException("could not stage the sales lines", e);
                 } finally {
                     copyIn = null;
+                }
+                // the checks and the merge join the stage: planned on statistics taken while it
+                // was empty (or held another file), a million lines would be joined row by row
+                if (rows >= ANALYZED) {
+                    jdbc.execute("ANALYZE sales_import_stage");
                 }
             }
         }
