@@ -49,7 +49,9 @@ public final class TierBenchmark {
                         // capacity, not fairness: (f) and (i) drive one session from 8 connections
                         "--crm.limits.requests-per-second=0",
                         "--spring.main.banner-mode=off", "--logging.level.root=warn",
-                        "--logging.level.com.keyaccount.crm.tier=" + env("CRM_BENCH_LOG", "warn"))) {
+                        "--logging.level.com.keyaccount.crm.tier=" + env("CRM_BENCH_LOG", "warn"),
+                        "--logging.level.com.keyaccount.crm.followup=" + env("CRM_BENCH_LOG", "warn"),
+                        "--logging.level.com.keyaccount.crm.preview=" + env("CRM_BENCH_LOG", "warn"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             TierRecompute recompute = app.getBean(TierRecompute.class);
             LocalDate today = LocalDate.now(app.getBean(ZoneId.class));
