@@ -54,7 +54,7 @@ final class RulePreviewBenchmark {
             });
             TierBenchmark.report("(p) what-if preview, Pareto -> scorecard: %,d up, %,d down", preview.upgrades(),
                     preview.downgrades());
-            TierBenchmark.report("    in-process  p50 %7.1f ms  max %7.1f ms   ratio p50 / bare SQL = %.2f",
+            TierBenchmark.report("    in-process  p50 %7.1f ms  max %7.1f ms   ratio p50 / bare SQL = %.2f (goal ≤ 2×)",
                     HttpLoad.ms(inProcess, 50), HttpLoad.ms(inProcess, 100),
                     HttpLoad.ms(inProcess, 50) / bareSqlMillis);
             TierBenchmark.report("    admin page  p50 %7.1f ms  max %7.1f ms", HttpLoad.ms(http, 50),

@@ -198,6 +198,9 @@ final class ServiceData {
         jdbc.update("DELETE FROM care_task WHERE task_key LIKE '" + MARK + "-%' OR customer_id IN " + MINE);
         jdbc.update("DELETE FROM customer_loss WHERE customer_id IN " + MINE);
         String manager = "(SELECT id FROM app_user WHERE username = '" + MANAGER + "')";
+        // the tier tables keep no foreign key on PostgreSQL (V40_1), so they are not among the references
+        jdbc.update("DELETE FROM tier_change WHERE customer_id IN " + MINE);
+        jdbc.update("DELETE FROM customer_tier WHERE customer_id IN " + MINE);
         for (String[] ref : references(jdbc, "customer")) {
             jdbc.update("DELETE FROM " + ref[0] + " WHERE " + ref[1] + " IN " + MINE);
         }

@@ -9,6 +9,7 @@ import com.keyaccount.crm.prospect.ProspectGraded;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
 import com.keyaccount.crm.scoring.schedule.FollowUpScheduler;
 import com.keyaccount.crm.scoring.schedule.ScheduleInput;
+import com.keyaccount.crm.shared.DatabaseVendor;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,12 +47,21 @@ public class FollowUpSchedule {
     private final TransactionTemplate transaction;
     private final ScheduleInputs inputs;
     private final Clock clock;
+    private final BulkSchedule bulk;
+    private final int bulkFrom;
 
-    FollowUpSchedule(JdbcTemplate jdbc, PlatformTransactionManager transactions, ScheduleInputs inputs, Clock clock) {
+    /**
+     * @param bulkFrom from how many customers at once a refresh on PostgreSQL writes set-based
+     *                 ({@link BulkSchedule}) rather than {@value #CHUNK} customers per transaction
+     */
+    FollowUpSchedule(JdbcTemplate jdbc, PlatformTransactionManager transactions, ScheduleInputs inputs, Clock clock,
+            DatabaseVendor database, @Value("${crm.follow-up.bulk-from:5000}") int bulkFrom) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.inputs = inputs;
         this.clock = clock;
+        this.bulk = database.isH2() ? null : new BulkSchedule(jdbc, transactions, inputs);
+        this.bulkFrom = Math.max(1, bulkFrom);
     }
 
     @EventListener
@@ -99,8 +110,13 @@ public class FollowUpSchedule {
      */
     public int refreshInBatches(Collection<Long> customerIds) {
         Rules rules = inputs.rules();
-        int done = 0;
-        for (List<Long> chunk : chunks(customerIds)) {
+        Collection<Long> locking = customerIds;
+        if (bulk != null && customerIds.size() >= bulkFrom) {
+            // those rewritten by someone else while the bulk write ran are done again the locking way
+            locking = bulk.write(List.copyOf(customerIds), rules, clock.instant().atOffset(ZoneOffset.UTC));
+        }
+        int done = customerIds.size() - locking.size();
+        for (List<Long> chunk : chunks(locking)) {
             transaction.executeWithoutResult(status -> refreshChunk(chunk, rules));
             done += chunk.size();
         }

@@ -14,6 +14,7 @@ import com.keyaccount.crm.scoring.schedule.TierMove;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,32 @@ public class ScheduleInputs {
                 (SELECT p.expected_monthly_value FROM prospect p WHERE p.customer_id = c.id) AS expected_value
             FROM customer c
             WHERE c.id IN (%s)""";
+
+    /**
+     * The same inputs for many customers at once (PostgreSQL; the ids are its one array parameter):
+     * each table is read once and hash-joined instead of looked up per customer, with the version
+     * ({@code xmin}) of the customer's follow_up row as read, so a writer can tell whether another
+     * transaction rewrote the schedule since.
+     */
+    private static final String AT_ONCE = """
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address, t.effective_tier,
+                l.last_any, l.last_visit, a.agreed, m.changed_at AS moved_at, m.from_tier AS moved_from,
+                m.to_tier AS moved_to, r.due_on AS rescheduled_to, p.close_class,
+                p.expected_monthly_value AS expected_value, f.xmin::text AS seen
+            FROM customer c
+            LEFT JOIN customer_tier t ON t.customer_id = c.id
+            LEFT JOIN (SELECT customer_id, MAX(occurred_at) AS last_any,
+                    MAX(occurred_at) FILTER (WHERE channel = 'VISIT') AS last_visit
+                FROM contact_log GROUP BY customer_id) l ON l.customer_id = c.id
+            LEFT JOIN (SELECT DISTINCT ON (customer_id) customer_id, agreed_next_on AS agreed FROM contact_log
+                WHERE agreed_next_on IS NOT NULL ORDER BY customer_id, occurred_at DESC, id DESC) a
+                ON a.customer_id = c.id
+            LEFT JOIN (SELECT DISTINCT ON (customer_id) customer_id, changed_at, from_tier, to_tier FROM tier_change
+                ORDER BY customer_id, changed_at DESC, id DESC) m ON m.customer_id = c.id
+            LEFT JOIN follow_up_reschedule r ON r.customer_id = c.id
+            LEFT JOIN prospect p ON p.customer_id = c.id
+            LEFT JOIN follow_up f ON f.customer_id = c.id
+            WHERE c.id = ANY (?)""";
 
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
@@ -135,6 +163,27 @@ public class ScheduleInputs {
                 customers.accept(customerSchedule(rs, id, cadences));
             }
         }, ids.toArray());
+    }
+
+    /**
+     * Reads many customers' inputs in one statement (PostgreSQL only), streamed in the caller's
+     * transaction; {@code customers} also gets the version of the follow_up row as read (null: none).
+     */
+    void readAtOnce(List<Long> ids, BiConsumer<CustomerSchedule, String> customers, LongConsumer deleted) {
+        Cadences cadences = new Cadences();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(AT_ONCE);
+            ps.setFetchSize(5_000);
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, rs -> {
+            long id = rs.getLong("id");
+            if (rs.getBoolean("deleted")) {
+                deleted.accept(id);
+            } else {
+                customers.accept(customerSchedule(rs, id, cadences), rs.getString("seen"));
+            }
+        });
     }
 
     /**
