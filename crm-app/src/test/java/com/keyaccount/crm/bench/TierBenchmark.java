@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL and (b) the application's recompute: warm (nothing changed), after a day's sales
  * (the nightly case: some tiers move) and cold (every tier and history row written); then the My-day page under load ({@link MyDayBenchmark}),
  * then the prospect funnel ({@link FunnelBenchmark}; alone with {@code CRM_BENCH_ONLY=funnel}) and last
- * serving key accounts ({@link ServiceBenchmark}; alone with {@code CRM_BENCH_ONLY=service}). Prints
+ * serving key accounts ({@link ServiceBenchmark}; alone with {@code CRM_BENCH_ONLY=service}), then the
+ * customer list, a customer's page and logging a contact ({@link CustomerListBenchmark}; alone with
+ * {@code CRM_BENCH_ONLY=customers}). Prints
  * medians, percentiles and the ratios. Run it with the command in README.
  */
 public final class TierBenchmark {
@@ -78,6 +80,10 @@ public final class TierBenchmark {
             }
             if ("import".equals(env("CRM_BENCH_ONLY", ""))) {
                 SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
+                return;
+            }
+            if ("customers".equals(env("CRM_BENCH_ONLY", ""))) {
+                customers(app);
                 return;
             }
             if ("myday".equals(env("CRM_BENCH_ONLY", ""))) {
@@ -142,6 +148,7 @@ public final class TierBenchmark {
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
             funnel(app, runs);
             service(app);
+            customers(app);
         }
     }
 
@@ -153,6 +160,12 @@ public final class TierBenchmark {
         });
         report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f (goal ≤ 3×)", cold,
                 (double) cold / sql);
+    /** Where users wait (issue 20): the customer list's sorts and filters, a customer's page, logging a contact. */
+    private static void customers(ConfigurableApplicationContext app) throws Exception {
+        int samples = Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10"));
+        CustomerListBenchmark.run(app, samples);
+        CustomerPageBenchmark.run(app, app.getBean(JdbcTemplate.class),
+                "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"), samples * 3);
     }
 
     /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */

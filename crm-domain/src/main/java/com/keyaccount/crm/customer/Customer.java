@@ -100,6 +100,11 @@ public class Customer {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Tier tier;
 
+    /** A copy of {@code tier} that an index can sort the list by; {@link CustomerStore} keeps it. */
+    @Column(name = "sort_tier", insertable = false, updatable = false)
+    @Enumerated(EnumType.STRING)
+    private Tier sortTier;
+
     @Column(name = "verified_at")
     private Instant verifiedAt;
 

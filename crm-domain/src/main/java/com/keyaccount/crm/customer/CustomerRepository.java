@@ -1,5 +1,7 @@
 package com.keyaccount.crm.customer;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -16,6 +18,10 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSp
     @Override
     @EntityGraph(attributePaths = "owner")
     Page<Customer> findAll(Specification<Customer> spec, Pageable pageable);
+
+    /** The customers of a list page, in any order, with their owners. */
+    @EntityGraph(attributePaths = "owner")
+    List<Customer> findByIdIn(Collection<Long> ids);
 
     boolean existsByCode(String code);
 

@@ -22,14 +22,30 @@ class CustomerStore {
 
     private final CustomerRepository customers;
     private final JdbcTemplate jdbc;
+    private final CustomerPages pages;
 
-    CustomerStore(CustomerRepository customers, JdbcTemplate jdbc) {
+    CustomerStore(CustomerRepository customers, JdbcTemplate jdbc, CustomerPages pages) {
         this.customers = customers;
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
-        return customers.findAll(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+        return pages.search(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+    }
+
+    /**
+     * Copies each customer's tier in force onto it for the list's tier sort ({@code sort_tier}),
+     * where it differs: after every tier write, in the writer's transaction where it has one.
+     */
+    void copyTiers() {
+        jdbc.update("""
+                MERGE INTO customer c USING customer_tier t ON c.id = t.customer_id
+                WHEN MATCHED AND (c.sort_tier IS NULL OR c.sort_tier <> t.effective_tier)
+                THEN UPDATE SET sort_tier = t.effective_tier""");
+        jdbc.update("""
+                UPDATE customer SET sort_tier = NULL WHERE sort_tier IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM customer_tier t WHERE t.customer_id = customer.id)""");
     }
 
     Optional<Customer> find(long id) {
