@@ -160,6 +160,8 @@ public final class TierBenchmark {
         });
         report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f (goal ≤ 3×)", cold,
                 (double) cold / sql);
+    }
+
     /** Where users wait (issue 20): the customer list's sorts and filters, a customer's page, logging a contact. */
     private static void customers(ConfigurableApplicationContext app) throws Exception {
         int samples = Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10"));
