@@ -47,3 +47,49 @@ document.querySelectorAll('[data-shown-with]').forEach(function (part) {
     best.setAttribute('aria-current', 'page');
   }
 })();
+// Row forms: a due row's folds on My day (quick log, reschedule, check in) hold no form until
+// opened; then the page's one copy (a <template>) is filled in for the row's customer. The
+// click on the summary comes before the fold opens, so the form is there when it shows.
+(function () {
+  function fill(fold) {
+    var template = document.getElementById(fold.getAttribute('data-row-form'));
+    if (!template || fold.querySelector('form')) {
+      return;
+    }
+    var customer = fold.getAttribute('data-customer');
+    var form = template.content.firstElementChild.cloneNode(true);
+    form.setAttribute('action', form.getAttribute('action').replace('CUSTOMER', customer));
+    form.querySelectorAll('[id]').forEach(function (field) {
+      field.id = field.id.replace('CUSTOMER', customer);
+    });
+    form.querySelectorAll('label[for]').forEach(function (label) {
+      label.htmlFor = label.htmlFor.replace('CUSTOMER', customer);
+    });
+    var token = form.elements.namedItem('submissionToken');
+    if (token) {
+      token.value = fold.getAttribute('data-token') || '';
+    }
+    var grade = form.querySelector('.quick-grade');
+    if (grade && fold.getAttribute('data-prospect') !== 'true') {
+      grade.remove();
+    } else if (grade) {
+      var closeClass = fold.getAttribute('data-close-class') || '';
+      form.elements.namedItem('closeClass').value = closeClass;
+      form.elements.namedItem('closeClassShown').value = closeClass;
+    }
+    fold.appendChild(form);
+  }
+  document.addEventListener('click', function (event) {
+    var summary = event.target.closest && event.target.closest('details[data-row-form] > summary');
+    if (summary) {
+      fill(summary.parentElement);
+    }
+  }, true);
+  // opened some other way (find in page, a script): toggle does not bubble, so listen while capturing
+  document.addEventListener('toggle', function (event) {
+    var fold = event.target;
+    if (fold.open && fold.matches && fold.matches('details[data-row-form]')) {
+      fill(fold);
+    }
+  }, true);
+})();

@@ -81,7 +81,7 @@ class MyDayOnAPhoneTest {
         Customer late = overdue(manager, "快速记录客户");
         String before = myDay(manager, "");
         assertThat(section(before, "due-overdue")).contains(late.getName(),
-                "action=\"/customers/" + late.getId() + "/logs/quick\"");
+                "data-row-form=\"row-form-quick\" data-customer=\"" + late.getId() + "\"");
 
         quickLog(manager, late, "WECHAT", "微信确认下周上门拜访", "tier", "C")
                 .andExpect(redirectedUrl("/my-day?tier=C"))

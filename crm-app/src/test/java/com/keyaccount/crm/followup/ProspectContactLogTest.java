@@ -169,10 +169,15 @@ class ProspectContactLogTest {
     @Test
     void the_quick_log_on_my_day_asks_for_the_close_time_class_and_saves_it_with_the_log() throws Exception {
         Document day = Jsoup.parse(page("/my-day", manager));
-        Element quick = day.selectFirst("form.quick-log[action=/customers/" + prospect.getId() + "/logs/quick]");
-        assertThat(quick).isNotNull();
+        // the row's fold names the prospect's class; opening it fills in the page's one quick-log form
+        Element fold = day.selectFirst("details.due-quick[data-customer=" + prospect.getId() + "]");
+        assertThat(fold).isNotNull();
+        assertThat(fold.attr("data-prospect")).isEqualTo("true");
+        assertThat(fold.attr("data-close-class")).isEqualTo("D");
+        Element quick = day.selectFirst("template#" + fold.attr("data-row-form")).selectFirst("form.quick-log");
+        assertThat(quick.attr("action")).isEqualTo("/customers/CUSTOMER/logs/quick");
         assertThat(quick.select("label[for$=-closeClass]").text()).isEqualTo("Re-grade: close-time class");
-        assertThat(quick.select("select[name=closeClass] option[selected]").val()).isEqualTo("D");
+        assertThat(quick.select("select[name=closeClass] option").eachAttr("value")).contains("", "A", "D");
 
         mvc.perform(quick("B", "D")).andExpect(redirectedUrl("/my-day"));
 

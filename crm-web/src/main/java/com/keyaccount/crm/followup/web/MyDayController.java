@@ -80,7 +80,9 @@ class MyDayController {
         model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
         rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
         // one line: how many of the owner's customers are due for a satisfaction survey
-        model.addAttribute("surveysDue", surveyRequests.dueCount(owner));
+        long surveysDue = surveyRequests.dueCount(owner);
+        model.addAttribute("surveysDue", surveysDue);
+        model.addAttribute("surveysDueAtLeast", surveysDue >= SurveyRequests.DUE_COUNT_LIMIT);
         model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
         return page(viewer, owner, filter, model, "followup/day");
     }
