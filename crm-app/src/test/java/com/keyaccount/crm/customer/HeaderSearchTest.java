@@ -97,6 +97,24 @@ class HeaderSearchTest {
     }
 
     @Test
+    void a_two_character_term_finds_the_names_codes_initials_and_contacts_that_contain_it_and_no_others()
+            throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        // hex ids (Fixtures.unique) hold none of these pairs, so only the chosen texts can match
+        String trading = create(manager, "江宁合众贸易" + Fixtures.unique("甲"), "QZ" + Fixtures.unique(""), null,
+                Fixtures.unique("钱"));
+        String works = create(manager, "西北重工" + Fixtures.unique("乙"), Fixtures.unique("S"), null,
+                "欧阳" + Fixtures.unique("丽"));
+
+        assertThat(search(manager, "合众")).contains(trading).doesNotContain(works);
+        assertThat(search(manager, "众合")).doesNotContain(trading, works);
+        assertThat(search(manager, "qz")).contains(trading).doesNotContain(works);
+        assertThat(search(manager, "jn")).contains(trading).doesNotContain(works);
+        assertThat(search(manager, "欧阳")).contains(works).doesNotContain(trading);
+        assertThat(search(manager, "西北重")).contains(works).doesNotContain(trading);
+    }
+
+    @Test
     void every_role_has_the_labelled_search_box_in_the_header_of_its_pages() throws Exception {
         for (Role role : Role.values()) {
             AppUser user = fixtures.user(role);
@@ -121,7 +139,11 @@ class HeaderSearchTest {
     }
 
     private String create(AppUser owner, String name, String phone, String contactName) {
-        CustomerProfile profile = new CustomerProfile(Fixtures.unique("S"), name, Industry.AGRICULTURE, Region.EAST,
+        return create(owner, name, Fixtures.unique("S"), phone, contactName);
+    }
+
+    private String create(AppUser owner, String name, String code, String phone, String contactName) {
+        CustomerProfile profile = new CustomerProfile(code, name, Industry.AGRICULTURE, Region.EAST,
                 new BigDecimal("1000000"), 50, phone, null, "南京市", CustomerStatus.ACTIVE, null, false, null, null);
         Customer customer = customers.create(owner.asViewer(), profile, null);
         contacts.add(owner.asViewer(), customer.getId(), new ContactDetails(contactName, null,

@@ -35,7 +35,10 @@ class MigrationsTest {
         assumeTrue(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:tc:postgresql:"),
                 "CRM_TEST_DB_URL names no PostgreSQL database");
         String schema = "mig_" + UUID.randomUUID().toString().substring(0, 8);
-        var pg = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);
+        // only the new schema on the search path: the application's own tables and functions in
+        // public (the suite's database) would make the triggers' calls ambiguous
+        var pg = new SingleConnectionDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                TestDatabase.user(), TestDatabase.password(), true);
         JdbcTemplate pgJdbc = new JdbcTemplate(pg);
         try {
             assertThat(migrate(pg, "postgresql", schema).success).isTrue();
