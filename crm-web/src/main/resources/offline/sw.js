@@ -170,7 +170,17 @@ async function keepFetched(url) {
  * signed-in user. A page of another user than the one kept so far forgets that user's pages.
  * Returns whether the page was kept.
  */
-async function keep(url, response) {
+function keep(url, response) {
+  // one at a time: two pages arriving together for a new user would each forget the pages kept
+  // so far, and the later forgetting could drop the page the earlier one had just kept
+  const kept = keeping.then(() => keepNow(url, response));
+  keeping = kept.catch(() => false);
+  return kept;
+}
+
+let keeping = Promise.resolve(false);
+
+async function keepNow(url, response) {
   const user = response.headers.get(USER_HEADER);
   const type = response.headers.get('Content-Type') || '';
   if (response.status !== 200 || response.type !== 'basic' || response.redirected || !user

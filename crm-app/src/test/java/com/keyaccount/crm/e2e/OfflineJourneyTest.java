@@ -100,7 +100,7 @@ class OfflineJourneyTest {
         awaitTheServiceWorker();
         browser.findElement(By.id("due-row-" + customer.getId())).findElement(By.cssSelector("a.log-now")).click();
         chromium.waitFor(d -> chromium.path().equals(logForm));
-        chromium.waitFor(d -> keptPages().contains(logForm) && keptPages().contains("/my-day"));
+        awaitKept(logForm, "/my-day");
         chromium.check.assertSound("the log form with the service worker, phone", ZH);
 
         goOffline();
@@ -163,7 +163,7 @@ class OfflineJourneyTest {
         awaitTheServiceWorker();
         chromium.go("/customers/" + customer.getId());
         String form = "/customers/" + customer.getId() + "/logs/new";
-        chromium.waitFor(d -> keptPages().contains(form));
+        awaitKept(form);
 
         goOffline();
         chromium.go(form);
@@ -203,7 +203,7 @@ class OfflineJourneyTest {
         awaitTheServiceWorker();
         String firstsPage = "/customers/" + firsts.getId();
         chromium.go(firstsPage);
-        chromium.waitFor(d -> keptPages().contains(firstsPage));
+        awaitKept(firstsPage);
         String firstUser = meta("crm-user");
 
         // signing out from the header's menu, as on the phone
@@ -214,7 +214,7 @@ class OfflineJourneyTest {
 
         chromium.signIn(next);
         chromium.go("/my-day");
-        chromium.waitFor(d -> keptPages().contains("/my-day"));
+        awaitKept("/my-day");
         String nextUser = meta("crm-user");
         assertThat(nextUser).isNotEqualTo(firstUser);
         // every cache the service worker holds, whatever its name: nothing of the first user
@@ -290,6 +290,15 @@ class OfflineJourneyTest {
     }
 
     // --- what the phone holds ---
+
+    /** Waits until the phone holds these pages; a timeout says which pages it holds instead. */
+    private void awaitKept(String... paths) {
+        try {
+            chromium.waitFor(d -> keptPages().containsAll(List.of(paths)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("kept " + keptPages() + ", waited for " + List.of(paths), e);
+        }
+    }
 
     /** Path and query of every page kept for a user. */
     private List<String> keptPages() {
