@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -118,6 +119,16 @@ final class ServiceBenchmark {
                 HttpLoad.ms(sql, 50), HttpLoad.ms(sql, 95));
         line("(s1b) My day use case in-process, all its SQL", useCase, sql);
         line("(s1c) GET /my-day, one at a time           ", page, sql);
+        // issue 20's goal for a manager of this size: the page under concurrent load, against the use case
+        int connections = Integer.parseInt(TierBenchmark.env("CRM_BENCH_CONNECTIONS", "8"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(TierBenchmark.env("CRM_BENCH_SECONDS", "20")));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/my-day")).GET().build();
+        HttpLoad.run(client, request, connections, Duration.ofSeconds(3)); // warm-up
+        HttpLoad.Result loaded = HttpLoad.run(client, request, connections, duration);
+        TierBenchmark.report("(s1d) GET /my-day, %d connections, %d s: %,d requests, %d errors; p50 %6.1f ms  p95 %6.1f ms"
+                + "   ratio p95 page / p95 use case = %.1f (goal: <= 2, and p95 <= 100 ms)", connections,
+                duration.toSeconds(), loaded.latencies().length, loaded.errors(), HttpLoad.ms(loaded.latencies(), 50),
+                HttpLoad.ms(loaded.latencies(), 95), HttpLoad.ms(loaded.latencies(), 95) / HttpLoad.ms(useCase, 95));
     }
 
     /** (s2) The service panel as DashboardController computes it, and the dashboard. */

@@ -244,7 +244,7 @@ public final class TierBenchmark {
         log.warn(String.format(format, args));
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

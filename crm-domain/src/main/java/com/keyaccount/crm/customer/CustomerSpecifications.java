@@ -5,7 +5,6 @@ import com.keyaccount.crm.tier.CustomerLineTier;
 import com.keyaccount.crm.tier.CustomerTier;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -21,11 +20,7 @@ final class CustomerSpecifications {
     private CustomerSpecifications() {
     }
 
-    /**
-     * @param pairsIndexed whether the database has the indexes of character pairs a two-character
-     *                     search reads (PostgreSQL, V42_1)
-     */
-    static Specification<Customer> visibleMatching(Viewer viewer, CustomerCriteria c, boolean pairsIndexed) {
+    static Specification<Customer> visibleMatching(Viewer viewer, CustomerCriteria c) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.isFalse(root.get("deleted")));
@@ -33,8 +28,7 @@ final class CustomerSpecifications {
                 where.add(cb.equal(root.get("owner").get("id"), viewer.userId()));
             }
             if (c.text() != null && !c.text().isBlank()) {
-                String term = c.text().strip().toLowerCase(Locale.ROOT);
-                where.add(textMatches(root, query, cb, pairsIndexed && isPair(term) ? pairIn(cb, term) : likeIn(cb, term)));
+                where.add(textMatches(root, query, cb, c.text().strip().toLowerCase(Locale.ROOT)));
             }
             if (c.productLineId() != null) {
                 Subquery<Long> onLine = query.subquery(Long.class);
@@ -76,67 +70,29 @@ final class CustomerSpecifications {
     /**
      * The search box: name, code, phone, a contact's name or phone, and the name's pinyin
      * initials ("njjh" finds 南京嘉禾…): the union of the customers and the contacts that match,
-     * each found from an index (trigrams from three characters, pairs of characters for two), so
+     * each found from the trigram indexes when the term is long enough (three characters), so
      * the database starts from the matches instead of testing every customer against the term.
      */
     private static Predicate textMatches(Root<Customer> root, CriteriaQuery<?> query, CriteriaBuilder cb,
-            Contains contains) {
+            String term) {
+        String pattern = "%" + escapeLike(term) + "%";
         Subquery<Long> byCustomer = query.subquery(Long.class);
         Root<Customer> self = byCustomer.from(Customer.class);
         List<Predicate> any = new ArrayList<>(List.of(
-                contains.in(cb.lower(self.get("name"))),
-                contains.in(cb.lower(self.get("code"))),
-                contains.in(self.get("phone"))));
-        if (contains.mayBeInitials()) {
-            any.add(contains.in(self.get("nameInitials")));
+                cb.like(cb.lower(self.get("name")), pattern, '\\'),
+                cb.like(cb.lower(self.get("code")), pattern, '\\'),
+                cb.like(self.get("phone"), pattern, '\\')));
+        if (NameInitials.couldBe(term)) {
+            any.add(cb.like(self.get("nameInitials"), pattern, '\\'));
         }
         byCustomer.select(self.get("id")).where(cb.or(any.toArray(Predicate[]::new)));
         Subquery<Long> byContact = query.subquery(Long.class);
         Root<Contact> contact = byContact.from(Contact.class);
         byContact.select(contact.get("customer").get("id")).where(cb.or(
-                contains.in(cb.lower(contact.get("name"))),
-                contains.in(contact.get("phone"))));
+                cb.like(cb.lower(contact.get("name")), pattern, '\\'),
+                cb.like(contact.get("phone"), pattern, '\\')));
         // one set, so the database starts from the few matches rather than from every customer
         return root.get("id").in(((HibernateCriteriaBuilder) cb).union(byCustomer, byContact));
-    }
-
-    /** How "this text contains the (lower-case) term" is asked of one column. */
-    private interface Contains {
-        Predicate in(Expression<String> text);
-
-        boolean mayBeInitials();
-    }
-
-    private static Contains likeIn(CriteriaBuilder cb, String term) {
-        String pattern = "%" + escapeLike(term) + "%";
-        boolean initials = NameInitials.couldBe(term);
-        return new Contains() {
-            public Predicate in(Expression<String> text) {
-                return cb.like(text, pattern, '\\');
-            }
-
-            public boolean mayBeInitials() {
-                return initials;
-            }
-        };
-    }
-
-    /** A two-character term is one of the text's pairs of adjacent characters exactly when the text contains it. */
-    private static Contains pairIn(CriteriaBuilder cb, String term) {
-        boolean initials = NameInitials.couldBe(term);
-        return new Contains() {
-            public Predicate in(Expression<String> text) {
-                return cb.isTrue(cb.function("crm_has_pair", Boolean.class, text, cb.literal(term)));
-            }
-
-            public boolean mayBeInitials() {
-                return initials;
-            }
-        };
-    }
-
-    static boolean isPair(String term) {
-        return term.codePointCount(0, term.length()) == 2;
     }
 
     static String escapeLike(String text) {

@@ -31,7 +31,7 @@ class CustomerStore {
     }
 
     Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
-        return pages.search(viewer, criteria, pageable);
+        return pages.search(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
     }
 
     /**

@@ -3,20 +3,13 @@ package com.keyaccount.crm.sales.importing;
 import com.keyaccount.crm.importing.ImportStage;
 import com.keyaccount.crm.importing.LineError;
 import com.keyaccount.crm.shared.DatabaseVendor;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +25,6 @@ class SalesStage implements ImportStage {
             + "paid_date, product_line_code, refers_to, margin";
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE,
         Types.NUMERIC, Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC};
-
-    /** Staged lines from which the stage's statistics are taken afresh (a few ms; small pushes skip it). */
-    private static final int ANALYZED = 10_000;
 
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
@@ -66,7 +56,7 @@ class SalesStage implements ImportStage {
 
     /** Starts staging an import's lines; close it in all cases. */
     Lines lines(long importId) {
-        return copy ? new CopiedLines(importId) : new InsertedLines(importId);
+        return copy ? new CopiedStageLines(jdbc, importId, COLUMNS) : new InsertedLines(importId);
     }
 
     /** Stages lines all at once (a pushed batch). */
@@ -185,85 +175,6 @@ class SalesStage implements ImportStage {
 
         private static Date date(java.time.LocalDate day) {
             return day == null ? null : Date.valueOf(day);
-        }
-    }
-
-    /**
-     * PostgreSQL: one COPY for the whole file, on a connection of its own (the transaction's, if
-     * one is active), fed a batch at a time; the rows exist only once it ends.
-     */
-    private final class CopiedLines implements Lines {
-        private final long importId;
-        private final DataSource dataSource;
-        private final StringBuilder text = new StringBuilder(1 << 16);
-        private Connection connection;
-        private CopyIn copyIn;
-        private long rows;
-
-        CopiedLines(long importId) {
-            this.importId = importId;
-            this.dataSource = jdbc.getDataSource();
-        }
-
-        @Override
-        public void add(SalesLine line) {
-            CopyText.row(text, importId, line);
-            rows++;
-        }
-
-        @Override
-        public void flush() {
-            if (text.isEmpty()) {
-                return;
-            }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            text.setLength(0);
-            try {
-                if (copyIn == null) {
-                    connection = DataSourceUtils.getConnection(dataSource);
-                    copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn("COPY sales_import_stage (" + COLUMNS + ") FROM STDIN");
-                }
-                copyIn.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not stage the sales lines", e);
-            }
-        }
-
-        @Override
-        public void finish() {
-            flush();
-            if (copyIn != null) {
-                try {
-                    copyIn.endCopy();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not stage the sales lines", e);
-                } finally {
-                    copyIn = null;
-                }
-                // the checks and the merge join the stage: planned on statistics taken while it
-                // was empty (or held another file), a million lines would be joined row by row
-                if (rows >= ANALYZED) {
-                    jdbc.execute("ANALYZE sales_import_stage");
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (copyIn != null && copyIn.isActive()) {
-                    copyIn.cancelCopy();
-                }
-            } catch (SQLException e) {
-                // the connection goes back to the pool below; a broken one is replaced there
-            } finally {
-                copyIn = null;
-                if (connection != null) {
-                    DataSourceUtils.releaseConnection(connection, dataSource);
-                    connection = null;
-                }
-            }
         }
     }
 }
