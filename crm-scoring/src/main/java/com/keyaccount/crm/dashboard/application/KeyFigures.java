@@ -1,8 +1,12 @@
 package com.keyaccount.crm.dashboard.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -11,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The overview's KPI figures beyond its groups — customers with sales lines in the window and
  * overdue follow-ups among the customers it counts — and the monthly net revenue trend, each one
- * aggregate query over the same filter. Read at every visit: overdue follow-ups change with each
- * contact logged, which does not clear the overview's cache.
+ * aggregate query over the same filter. The figures from sales (the trend, customers with sales) are
+ * kept like the overview (under the {@link FigureVersion}, for {@code crm.dashboard.cache-seconds}):
+ * each read all the window's sales lines, seconds at 2M lines, on every visit. Overdue follow-ups
+ * are counted at every visit: they change with each contact logged, which raises no version.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,11 +38,26 @@ public class KeyFigures {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final FigureVersion version;
+    private final Cache<Versioned<Dated<DashboardFilter>>, List<Month>> trends;
+    private final Cache<Versioned<Dated<OverviewKey>>, Long> withSales;
 
-    public KeyFigures(JdbcTemplate jdbc, Clock clock, ZoneId businessZone) {
+    public KeyFigures(JdbcTemplate jdbc, Clock clock, ZoneId businessZone, FigureVersion version,
+            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = businessZone;
+        this.version = version;
+        this.trends = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+        this.withSales = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+                .build();
+    }
+
+    /** A key for today only: the trend's months and the window move at midnight. */
+    private record Dated<K>(K key, LocalDate today) {
+    }
+
+    private record OverviewKey(DashboardFilter filter, LocalDate from, LocalDate to, boolean lineTiers) {
     }
 
     /**
@@ -49,15 +71,30 @@ public class KeyFigures {
     public Kpis kpis(Overview overview) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         OverviewScope scope = new OverviewScope(overview.filter(), overview.from(), overview.to(), overview.lineTiers());
+        if (overview.filter().productLine() != null) {
+            // on a product line the customers counted are those with sales on it: one query for both
+            List<Object> args = new ArrayList<>();
+            args.add(Date.valueOf(today));
+            args.addAll(List.of(scope.args()));
+            return jdbc.queryForObject("""
+                    SELECT COUNT(s.customer_id) AS with_sales,
+                           SUM(CASE WHEN c.status <> 'LOST' AND EXISTS (SELECT 1 FROM follow_up f
+                                    WHERE f.customer_id = c.id AND f.due_on < ?) THEN 1 ELSE 0 END) AS overdue
+                    FROM %s""".formatted(scope.from()),
+                    (rs, n) -> new Kpis(rs.getLong("with_sales"), rs.getLong("overdue"), today), args.toArray());
+        }
+        long sales = withSales.get(version.of(new Dated<>(new OverviewKey(overview.filter(), overview.from(),
+                overview.to(), overview.lineTiers()), today)), kept -> jdbc.queryForObject(
+                        "SELECT COUNT(s.customer_id) FROM " + scope.from(), Long.class, scope.args()));
+        // without a product line every filtered customer counts, with sales or not: no sales to read
         List<Object> args = new ArrayList<>();
+        String where = overview.filter().where(args);
         args.add(Date.valueOf(today));
-        args.addAll(List.of(scope.args()));
-        return jdbc.queryForObject("""
-                SELECT COUNT(s.customer_id) AS with_sales,
-                       SUM(CASE WHEN c.status <> 'LOST' AND EXISTS (SELECT 1 FROM follow_up f
-                                WHERE f.customer_id = c.id AND f.due_on < ?) THEN 1 ELSE 0 END) AS overdue
-                FROM %s""".formatted(scope.from()),
-                (rs, n) -> new Kpis(rs.getLong("with_sales"), rs.getLong("overdue"), today), args.toArray());
+        Long overdue = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM customer c WHERE %s AND c.status <> 'LOST' AND EXISTS (SELECT 1 FROM follow_up f
+                       WHERE f.customer_id = c.id AND f.due_on < ?)""".formatted(where),
+                Long.class, args.toArray());
+        return new Kpis(sales, overdue == null ? 0 : overdue, today);
     }
 
     /**
@@ -72,6 +109,10 @@ public class KeyFigures {
     /** The last {@link #MONTHS} months, oldest first, months without sales as zero: one grouped query. */
     public List<Month> trend(DashboardFilter filter) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        return trends.get(version.of(new Dated<>(filter, today)), kept -> trend(filter, today));
+    }
+
+    private List<Month> trend(DashboardFilter filter, LocalDate today) {
         YearMonth current = YearMonth.from(today);
         LocalDate first = current.minusMonths(MONTHS - 1L).atDay(1);
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(first), Date.valueOf(today)));
