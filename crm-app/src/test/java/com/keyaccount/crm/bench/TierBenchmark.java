@@ -91,6 +91,10 @@ public final class TierBenchmark {
                         Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
                 return;
             }
+            if ("pages".equals(env("CRM_BENCH_ONLY", ""))) {
+                pages(app);
+                return;
+            }
             long sql = median(runs, () -> timeMillis(() -> bareSqlPareto(jdbc, from, today)));
             if ("classify".equals(env("CRM_BENCH_ONLY", ""))) {
                 report("(a) bare SQL Pareto query in PostgreSQL      median %,6d ms", sql);
@@ -139,12 +143,7 @@ public final class TierBenchmark {
             if (!env("CRM_BENCH_TIERS_ONLY", "").isBlank()) {
                 return;
             }
-            MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
-                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
-            DashboardBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
-                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
-            MixedLoadBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")),
-                    Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
+            pages(app);
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
             funnel(app, runs);
             service(app);
@@ -160,6 +159,16 @@ public final class TierBenchmark {
         });
         report("(c) app recompute, cold (all rows written)   median %,6d ms   ratio c/a = %.2f (goal ≤ 3×)", cold,
                 (double) cold / sql);
+    }
+
+    /** Pages under load: My day and the dashboard at a few connections, then the mixed load of many users. */
+    private static void pages(ConfigurableApplicationContext app) throws Exception {
+        int connections = Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8"));
+        Duration seconds = Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20")));
+        MyDayBenchmark.run(app, connections, seconds);
+        DashboardBenchmark.run(app, connections, seconds);
+        MixedLoadBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")),
+                Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
     }
 
     /** Where users wait (issue 20): the customer list's sorts and filters, a customer's page, logging a contact. */
