@@ -23,10 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The overview's KPI figures beyond its groups — customers with sales lines in the window and
  * overdue follow-ups among the customers it counts — and the monthly net revenue trend, each one
- * aggregate query over the same filter. The figures from sales (the trend, customers with sales) are
- * kept like the overview (under the {@link FigureVersion}, for {@code crm.dashboard.cache-seconds}):
- * each read all the window's sales lines, seconds at 2M lines, on every visit. Overdue follow-ups
- * are counted at every visit: they change with each contact logged, which raises no version.
+ * aggregate query over the same filter. The figures from sales (the trend, customers with sales)
+ * are kept like the overview (under the {@link FigureVersion}, for
+ * {@code crm.dashboard.cache-seconds}): each reads every sales line of the window, seconds at 2M
+ * lines when it was read at every visit. Overdue follow-ups are counted at every visit: they change
+ * with each contact logged, which raises no version.
  */
 @Service
 @Transactional(readOnly = true)
