@@ -17,7 +17,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The list sorted by tier follows the tier in force as it moves: by a recompute, a pin, an unpin. */
+/** The list sorted and filtered by tier follows the tier in force as it moves: by a recompute, a pin, an unpin. */
 @FullStackTest
 class CustomerListTierSortTest {
 
@@ -47,11 +47,22 @@ class CustomerListTierSortTest {
         assertThat(names(director, family, "desc")).containsExactly(first.getName(), second.getName(), third.getName());
         assertThat(names(manager, family, "asc")).as("the manager's own list alike")
                 .containsExactly(third.getName(), second.getName(), first.getName());
+        assertThat(inTier(director, family, "A")).containsExactly(third.getName());
+        assertThat(inTier(manager, family, "C")).containsExactly(first.getName());
 
         mvc.perform(post("/customers/{id}/tier-pin/remove", third.getId()).with(user(Fixtures.principal(director)))
                 .with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(names(director, family, "asc")).as("C again: among the Cs, in the order they were added")
                 .containsExactly(second.getName(), first.getName(), third.getName());
+        assertThat(inTier(director, family, "A")).isEmpty();
+        assertThat(inTier(director, family, "C")).containsExactlyInAnyOrder(first.getName(), third.getName());
+    }
+
+    private List<String> inTier(AppUser who, String family, String tier) throws Exception {
+        String html = mvc.perform(get("/customers").param("q", family).param("tier", tier)
+                        .with(user(Fixtures.principal(who))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(html).select("table tbody tr td[data-label] a[href^=/customers/]").eachText();
     }
 
     private void pin(AppUser director, Customer customer, String tier) throws Exception {
