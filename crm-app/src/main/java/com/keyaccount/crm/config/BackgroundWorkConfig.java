@@ -3,6 +3,7 @@ package com.keyaccount.crm.config;
 import com.keyaccount.crm.dashboard.application.ServiceCards;
 import com.keyaccount.crm.followup.application.ScheduleRefresh;
 import com.keyaccount.crm.importing.ImportJobs;
+import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,17 +45,18 @@ class BackgroundWorkConfig {
     }
 
     /**
-     * The dashboard's service cards read side by side (two per page at a time, a few pages at
-     * once); no queue: when all are busy the page's own thread reads the card.
+     * Side reads: a request's second or third read on connections of their own, side by side with
+     * its thread (the dashboard's service cards, the preview's churn counts); no queue: when all
+     * are busy the request's own thread reads it.
      */
-    @Bean(name = ServiceCards.EXECUTOR, defaultCandidate = false)
-    ThreadPoolTaskExecutor serviceCardsExecutor() {
+    @Bean(name = {ServiceCards.EXECUTOR, WhatIf.CHURN_EXECUTOR}, defaultCandidate = false)
+    ThreadPoolTaskExecutor sideReadsExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(6);
         executor.setQueueCapacity(0);
         executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-        executor.setThreadNamePrefix("service-card-");
+        executor.setThreadNamePrefix("side-read-");
         executor.setDaemon(true);
         return executor;
     }

@@ -75,15 +75,9 @@ public class Customer {
     @Column(name = "long_term_agreement")
     private boolean longTermAgreement;
 
-    @Column(name = "designated_key")
-    private boolean designatedKey;
-
-    @Column(name = "designated_reason")
-    private String designatedReason;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "designated_by_id")
-    private AppUser designatedBy;
+    @Embedded
+    @Getter(AccessLevel.NONE)
+    private KeyAccountDesignation designation = new KeyAccountDesignation();
 
     @Column(name = "cooperation_intent")
     private String cooperationIntent;
@@ -192,20 +186,25 @@ public class Customer {
 
     /** 高层指定: leadership names this a key account, with a reason and who decided. */
     public void designateAsKeyAccount(String reason, AppUser by, Instant now) {
-        if (isBlank(reason)) {
-            throw new IllegalArgumentException("a designation needs a reason");
-        }
-        this.designatedKey = true;
-        this.designatedReason = reason.strip();
-        this.designatedBy = Objects.requireNonNull(by);
+        this.designation = KeyAccountDesignation.of(reason, by);
         this.updatedAt = now;
     }
 
     public void withdrawKeyAccountDesignation(Instant now) {
-        this.designatedKey = false;
-        this.designatedReason = null;
-        this.designatedBy = null;
+        this.designation = new KeyAccountDesignation();
         this.updatedAt = now;
+    }
+
+    public boolean isDesignatedKey() {
+        return designation != null && designation.isDesignated();
+    }
+
+    public String getDesignatedReason() {
+        return designation == null ? null : designation.getReason();
+    }
+
+    public AppUser getDesignatedBy() {
+        return designation == null ? null : designation.getBy();
     }
 
     /** Places the customer's pin (replacing any earlier one) for check-ins to be measured against. */

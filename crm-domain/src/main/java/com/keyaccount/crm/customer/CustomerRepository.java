@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecificationExecutor<Customer> {
 
-    @EntityGraph(attributePaths = {"owner", "designatedBy"})
+    @EntityGraph(attributePaths = {"owner", "designation.by"})
     Optional<Customer> findByIdAndDeletedFalse(long id);
 
     @Override

@@ -9,16 +9,8 @@ import com.keyaccount.crm.prospect.rules.PriorityClass;
 import com.keyaccount.crm.scoring.schedule.FollowUpDue;
 import com.keyaccount.crm.scoring.schedule.FollowUpScheduler;
 import com.keyaccount.crm.scoring.schedule.ScheduleInput;
-import com.keyaccount.crm.scoring.schedule.ScheduleInput.ProspectCadence;
-import com.keyaccount.crm.scoring.schedule.TierMove;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
-import com.keyaccount.crm.tier.Tier;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
@@ -94,8 +86,7 @@ public class ScheduleInputs {
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
     private final BusinessCalendar calendar;
-    private final ClassCadences classCadences;
-    private final ZoneId zone;
+    private final ScheduleRows rows;
 
     @Autowired
     ScheduleInputs(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, BusinessCalendar calendar,
@@ -109,8 +100,7 @@ public class ScheduleInputs {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.calendar = calendar;
-        this.classCadences = classCadences;
-        this.zone = businessZone;
+        this.rows = new ScheduleRows(classCadences, businessZone);
     }
 
     /** Each close-time class's follow-up cadence in days. */
@@ -154,13 +144,13 @@ public class ScheduleInputs {
 
     /** Reads these customers' inputs (at most {@value #CHUNK}), telling apart those deleted since. */
     void read(List<Long> ids, Consumer<CustomerSchedule> customers, LongConsumer deleted) {
-        Cadences cadences = new Cadences();
+        ScheduleRows.Batch batch = rows.batch();
         jdbc.query(INPUTS.formatted(in(ids)), rs -> {
             long id = rs.getLong("id");
             if (rs.getBoolean("deleted")) {
                 deleted.accept(id);
             } else {
-                customers.accept(customerSchedule(rs, id, cadences));
+                customers.accept(batch.customer(rs, id));
             }
         }, ids.toArray());
     }
@@ -170,7 +160,7 @@ public class ScheduleInputs {
      * transaction; {@code customers} also gets the version of the follow_up row as read (null: none).
      */
     void readAtOnce(List<Long> ids, BiConsumer<CustomerSchedule, String> customers, LongConsumer deleted) {
-        Cadences cadences = new Cadences();
+        ScheduleRows.Batch batch = rows.batch();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(AT_ONCE);
             ps.setFetchSize(5_000);
@@ -181,7 +171,7 @@ public class ScheduleInputs {
             if (rs.getBoolean("deleted")) {
                 deleted.accept(id);
             } else {
-                customers.accept(customerSchedule(rs, id, cadences), rs.getString("seen"));
+                customers.accept(batch.customer(rs, id), rs.getString("seen"));
             }
         });
     }
@@ -192,7 +182,7 @@ public class ScheduleInputs {
      * the stored schedule without holding the whole book in memory.
      */
     public void forEachCustomer(Long ownerId, Consumer<CustomerSchedule> each) {
-        Cadences cadences = new Cadences();
+        ScheduleRows.Batch batch = rows.batch();
         long after = 0;
         while (true) {
             List<Long> ids = ownerId == null
@@ -206,62 +196,14 @@ public class ScheduleInputs {
             jdbc.query(INPUTS.formatted(in(ids)) + " ORDER BY c.id", rs -> {
                 long id = rs.getLong("id");
                 if (!rs.getBoolean("deleted")) {
-                    each.accept(customerSchedule(rs, id, cadences));
+                    each.accept(batch.customer(rs, id));
                 }
             }, ids.toArray());
             after = ids.get(ids.size() - 1);
         }
     }
 
-    private CustomerSchedule customerSchedule(ResultSet rs, long id, Cadences cadences) throws SQLException {
-        Tier tier = tierOrC(rs.getString("effective_tier"));
-        boolean prospect = "PROSPECT".equals(rs.getString("status"));
-        CloseClass closeClass = prospect && rs.getString("close_class") != null
-                ? CloseClass.valueOf(rs.getString("close_class")) : null;
-        PriorityClass priority = prospect ? PriorityClass.of(closeClass, rs.getBigDecimal("expected_value")) : null;
-        Date agreed = rs.getDate("agreed");
-        Date rescheduledTo = rs.getDate("rescheduled_to");
-        LocalDate movedOn = businessDate(rs, "moved_at");
-        TierMove move = movedOn == null ? null
-                : new TierMove(movedOn, tier(rs.getString("moved_from")), Tier.valueOf(rs.getString("moved_to")));
-        return new CustomerSchedule(id, rs.getLong("owner_id"), "LOST".equals(rs.getString("status")),
-                new ScheduleInput(id, tier, businessDate(rs, "created_at"), businessDate(rs, "last_any"),
-                        businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move,
-                        rescheduledTo == null ? null : rescheduledTo.toLocalDate(),
-                        closeClass == null ? null : cadences.of(closeClass)),
-                CityOfAddress.of(rs.getString("address")), priority);
-    }
-
-    /**
-     * The cadences of the ladder in force, read once per batch and only when a graded prospect is
-     * in it: logging a contact with a customer costs no extra query.
-     */
-    private final class Cadences {
-
-        private Map<CloseClass, Integer> days;
-
-        ProspectCadence of(CloseClass closeClass) {
-            if (days == null) {
-                days = classCadences.days();
-            }
-            return new ProspectCadence(closeClass, days.get(closeClass));
-        }
-    }
-
-    private LocalDate businessDate(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : LocalDate.ofInstant(at.toInstant(), zone);
-    }
-
     private static String in(List<Long> ids) {
         return String.join(",", Collections.nCopies(ids.size(), "?"));
-    }
-
-    private static Tier tierOrC(String value) {
-        return value == null ? Tier.C : Tier.valueOf(value);
-    }
-
-    private static Tier tier(String value) {
-        return value == null ? null : Tier.valueOf(value);
     }
 }

@@ -1,7 +1,6 @@
 package com.keyaccount.crm.preview.application;
 
 import com.keyaccount.crm.churn.application.ChurnWarnings.FlaggedCounts;
-import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.preview.application.Preview.LineCounts;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -42,8 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The what-if preview of a draft: the recompute's aggregate over the draft's window, the same
@@ -54,24 +50,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WhatIf {
 
     static final int LISTED = 100;
+    /** The executor the churn counts are read on, beside the tiers (the application's side reads). */
+    public static final String CHURN_EXECUTOR = "previewChurnExecutor";
     private static final Logger log = LoggerFactory.getLogger(WhatIf.class);
 
     private final JdbcTemplate jdbc;
     private final QuotaPolicies quotaPolicies;
-    private final ChurnWarnings churnWarnings;
+    private final DraftChurnCounts churnCounts;
     private final Clock clock;
     private final ZoneId zone;
     private final PreviewRows rows;
-    /** The churn counts' thread is outside the caller's read-only transaction: it gets its own. */
-    private final TransactionTemplate reading;
 
-    public WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, ChurnWarnings churnWarnings, Clock clock, ZoneId businessZone,
-            DatabaseVendor database, PlatformTransactionManager transactions) {
+    WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, DraftChurnCounts churnCounts, Clock clock, ZoneId businessZone,
+            DatabaseVendor database) {
         this.jdbc = jdbc;
-        this.reading = new TransactionTemplate(transactions);
-        this.reading.setReadOnly(true);
         this.quotaPolicies = quotaPolicies;
-        this.churnWarnings = churnWarnings;
+        this.churnCounts = churnCounts;
         this.clock = clock;
         this.zone = businessZone;
         this.rows = new PreviewRows(jdbc, database);
@@ -79,33 +73,16 @@ public class WhatIf {
 
     public Preview preview(RuleSet draft) {
         long started = System.nanoTime();
-        // the churn counts scan the last half year apart from the tiers' window: read on a second
-        // connection meanwhile, the preview takes about as long as the longer of the two reads
-        CompletableFuture<FlaggedCounts> counted = CompletableFuture.supplyAsync(() -> {
-            FlaggedCounts counts = reading.execute(status -> churnWarnings.compare(draft.churn()));
-            log.debug("What-if preview: churn counts in {} ms", (System.nanoTime() - started) / 1_000_000);
-            return counts;
-        }, WhatIf::ownThread);
+        CompletableFuture<FlaggedCounts> counting = churnCounts.start(draft.churn());
         Tally tally = tally(draft);
         log.debug("What-if preview: tiers read and classified in {} ms", (System.nanoTime() - started) / 1_000_000);
         Map<Long, String[]> names = describe(tally.listed());
-        FlaggedCounts churn;
-        try {
-            churn = counted.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        FlaggedCounts churn = DraftChurnCounts.of(counting);
         return new Preview(tally.now, tally.notClassified, tally.draft, tally.ups.size(), tally.downs.size(),
                 tally.newlyClassified, tally.pinnedHeld, named(tally.ups, names, LISTED),
                 named(tally.downs, names, LISTED), tally.managers(ownerNames(tally.loads.keySet())), churn.now(),
                 churn.draft(), LISTED, (System.nanoTime() - started) / 1_000_000, draft.measure(), tally.lines,
                 tally.withoutLine);
-    }
-
-    private static void ownThread(Runnable work) {
-        Thread thread = new Thread(work, "what-if-churn");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Every customer the draft would move: upgrades, then downgrades, each the largest by the measure first. */
