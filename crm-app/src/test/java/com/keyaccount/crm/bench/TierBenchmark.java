@@ -91,6 +91,13 @@ public final class TierBenchmark {
                         Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
                 return;
             }
+            if ("mixed".equals(env("CRM_BENCH_ONLY", ""))) {
+                // alone, the run would start on code not yet compiled: warm it as (f) and (i) do in "pages"
+                MixedLoadBenchmark.warmUp(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")), Duration.ofSeconds(20));
+                MixedLoadBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_USERS", "50")),
+                        Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_MIXED_SECONDS", "30"))));
+                return;
+            }
             if ("pages".equals(env("CRM_BENCH_ONLY", ""))) {
                 pages(app);
                 return;

@@ -153,6 +153,39 @@ class MyDayTest {
         assertThat(special).as("09-25 is past 09-24, the last day of the coming week").doesNotContain(notThisWeek);
     }
 
+    /** A big book has more special days a week than anyone reads: the soonest thirty, the rest counted. */
+    @Test
+    void special_days_list_the_soonest_thirty_and_count_the_rest() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = book.customer(manager, "生日多的客户", LocalDate.of(2026, 6, 1));
+        var viewer = Fixtures.principal(manager).viewer();
+        // 09-18 is today: an anniversary of 2016 marks 10 years, and comes before everything on later days
+        String today = Fixtures.unique("今天周年");
+        contacts.add(viewer, customer.getId(), new ContactDetails(today, null, DecisionRole.USER, null, null, null,
+                LocalDate.of(2016, 9, 18), null));
+        for (int i = 0; i < 31; i++) {
+            contacts.add(viewer, customer.getId(), new ContactDetails(Fixtures.unique("周一生日"), null,
+                    DecisionRole.USER, null, null, LocalDate.of(1980, 9, 21), null, null));
+        }
+        // 09-24, the last day of the coming week: the 33rd special day, so not among the first thirty
+        String last = Fixtures.unique("最后一天");
+        contacts.add(viewer, customer.getId(), new ContactDetails(last, null, DecisionRole.USER, null, null,
+                LocalDate.of(1990, 9, 24), null, null));
+        // a birthday typed a year ahead is not celebrated before it happens
+        String future = Fixtures.unique("未来");
+        contacts.add(viewer, customer.getId(), new ContactDetails(future, null, DecisionRole.USER, null, null,
+                LocalDate.of(2027, 9, 20), null, null));
+
+        String special = section(myDay(manager), "special-days");
+        assertThat(special).contains(today + ": anniversary (10 years)");
+        assertThat(special.indexOf(today)).as("today's comes first").isLessThan(special.indexOf("周一生日"));
+        assertThat(special.split("class=\"when\"", -1).length - 1)
+                .as("seven calendar days at most and thirty special days").isLessThanOrEqualTo(37);
+        assertThat(special).doesNotContain(last, future);
+        // 1 + 31 + 1 = 33 special days, 30 listed
+        assertThat(special).contains("and 3 more");
+    }
+
     @Test
     void a_profile_not_verified_for_90_days_is_listed_until_its_owner_verifies_it() throws Exception {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
