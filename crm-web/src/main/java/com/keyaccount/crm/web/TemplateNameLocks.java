@@ -70,7 +70,7 @@ class TemplateNameLocks implements SmartInitializingSingleton {
      * name repositories are static, shared by every application context in the JVM (tests start
      * several), and a lock swapped while a thread held it would be unlocked by that thread unheld.
      */
-    static boolean unfair(Object repository) throws ReflectiveOperationException {
+    private static boolean unfair(Object repository) throws ReflectiveOperationException {
         Field current = repository.getClass().getDeclaredField("lock");
         current.setAccessible(true);
         if (!(current.get(repository) instanceof ReentrantReadWriteLock held) || !held.isFair()) {

@@ -24,6 +24,10 @@ class SpecialDays {
     record Week(List<SpecialDay> first, int total) {
     }
 
+    /** A month-day key and the day of the coming week it falls on. */
+    private record Occurrence(short key, LocalDate day) {
+    }
+
     private final JdbcTemplate jdbc;
 
     SpecialDays(JdbcTemplate jdbc) {
@@ -32,24 +36,24 @@ class SpecialDays {
 
     /** The first {@code limit} birthdays and anniversaries of the owner's contacts in the {@code days} from today. */
     Week ofWeek(long ownerId, LocalDate today, int days, int limit) {
-        // (month-day key, the day it falls on): someone born on 29 February celebrates on the 28th in other years
-        List<Object[]> keys = new ArrayList<>();
+        List<Occurrence> week = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             LocalDate day = today.plusDays(i);
-            keys.add(new Object[] {Contact.monthDay(day), Date.valueOf(day)});
+            week.add(new Occurrence(Contact.monthDay(day), day));
             if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !Year.isLeap(day.getYear())) {
-                keys.add(new Object[] {(short) 229, Date.valueOf(day)});
+                // someone born on 29 February celebrates on the 28th in other years
+                week.add(new Occurrence((short) 229, day));
             }
         }
-        String values = String.join(",", Collections.nCopies(keys.size(), "(CAST(? AS SMALLINT), CAST(? AS DATE))"));
-        String in = String.join(",", Collections.nCopies(keys.size(), "?"));
+        String values = String.join(",", Collections.nCopies(week.size(), "(CAST(? AS SMALLINT), CAST(? AS DATE))"));
+        String in = String.join(",", Collections.nCopies(week.size(), "?"));
         // in the order the statement names them: each kind's owner and keys, the (key, day) pairs, the limit
         List<Object> args = new ArrayList<>();
         for (int kind = 0; kind < 2; kind++) {
             args.add(ownerId);
-            keys.forEach(k -> args.add(k[0]));
+            week.forEach(o -> args.add(o.key()));
         }
-        keys.forEach(k -> args.addAll(List.of(k)));
+        week.forEach(o -> args.addAll(List.of(o.key(), Date.valueOf(o.day()))));
         args.add(limit);
         int[] total = {0};
         List<SpecialDay> first = new ArrayList<>();
