@@ -78,7 +78,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest
 @Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class,
-        SurveyRateLimiter.class, FileSettings.class, UploadedFiles.class})
+        SurveyRateLimiter.class, FileSettings.class, UploadedFiles.class, PageReads.class, NoTransactions.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the care tasks that are due: contacts' birthdays and anniversaries and the chosen
@@ -35,21 +37,27 @@ public class CareTaskMaker {
     private final Clock clock;
     private final ZoneId zone;
     private final AtomicReference<LocalDate> madeOn = new AtomicReference<>();
+    private final TransactionTemplate once;
 
-    CareTaskMaker(JdbcClient jdbc, CareTaskStore store, CarePolicies policies, Clock clock, ZoneId businessZone) {
+    CareTaskMaker(JdbcClient jdbc, CareTaskStore store, CarePolicies policies, Clock clock, ZoneId businessZone,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.once = new TransactionTemplate(transactions);
         this.store = store;
         this.policies = policies;
         this.clock = clock;
         this.zone = businessZone;
     }
 
-    /** Makes today's tasks unless this server already did today. */
-    @Transactional
+    /**
+     * Makes today's tasks unless this server already did today. The check comes before any
+     * transaction: My day calls this on every visit, and a transaction begun only to find the
+     * tasks made is a connection taken from the pool for nothing.
+     */
     public void makeDueOncePerDay() {
-        LocalDate today = today();
-        if (!today.equals(madeOn.get())) {
-            makeDue();
+        if (!today().equals(madeOn.get())) {
+            // through the template: makeDue's own annotation does not apply to a call from this class
+            once.executeWithoutResult(status -> makeDue());
         }
     }
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 /**
  * The care part of My day: the assignee's care tasks still to do and the lost-customer
  * interviews not yet held. The first read of a day on a server makes that day's tasks (the
- * nightly job usually has), so a server started after the job still shows them.
+ * nightly job usually has), so a server started after the job still shows them ({@link #catchUp()}).
  */
 @Service
 public class MyDayCare {
@@ -29,13 +29,22 @@ public class MyDayCare {
     public record View(LocalDate today, CareTasks.Due tasks, List<CustomerLoss> interviews) {
     }
 
-    public View of(long assigneeId) {
+    /**
+     * The day's writes, at most once a day per server: the care tasks due (the nightly job usually
+     * made them) and the losses recorded elsewhere. Before the page's reads, which share one
+     * read-only transaction; after the first call of a day this touches no connection.
+     */
+    public void catchUp() {
         maker.makeDueOncePerDay();
         LocalDate today = maker.today();
         if (!today.equals(caughtUpOn.get())) {
             lost.catchUp();
             caughtUpOn.set(today);
         }
-        return new View(today, tasks.dueFor(assigneeId), lost.interviewsDue(assigneeId));
+    }
+
+    /** The assignee's care tasks and interviews due; reads only ({@link #catchUp()} writes). */
+    public View of(long assigneeId) {
+        return new View(maker.today(), tasks.dueFor(assigneeId), lost.interviewsDue(assigneeId));
     }
 }

@@ -21,6 +21,7 @@ import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FilesError;
 import com.keyaccount.crm.web.PageNumbers;
+import com.keyaccount.crm.web.PageReads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,10 +68,16 @@ class CustomerDetailController {
     /** Check in and out (issue 23): the "at the customer" card and the timeline's visit badges. */
     private final OnSiteCards onSiteCards;
     private final VisitBadges visitBadges;
+    private final PageReads pageReads;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
             @RequestParam(defaultValue = "false") boolean filesTooLarge, Viewer viewer, Model model) {
+        pageReads.run(() -> read(id, logPage, filesTooLarge, viewer, model));
+        return "customers/detail";
+    }
+
+    private void read(long id, int logPage, boolean filesTooLarge, Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
         // the tier pin form chooses among the tiers
@@ -119,6 +126,5 @@ class CustomerDetailController {
         // 关怀 and 流失: this year's care budget and tasks, and the open loss with its interview
         model.addAttribute("care", careCard.of(id, today.getYear()));
         model.addAttribute("loss", lostCustomers.currentOf(id).orElse(null));
-        return "customers/detail";
     }
 }

@@ -20,6 +20,7 @@ import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.web.BackToMyDay;
 import com.keyaccount.crm.web.PageNumbers;
+import com.keyaccount.crm.web.PageReads;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,8 @@ class MyDayController {
     private final ComplaintQueries complaints;
     /** The user's open check-in heads their day, with its check-out (issue 23). */
     private final CheckIns checkIns;
+    /** My day's parts read in one transaction: one connection from the pool, not one per part. */
+    private final PageReads pageReads;
 
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
@@ -71,20 +74,24 @@ class MyDayController {
         }
         long owner = MyDay.ownerFor(viewer, manager);
         DueFilter filter = filter(tier, city);
-        var day = myDay.of(owner, filter);
-        model.addAttribute("day", day);
-        model.addAttribute("today", day.today());
-        model.addAttribute("tierChoices", Tier.values());
-        // 关怀: care tasks and lost-customer interviews due (care/fragments :: myDay)
-        model.addAttribute("care", myDayCare.of(owner));
-        model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
-        rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
-        // one line: how many of the owner's customers are due for a satisfaction survey
-        long surveysDue = surveyRequests.dueCount(owner);
-        model.addAttribute("surveysDue", surveysDue);
-        model.addAttribute("surveysDueAtLeast", surveysDue >= SurveyRequests.DUE_COUNT_LIMIT);
-        model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
-        return page(viewer, owner, filter, model, "followup/day");
+        myDayCare.catchUp();
+        pageReads.run(() -> {
+            var day = myDay.of(owner, filter);
+            model.addAttribute("day", day);
+            model.addAttribute("today", day.today());
+            model.addAttribute("tierChoices", Tier.values());
+            // 关怀: care tasks and lost-customer interviews due (care/fragments :: myDay)
+            model.addAttribute("care", myDayCare.of(owner));
+            model.addAttribute("overdueComplaints", complaints.overdueOf(owner));
+            rowActions(model, List.of(day.overdue(), day.dueToday(), day.thisWeek()));
+            // one line: how many of the owner's customers are due for a satisfaction survey
+            long surveysDue = surveyRequests.dueCount(owner);
+            model.addAttribute("surveysDue", surveysDue);
+            model.addAttribute("surveysDueAtLeast", surveysDue >= SurveyRequests.DUE_COUNT_LIMIT);
+            model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
+            page(viewer, owner, filter, model);
+        });
+        return "followup/day";
     }
 
     /** "Show all" of one section, a page at a time. */
@@ -107,7 +114,8 @@ class MyDayController {
         model.addAttribute("page", safePage);
         model.addAttribute("lastPage", Math.max(0, (int) ((section.total() - 1) / PAGE_SIZE)));
         rowActions(model, List.of(section));
-        return page(viewer, owner, filter, model, "followup/section");
+        page(viewer, owner, filter, model);
+        return "followup/section";
     }
 
     /** The week ahead as a calendar: what is due each day, holidays and make-up working days marked. */
@@ -119,7 +127,8 @@ class MyDayController {
         var week = weekAhead.of(owner, filter);
         model.addAttribute("week", week);
         model.addAttribute("today", week.today());
-        return page(viewer, owner, filter, model, "followup/week");
+        page(viewer, owner, filter, model);
+        return "followup/week";
     }
 
     private static DueFilter filter(String tier, String city) {
@@ -143,7 +152,7 @@ class MyDayController {
         model.addAttribute("window", reschedules.window());
     }
 
-    private String page(Viewer viewer, long owner, DueFilter filter, Model model, String view) {
+    private void page(Viewer viewer, long owner, DueFilter filter, Model model) {
         model.addAttribute("owner", owner);
         model.addAttribute("ownBook", owner == viewer.userId());
         // the manager parameter only where it was given, so a manager's own links stay short
@@ -160,6 +169,5 @@ class MyDayController {
             model.addAttribute("managers", team.accountManagers());
             model.addAttribute("self", viewer.userId());
         }
-        return view;
     }
 }
