@@ -1,6 +1,7 @@
 package com.keyaccount.crm.dashboard.application;
 
 import com.keyaccount.crm.customer.CustomerChanged;
+import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.tier.TiersChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The only writer of {@code data_version}: a number that a change moving the kept figures (the
- * dashboard's overview, the funnel, the churn counts) raises once it is committed, on whichever
+ * dashboard's overview, the funnel, the churn counts, the service cards) raises once it is committed, on whichever
  * instance made it. Each instance keeps a figure under the number it read with it, so every
  * instance's next request after a change reads a new number and computes afresh; the figures
  * still expire after {@code crm.dashboard.cache-seconds} for what raises nothing (sales and
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Raised by: a tier recompute or a pin ({@link TiersChanged}; publishing tier rules starts a
  * recompute), a customer changed, designated, reassigned, deleted or converted from a prospect
- * ({@link CustomerChanged}). Once per transaction however many customers it changed, and only
+ * ({@link CustomerChanged}), a survey answered or a loss recorded, interviewed or won back
+ * ({@link FiguresChanged}). Once per transaction however many customers it changed, and only
  * after its commit: raised earlier, another instance could compute from the old rows under the
  * new number and keep that.
  */
@@ -57,6 +59,11 @@ public class FigureVersion {
 
     @EventListener
     void on(CustomerChanged event) {
+        changed();
+    }
+
+    @EventListener
+    void on(FiguresChanged event) {
         changed();
     }
 

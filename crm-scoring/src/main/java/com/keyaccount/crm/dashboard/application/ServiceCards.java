@@ -1,16 +1,24 @@
 package com.keyaccount.crm.dashboard.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.complaint.application.ServicePanel;
+import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
 import com.keyaccount.crm.lost.application.Retention;
 import com.keyaccount.crm.survey.application.SatisfactionFigures;
 import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +29,13 @@ import org.springframework.stereotype.Service;
  * request's own thread counts the complaints: the panel costs its slowest card, not their sum.
  * When the executor is busy the request's thread reads the card itself, so a burst of dashboards
  * never waits in a queue.
+ * <p>
+ * Satisfaction and retention are kept as the overview is (for {@code crm.dashboard.cache-seconds}
+ * under the {@link FigureVersion}): per book (the whole one, or a manager's own), year and day,
+ * computed afresh after a survey answered, a loss recorded or caught up, a customer changed or a
+ * tier recomputed, on any instance. Uncached they were two thirds of the dashboard's database
+ * time on each visit (issue 20). Complaints are counted on each visit: they are one indexed read,
+ * and a complaint handled should leave the card at once.
  */
 @Service
 public class ServiceCards {
@@ -31,13 +46,33 @@ public class ServiceCards {
     private final SatisfactionReport satisfaction;
     private final Retention retention;
     private final Executor cards;
+    private final FigureVersion version;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Cache<Versioned<Book>, SatisfactionFigures.Line> scores;
+    private final Cache<Versioned<Book>, Retention.Report> kept;
 
     ServiceCards(ComplaintQueries complaints, SatisfactionReport satisfaction, Retention retention,
-            @Qualifier(EXECUTOR) Executor cards) {
+            @Qualifier(EXECUTOR) Executor cards, FigureVersion version, Clock clock, ZoneId businessZone,
+            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.complaints = complaints;
         this.satisfaction = satisfaction;
         this.retention = retention;
         this.cards = cards;
+        this.version = version;
+        this.clock = clock;
+        this.zone = businessZone;
+        this.scores = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+                .build();
+        this.kept = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
+                .build();
+    }
+
+    /**
+     * The customers a card counts: the whole book ({@code owner} 0, as every director sees it) or one
+     * manager's, in a year, on a day (the last twelve months and the quarters begun move with it).
+     */
+    private record Book(long owner, int year, LocalDate today) {
     }
 
     /** The three cards as the viewer may see them. */
@@ -46,11 +81,18 @@ public class ServiceCards {
 
     /** Complaints received from {@code from} up to {@code to}; churn and retention in {@code year}. */
     public Cards of(Viewer viewer, Instant from, Instant to, int year) {
-        CompletableFuture<SatisfactionFigures.Line> score = CompletableFuture.supplyAsync(
-                () -> satisfaction.panel(viewer), cards);
-        CompletableFuture<Retention.Report> kept = CompletableFuture.supplyAsync(() -> retention.of(viewer, year), cards);
+        Versioned<Book> book = version.of(new Book(viewer.role().seesAllCustomers() ? 0 : viewer.userId(), year,
+                LocalDate.now(clock.withZone(zone))));
+        SatisfactionFigures.Line keptScore = scores.getIfPresent(book);
+        Retention.Report keptRetention = kept.getIfPresent(book);
+        CompletableFuture<SatisfactionFigures.Line> score = keptScore != null
+                ? CompletableFuture.completedFuture(keptScore)
+                : CompletableFuture.supplyAsync(() -> scores.get(book, b -> satisfaction.panel(viewer)), cards);
+        CompletableFuture<Retention.Report> rates = keptRetention != null
+                ? CompletableFuture.completedFuture(keptRetention)
+                : CompletableFuture.supplyAsync(() -> kept.get(book, b -> retention.of(viewer, year)), cards);
         ServicePanel open = complaints.panel(viewer, from, to);
-        return new Cards(open, join(score), join(kept));
+        return new Cards(open, join(score), join(rates));
     }
 
     private static <T> T join(CompletableFuture<T> card) {

@@ -5,6 +5,7 @@ import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.lost.application.CustomerLoss.ComeBack;
+import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.Date;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +40,12 @@ public class LostCustomers {
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
+    /** Losses recorded or closed here move the dashboard's retention card. */
+    private final ApplicationEventPublisher events;
 
     LostCustomers(JdbcClient jdbc, CustomerLossStore store, CustomerService customers, AuditTrail audit, Clock clock,
-            ZoneId businessZone) {
+            ZoneId businessZone, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.store = store;
         this.customers = customers;
@@ -170,7 +175,11 @@ public class LostCustomers {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int catchUp() {
         try {
-            return store.catchUp(today(), clock.instant());
+            int changed = store.catchUp(today(), clock.instant());
+            if (changed > 0) {
+                events.publishEvent(new FiguresChanged("losses caught up"));
+            }
+            return changed;
         } catch (org.springframework.dao.DataIntegrityViolationException alreadyRecorded) {
             return 0;
         }

@@ -4,6 +4,7 @@ import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.scoring.satisfaction.SatisfactionScores;
+import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.survey.Answer;
 import com.keyaccount.crm.survey.Questionnaire;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +47,12 @@ public class SurveyLinks {
     private final SatisfactionStore responses;
     private final AuditTrail audit;
     private final Clock clock;
+    /** A new answer moves the dashboard's satisfaction card. */
+    private final ApplicationEventPublisher events;
 
     SurveyLinks(CustomerService customers, Questionnaires questionnaires, SurveyPlans plans, SurveyLinkStore links,
-            SatisfactionStore responses, AuditTrail audit, Clock clock) {
+            SatisfactionStore responses, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.questionnaires = questionnaires;
         this.plans = plans;
@@ -122,6 +127,7 @@ public class SurveyLinks {
         }
         // the link was the account manager's doing; the channel says the customer typed the answers
         audit.created(link.createdBy(), "SurveyResponse", id, link.customerId(), "surveyChannel", SurveyChannel.LINK);
+        events.publishEvent(new FiguresChanged("survey " + id));
         return new LinkState(Status.SUBMITTED, link.customerName(), null, List.of());
     }
 

@@ -4,6 +4,7 @@ import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.scoring.satisfaction.SatisfactionScores;
+import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.survey.Answer;
 import com.keyaccount.crm.survey.Questionnaire;
@@ -11,6 +12,7 @@ import com.keyaccount.crm.survey.SurveyChannel;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +26,12 @@ public class SurveyResponses {
     private final SatisfactionStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    /** A new answer moves the dashboard's satisfaction card. */
+    private final ApplicationEventPublisher events;
 
     SurveyResponses(CustomerService customers, Questionnaires questionnaires, SatisfactionStore store,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.questionnaires = questionnaires;
         this.store = store;
@@ -61,6 +66,7 @@ public class SurveyResponses {
                 SatisfactionScores.recommend(q, cmd.answers()).orElse(null), cmd.submissionToken(), cmd.answers()),
                 clock.instant());
         audit.created(viewer.username(), "SurveyResponse", id, customerId, "surveyChannel", cmd.channel());
+        events.publishEvent(new FiguresChanged("survey " + id));
         return new Recorded(id, customerId, false);
     }
 
