@@ -39,6 +39,7 @@ public class ContactService {
         Customer customer = customers.get(viewer, customerId);
         Contact contact = contacts.saveAndFlush(new Contact(customer, details, clock.instant()));
         audit.created(viewer.username(), ENTITY, contact.getId(), customerId);
+        events.publishEvent(new ContactChanged(customerId, contact.getId()));
         return contact;
     }
 
@@ -59,6 +60,7 @@ public class ContactService {
         audit.changed(viewer.username(), ENTITY, contactId, customerId, before, contact.details());
         // a racing save from the same version fails here, inside the call, and nothing is written
         contacts.flush();
+        events.publishEvent(new ContactChanged(customerId, contactId));
         return contact;
     }
 

@@ -2,7 +2,8 @@ package com.keyaccount.crm.dashboard.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
+import com.keyaccount.crm.kept.FigureVersion;
+import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;

@@ -1,7 +1,9 @@
 package com.keyaccount.crm.prospect.funnel;
 
-import com.keyaccount.crm.dashboard.application.FigureVersion;
-import com.keyaccount.crm.dashboard.application.FigureVersion.Versioned;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyaccount.crm.kept.FigureVersion;
+import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import com.keyaccount.crm.prospect.LadderVersion;
 import com.keyaccount.crm.prospect.LadderVersionRepository;
 import com.keyaccount.crm.prospect.application.ProspectLadders;
@@ -13,8 +15,6 @@ import com.keyaccount.crm.prospect.rules.StageKind;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows.StageFigures;
 import com.keyaccount.crm.shared.DatabaseVendor;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
