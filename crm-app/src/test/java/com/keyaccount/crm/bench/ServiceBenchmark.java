@@ -163,7 +163,7 @@ final class ServiceBenchmark {
                 HttpLoad.ms(cards, 50), HttpLoad.ms(score, 50), HttpLoad.ms(kept, 50));
         TierBenchmark.report("(s2a) the panel's plain reads (responses, complaints, losses, book) p50 %6.1f ms  p95 %6.1f ms",
                 HttpLoad.ms(sql, 50), HttpLoad.ms(sql, 95));
-        line("(s2b) service panel in-process (3 cards side by side)", inProcess, sql);
+        line("(s2b) service panel in-process (kept between visits)", inProcess, sql);
         line("(s2c) GET /dashboard, one at a time       ", page, sql);
     }
 
