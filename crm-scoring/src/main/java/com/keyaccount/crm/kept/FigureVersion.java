@@ -1,11 +1,15 @@
 package com.keyaccount.crm.kept;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.customer.ContactChanged;
 import com.keyaccount.crm.customer.ContactRemoved;
 import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.tier.TiersChanged;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,9 +55,12 @@ public class FigureVersion {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
+    private final Duration keptFor;
 
-    FigureVersion(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    FigureVersion(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
         this.jdbc = jdbc;
+        this.keptFor = Duration.ofSeconds(cacheSeconds);
         this.separately = new TransactionTemplate(transactions);
         // after a commit the finished transaction's connection is still bound: a write there is lost
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -61,6 +68,14 @@ public class FigureVersion {
 
     /** A key of kept figures, with the number they were computed under. */
     public record Versioned<K>(long version, K key) {
+    }
+
+    /**
+     * A store for what is kept under these numbers: at most {@code maximumSize} keys, each for
+     * {@code crm.dashboard.cache-seconds} at most, for a change that raises nothing.
+     */
+    public <K, V> Cache<Versioned<K>, V> cache(long maximumSize) {
+        return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keptFor).build();
     }
 
     /** {@code key} under the figures' number now: one primary-key read. */

@@ -1,6 +1,5 @@
 package com.keyaccount.crm.web;
 
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,12 +27,10 @@ public class PageReads {
         this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
-    /** Runs {@code parts} in one read-only transaction; a runtime exception of theirs passes through unchanged. */
-    public <T> T of(Supplier<T> parts) {
-        return readOnly.execute(status -> parts.get());
-    }
-
-    /** As {@link #of(Supplier)}, for parts that put what they read into the model themselves. */
+    /**
+     * Runs {@code parts}, which put what they read into the model, in one read-only transaction;
+     * a runtime exception of theirs passes through unchanged.
+     */
     public void run(Runnable parts) {
         readOnly.executeWithoutResult(status -> parts.run());
     }

@@ -1,7 +1,6 @@
 package com.keyaccount.crm.churn.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import com.keyaccount.crm.followup.application.QuotaPolicies;
@@ -14,14 +13,12 @@ import com.keyaccount.crm.shared.DatabaseVendor;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +51,9 @@ public class ChurnWarnings {
     private final Cache<Versioned<DashboardFilter>, Counts> counts;
 
     public ChurnWarnings(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, Clock clock, ZoneId businessZone,
-            DatabaseVendor database, FigureVersion figures,
-            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            DatabaseVendor database, FigureVersion figures) {
         this.figures = figures;
-        this.counts = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
+        this.counts = figures.cache(1_000);
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = businessZone;

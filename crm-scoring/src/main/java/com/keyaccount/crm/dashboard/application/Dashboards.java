@@ -1,7 +1,6 @@
 package com.keyaccount.crm.dashboard.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.dashboard.application.Overview.CurvePoint;
 import com.keyaccount.crm.dashboard.application.Overview.Group;
 import com.keyaccount.crm.kept.FigureVersion;
@@ -15,7 +14,6 @@ import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,15 +56,14 @@ public class Dashboards {
     private final Cache<Versioned<DashboardFilter>, Overview> recent;
 
     public Dashboards(JdbcTemplate jdbc, TierQueries tiers, ProductLineRepository productLines, Clock clock,
-            ZoneId businessZone, FigureVersion version, @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            ZoneId businessZone, FigureVersion version) {
         this.jdbc = jdbc;
         this.version = version;
         this.tiers = tiers;
         this.productLines = productLines;
         this.clock = clock;
         this.zone = businessZone;
-        this.recent = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
+        this.recent = version.cache(1_000);
     }
 
     public Overview overview(DashboardFilter filter) {

@@ -1,13 +1,11 @@
 package com.keyaccount.crm.dashboard.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +41,13 @@ public class KeyFigures {
     private final Cache<Versioned<Dated<DashboardFilter>>, List<Month>> trends;
     private final Cache<Versioned<Dated<OverviewKey>>, Long> withSales;
 
-    public KeyFigures(JdbcTemplate jdbc, Clock clock, ZoneId businessZone, FigureVersion version,
-            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+    public KeyFigures(JdbcTemplate jdbc, Clock clock, ZoneId businessZone, FigureVersion version) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.zone = businessZone;
         this.version = version;
-        this.trends = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
-        this.withSales = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
+        this.trends = version.cache(1_000);
+        this.withSales = version.cache(1_000);
     }
 
     /** A key for today only: the trend's months and the window move at midnight. */

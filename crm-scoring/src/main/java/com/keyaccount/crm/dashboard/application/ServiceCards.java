@@ -1,7 +1,6 @@
 package com.keyaccount.crm.dashboard.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.complaint.application.ServicePanel;
 import com.keyaccount.crm.kept.FigureVersion;
@@ -11,15 +10,14 @@ import com.keyaccount.crm.survey.application.SatisfactionFigures;
 import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,8 +52,7 @@ public class ServiceCards {
     private final Cache<Versioned<Book>, Retention.Report> kept;
 
     ServiceCards(ComplaintQueries complaints, SatisfactionReport satisfaction, Retention retention,
-            @Qualifier(EXECUTOR) Executor cards, FigureVersion version, Clock clock, ZoneId businessZone,
-            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            @Qualifier(EXECUTOR) Executor cards, FigureVersion version, Clock clock, ZoneId businessZone) {
         this.complaints = complaints;
         this.satisfaction = satisfaction;
         this.retention = retention;
@@ -63,10 +60,8 @@ public class ServiceCards {
         this.version = version;
         this.clock = clock;
         this.zone = businessZone;
-        this.scores = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
-        this.kept = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
+        this.scores = version.cache(1_000);
+        this.kept = version.cache(1_000);
     }
 
     /**
@@ -84,16 +79,17 @@ public class ServiceCards {
     public Cards of(Viewer viewer, Instant from, Instant to, int year) {
         Versioned<Book> book = version.of(new Book(viewer.role().seesAllCustomers() ? 0 : viewer.userId(), year,
                 LocalDate.now(clock.withZone(zone))));
-        SatisfactionFigures.Line keptScore = scores.getIfPresent(book);
-        Retention.Report keptRetention = kept.getIfPresent(book);
-        CompletableFuture<SatisfactionFigures.Line> score = keptScore != null
-                ? CompletableFuture.completedFuture(keptScore)
-                : CompletableFuture.supplyAsync(() -> scores.get(book, b -> satisfaction.panel(viewer)), cards);
-        CompletableFuture<Retention.Report> rates = keptRetention != null
-                ? CompletableFuture.completedFuture(keptRetention)
-                : CompletableFuture.supplyAsync(() -> kept.get(book, b -> retention.of(viewer, year)), cards);
+        CompletableFuture<SatisfactionFigures.Line> score = card(scores, book, () -> satisfaction.panel(viewer));
+        CompletableFuture<Retention.Report> rates = card(kept, book, () -> retention.of(viewer, year));
         ServicePanel open = complaints.panel(viewer, from, to);
         return new Cards(open, join(score), join(rates));
+    }
+
+    /** A card kept for this book at once, else read on the executor (and kept). */
+    private <T> CompletableFuture<T> card(Cache<Versioned<Book>, T> cache, Versioned<Book> book, Supplier<T> read) {
+        T card = cache.getIfPresent(book);
+        return card != null ? CompletableFuture.completedFuture(card)
+                : CompletableFuture.supplyAsync(() -> cache.get(book, b -> read.get()), cards);
     }
 
     private static <T> T join(CompletableFuture<T> card) {

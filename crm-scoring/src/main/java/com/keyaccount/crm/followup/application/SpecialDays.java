@@ -1,19 +1,16 @@
 package com.keyaccount.crm.followup.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.customer.Contact;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Kept;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +46,10 @@ class SpecialDays {
     private final FigureVersion version;
     private final Cache<Versioned<Asked>, Week> kept;
 
-    SpecialDays(JdbcTemplate jdbc, FigureVersion version,
-            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+    SpecialDays(JdbcTemplate jdbc, FigureVersion version) {
         this.jdbc = jdbc;
         this.version = version;
-        this.kept = Caffeine.newBuilder().maximumSize(2_000).expireAfterWrite(Duration.ofSeconds(cacheSeconds))
-                .build();
+        this.kept = version.cache(2_000);
     }
 
     /** The first {@code limit} birthdays and anniversaries of the owner's contacts in the {@code days} from today. */

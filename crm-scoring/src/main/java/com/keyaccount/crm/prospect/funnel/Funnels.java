@@ -1,7 +1,6 @@
 package com.keyaccount.crm.prospect.funnel;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import com.keyaccount.crm.prospect.LadderVersion;
@@ -16,13 +15,11 @@ import com.keyaccount.crm.scoring.prospect.FunnelFlows;
 import com.keyaccount.crm.scoring.prospect.FunnelFlows.StageFigures;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +53,7 @@ public class Funnels {
     private final Cache<Versioned<FunnelFilter>, Funnel> recent;
 
     public Funnels(JdbcTemplate jdbc, ProspectLadders ladders, LadderVersionRepository versions, DatabaseVendor database,
-            ProspectFlowStore flows, Clock clock, ZoneId businessZone, FigureVersion figures,
-            @Value("${crm.dashboard.cache-seconds:60}") int cacheSeconds) {
+            ProspectFlowStore flows, Clock clock, ZoneId businessZone, FigureVersion figures) {
         this.jdbc = jdbc;
         this.figures = figures;
         this.ladders = ladders;
@@ -66,7 +62,7 @@ public class Funnels {
         this.postgres = !database.isH2();
         this.clock = clock;
         this.zone = businessZone;
-        this.recent = Caffeine.newBuilder().maximumSize(200).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+        this.recent = figures.cache(200);
     }
 
     /** The stage names of the ladder in force and of the earlier versions (for stages they had). */
