@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class DockerfileTest {
 
-    private static final List<String> JAR_LAYERS = List.of("dependencies", "spring-boot-loader",
-            "snapshot-dependencies", "application");
+    private static final List<String> JAR_LAYERS = List.of("dependencies", "snapshot-dependencies", "application");
+    private static final String ARCHIVE = "/app/crm-app.jsa";
 
     private final List<List<Instruction>> stages = stages(RepositoryFiles.read("Dockerfile"));
     private final List<Instruction> build = stages.get(0);
@@ -55,7 +55,7 @@ class DockerfileTest {
     @Test
     void the_image_runs_the_jars_layers_least_changed_first() {
         assertThat(build).anyMatch(instruction -> instruction.is("RUN")
-                && instruction.arguments().contains("-Djarmode=tools -jar crm-app/target/crm-app.jar extract --layers --launcher"));
+                && instruction.arguments().contains("-Djarmode=tools -jar crm-app/target/crm-app.jar extract --layers --destination /layers"));
         List<String> copied = new ArrayList<>();
         for (Instruction instruction : runtime) {
             Matcher layer = Pattern.compile("--from=build /layers/([\\w-]+)/").matcher(instruction.arguments());
@@ -64,7 +64,20 @@ class DockerfileTest {
             }
         }
         assertThat(copied).containsExactlyElementsOf(JAR_LAYERS);
-        assertThat(last(runtime, "ENTRYPOINT").arguments()).contains("org.springframework.boot.loader.launch.JarLauncher");
+    }
+
+    @Test
+    void the_image_starts_from_its_build_time_bean_definitions_and_a_class_archive_trained_in_the_image() {
+        int lastLayer = indexOf(runtime, copies("--from=build").and(instruction -> instruction.arguments().contains("/layers/application/")));
+        int training = indexOf(runtime, instruction -> instruction.is("RUN")
+                && instruction.arguments().contains("-XX:ArchiveClassesAtExit=" + ARCHIVE));
+        assertThat(training).as("the training start comes after the jars it archives").isGreaterThan(lastLayer);
+        String train = runtime.get(training).arguments();
+        assertThat(train).as("exits once the context is up, away from /app/data")
+                .contains("cd /tmp", "-Dspring.context.exit=onRefresh", "-Dspring.aot.enabled=true", "-jar /app/crm-app.jar");
+        assertThat(training).as("trained as root, before the user switch").isLessThan(indexOf(runtime, instruction -> instruction.is("USER")));
+        assertThat(last(runtime, "ENTRYPOINT").arguments()).as("the same jar path, or the archive is refused")
+                .contains("\"-XX:SharedArchiveFile=" + ARCHIVE + "\"", "\"-Dspring.aot.enabled=true\"", "\"-jar\", \"/app/crm-app.jar\"");
     }
 
     @Test
