@@ -109,6 +109,10 @@ class TierRecomputeTest {
         assertThat(jdbc.queryForList("""
                 SELECT coalesce(from_tier, '-') || '>' || to_tier FROM tier_change WHERE customer_id = ? ORDER BY id""",
                 String.class, third.getId())).containsExactly("->A", "A>B");
+        assertThat(customers.search(manager.asViewer(), new CustomerCriteria(null, Tier.B, null, null, null, null),
+                PageRequest.of(0, 10)).getContent()).extracting(Customer::getId)
+                .as("the list's tier filter follows a recompute that moved tiers, after one that moved none")
+                .containsExactly(third.getId());
 
         // a day's sales: the second customer buys 1,000 more. Total 141,000; ranking big 50k, fourth 50k,
         // second 26k, third 15k; before-shares 0, 50/141=.354610, 100/141=.709220, 126/141=.893617 → A, A, A, B.

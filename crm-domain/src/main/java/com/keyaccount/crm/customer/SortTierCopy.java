@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the customer list's tier sort key in step with the tier engine: every tier write (a
  * recompute, a pin, an import) announces itself with {@link TiersChanged}, synchronously, so the
- * copy is made in the writer's transaction when it has one. Not audited: no user-visible field
- * changes, only the order the list reads its rows in.
+ * copy is made in the writer's transaction when it has one; not when nothing moved (a night's
+ * recompute that only re-ranked), where the copy would read all 100k customers to change none.
+ * Not audited: no user-visible field changes, only the order the list reads its rows in.
  */
 @Component
 class SortTierCopy {
@@ -21,6 +22,8 @@ class SortTierCopy {
 
     @EventListener
     void tiersChanged(TiersChanged changed) {
-        customers.copyTiers();
+        if (changed.tiersMoved()) {
+            customers.copyTiers();
+        }
     }
 }

@@ -103,7 +103,8 @@ class RecomputePipeline {
             long written = System.nanoTime();
             progress.accept(new RecomputeProgress(runId, "schedule", 0, 0));
             followUps.refreshInBatches(changes.rescheduled());
-            events.publishEvent(new TiersChanged("recompute " + runId));
+            // a staged row is the only way a tier in force moves: none staged, none moved
+            events.publishEvent(new TiersChanged("recompute " + runId, !changes.staged().isEmpty()));
             log.debug("Tier recompute {}: load and classify {} ms, write {} ms ({} line tier rows), {} schedules {} ms",
                     runId, (classified - started) / 1_000_000, (written - classified) / 1_000_000, lineRows,
                     changes.rescheduled().size(), (System.nanoTime() - written) / 1_000_000);
