@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +38,7 @@ public class CareTaskMaker {
     private final Clock clock;
     private final ZoneId zone;
     private final AtomicReference<LocalDate> madeOn = new AtomicReference<>();
+    private final ReentrantLock making = new ReentrantLock();
     private final TransactionTemplate once;
 
     CareTaskMaker(JdbcClient jdbc, CareTaskStore store, CarePolicies policies, Clock clock, ZoneId businessZone,
@@ -55,9 +57,18 @@ public class CareTaskMaker {
      * tasks made is a connection taken from the pool for nothing.
      */
     public void makeDueOncePerDay() {
-        if (!today().equals(madeOn.get())) {
-            // through the template: makeDue's own annotation does not apply to a call from this class
-            once.executeWithoutResult(status -> makeDue());
+        if (today().equals(madeOn.get())) {
+            return;
+        }
+        // one caller makes them, the others wait without a connection (see MyDayCare.catchUp)
+        making.lock();
+        try {
+            if (!today().equals(madeOn.get())) {
+                // through the template: makeDue's own annotation does not apply to a call from this class
+                once.executeWithoutResult(status -> makeDue());
+            }
+        } finally {
+            making.unlock();
         }
     }
 
