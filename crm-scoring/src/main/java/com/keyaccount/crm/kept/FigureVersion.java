@@ -9,6 +9,7 @@ import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.tier.TiersChanged;
 import java.time.Duration;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +56,7 @@ public class FigureVersion {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
+    private final TransactionTemplate reading;
     private final Duration keptFor;
 
     FigureVersion(JdbcTemplate jdbc, PlatformTransactionManager transactions,
@@ -64,6 +66,8 @@ public class FigureVersion {
         this.separately = new TransactionTemplate(transactions);
         // after a commit the finished transaction's connection is still bound: a write there is lost
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     /** A key of kept figures, with the number they were computed under. */
@@ -76,6 +80,18 @@ public class FigureVersion {
      */
     public <K, V> Cache<Versioned<K>, V> cache(long maximumSize) {
         return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keptFor).build();
+    }
+
+    /**
+     * What {@code cache} keeps for {@code key} under the figures' number now, else computed by
+     * {@code compute} in a read-only transaction (the caller's, if it has one). Called outside a
+     * transaction, as the dashboard's parts are, a request waiting for another one's computation of
+     * the same key holds no connection meanwhile: the number is read on a connection given back at
+     * once. Inside one, five directors opening the dashboard as its figures expired held five
+     * connections for the seconds one of them computed.
+     */
+    public <K, V> V kept(Cache<Versioned<K>, V> cache, K key, Function<K, V> compute) {
+        return cache.get(of(key), versioned -> reading.execute(status -> compute.apply(versioned.key())));
     }
 
     /** {@code key} under the figures' number now: one primary-key read. */

@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  * are kept (most signals first), so memory does not grow with the book.
  */
 @Service
-@Transactional(readOnly = true)
 public class ChurnWarnings {
 
     /** Customers per page; the total is always exact. */
@@ -68,6 +67,7 @@ public class ChurnWarnings {
         }
     }
 
+    @Transactional(readOnly = true)
     public ChurnThresholds thresholds() {
         return jdbc.queryForObject("""
                 SELECT revenue_drop_percent, days_to_pay_increase, silence_factor, downgrade_within_days,
@@ -83,6 +83,7 @@ public class ChurnWarnings {
      * The customers most worth keeping first: by revenue at risk, then by how many signals fired.
      * A page past the end is the last page.
      */
+    @Transactional(readOnly = true)
     public Result warnings(DashboardFilter filter, int page) {
         ChurnThresholds thresholds = thresholds();
         List<ChurnWarning> flagged = flagged(filter, thresholds);
@@ -122,7 +123,7 @@ public class ChurnWarnings {
     }
 
     public Counts counts(DashboardFilter filter) {
-        return counts.get(figures.of(filter), kept -> countNow(kept.key()));
+        return figures.kept(counts, filter, this::countNow);
     }
 
     private Counts countNow(DashboardFilter filter) {
@@ -138,6 +139,7 @@ public class ChurnWarnings {
     }
 
     /** The whole list for the filter, in the page's order: "Export this view". */
+    @Transactional(readOnly = true)
     public List<ChurnWarning> all(DashboardFilter filter) {
         return flagged(filter, thresholds());
     }
@@ -152,6 +154,7 @@ public class ChurnWarnings {
     public record FlaggedCounts(long now, long draft) {
     }
 
+    @Transactional(readOnly = true)
     public FlaggedCounts compare(ChurnThresholds draft) {
         ChurnThresholds now = thresholds();
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -35,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
  * so the curve agrees with the tiers it explains.
  */
 @Service
-@Transactional(readOnly = true)
 public class Dashboards {
 
     private static final Comparator<Group> LARGEST_FIRST = Comparator.comparing(Group::revenue).reversed()
@@ -66,8 +65,9 @@ public class Dashboards {
         this.recent = version.cache(1_000);
     }
 
+    /** No transaction of its own: see {@link FigureVersion#kept}. */
     public Overview overview(DashboardFilter filter) {
-        return recent.get(version.of(filter), kept -> compute(kept.key()));
+        return version.kept(recent, filter, this::compute);
     }
 
     /** The product lines the filter offers, by code. */
@@ -80,6 +80,7 @@ public class Dashboards {
     }
 
     /** Computed now, past the cache: what the benchmark times as "the SQL alone". */
+    @Transactional(readOnly = true)
     public Overview compute(DashboardFilter filter) {
         TierPolicy policy = tiers.policyInForce().orElse(null);
         LocalDate to = LocalDate.now(clock.withZone(zone));

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The overview's KPI figures beyond its groups — customers with sales lines in the window and
@@ -28,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  * with each contact logged, which raises no version.
  */
 @Service
-@Transactional(readOnly = true)
 public class KeyFigures {
 
     /** Months on the trend: this one and the eleven before. */
@@ -80,8 +78,8 @@ public class KeyFigures {
                     FROM %s""".formatted(scope.from()),
                     (rs, n) -> new Kpis(rs.getLong("with_sales"), rs.getLong("overdue"), today), args.toArray());
         }
-        long sales = withSales.get(version.of(new Dated<>(new OverviewKey(overview.filter(), overview.from(),
-                overview.to(), overview.lineTiers()), today)), kept -> jdbc.queryForObject(
+        long sales = version.kept(withSales, new Dated<>(new OverviewKey(overview.filter(), overview.from(),
+                overview.to(), overview.lineTiers()), today), key -> jdbc.queryForObject(
                         "SELECT COUNT(s.customer_id) FROM " + scope.from(), Long.class, scope.args()));
         // without a product line every filtered customer counts, with sales or not: no sales to read
         List<Object> args = new ArrayList<>();
@@ -106,7 +104,7 @@ public class KeyFigures {
     /** The last {@link #MONTHS} months, oldest first, months without sales as zero: one grouped query. */
     public List<Month> trend(DashboardFilter filter) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        return trends.get(version.of(new Dated<>(filter, today)), kept -> trend(filter, today));
+        return version.kept(trends, new Dated<>(filter, today), key -> trend(filter, today));
     }
 
     private List<Month> trend(DashboardFilter filter, LocalDate today) {
