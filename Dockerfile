@@ -36,7 +36,7 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 # A class-data archive of everything a start loads, from one training start that exits once the
 # context is up, on a throw-away embedded database in /tmp (it never sees the real one). With the
-# AOT bean definitions it takes start-up from about 13 s to under 6 (README, "Issue 20's goals").
+# AOT bean definitions it starts 2.4 times as fast as plain java -jar (README, "Starting fast").
 # The archive is only valid for this JVM and these jars, so it is made here, in the runtime image.
 RUN cd /tmp && java -XX:ArchiveClassesAtExit=/app/crm-app.jsa -Dspring.aot.enabled=true \
       -Dspring.context.exit=onRefresh -jar /app/crm-app.jar --server.port=0 --management.server.port=0 \
