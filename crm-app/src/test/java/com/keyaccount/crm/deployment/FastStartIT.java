@@ -3,6 +3,7 @@ package com.keyaccount.crm.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -15,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,7 @@ class FastStartIT {
     Path work;
 
     private Process app;
+    private final StringBuffer output = new StringBuffer();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -53,20 +57,26 @@ class FastStartIT {
     void the_script_starts_the_packaged_jar_from_its_aot_definitions_and_class_archive_and_it_serves_pages()
             throws Exception {
         int port = freePort();
-        Path log = work.resolve("out.log");
         Path classLog = work.resolve("classes.txt");
         ProcessBuilder start = new ProcessBuilder(RepositoryFiles.path("ops/start.sh").toString(),
                 "--server.port=" + port, "--management.server.port=" + freePort())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(work.toFile()).redirectErrorStream(true);
         start.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("CRM_"));
         start.environment().put("CRM_APP_DIR", work.resolve("app").toString());
         start.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
         app = start.start();
+        CompletableFuture<Void> demoData = watch(app);
 
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
-        awaitDemoData(log);
+        try {
+            demoData.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            fail("not up within %s:%n%s", START_LIMIT, output);
+        } catch (ExecutionException e) {
+            fail(e.getCause().getMessage());
+        }
 
         String loginPage = http.send(get(base + "/login"), HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage);
@@ -88,19 +98,29 @@ class FastStartIT {
                 .containsPattern("com\\.keyaccount\\.crm\\.customer\\.CustomerService source: shared objects file");
     }
 
-    private void awaitDemoData(Path log) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            String output = Files.exists(log) ? Files.readString(log) : "";
-            if (output.contains("Demo data: 5 users")) {
-                return;
+    /**
+     * Reads the script's output to its end (a pipe nobody reads would stop the application once
+     * full); done when the demo data are there, failed with the output if the script ends first.
+     */
+    private CompletableFuture<Void> watch(Process process) {
+        CompletableFuture<Void> demoData = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = process.inputReader()) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.append(line).append(System.lineSeparator());
+                    if (line.contains("Demo data: 5 users")) {
+                        demoData.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                output.append(e);
             }
-            if (!app.isAlive()) {
-                fail("ops/start.sh ended with %d before the application was up:%n%s", app.exitValue(), output);
-            }
-            Thread.sleep(500);
-        }
-        fail("not up within %s:%n%s", START_LIMIT, Files.readString(log));
+            demoData.completeExceptionally(new AssertionError("ops/start.sh ended before the application was up:%n%s"
+                    .formatted(output)));
+        }, "ops/start.sh output");
+        reader.setDaemon(true);
+        reader.start();
+        return demoData;
     }
 
     private static HttpRequest get(String url) {

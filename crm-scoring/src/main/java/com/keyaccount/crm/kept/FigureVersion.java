@@ -82,16 +82,21 @@ public class FigureVersion {
         return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keptFor).build();
     }
 
-    /**
-     * What {@code cache} keeps for {@code key} under the figures' number now, else computed by
-     * {@code compute} in a read-only transaction (the caller's, if it has one). Called outside a
-     * transaction, as the dashboard's parts are, a request waiting for another one's computation of
-     * the same key holds no connection meanwhile: the number is read on a connection given back at
-     * once. Inside one, five directors opening the dashboard as its figures expired held five
-     * connections for the seconds one of them computed.
-     */
+    /** {@link #kept(Kept, Cache, Object, Function)} under the figures' number. */
     public <K, V> V kept(Cache<Versioned<K>, V> cache, K key, Function<K, V> compute) {
-        return cache.get(of(key), versioned -> reading.execute(status -> compute.apply(versioned.key())));
+        return kept(Kept.FIGURES, cache, key, compute);
+    }
+
+    /**
+     * What {@code cache} keeps for {@code key} under the number of what {@code kept} is now, else
+     * computed by {@code compute} in a read-only transaction (the caller's, if it has one). Called
+     * outside a transaction, as the dashboard's and the funnel's parts are, a request waiting for
+     * another one's computation of the same key holds no connection meanwhile: the number is read on
+     * a connection given back at once. Inside one, five directors opening the dashboard as its
+     * figures expired held five connections for the seconds one of them computed.
+     */
+    public <K, V> V kept(Kept kept, Cache<Versioned<K>, V> cache, K key, Function<K, V> compute) {
+        return cache.get(of(kept, key), versioned -> reading.execute(status -> compute.apply(versioned.key())));
     }
 
     /** {@code key} under the figures' number now: one primary-key read. */

@@ -14,8 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,8 +35,7 @@ public class CareTaskMaker {
     private final CarePolicies policies;
     private final Clock clock;
     private final ZoneId zone;
-    private final AtomicReference<LocalDate> madeOn = new AtomicReference<>();
-    private final ReentrantLock making = new ReentrantLock();
+    private final OncePerDay daily = new OncePerDay();
     private final TransactionTemplate once;
 
     CareTaskMaker(JdbcClient jdbc, CareTaskStore store, CarePolicies policies, Clock clock, ZoneId businessZone,
@@ -57,19 +54,8 @@ public class CareTaskMaker {
      * tasks made is a connection taken from the pool for nothing.
      */
     public void makeDueOncePerDay() {
-        if (today().equals(madeOn.get())) {
-            return;
-        }
-        // one caller makes them, the others wait without a connection (see MyDayCare.catchUp)
-        making.lock();
-        try {
-            if (!today().equals(madeOn.get())) {
-                // through the template: makeDue's own annotation does not apply to a call from this class
-                once.executeWithoutResult(status -> makeDue());
-            }
-        } finally {
-            making.unlock();
-        }
+        // through the template: makeDue's own annotation does not apply to a call from this class
+        daily.run(today(), () -> once.executeWithoutResult(status -> makeDue()));
     }
 
     /** Makes every task due today; returns how many were new. */
@@ -84,7 +70,7 @@ public class CareTaskMaker {
         tasks.addAll(thankYous(rules, today));
         int made = store.insert(tasks, clock.instant());
         made += holidays(rules, today);
-        madeOn.set(today);
+        daily.done(today);
         return made;
     }
 

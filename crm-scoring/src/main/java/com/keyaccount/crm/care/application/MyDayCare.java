@@ -4,8 +4,6 @@ import com.keyaccount.crm.lost.application.CustomerLoss;
 import com.keyaccount.crm.lost.application.LostCustomers;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,8 +17,7 @@ public class MyDayCare {
     private final CareTaskMaker maker;
     private final CareTasks tasks;
     private final LostCustomers lost;
-    private final AtomicReference<LocalDate> caughtUpOn = new AtomicReference<>();
-    private final ReentrantLock catchingUp = new ReentrantLock();
+    private final OncePerDay daily = new OncePerDay();
 
     MyDayCare(CareTaskMaker maker, CareTasks tasks, LostCustomers lost) {
         this.maker = maker;
@@ -37,26 +34,10 @@ public class MyDayCare {
      * read-only transaction; after the first call of a day this touches no connection.
      */
     public void catchUp() {
-        LocalDate today = maker.today();
-        if (today.equals(caughtUpOn.get())) {
-            return;
-        }
-        /*
-         * One request makes the day's writes; the others wait for it holding no connection, then
-         * read what it wrote. Each making them at once held a connection while waiting on the
-         * first one's unique keys: after a restart under load, fifty managers' first visits emptied
-         * the pool and answered with the 503 page.
-         */
-        catchingUp.lock();
-        try {
-            if (!today.equals(caughtUpOn.get())) {
-                maker.makeDueOncePerDay();
-                lost.catchUp();
-                caughtUpOn.set(today);
-            }
-        } finally {
-            catchingUp.unlock();
-        }
+        daily.run(maker.today(), () -> {
+            maker.makeDueOncePerDay();
+            lost.catchUp();
+        });
     }
 
     /** The assignee's care tasks and interviews due; reads only ({@link #catchUp()} writes). */

@@ -54,7 +54,7 @@ class SpecialDays {
 
     /** The first {@code limit} birthdays and anniversaries of the owner's contacts in the {@code days} from today. */
     Week ofWeek(long ownerId, LocalDate today, int days, int limit) {
-        return kept.get(version.of(Kept.SPECIAL_DAYS, new Asked(ownerId, today, days, limit)),
+        return version.kept(Kept.SPECIAL_DAYS, kept, new Asked(ownerId, today, days, limit),
                 asked -> read(ownerId, today, days, limit));
     }
 

@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  * turns those into stays and conversions.
  */
 @Service
-@Transactional(readOnly = true)
 public class Funnels {
 
     private final JdbcTemplate jdbc;
@@ -66,6 +65,7 @@ public class Funnels {
     }
 
     /** The stage names of the ladder in force and of the earlier versions (for stages they had). */
+    @Transactional(readOnly = true)
     public StageNames names() {
         ProspectLadders.InForce inForce = ladders.inForce();
         List<ProspectLadder> earlier = new ArrayList<>(versions.findAllByOrderByVersionDesc().stream()
@@ -77,11 +77,13 @@ public class Funnels {
         return LocalDate.now(clock.withZone(zone));
     }
 
+    /** No transaction of its own: see {@link FigureVersion#kept}. */
     public Funnel funnel(FunnelFilter filter) {
-        return recent.get(figures.of(filter), kept -> compute(kept.key()));
+        return figures.kept(recent, filter, this::compute);
     }
 
     /** Computed now, past the cache: what the benchmark times. */
+    @Transactional(readOnly = true)
     public Funnel compute(FunnelFilter filter) {
         StageNames names = names();
         ProspectLadder ladder = names.ladder();
