@@ -6,18 +6,12 @@ import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One row of the recompute's aggregate: the window's figures and what is stored now. */
+/** One customer as a recompute reads it: the window's figures and what is stored now. */
 record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffective, Tier pinned,
         LocalDate pinnedUntil, Integer storedVersion, BigDecimal storedRevenue, BigDecimal storedMargin,
         Long storedOrders, BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
 
     Tier effective(Tier computed, LocalDate today) {
         return PinRule.effective(computed, pinned, pinnedUntil, today);
-    }
-
-    /** This customer as stored, with the window's figures. */
-    CustomerRow with(CustomerFigures window) {
-        return new CustomerRow(window, storedComputed, storedEffective, pinned, pinnedUntil, storedVersion,
-                storedRevenue, storedMargin, storedOrders, storedDaysToPay, storedScore, storedScoreParts);
     }
 }

@@ -27,6 +27,7 @@ public final class WindowFigures {
 
     private final String aggregate;
     private final String onLine;
+    private final String sums;
 
     public WindowFigures(DatabaseVendor database) {
         String daysToPay = database.isH2() ? "DATEDIFF('DAY', order_date, paid_date)" : "(paid_date - order_date)";
@@ -35,6 +36,7 @@ public final class WindowFigures {
                         SUM(%s) FILTER (WHERE amount > 0) AS days_to_pay,
                         COUNT(paid_date) FILTER (WHERE amount > 0) AS paid
                  FROM sales_order WHERE order_date >= %%1$s AND order_date <= %%2$s""".formatted(daysToPay);
+        this.sums = sums;
         this.aggregate = "(SELECT customer_id, " + sums + "\n GROUP BY customer_id)";
         this.onLine = """
                 SELECT c.id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
@@ -59,8 +61,17 @@ public final class WindowFigures {
         return onLine.formatted(day(from), day(to));
     }
 
+    /**
+     * {@code customer_id, revenue, margin, orders, days_to_pay, paid} of the window's lines that
+     * also meet {@code condition} (an SQL condition on {@code sales_order}), per customer.
+     */
+    String aggregateWhere(LocalDate from, LocalDate to, String condition) {
+        return "SELECT customer_id, " + sums.formatted(day(from), day(to)) + " AND (" + condition
+                + ")\n GROUP BY customer_id";
+    }
+
     /** A date literal both databases read; from a {@link LocalDate}, so nothing else can get in. */
-    private static String day(LocalDate day) {
+    static String day(LocalDate day) {
         return "DATE '" + day + "'";
     }
 
