@@ -1,9 +1,10 @@
 -- Issue 15 (k): the recompute no longer aggregates the whole window's order lines each run. Each
 -- customer's figures over the evaluation window are kept here, for the window kept_window names,
--- and a run brings them up to date: only customers whose lines changed since (sales_figures_stale,
--- filled by a trigger on sales_order, so no writer can forget it) or whose lines entered or left
--- the window as it moved are aggregated again. Only KeptWindowFigures writes window_figures and
--- kept_window, and empties sales_figures_stale.
+-- and a run brings them up to date: only customers whose lines changed since (named in
+-- sales_figures_stale in the writer's transaction: by a trigger on sales_order, so no writer can
+-- forget it, or by the import itself, see V45_1) or whose lines entered or left the window as it
+-- moved are aggregated again. Only KeptWindowFigures writes window_figures and kept_window, and
+-- removes names from sales_figures_stale.
 CREATE TABLE window_figures (
     customer_id  BIGINT         PRIMARY KEY,
     revenue      NUMERIC(20, 2) NOT NULL,

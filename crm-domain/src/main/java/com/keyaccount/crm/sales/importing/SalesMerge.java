@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The only writer of {@code sales_order}: merges a good file's staged lines, in the caller's
+ * The only writer of {@code sales_order} (and, on PostgreSQL, of the names its writes add to
+ * {@code sales_figures_stale}): merges a good file's staged lines, in the caller's
  * transaction. The file upload and the ERP API both come here. A line is identified by
  * customer, order number and product line (none is a value of its own), the key of
  * {@code uq_sales_order_line}.
@@ -61,9 +62,12 @@ class SalesMerge {
     /**
      * PostgreSQL: one pass, the database telling inserted rows (no previous version, xmax 0) from
      * updated ones; an unchanged line is neither. In key order, so the unique index is walked
-     * front to back rather than at random.
+     * front to back rather than at random. The customers of created and updated lines are named
+     * for the kept window figures in the same statement, once each, and the row trigger that would
+     * name them line by line is told so ({@code crm.sales_named}, for this statement only).
      */
     private long[] upsert(long id, long total) {
+        jdbc.queryForObject("SELECT set_config('crm.sales_named', 'on', true)", String.class);
         long[] counts = jdbc.queryForObject("""
                 WITH merged AS (
                     INSERT INTO sales_order AS o (customer_id, order_no, product_line_id, order_date, amount, due_date,
@@ -77,11 +81,14 @@ class SalesMerge {
                         amount = EXCLUDED.amount, due_date = EXCLUDED.due_date, paid_date = EXCLUDED.paid_date,
                         refers_to = EXCLUDED.refers_to, margin = EXCLUDED.margin
                     WHERE %s
-                    RETURNING (o.xmax = 0) AS created)
+                    RETURNING o.customer_id, (o.xmax = 0) AS created),
+                named AS (
+                    INSERT INTO sales_figures_stale (customer_id) SELECT DISTINCT customer_id FROM merged)
                 SELECT COUNT(*) FILTER (WHERE created) AS created, COUNT(*) FILTER (WHERE NOT created) AS updated
                 FROM merged""".formatted(differs("EXCLUDED")),
                 (rs, n) -> new long[] {rs.getLong("created"), rs.getLong("updated")},
                 OffsetDateTime.now(clock), id);
+        jdbc.queryForObject("SELECT set_config('crm.sales_named', 'off', true)", String.class);
         return new long[] {counts[0], counts[1], total - counts[0] - counts[1]};
     }
 

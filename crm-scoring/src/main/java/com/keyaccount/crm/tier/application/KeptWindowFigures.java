@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Each customer's figures over the evaluation window, kept in {@code window_figures} between
  * recomputes, so a run aggregates again only the customers whose lines changed since the last one
- * (named in {@code sales_figures_stale} by a trigger on {@code sales_order}, whoever wrote it) or
+ * (named in {@code sales_figures_stale} in the writing transaction, whoever wrote: migration V45) or
  * entered or left the window as it moved. Aggregating every line is what made a recompute cost
  * more than a bare SQL ranking; a night's sales touch a few percent of the customers.
  * <p>
