@@ -3,6 +3,9 @@ package com.keyaccount.crm.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.preview.application.Preview.Move;
+import com.keyaccount.crm.preview.application.WhatIf;
+import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Imports;
@@ -51,13 +54,15 @@ class KeptFiguresTest {
     private final SettableClock clock;
     private final ZoneId zone;
     private final TransactionTemplate transaction;
+    private final WhatIf whatIf;
+    private final RuleDrafts drafts;
     private final List<Long> customers = new ArrayList<>();
     private AppUser director;
     private Customer alpha;
     private Customer beta;
 
     KeptFiguresTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute, SettableClock clock,
-            ZoneId businessZone, PlatformTransactionManager transactions) {
+            ZoneId businessZone, PlatformTransactionManager transactions, WhatIf whatIf, RuleDrafts drafts) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
@@ -65,6 +70,8 @@ class KeptFiguresTest {
         this.clock = clock;
         this.zone = businessZone;
         this.transaction = new TransactionTemplate(transactions);
+        this.whatIf = whatIf;
+        this.drafts = drafts;
     }
 
     @BeforeEach
@@ -171,6 +178,38 @@ class KeptFiguresTest {
         late.get(10, TimeUnit.SECONDS);
         recompute.run("TEST", "test");
         assertFigures(alpha, "125.00", null, 2, null);
+    }
+
+    /**
+     * The preview reads what the next run will: a line written since the last run moves its
+     * customer. Beta's 900,000 million rank it first and alpha's 10 last; alpha's 2 million million
+     * more then rank alpha first, in tier A.
+     */
+    @Test
+    void the_preview_counts_lines_written_since_the_last_run() {
+        LocalDate today = today();
+        line(beta, "P-0", today.minusDays(4), "900000000000.00", null, null);
+        line(alpha, "P-1", today.minusDays(3), "10.00", null, null);
+        recompute.run("TEST", "test");
+        assertThat(jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?", String.class,
+                alpha.getId())).isEqualTo("C");
+        assertThat(movesOf(alpha)).isEmpty();
+
+        line(alpha, "P-2", today.minusDays(2), "2000000000000.00", null, null);
+        assertThat(movesOf(alpha)).singleElement().satisfies(move -> {
+            assertThat(move.to()).isEqualTo(Tier.A);
+            assertThat(move.revenue()).isEqualByComparingTo("2000000000010.00");
+        });
+
+        recompute.run("TEST", "test");
+        assertThat(movesOf(alpha)).isEmpty();
+        assertFigures(alpha, "2000000000010.00", null, 2, null);
+    }
+
+    private List<Move> movesOf(Customer customer) {
+        try (var moves = whatIf.moves(drafts.rulesInForce())) {
+            return moves.filter(move -> move.customerId() == customer.getId()).toList();
+        }
     }
 
     private LocalDate today() {

@@ -6,6 +6,7 @@ import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.shared.DatabaseVendor;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.scoring.method.PerLineTiers;
+import com.keyaccount.crm.tier.application.KeptWindowFigures;
 import com.keyaccount.crm.tier.application.LineWindows;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.preview.application.Preview.WithoutLine;
@@ -22,11 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What the preview reads: every customer as stored now with the figures of a draft's window,
- * from the recompute's aggregate (per customer, or per customer and product line), and the line
- * tiers stored now. Reads only.
+ * as the recompute counts them (the kept figures when they are that window's, else its aggregate;
+ * per customer, or per customer and product line), and the line tiers stored now. Reads only.
  */
 final class PreviewRows {
 
@@ -43,18 +45,18 @@ final class PreviewRows {
     }
 
     private final JdbcTemplate jdbc;
-    private final WindowFigures windows;
+    private final KeptWindowFigures windows;
     private final LineWindows lineWindows;
 
-    PreviewRows(JdbcTemplate jdbc, DatabaseVendor database) {
+    PreviewRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
         this.jdbc = jdbc;
-        this.windows = new WindowFigures(database);
+        this.windows = new KeptWindowFigures(jdbc, transactions, database);
         this.lineWindows = new LineWindows(jdbc, database);
     }
 
     Map<Long, Row> book(LocalDate from, LocalDate to) {
         Map<Long, Row> rows = new HashMap<>();
-        WindowFigures.stream(jdbc, SQL.formatted(windows.aggregate(from, to)), rs -> {
+        WindowFigures.stream(jdbc, SQL.formatted(windows.figuresOf(from, to)), rs -> {
             Row row = row(rs);
             rows.put(row.figures().customerId(), row);
         });

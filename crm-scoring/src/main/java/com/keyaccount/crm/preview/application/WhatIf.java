@@ -40,9 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The what-if preview of a draft: the recompute's aggregate over the draft's window, the same
+ * The what-if preview of a draft: the recompute's figures over the draft's window, the same
  * classifiers, and nothing written. Reads only, so it runs while people work and while a
  * recompute runs (it then compares against the tiers stored so far).
  */
@@ -62,13 +63,13 @@ public class WhatIf {
     private final PreviewRows rows;
 
     WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, DraftChurnCounts churnCounts, Clock clock, ZoneId businessZone,
-            DatabaseVendor database) {
+            DatabaseVendor database, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.churnCounts = churnCounts;
         this.clock = clock;
         this.zone = businessZone;
-        this.rows = new PreviewRows(jdbc, database);
+        this.rows = new PreviewRows(jdbc, transactions, database);
     }
 
     public Preview preview(RuleSet draft) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a line written by a transaction that commits meanwhile is either in the aggregate or still
  * named for the next run — never lost.
  */
-final class KeptWindowFigures {
+public final class KeptWindowFigures {
 
     private static final Logger log = LoggerFactory.getLogger(KeptWindowFigures.class);
 
@@ -40,7 +40,7 @@ final class KeptWindowFigures {
     private final WindowFigures figures;
     private final boolean h2;
 
-    KeptWindowFigures(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
+    public KeptWindowFigures(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.figures = new WindowFigures(database);
@@ -94,6 +94,20 @@ final class KeptWindowFigures {
         return renewed;
     }
 
+    /**
+     * What to join for the figures over the window from {@code from} through {@code to}, reading
+     * only: the kept figures when they are those of that window with no line changed since, else
+     * the aggregate over the window's lines. Either way a relation of {@code customer_id, revenue,
+     * margin, orders, days_to_pay, paid}. A run that renews the kept figures meanwhile commits
+     * them whole, so a later statement reads them before or after it, never half.
+     */
+    public String figuresOf(LocalDate from, LocalDate to) {
+        List<Window> kept = jdbc.query("SELECT from_day, to_day FROM kept_window WHERE id = 1",
+                (rs, n) -> new Window(rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate()));
+        boolean current = !kept.isEmpty() && kept.get(0).equals(new Window(from, to)) && !anyStale();
+        return current ? "window_figures" : figures.aggregate(from, to);
+    }
+
     private boolean anyStale() {
         return !jdbc.queryForList("SELECT id FROM sales_figures_stale FETCH FIRST 1 ROWS ONLY", Long.class).isEmpty();
     }
@@ -136,8 +150,8 @@ final class KeptWindowFigures {
     /** Every customer's figures aggregated afresh; names of stale customers are all answered by it. */
     private void renewAll(Window next, boolean first) {
         jdbc.update("DELETE FROM sales_figures_stale");
-        // PostgreSQL's TRUNCATE is transactional and leaves no dead rows behind; H2's commits
-        jdbc.update(h2 ? "DELETE FROM window_figures" : "TRUNCATE TABLE window_figures");
+        // not TRUNCATE: a reader whose snapshot is older than it would find the table empty
+        jdbc.update("DELETE FROM window_figures");
         jdbc.update("INSERT INTO window_figures (customer_id, revenue, margin, orders, days_to_pay, paid) "
                 + figures.aggregateWhere(next.from(), next.to(), "TRUE"));
         if (first) {
