@@ -236,6 +236,8 @@ public final class TierBenchmark {
     private static void resetTiers(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM tier_change WHERE run_id IN (SELECT id FROM recompute_run WHERE trigger_kind = 'BENCHMARK')");
         jdbc.update("DELETE FROM customer_tier");
+        // a first classification also has no kept window figures: it aggregates every line
+        jdbc.update("DELETE FROM kept_window");
         jdbc.execute("VACUUM ANALYZE customer_tier");
     }
 
