@@ -67,8 +67,7 @@ public final class KeptWindowFigures {
         Window next = new Window(from, to);
         long started = System.nanoTime();
         Integer renewed = transaction.execute(status -> {
-            List<Window> kept = jdbc.query("SELECT from_day, to_day FROM kept_window WHERE id = 1 FOR UPDATE",
-                    (rs, n) -> new Window(rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate()));
+            List<Window> kept = kept(" FOR UPDATE");
             if (kept.isEmpty() || !kept.get(0).movesTo(next)) {
                 renewAll(next, kept.isEmpty());
                 return -1;
@@ -102,10 +101,15 @@ public final class KeptWindowFigures {
      * them whole, so a later statement reads them before or after it, never half.
      */
     public String figuresOf(LocalDate from, LocalDate to) {
-        List<Window> kept = jdbc.query("SELECT from_day, to_day FROM kept_window WHERE id = 1",
-                (rs, n) -> new Window(rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate()));
+        List<Window> kept = kept("");
         boolean current = !kept.isEmpty() && kept.get(0).equals(new Window(from, to)) && !anyStale();
         return current ? "window_figures" : figures.aggregate(from, to);
+    }
+
+    /** The window the kept rows hold, if any; {@code lock} is appended to the statement. */
+    private List<Window> kept(String lock) {
+        return jdbc.query("SELECT from_day, to_day FROM kept_window WHERE id = 1" + lock,
+                (rs, n) -> new Window(rs.getDate("from_day").toLocalDate(), rs.getDate("to_day").toLocalDate()));
     }
 
     private boolean anyStale() {
