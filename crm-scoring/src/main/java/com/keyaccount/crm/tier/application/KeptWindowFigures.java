@@ -35,6 +35,9 @@ public final class KeptWindowFigures {
     /** Aggregating one customer by index costs about five customers' share of a full scan. */
     private static final int SCAN_COST_RATIO = 5;
 
+    /** Up to this many customers, aggregating them by index is quick whatever the book's size. */
+    private static final int FEW = 1_000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final WindowFigures figures;
@@ -80,8 +83,8 @@ public final class KeptWindowFigures {
             if (!was.equals(next)) {
                 customers.addAll(movedAcrossEdges(was, next));
             }
-            Long keptRows = jdbc.queryForObject("SELECT COUNT(*) FROM window_figures", Long.class);
-            if ((long) customers.size() * SCAN_COST_RATIO > keptRows) {
+            if (customers.size() > FEW && (long) customers.size() * SCAN_COST_RATIO
+                    > jdbc.queryForObject("SELECT COUNT(*) FROM window_figures", Long.class)) {
                 renewAll(next, false);
                 return -1;
             }
