@@ -60,7 +60,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (request.method !== 'GET') {
     if (url.pathname === '/logout') {
-      event.waitUntil(forgetPages());
+      event.waitUntil(forget());
     }
     return;
   }
@@ -73,7 +73,7 @@ self.addEventListener('fetch', (event) => {
   }
   if (url.pathname === '/login') {
     // signed out, or the session ended: whoever signs in next starts with nothing kept
-    event.waitUntil(forgetPages());
+    event.waitUntil(forget());
     return;
   }
   if (FIELD_PAGES.some((page) => page.test(url.pathname))) {
@@ -86,7 +86,7 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('message', (event) => {
   const message = event.data || {};
   if (message.type === 'signed-out') {
-    event.waitUntil(forgetPages());
+    event.waitUntil(forget());
   } else if (message.type === 'keep-page' && typeof message.url === 'string') {
     // the page open when this worker took over came from the network past it: fetched once more to keep
     const url = new URL(message.url);
@@ -179,6 +179,16 @@ function keep(url, response) {
 }
 
 let keeping = Promise.resolve(false);
+
+/**
+ * Forgets the kept pages in turn with keeping them: run beside them, a forgetting started by the
+ * sign-in page could finish after the first page of the new session was kept, and take it along.
+ */
+function forget() {
+  const forgotten = keeping.then(() => forgetPages());
+  keeping = forgotten.then(() => false, () => false);
+  return forgotten;
+}
 
 async function keepNow(url, response) {
   const user = response.headers.get(USER_HEADER);

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.shared.FiguresChanged;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Recomputes;
@@ -28,6 +29,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,6 +54,7 @@ class RuleEditorTest {
     private final TierRecompute recompute;
     private final TierPolicyRepository policies;
     private final ZoneId businessZone;
+    private final ApplicationEventPublisher events;
     private AppUser admin;
     private Customer steady;
     private AppUser manager;
@@ -59,13 +62,14 @@ class RuleEditorTest {
     private int churnVersionBefore;
 
     RuleEditorTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
-            TierPolicyRepository policies, ZoneId businessZone) {
+            TierPolicyRepository policies, ZoneId businessZone, ApplicationEventPublisher events) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.recompute = recompute;
         this.policies = policies;
         this.businessZone = businessZone;
+        this.events = events;
     }
 
     @BeforeEach
@@ -167,6 +171,43 @@ class RuleEditorTest {
         } finally {
             jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", fading.getId());
         }
+    }
+
+    /**
+     * A draft that changes only the tiers' cutoffs leaves the churn thresholds alone: the list
+     * holds the same customers under it, "fading" (down 50% against the 30% in force) among them.
+     */
+    @Test
+    void a_draft_that_leaves_the_churn_thresholds_alone_counts_the_same_warnings_now_and_under_it() throws Exception {
+        Customer fading = fixtures.customer(manager, Fixtures.unique("下滑客户"));
+        LocalDate today = LocalDate.now(businessZone);
+        String before = churnCount(startDraft());
+        for (Object[] order : new Object[][] {{today.minusDays(120), 100000}, {today.minusDays(30), 50000}}) {
+            jdbc.update("""
+                    INSERT INTO sales_order (customer_id, order_no, order_date, amount, due_date, created_at)
+                    VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""", fading.getId(), Fixtures.unique("SO"), order[0],
+                    order[1], order[0]);
+        }
+        // what an import of these lines tells: the dashboard's kept figures are read afresh
+        events.publishEvent(new FiguresChanged("test: sales written"));
+        try {
+            long draft = startDraft();
+            mvc.perform(save(draft, 0, Map.of("cutoffAPercent", "70"))).andExpect(status().is3xxRedirection());
+
+            Matcher counts = Pattern.compile("list: ([\\d,]+) now, ([\\d,]+) under").matcher(churnCount(draft));
+            assertThat(counts.find()).isTrue();
+            long now = Long.parseLong(counts.group(1).replace(",", ""));
+            assertThat(Long.parseLong(counts.group(2).replace(",", ""))).isEqualTo(now);
+            Matcher earlier = Pattern.compile("list: ([\\d,]+) now").matcher(before);
+            assertThat(earlier.find()).as(before).isTrue();
+            assertThat(now - Long.parseLong(earlier.group(1).replace(",", ""))).isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", fading.getId());
+        }
+    }
+
+    private String churnCount(long draft) throws Exception {
+        return page("/admin/rules/drafts/" + draft + "/preview").getElementById("churn-count").text();
     }
 
     /** The preview names the tiers as every other page does (A 类), never by their bare code. */

@@ -157,11 +157,6 @@ public class ChurnWarnings {
     @Transactional(readOnly = true)
     public FlaggedCounts compare(ChurnThresholds draft) {
         ChurnThresholds now = thresholds();
-        if (draft.equals(now)) {
-            // a draft that leaves the thresholds alone flags whom the dashboard's kept count does
-            long flagged = counts(new DashboardFilter(null, null, null)).total();
-            return new FlaggedCounts(flagged, flagged);
-        }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         long[] counts = new long[2];
         // the latest downgrade in the longer window is the one either threshold looks at

@@ -3,6 +3,7 @@ package com.keyaccount.crm.preview.application;
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.churn.application.ChurnWarnings;
 import com.keyaccount.crm.churn.application.ChurnWarnings.FlaggedCounts;
+import com.keyaccount.crm.dashboard.application.DashboardFilter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -33,9 +34,20 @@ class DraftChurnCounts {
         this.sideReads = sideReads;
     }
 
-    /** Starts counting; {@link #of} waits for the counts. */
+    /**
+     * Starts counting; {@link #of} waits for the counts. A draft that leaves the thresholds alone
+     * flags whom the dashboard's kept count does: that count is taken (computed, if it must be,
+     * without holding a connection while another request computes it) instead of scanning the
+     * last half year again.
+     */
     CompletableFuture<FlaggedCounts> start(ChurnThresholds draft) {
-        return CompletableFuture.supplyAsync(() -> reading.execute(status -> churnWarnings.compare(draft)), sideReads);
+        return CompletableFuture.supplyAsync(() -> {
+            if (draft.equals(churnWarnings.thresholds())) {
+                long flagged = churnWarnings.count(new DashboardFilter(null, null, null));
+                return new FlaggedCounts(flagged, flagged);
+            }
+            return reading.execute(status -> churnWarnings.compare(draft));
+        }, sideReads);
     }
 
     static FlaggedCounts of(CompletableFuture<FlaggedCounts> counting) {
