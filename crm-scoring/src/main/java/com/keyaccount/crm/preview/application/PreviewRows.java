@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What the preview reads: every customer as stored now with the figures of a draft's window,
@@ -48,9 +47,9 @@ final class PreviewRows {
     private final KeptWindowFigures windows;
     private final LineWindows lineWindows;
 
-    PreviewRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
+    PreviewRows(JdbcTemplate jdbc, KeptWindowFigures kept, DatabaseVendor database) {
         this.jdbc = jdbc;
-        this.windows = new KeptWindowFigures(jdbc, transactions, database);
+        this.windows = kept;
         this.lineWindows = new LineWindows(jdbc, database);
     }
 

@@ -39,8 +39,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.keyaccount.crm.tier.application.KeptWindowFigures;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The what-if preview of a draft: the recompute's figures over the draft's window, the same
@@ -63,13 +63,13 @@ public class WhatIf {
     private final PreviewRows rows;
 
     WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, DraftChurnCounts churnCounts, Clock clock, ZoneId businessZone,
-            DatabaseVendor database, PlatformTransactionManager transactions) {
+            DatabaseVendor database, KeptWindowFigures kept) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.churnCounts = churnCounts;
         this.clock = clock;
         this.zone = businessZone;
-        this.rows = new PreviewRows(jdbc, transactions, database);
+        this.rows = new PreviewRows(jdbc, kept, database);
     }
 
     public Preview preview(RuleSet draft) {

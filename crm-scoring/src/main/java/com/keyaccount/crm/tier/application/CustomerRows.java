@@ -1,6 +1,5 @@
 package com.keyaccount.crm.tier.application;
 
-import com.keyaccount.crm.shared.DatabaseVendor;
 import java.sql.PreparedStatement;
 import com.keyaccount.crm.tier.Tier;
 import java.sql.Date;
@@ -34,11 +33,11 @@ final class CustomerRows {
     private final TransactionTemplate reading;
     private final KeptWindowFigures kept;
 
-    CustomerRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
+    CustomerRows(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeptWindowFigures kept) {
         this.jdbc = jdbc;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
-        this.kept = new KeptWindowFigures(jdbc, transactions, database);
+        this.kept = kept;
     }
 
     /** The customers and their figures over the window from {@code from} through {@code to}, by customer id. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a line written by a transaction that commits meanwhile is either in the aggregate or still
  * named for the next run — never lost.
  */
-public final class KeptWindowFigures {
+@Component
+public class KeptWindowFigures {
 
     private static final Logger log = LoggerFactory.getLogger(KeptWindowFigures.class);
 
@@ -38,12 +40,15 @@ public final class KeptWindowFigures {
     /** Up to this many customers, aggregating them by index is quick whatever the book's size. */
     private static final int FEW = 1_000;
 
+    private static final String INSERT =
+            "INSERT INTO window_figures (customer_id, revenue, margin, orders, days_to_pay, paid) ";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final WindowFigures figures;
     private final boolean h2;
 
-    public KeptWindowFigures(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
+    KeptWindowFigures(JdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseVendor database) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.figures = new WindowFigures(database);
@@ -72,7 +77,7 @@ public final class KeptWindowFigures {
         Integer renewed = transaction.execute(status -> {
             List<Window> kept = kept(" FOR UPDATE");
             if (kept.isEmpty() || !kept.get(0).movesTo(next)) {
-                renewAll(next, kept.isEmpty());
+                renewAll(next);
                 return -1;
             }
             Window was = kept.get(0);
@@ -85,7 +90,7 @@ public final class KeptWindowFigures {
             }
             if (customers.size() > FEW && (long) customers.size() * SCAN_COST_RATIO
                     > jdbc.queryForObject("SELECT COUNT(*) FROM window_figures", Long.class)) {
-                renewAll(next, false);
+                renewAll(next);
                 return -1;
             }
             renew(next, customers);
@@ -137,36 +142,36 @@ public final class KeptWindowFigures {
     private void renew(Window next, Set<Long> customers) {
         if (!customers.isEmpty()) {
             Long[] ids = customers.toArray(Long[]::new);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("DELETE FROM window_figures WHERE customer_id = ANY(?)");
-                ps.setArray(1, con.createArrayOf("BIGINT", ids));
-                return ps;
-            });
-            String insert = "INSERT INTO window_figures (customer_id, revenue, margin, orders, days_to_pay, paid) "
-                    + figures.aggregateWhere(next.from(), next.to(), "customer_id = ANY(?)");
-            jdbc.update(con -> {
-                var ps = con.prepareStatement(insert);
-                ps.setArray(1, con.createArrayOf("BIGINT", ids));
-                return ps;
-            });
+            withIds("DELETE FROM window_figures WHERE customer_id = ANY(?)", ids);
+            withIds(INSERT + figures.aggregateWhere(next.from(), next.to(), "customer_id = ANY(?)"), ids);
         }
-        jdbc.update("UPDATE kept_window SET from_day = ?, to_day = ? WHERE id = 1", Date.valueOf(next.from()),
-                Date.valueOf(next.to()));
+        keep(next);
     }
 
     /** Every customer's figures aggregated afresh; names of stale customers are all answered by it. */
-    private void renewAll(Window next, boolean first) {
+    private void renewAll(Window next) {
         jdbc.update("DELETE FROM sales_figures_stale");
         // not TRUNCATE: a reader whose snapshot is older than it would find the table empty
         jdbc.update("DELETE FROM window_figures");
-        jdbc.update("INSERT INTO window_figures (customer_id, revenue, margin, orders, days_to_pay, paid) "
-                + figures.aggregateWhere(next.from(), next.to(), "TRUE"));
-        if (first) {
-            jdbc.update("INSERT INTO kept_window (id, from_day, to_day) VALUES (1, ?, ?)", Date.valueOf(next.from()),
-                    Date.valueOf(next.to()));
-        } else {
-            jdbc.update("UPDATE kept_window SET from_day = ?, to_day = ? WHERE id = 1", Date.valueOf(next.from()),
-                    Date.valueOf(next.to()));
+        jdbc.update(INSERT + figures.aggregateWhere(next.from(), next.to(), "TRUE"));
+        keep(next);
+    }
+
+    /** Runs a statement whose one parameter is an array of customer ids. */
+    private void withIds(String sql, Long[] ids) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(sql);
+            ps.setArray(1, con.createArrayOf("BIGINT", ids));
+            return ps;
+        });
+    }
+
+    /** Names the window the kept rows now hold; the first run adds the row. */
+    private void keep(Window next) {
+        Date from = Date.valueOf(next.from());
+        Date to = Date.valueOf(next.to());
+        if (jdbc.update("UPDATE kept_window SET from_day = ?, to_day = ? WHERE id = 1", from, to) == 0) {
+            jdbc.update("INSERT INTO kept_window (id, from_day, to_day) VALUES (1, ?, ?)", from, to);
         }
     }
 }

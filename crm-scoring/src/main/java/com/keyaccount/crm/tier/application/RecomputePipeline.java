@@ -65,12 +65,12 @@ class RecomputePipeline {
     RecomputePipeline(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
             Clock clock, ZoneId businessZone, DatabaseVendor database, TierStore store, RecomputeRuns runs,
             ParetoRankings rankings, LineRankings lineRankings, LineTierStore lineStore, FollowUpSchedule followUps,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, KeptWindowFigures kept) {
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
         this.clock = clock;
         this.zone = businessZone;
-        this.customers = new CustomerRows(jdbc, transactions, database);
+        this.customers = new CustomerRows(jdbc, transactions, kept);
         this.store = store;
         this.runs = runs;
         this.rankings = rankings;

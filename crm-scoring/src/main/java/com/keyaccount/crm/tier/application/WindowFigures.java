@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  */
 public final class WindowFigures {
 
-    private final String aggregate;
     private final String onLine;
     private final String sums;
 
@@ -37,7 +36,6 @@ public final class WindowFigures {
                         COUNT(paid_date) FILTER (WHERE amount > 0) AS paid
                  FROM sales_order WHERE order_date >= %%1$s AND order_date <= %%2$s""".formatted(daysToPay);
         this.sums = sums;
-        this.aggregate = "(SELECT customer_id, " + sums + "\n GROUP BY customer_id)";
         this.onLine = """
                 SELECT c.id, a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
                 FROM (SELECT customer_id, %s AND product_line_id = ? GROUP BY customer_id) a
@@ -49,8 +47,8 @@ public final class WindowFigures {
      * A subquery of {@code customer_id, revenue, margin, orders, days_to_pay, paid} over the
      * window from {@code from} through {@code to}.
      */
-    public String aggregate(LocalDate from, LocalDate to) {
-        return aggregate.formatted(day(from), day(to));
+    String aggregate(LocalDate from, LocalDate to) {
+        return "(" + aggregateWhere(from, to, "TRUE") + ")";
     }
 
     /**
