@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PreviewRows {
 
     private static final String SQL = """
-            SELECT c.id, c.owner_id, t.effective_tier, t.pinned_tier, t.pinned_until,
+            SELECT c.id, c.owner_id, c.designated_key, t.effective_tier, t.pinned_tier, t.pinned_until,
                    a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
             FROM customer c
             LEFT JOIN %s a ON a.customer_id = c.id
@@ -40,7 +40,8 @@ final class PreviewRows {
             WHERE c.deleted = FALSE""";
 
     /** One customer as stored now, with the figures of the draft's window. */
-    record Row(CustomerFigures figures, long ownerId, Tier stored, Tier pinned, LocalDate pinnedUntil) {
+    record Row(CustomerFigures figures, long ownerId, Tier stored, Tier pinned, LocalDate pinnedUntil,
+            boolean designated) {
     }
 
     private final JdbcTemplate jdbc;
@@ -132,7 +133,8 @@ final class PreviewRows {
     private static Row row(ResultSet rs) throws SQLException {
         Date pinnedUntil = rs.getDate("pinned_until");
         return new Row(WindowFigures.of(rs), rs.getLong("owner_id"), tier(rs.getString("effective_tier")),
-                tier(rs.getString("pinned_tier")), pinnedUntil == null ? null : pinnedUntil.toLocalDate());
+                tier(rs.getString("pinned_tier")), pinnedUntil == null ? null : pinnedUntil.toLocalDate(),
+                rs.getBoolean("designated_key"));
     }
 
     private static Tier tier(String value) {

@@ -144,8 +144,8 @@ public class WhatIf {
         }
 
         void add(Row row, TierDecision decision, LocalDate today) {
-            boolean pinHolds = PinRule.holds(row.pinned(), row.pinnedUntil(), today);
-            Tier after = pinHolds ? row.pinned() : decision.tier();
+            Tier after = PinRule.effective(decision.tier(), row.pinned(), row.pinnedUntil(), row.designated(), today);
+            boolean pinHolds = row.designated() || PinRule.holds(row.pinned(), row.pinnedUntil(), today);
             if (row.stored() == null) {
                 notClassified++;
                 newlyClassified++;

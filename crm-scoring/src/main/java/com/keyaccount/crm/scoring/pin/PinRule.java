@@ -10,6 +10,9 @@ import java.time.LocalDate;
  */
 public final class PinRule {
 
+    /** The tier a leadership designation holds a customer at: the top of the ladder. */
+    public static final Tier DESIGNATED = Tier.A;
+
     private PinRule() {
     }
 
@@ -20,5 +23,13 @@ public final class PinRule {
     /** The tier in force: the pinned one while it holds, else the computed one. */
     public static Tier effective(Tier computed, Tier pinned, LocalDate lastDay, LocalDate today) {
         return holds(pinned, lastDay, today) ? pinned : computed;
+    }
+
+    /**
+     * The tier in force when the customer may also be designated a key account (高层指定): the
+     * designation is a pin without end at the top tier, whatever other pin the row holds.
+     */
+    public static Tier effective(Tier computed, Tier pinned, LocalDate lastDay, boolean designated, LocalDate today) {
+        return designated ? DESIGNATED : effective(computed, pinned, lastDay, today);
     }
 }

@@ -8,10 +8,10 @@ import java.time.LocalDate;
 
 /** One customer as a recompute reads it: the window's figures and what is stored now. */
 record CustomerRow(CustomerFigures figures, Tier storedComputed, Tier storedEffective, Tier pinned,
-        LocalDate pinnedUntil, Integer storedVersion, BigDecimal storedRevenue, BigDecimal storedMargin,
+        LocalDate pinnedUntil, boolean designated, Integer storedVersion, BigDecimal storedRevenue, BigDecimal storedMargin,
         Long storedOrders, BigDecimal storedDaysToPay, Integer storedScore, String storedScoreParts) {
 
     Tier effective(Tier computed, LocalDate today) {
-        return PinRule.effective(computed, pinned, pinnedUntil, today);
+        return PinRule.effective(computed, pinned, pinnedUntil, designated, today);
     }
 }

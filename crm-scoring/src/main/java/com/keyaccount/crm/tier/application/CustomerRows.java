@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class CustomerRows {
 
     private static final String STORED = """
-            SELECT c.id, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version,
+            SELECT c.id, c.designated_key, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version,
                    t.revenue AS stored_revenue, t.margin AS stored_margin, t.order_count AS stored_orders,
                    t.avg_days_to_pay AS stored_days, t.score, t.score_parts,
                    f.revenue, f.margin, f.orders, f.days_to_pay, f.paid
@@ -67,7 +67,7 @@ final class CustomerRows {
         Integer storedScore = rs.wasNull() ? null : score;
         return new CustomerRow(WindowFigures.of(rs),
                 tier(rs.getString("computed_tier")), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
-                pinnedUntil == null ? null : pinnedUntil.toLocalDate(), storedVersion, rs.getBigDecimal("stored_revenue"),
+                pinnedUntil == null ? null : pinnedUntil.toLocalDate(), rs.getBoolean("designated_key"), storedVersion, rs.getBigDecimal("stored_revenue"),
                 rs.getBigDecimal("stored_margin"), storedOrders, rs.getBigDecimal("stored_days"), storedScore,
                 rs.getString("score_parts"));
     }

@@ -200,6 +200,7 @@ class RecomputePipeline {
             if (total > 0) {
                 store.applyStaged(runId);
             }
+            store.pinDesignated();
             return lineRows;
         });
     }

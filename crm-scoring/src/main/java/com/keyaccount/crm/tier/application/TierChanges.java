@@ -98,7 +98,7 @@ final class TierChanges {
 
     private static String reason(CustomerRow row, Tier computed, Tier effective, LocalDate today) {
         if (effective != computed) {
-            return "PINNED";
+            return row.designated() ? "DESIGNATED" : "PINNED";
         }
         return row.pinned() != null && row.pinnedUntil() != null && row.pinnedUntil().isBefore(today)
                 ? "PIN_EXPIRED" : "RECOMPUTED";

@@ -70,6 +70,24 @@ class TierStore {
         stage.clear();
     }
 
+    /**
+     * 高层指定: a customer leadership designated is held at the top tier by a pin without end that
+     * names the designation. A designation made before the customer was first classified (or before
+     * designations held a tier) gets its pin here, after the recompute that wrote its row; the
+     * staged effective tier already followed the designation.
+     */
+    void pinDesignated() {
+        jdbc.update("""
+                UPDATE customer_tier SET pinned_tier = ?, pinned_until = NULL,
+                    pinned_reason = (SELECT c.designated_reason FROM customer c WHERE c.id = customer_tier.customer_id),
+                    pinned_by = (SELECT u.username FROM customer c JOIN app_user u ON u.id = c.designated_by_id
+                                 WHERE c.id = customer_tier.customer_id),
+                    pinned_at = computed_at
+                WHERE customer_id IN (SELECT id FROM customer WHERE designated_key = TRUE)
+                  AND (pinned_tier IS NULL OR pinned_tier <> ? OR pinned_until IS NOT NULL)""",
+                PinRule.DESIGNATED.name(), PinRule.DESIGNATED.name());
+    }
+
     /** A pin as stored: the tier, why (stripped), through which day (none: until removed), by whom, when. */
     record Pin(Tier tier, String reason, LocalDate until, String by, Instant at) {
     }
@@ -80,6 +98,11 @@ class TierStore {
      * @throws NotYetClassifiedException when no recompute has classified the customer yet
      */
     void pin(long customerId, Pin pin, LocalDate today) {
+        pin(customerId, pin, today, "PINNED");
+    }
+
+    /** As {@link #pin(long, Pin, LocalDate)}, with the history row's reason. */
+    void pin(long customerId, Pin pin, LocalDate today, String historyReason) {
         Stored stored = locked(customerId);
         Tier effective = PinRule.effective(stored.computed(), pin.tier(), pin.until(), today);
         jdbc.update("""
@@ -87,7 +110,7 @@ class TierStore {
                     pinned_at = ?, effective_tier = ? WHERE customer_id = ?""", pin.tier().name(), pin.reason(),
                 pin.until() == null ? null : Date.valueOf(pin.until()), pin.by(), pin.at().atOffset(ZoneOffset.UTC),
                 effective.name(), customerId);
-        recordMove(customerId, stored, effective, "PINNED", pin.at());
+        recordMove(customerId, stored, effective, historyReason, pin.at());
     }
 
     /**
@@ -97,6 +120,11 @@ class TierStore {
      * @throws NotYetClassifiedException when no recompute has classified the customer yet
      */
     Optional<Tier> unpin(long customerId, Instant now) {
+        return unpin(customerId, now, "UNPINNED");
+    }
+
+    /** As {@link #unpin(long, Instant)}, with the history row's reason. */
+    Optional<Tier> unpin(long customerId, Instant now, String historyReason) {
         Stored stored = locked(customerId);
         if (stored.pinned() == null) {
             return Optional.empty();
@@ -105,7 +133,7 @@ class TierStore {
                 UPDATE customer_tier SET pinned_tier = NULL, pinned_reason = NULL, pinned_until = NULL,
                     pinned_by = NULL, pinned_at = NULL, effective_tier = computed_tier WHERE customer_id = ?""",
                 customerId);
-        recordMove(customerId, stored, stored.computed(), "UNPINNED", now);
+        recordMove(customerId, stored, stored.computed(), historyReason, now);
         return Optional.of(stored.pinned());
     }
 

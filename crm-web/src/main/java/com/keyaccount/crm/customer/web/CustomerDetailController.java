@@ -16,6 +16,7 @@ import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.survey.application.SatisfactionReport;
 import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
+import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.Viewer;
@@ -82,6 +83,7 @@ class CustomerDetailController {
         model.addAttribute("customer", customer);
         // the tier pin form chooses among the tiers
         model.addAttribute("tiers", Tier.values());
+        model.addAttribute("designatedTier", PinRule.DESIGNATED);
         model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
         // the checked customer is handed on, so its visibility is not looked up again per section
         model.addAttribute("contacts", contacts.of(customer));

@@ -2,6 +2,7 @@ package com.keyaccount.crm.tier.web;
 
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.application.HeldByDesignationException;
 import com.keyaccount.crm.tier.application.NotYetClassifiedException;
 import com.keyaccount.crm.tier.application.TierOverrides;
 import com.keyaccount.crm.user.Viewer;
@@ -59,6 +60,8 @@ class TierPinController {
                 return "redirect:/customers/" + id + "#tier";
             } catch (NotYetClassifiedException e) {
                 errors.put("tier", "tier.pin.notClassified");
+            } catch (HeldByDesignationException e) {
+                errors.put("tier", "tier.pin.designated");
             }
         }
         redirect.addFlashAttribute("pinErrors", errors);
@@ -70,7 +73,12 @@ class TierPinController {
 
     @PostMapping("/remove")
     String unpin(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
-        overrides.unpin(viewer, id);
+        try {
+            overrides.unpin(viewer, id);
+        } catch (HeldByDesignationException e) {
+            redirect.addFlashAttribute("pinErrors", Map.of("tier", "tier.pin.designated"));
+            return "redirect:/customers/" + id + "#tier";
+        }
         redirect.addFlashAttribute("flash", "flash.tier.unpinned");
         return "redirect:/customers/" + id + "#tier";
     }

@@ -35,15 +35,23 @@ class KeyAccountDesignationControllerTest extends WebSliceTest {
     void an_account_manager_may_not_designate_a_key_account() throws Exception {
         mvc.perform(post("/customers/1/designation").param("reason", "战略客户").with(user(MANAGER)).with(csrf()))
                 .andExpect(status().isForbidden());
-        verify(customers, never()).designateAsKeyAccount(any(), anyLong(), anyString());
+        verify(overrides, never()).designate(any(), anyLong(), anyString());
     }
 
     @Test
     void a_director_designates_with_the_reason_trimmed() throws Exception {
+        given(overrides.designate(any(), anyLong(), anyString())).willReturn(true);
         mvc.perform(post("/customers/1/designation").param("reason", "  集团战略客户  ").with(user(DIRECTOR)).with(csrf()))
                 .andExpect(redirectedUrl("/customers/1"))
                 .andExpect(flash().attribute("flash", "flash.customer.designated"));
-        verify(customers).designateAsKeyAccount(DIRECTOR.viewer(), 1L, "集团战略客户");
+        verify(overrides).designate(DIRECTOR.viewer(), 1L, "集团战略客户");
+    }
+
+    @Test
+    void designating_a_customer_not_yet_classified_says_when_the_tier_follows() throws Exception {
+        given(overrides.designate(any(), anyLong(), anyString())).willReturn(false);
+        mvc.perform(post("/customers/1/designation").param("reason", "新战略客户").with(user(DIRECTOR)).with(csrf()))
+                .andExpect(flash().attribute("flash", "flash.customer.designatedNotClassified"));
     }
 
     @Test
@@ -51,12 +59,12 @@ class KeyAccountDesignationControllerTest extends WebSliceTest {
         mvc.perform(post("/customers/1/designation").param("reason", "   ").with(user(DIRECTOR)).with(csrf()))
                 .andExpect(redirectedUrl("/customers/1#designation"))
                 .andExpect(flash().attribute("designationError", "customer.designation.reason.required"));
-        verify(customers, never()).designateAsKeyAccount(any(), anyLong(), anyString());
+        verify(overrides, never()).designate(any(), anyLong(), anyString());
     }
 
     @Test
     void a_change_the_role_does_not_allow_answers_the_403_page() throws Exception {
-        willThrow(new NotPermittedException("withdraw")).given(customers).withdrawKeyAccountDesignation(any(), eq(1L));
+        willThrow(new NotPermittedException("withdraw")).given(overrides).withdrawDesignation(any(), eq(1L));
 
         mvc.perform(post("/customers/1/designation/withdraw").with(user(DIRECTOR)).with(csrf()))
                 .andExpect(status().isForbidden())
