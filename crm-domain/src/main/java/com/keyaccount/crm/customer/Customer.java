@@ -79,6 +79,10 @@ public class Customer {
     @Getter(AccessLevel.NONE)
     private KeyAccountDesignation designation = new KeyAccountDesignation();
 
+    @Embedded
+    @Getter(AccessLevel.NONE)
+    private PotentialAssessment assessment = new PotentialAssessment();
+
     @Column(name = "cooperation_intent")
     private String cooperationIntent;
 
@@ -205,6 +209,19 @@ public class Customer {
 
     public AppUser getDesignatedBy() {
         return designation == null ? null : designation.getBy();
+    }
+
+    /** Sets the potential (1–9) and adoption; either may be cleared (null) when no longer known. */
+    public void assess(Integer potential, Adoption adoption, AppUser by, Instant now) {
+        requireNotDeleted();
+        this.assessment = (assessment == null ? new PotentialAssessment() : assessment)
+                .with(potential, adoption, Objects.requireNonNull(by), now);
+        this.updatedAt = now;
+    }
+
+    /** Hibernate leaves an embedded part whose columns are all empty null; an empty one is returned instead. */
+    public PotentialAssessment getAssessment() {
+        return assessment == null ? new PotentialAssessment() : assessment;
     }
 
     /** Places the customer's pin (replacing any earlier one) for check-ins to be measured against. */

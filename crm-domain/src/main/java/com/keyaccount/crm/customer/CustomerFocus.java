@@ -15,11 +15,33 @@ import java.time.LocalDate;
  * @param notContactedSince only customers, not lost, with no contact logged at or after this moment
  * @param sales only customers with a sales line (a sale, credit note or return) in this window
  * @param move only customers whose tier moved so between two moments
+ * @param cell only customers in this cell of the nine-grid
  */
 public record CustomerFocus(boolean unclassified, boolean served, LocalDate overdueBefore, Instant notContactedSince,
-        SalesWindow sales, TierMove move) {
+        SalesWindow sales, TierMove move, GridCell cell) {
 
-    public static final CustomerFocus NONE = new CustomerFocus(false, false, null, null, null, null);
+    public static final CustomerFocus NONE = new CustomerFocus(false, false, null, null, null, null, null);
+
+    public CustomerFocus(boolean unclassified, boolean served, LocalDate overdueBefore, Instant notContactedSince,
+            SalesWindow sales, TierMove move) {
+        this(unclassified, served, overdueBefore, notContactedSince, sales, move, null);
+    }
+
+    /**
+     * A cell of the nine-grid as its page counts it (customers not lost): potential in the band
+     * and adoption in the column; with neither, the customers whose potential or adoption is not
+     * known yet.
+     */
+    public record GridCell(PotentialBand band, GridColumn column) {
+
+        public static final GridCell NOT_ASSESSED = new GridCell(null, null);
+
+        public GridCell {
+            if ((band == null) != (column == null)) {
+                throw new IllegalArgumentException("a cell has both a band and a column, or neither");
+            }
+        }
+    }
 
     /** Sales lines dated {@code from} through {@code to}, on one product line or any ({@code productLineId} null). */
     public record SalesWindow(LocalDate from, LocalDate to, Long productLineId) {

@@ -20,6 +20,7 @@ public interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSp
      */
     @Query("""
             SELECT c FROM Customer c JOIN FETCH c.owner LEFT JOIN FETCH c.designation.by
+            LEFT JOIN FETCH c.assessment.potentialBy LEFT JOIN FETCH c.assessment.adoptionBy
             WHERE c.id = :id AND c.deleted = FALSE""")
     Optional<Customer> findByIdAndDeletedFalse(long id);
 

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.customer;
 
+import com.keyaccount.crm.customer.CustomerFocus.GridCell;
 import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
 import com.keyaccount.crm.customer.CustomerFocus.TierMove;
 import com.keyaccount.crm.tier.CustomerTier;
@@ -67,7 +68,21 @@ final class FocusPredicates {
         if (focus.move() != null) {
             where.add(moved(focus.move()));
         }
+        if (focus.cell() != null) {
+            where.add(inCell(focus.cell()));
+        }
         return where;
+    }
+
+    private Predicate inCell(GridCell cell) {
+        var potential = customer.get("assessment").<Integer>get("potential");
+        var adoption = customer.get("assessment").<Adoption>get("adoption");
+        Predicate notLost = cb.notEqual(customer.get("status"), CustomerStatus.LOST);
+        if (cell.band() == null) {
+            return cb.and(notLost, cb.or(cb.isNull(potential), cb.isNull(adoption)));
+        }
+        return cb.and(notLost, cb.between(potential, cell.band().from(), cell.band().to()),
+                adoption.in(cell.column().adoptions()));
     }
 
     private Predicate sold(SalesWindow window) {

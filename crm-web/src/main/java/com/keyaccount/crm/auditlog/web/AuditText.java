@@ -44,7 +44,7 @@ public class AuditText {
             Map.entry("targetIndustries", "industry."), Map.entry("refusalReason", "prospect.refusal."),
             Map.entry("surveyChannel", "survey.channel."), Map.entry("surveyReason", "survey.reason."),
             Map.entry("careState", "care.state."), Map.entry("lossReason", "lost.reason."),
-            Map.entry("comeBack", "lost.comeBack."),
+            Map.entry("comeBack", "lost.comeBack."), Map.entry("adoption", "adoption."),
             Map.entry("complaintStatus", "complaint.status."), Map.entry("complaintCategory", "complaint.category."));
 
     /**

@@ -2,9 +2,12 @@ package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerFocus;
+import com.keyaccount.crm.customer.CustomerFocus.GridCell;
 import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
 import com.keyaccount.crm.customer.CustomerFocus.TierMove;
 import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.GridColumn;
+import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.shared.ControlCharacters;
@@ -65,6 +68,10 @@ public class CustomerListQuery {
     private LocalDate since;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate until;
+    /** A cell of the nine-grid: both {@code potential} and {@code adoption}, or {@code notAssessed}. */
+    private PotentialBand potential;
+    private GridColumn adoption;
+    private Boolean notAssessed;
     private String sort = "name";
     private String dir = "asc";
     private int page;
@@ -83,7 +90,15 @@ public class CustomerListQuery {
                 Boolean.TRUE.equals(overdue) ? today : null,
                 silentDays != null && silentDays > 0 && silentDays <= 3660
                         ? today.minusDays(silentDays).atStartOfDay(zone).toInstant() : null,
-                hasSales() ? new SalesWindow(soldFrom, soldTo, soldLine) : null, move(zone));
+                hasSales() ? new SalesWindow(soldFrom, soldTo, soldLine) : null, move(zone), cell());
+    }
+
+    /** The nine-grid's cell, when the filter names a whole one. */
+    public GridCell cell() {
+        if (potential != null && adoption != null) {
+            return new GridCell(potential, adoption);
+        }
+        return Boolean.TRUE.equals(notAssessed) ? GridCell.NOT_ASSESSED : null;
     }
 
     public boolean hasSales() {
@@ -99,7 +114,7 @@ public class CustomerListQuery {
     /** Whether any of the dashboard's drill-down filters is on. */
     public boolean hasFocus() {
         return Boolean.TRUE.equals(unclassified) || Boolean.TRUE.equals(served) || Boolean.TRUE.equals(overdue)
-                || silentDays != null || hasSales() || hasMove();
+                || silentDays != null || hasSales() || hasMove() || cell() != null;
     }
 
     private TierMove move(ZoneId zone) {
@@ -175,6 +190,9 @@ public class CustomerListQuery {
             add(b, "moved", moved);
             add(b, "since", since);
             add(b, "until", until);
+            add(b, "potential", potential);
+            add(b, "adoption", adoption);
+            add(b, "notAssessed", notAssessed);
         }
         add(b, "sort", sortKey);
         add(b, "dir", direction);

@@ -1,0 +1,72 @@
+package com.keyaccount.crm.potential.application;
+
+import com.keyaccount.crm.customer.Adoption;
+import com.keyaccount.crm.customer.GridColumn;
+import com.keyaccount.crm.customer.PotentialBand;
+import com.keyaccount.crm.potential.application.NineGrid.Figures;
+import com.keyaccount.crm.scoring.potential.NineGridZone;
+import com.keyaccount.crm.user.Viewer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts a viewer's book into the nine-grid in one grouped query: a manager their own customers,
+ * directors and admins the whole book.
+ */
+@Service
+public class NineGridFigures {
+
+    private static final String SQL = """
+            SELECT c.potential, c.adoption, COUNT(*) AS customers, COALESCE(SUM(t.revenue), 0) AS revenue
+            FROM customer c LEFT JOIN customer_tier t ON t.customer_id = c.id
+            WHERE c.deleted = FALSE AND c.status <> 'LOST'%s
+            GROUP BY c.potential, c.adoption""";
+
+    private final JdbcClient jdbc;
+
+    NineGridFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public NineGrid of(Viewer viewer) {
+        boolean whole = viewer.role().seesAllCustomers();
+        var statement = jdbc.sql(SQL.formatted(whole ? "" : " AND c.owner_id = :owner"));
+        if (!whole) {
+            statement = statement.param("owner", viewer.userId());
+        }
+        Map<PotentialBand, Map<GridColumn, Figures>> cells = new EnumMap<>(PotentialBand.class);
+        Figures[] notAssessed = {Figures.NONE};
+        statement.query((rs, n) -> {
+            int potential = rs.getInt("potential");
+            boolean potentialKnown = !rs.wasNull();
+            String adoption = rs.getString("adoption");
+            long customers = rs.getLong("customers");
+            BigDecimal revenue = rs.getBigDecimal("revenue");
+            if (!potentialKnown || adoption == null) {
+                notAssessed[0] = notAssessed[0].plus(customers, revenue);
+            } else {
+                cells.computeIfAbsent(PotentialBand.of(potential), b -> new EnumMap<>(GridColumn.class))
+                        .merge(Adoption.valueOf(adoption).column(), new Figures(customers, revenue),
+                                (a, b) -> a.plus(b.customers(), b.revenue()));
+            }
+            return null;
+        }).list();
+        List<NineGrid.Row> rows = new ArrayList<>();
+        for (PotentialBand band : PotentialBand.values()) {
+            List<NineGrid.Cell> row = new ArrayList<>();
+            for (GridColumn column : GridColumn.values()) {
+                Figures figures = cells.getOrDefault(band, Map.of()).getOrDefault(column, Figures.NONE);
+                row.add(new NineGrid.Cell(band, column, NineGridZone.of(band, column), figures));
+            }
+            rows.add(new NineGrid.Row(band, row));
+        }
+        return new NineGrid(rows, notAssessed[0]);
+    }
+}
