@@ -8,6 +8,7 @@ import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.followup.rules.CadenceBasis;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,9 @@ class QuotaEditorTest {
             Map.entry("min_B_ON_SITE_VISIT", "90"), Map.entry("max_B_ON_SITE_VISIT", ""),
             Map.entry("min_C_ANY_CONTACT", "30"), Map.entry("max_C_ANY_CONTACT", "4"),
             Map.entry("min_C_ON_SITE_VISIT", ""), Map.entry("max_C_ON_SITE_VISIT", ""),
-            Map.entry("graceDays", "7"), Map.entry("note", ""));
+            Map.entry("graceDays", "7"), Map.entry("note", ""),
+            Map.entry("follows", "TIER"), Map.entry("min_zone_red", "4"), Map.entry("max_zone_red", ""),
+            Map.entry("min_zone_yellow", "15"), Map.entry("max_zone_yellow", "4"));
 
     private final Fixtures fixtures;
     private final FollowUpBook book;
@@ -228,6 +231,51 @@ class QuotaEditorTest {
                     .isEqualTo(403);
         }
         assertThat(drafts.openDraft()).isEmpty();
+    }
+
+    @Test
+    void visits_that_follow_the_zone_make_a_red_zone_customer_due_every_four_days_and_my_day_says_why() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        // visited Mon 09-14; C: any contact every 30 days -> 10-14, no visit quota
+        Customer red = visited(manager, "红区客户", "2026-09-14T10:00", "C");
+        assertThat(admin.post(manager, "/customers/" + red.getId() + "/potential",
+                Map.of("potential", "9", "adoption", "PREFERRED")).getStatus()).isEqualTo(302);
+        assertThat(book.dueOn(red)).as("visits follow the tier until the policy says otherwise")
+                .isEqualTo(LocalDate.of(2026, 10, 14));
+
+        long draft = AdminEditing.idIn(admin.post(adminUser, "/admin/quotas/drafts",
+                Map.of("fromVersion", Integer.toString(versionBefore))).getRedirectedUrl());
+        Map<String, String> byZone = new HashMap<>(DEFAULTS);
+        byZone.put("follows", "ZONE");
+        assertThat(admin.post(adminUser, "/admin/quotas/drafts/" + draft, byZone).getRedirectedUrl())
+                .isEqualTo("/admin/quotas/drafts/" + draft);
+        String preview = admin.page(adminUser, "/admin/quotas/drafts/" + draft + "/preview?manager=" + manager.getId());
+        assertThat(AdminEditing.previewCount(preview, "C", "earlier")).isEqualTo(1);
+        admin.post(adminUser, "/admin/quotas/drafts/" + draft + "/publish", Map.of());
+        admin.awaitRefresh();
+
+        // red zone: visited 09-14 + 4 = Fri 09-18
+        assertThat(book.dueOn(red)).isEqualTo(LocalDate.of(2026, 9, 18));
+        assertThat(book.dueRule(red)).isEqualTo("RED_ZONE");
+        assertThat(admin.page(manager, "/my-day")).contains("red zone (high potential, already using us): on-site visit every 4 days");
+        assertThat(admin.page(adminUser, "/admin/quotas")).contains("On-site visits follow the zone", "Red zone: at least every 4 days");
+
+        // the customer leaves the zone: its tier's cadence again
+        admin.post(manager, "/customers/" + red.getId() + "/potential", Map.of("potential", "5", "adoption", "PREFERRED"));
+        assertThat(book.dueOn(red)).isEqualTo(LocalDate.of(2026, 10, 14));
+    }
+
+    @Test
+    void an_unknown_choice_for_what_visits_follow_is_refused_beside_it() throws Exception {
+        long draft = AdminEditing.idIn(admin.post(adminUser, "/admin/quotas/drafts",
+                Map.of("fromVersion", Integer.toString(versionBefore))).getRedirectedUrl());
+        Map<String, String> bad = new HashMap<>(DEFAULTS);
+        bad.put("follows", "WHATEVER");
+        bad.put("min_zone_red", "0");
+        MockHttpServletResponse page = admin.post(adminUser, "/admin/quotas/drafts/" + draft, bad);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("Choose one of the listed options.", "value=\"0\"");
+        assertThat(drafts.openDraft().orElseThrow().content().follows()).isEqualTo(CadenceBasis.TIER);
     }
 
     private Customer visited(AppUser manager, String name, String visitedAt, String tier) throws Exception {

@@ -21,6 +21,7 @@ public class PotentialService {
     private static final String ENTITY = "Customer";
 
     private final CustomerService customers;
+    private final CustomerStore store;
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
@@ -44,6 +45,8 @@ public class PotentialService {
         if (before.getAdoption() != adoption) {
             audit.fieldChanged(viewer.username(), ENTITY, id, id, "adoption", before.getAdoption(), adoption);
         }
+        // the schedule's listener reads the zone with SQL in this transaction: it must see the change
+        store.flush();
         events.publishEvent(new CustomerChanged(id));
     }
 }

@@ -12,13 +12,14 @@ import java.util.Objects;
  * Visit-frequency quotas per tier (SPEC 拜访频率) and the grace an upgraded customer gets before
  * its new, shorter interval counts as overdue. Pure data: no JPA, so crm-scoring can use it.
  */
-public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
+public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays, ZoneQuotas zones,
+        CadenceBasis follows) {
 
     /** SPEC defaults: A any 7 / visit 30, B any 14 / visit 90, C any 30; C at most 4 per 30 days. */
     public static final VisitQuotas DEFAULT = new VisitQuotas(Map.of(
             Tier.A, new TierCadence(Cadence.every(7), Cadence.every(30)),
             Tier.B, new TierCadence(Cadence.every(14), Cadence.every(90)),
-            Tier.C, new TierCadence(new Cadence(30, 4), Cadence.NONE)), 7);
+            Tier.C, new TierCadence(new Cadence(30, 4), Cadence.NONE)), 7, ZoneQuotas.DEFAULT, CadenceBasis.TIER);
     public static final int LONGEST_GRACE_DAYS = 365;
 
     public VisitQuotas {
@@ -29,6 +30,18 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
             }
         }
         byTier = Map.copyOf(new EnumMap<>(byTier));
+        Objects.requireNonNull(zones, "zones");
+        Objects.requireNonNull(follows, "follows");
+    }
+
+    /** Tier quotas only: the zones' defaults, not followed. */
+    public VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
+        this(byTier, upgradeGraceDays, ZoneQuotas.DEFAULT, CadenceBasis.TIER);
+    }
+
+    /** The same tier quotas and grace with other zone quotas and basis. */
+    public VisitQuotas withZones(ZoneQuotas newZones, CadenceBasis newFollows) {
+        return new VisitQuotas(byTier, upgradeGraceDays, newZones, newFollows);
     }
 
     public TierCadence of(Tier tier) {
@@ -60,6 +73,7 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays) {
             of(tier).violations().forEach(v -> found.add(v.under("byTier[" + tier + "]")));
         }
         Violation.range(found, "upgradeGraceDays", upgradeGraceDays, 0, LONGEST_GRACE_DAYS);
+        found.addAll(zones.violations());
         return found;
     }
 }

@@ -19,23 +19,26 @@ public class QuotaPolicies {
 
     /** One query: it runs in every transaction that logs a contact. */
     public VersionedQuotas current() {
-        int[] versionAndGrace = new int[2];
+        int[] version = new int[1];
+        VisitQuotas[] policy = new VisitQuotas[1];
         Map<Tier, Map<ChannelGroup, Cadence>> cadences = new EnumMap<>(Tier.class);
         jdbc.query("""
-                SELECT p.version, p.upgrade_grace_days, q.tier, q.channel_group, q.at_least_every_days,
+                SELECT p.version, p.upgrade_grace_days, %s, q.tier, q.channel_group, q.at_least_every_days,
                        q.at_most_per_30_days
                 FROM visit_quota_policy p LEFT JOIN visit_quota q ON q.policy_version = p.version
-                WHERE p.version = (SELECT MAX(version) FROM visit_quota_policy)""", rs -> {
-            versionAndGrace[0] = rs.getInt("version");
-            versionAndGrace[1] = rs.getInt("upgrade_grace_days");
-            if (rs.getString("tier") != null) {
-                QuotaRows.collect(cadences, rs);
-            }
-        });
-        if (versionAndGrace[0] == 0) {
+                WHERE p.version = (SELECT MAX(version) FROM visit_quota_policy)""".formatted(QuotaRows.POLICY_COLUMNS),
+                rs -> {
+                    version[0] = rs.getInt("version");
+                    if (rs.getString("tier") != null) {
+                        QuotaRows.collect(cadences, rs);
+                    }
+                    // the policy's own columns are on every row; the last read sees every cadence
+                    policy[0] = QuotaRows.quotas(cadences, rs);
+                });
+        if (version[0] == 0) {
             throw new IllegalStateException("no visit-quota policy");
         }
-        return new VersionedQuotas(versionAndGrace[0], QuotaRows.quotas(cadences, versionAndGrace[1]));
+        return new VersionedQuotas(version[0], policy[0]);
     }
 
     /** A quota policy with the version that identifies it. */

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.followup.rules.Cadence;
+import com.keyaccount.crm.followup.rules.CadenceBasis;
+import com.keyaccount.crm.followup.rules.ZoneQuotas;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
@@ -14,8 +16,16 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A quota set as rows of (tier, channel group, cadence): how versions and drafts both store it. */
+/**
+ * A quota set as rows of (tier, channel group, cadence) and, on the policy's or draft's own row,
+ * the grace, the zones' visit quotas and what the visit cadence follows: how versions and drafts
+ * both store it.
+ */
 public final class QuotaRows {
+
+    /** The policy's or draft's own columns besides the grace, in the order of {@link #policyValues}. */
+    public static final String POLICY_COLUMNS = "cadence_follows, red_at_least_every_days, red_at_most_per_30_days, "
+            + "yellow_at_least_every_days, yellow_at_most_per_30_days";
 
     private QuotaRows() {
     }
@@ -33,6 +43,25 @@ public final class QuotaRows {
                     groups.getOrDefault(ChannelGroup.ON_SITE_VISIT, Cadence.NONE)));
         }
         return new VisitQuotas(byTier, graceDays);
+    }
+
+    /** The set from its rows and the policy's or draft's own row ({@link #POLICY_COLUMNS} and the grace). */
+    public static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, ResultSet policy)
+            throws SQLException {
+        ZoneQuotas zones = new ZoneQuotas(
+                new Cadence((Integer) policy.getObject("red_at_least_every_days"),
+                        (Integer) policy.getObject("red_at_most_per_30_days")),
+                new Cadence((Integer) policy.getObject("yellow_at_least_every_days"),
+                        (Integer) policy.getObject("yellow_at_most_per_30_days")));
+        return quotas(cadences, policy.getInt("upgrade_grace_days"))
+                .withZones(zones, CadenceBasis.valueOf(policy.getString("cadence_follows")));
+    }
+
+    /** The values of {@link #POLICY_COLUMNS}. */
+    public static Object[] policyValues(VisitQuotas quotas) {
+        ZoneQuotas z = quotas.zones();
+        return new Object[] {quotas.follows().name(), z.red().atLeastEveryDays(), z.red().atMostPer30Days(),
+                z.yellow().atLeastEveryDays(), z.yellow().atMostPer30Days()};
     }
 
     public static void collect(Map<Tier, Map<ChannelGroup, Cadence>> into, ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package com.keyaccount.crm.followup.application;
 
+import com.keyaccount.crm.customer.Adoption;
+import com.keyaccount.crm.customer.NineGridZone;
 import com.keyaccount.crm.customer.CityOfAddress;
 import com.keyaccount.crm.followup.application.ScheduleInputs.ClassCadences;
 import com.keyaccount.crm.followup.application.ScheduleInputs.CustomerSchedule;
@@ -60,7 +62,7 @@ final class ScheduleRows {
                     new ScheduleInput(id, tier, businessDate(rs, "created_at"), businessDate(rs, "last_any"),
                             businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move,
                             rescheduledTo == null ? null : rescheduledTo.toLocalDate(),
-                            closeClass == null ? null : of(closeClass)),
+                            closeClass == null ? null : of(closeClass), zone(rs)),
                     CityOfAddress.of(rs.getString("address")), priority);
         }
 
@@ -70,6 +72,13 @@ final class ScheduleRows {
             }
             return new ProspectCadence(closeClass, days.get(closeClass));
         }
+    }
+
+    private static NineGridZone zone(ResultSet rs) throws SQLException {
+        int potential = rs.getInt("potential");
+        Integer known = rs.wasNull() ? null : potential;
+        String adoption = rs.getString("adoption");
+        return NineGridZone.of(known, adoption == null ? null : Adoption.valueOf(adoption));
     }
 
     private LocalDate businessDate(ResultSet rs, String column) throws SQLException {

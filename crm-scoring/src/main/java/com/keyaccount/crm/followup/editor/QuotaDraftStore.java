@@ -9,6 +9,7 @@ import com.keyaccount.crm.policy.DraftStore;
 import com.keyaccount.crm.tier.Tier;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -49,10 +50,11 @@ class QuotaDraftStore implements DraftStore<VisitQuotas> {
                     QuotaRows.collect(cadences, rs);
                 }, id);
         return jdbc.query("""
-                SELECT id, base_version, copied_from, upgrade_grace_days, note, created_by, created_at, updated_by,
-                       updated_at, version FROM visit_quota_draft WHERE id = ?""", (rs, n) -> new Draft<>(
+                SELECT id, base_version, copied_from, upgrade_grace_days, %s, note, created_by, created_at,
+                       updated_by, updated_at, version FROM visit_quota_draft WHERE id = ?""".formatted(
+                        QuotaRows.POLICY_COLUMNS), (rs, n) -> new Draft<>(
                         rs.getLong("id"), rs.getInt("base_version"), rs.getInt("copied_from"),
-                        QuotaRows.quotas(cadences, rs.getInt("upgrade_grace_days")), rs.getString("note"),
+                        QuotaRows.quotas(cadences, rs), rs.getString("note"),
                         rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                         rs.getLong("version")), id).stream().findFirst();
@@ -64,7 +66,8 @@ class QuotaDraftStore implements DraftStore<VisitQuotas> {
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     INSERT INTO visit_quota_draft (base_version, copied_from, upgrade_grace_days, note, created_by,
-                        created_at, updated_by, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)""", new String[] {"id"});
+                        created_at, updated_by, updated_at, %s) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                    .formatted(QuotaRows.POLICY_COLUMNS), new String[] {"id"});
             ps.setInt(1, basedOn);
             ps.setInt(2, copiedFrom);
             ps.setInt(3, quotas.upgradeGraceDays());
@@ -72,6 +75,10 @@ class QuotaDraftStore implements DraftStore<VisitQuotas> {
             ps.setTimestamp(5, Timestamp.from(at));
             ps.setString(6, by);
             ps.setTimestamp(7, Timestamp.from(at));
+            Object[] zones = QuotaRows.policyValues(quotas);
+            for (int i = 0; i < zones.length; i++) {
+                ps.setObject(8 + i, zones[i], i == 0 ? Types.VARCHAR : Types.INTEGER);
+            }
             return ps;
         }, key);
         long id = Objects.requireNonNull(key.getKey()).longValue();
@@ -81,9 +88,12 @@ class QuotaDraftStore implements DraftStore<VisitQuotas> {
 
     @Override
     public boolean update(long id, long seenVersion, VisitQuotas quotas, String note, String by, Instant at) {
+        Object[] zones = QuotaRows.policyValues(quotas);
         int updated = jdbc.update("UPDATE visit_quota_draft SET upgrade_grace_days = ?, note = ?, updated_by = ?, "
-                + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?", quotas.upgradeGraceDays(),
-                note, by, Timestamp.from(at), id, seenVersion);
+                + "updated_at = ?, version = version + 1, cadence_follows = ?, red_at_least_every_days = ?, "
+                + "red_at_most_per_30_days = ?, yellow_at_least_every_days = ?, yellow_at_most_per_30_days = ? "
+                + "WHERE id = ? AND version = ?", quotas.upgradeGraceDays(), note, by, Timestamp.from(at), zones[0],
+                zones[1], zones[2], zones[3], zones[4], id, seenVersion);
         if (updated == 0) {
             return false;
         }

@@ -48,10 +48,10 @@ class QuotaVersions implements PolicyVersions<VisitQuotas> {
                     QuotaRows.collect(cadences.computeIfAbsent(rs.getInt("policy_version"),
                             v -> new EnumMap<>(Tier.class)), rs);
                 });
-        return jdbc.query("SELECT version, upgrade_grace_days, created_at, created_by, note FROM visit_quota_policy "
-                + "ORDER BY version DESC", (rs, n) -> new QuotaPolicyVersion(rs.getInt("version"),
-                        QuotaRows.quotas(cadences.getOrDefault(rs.getInt("version"), Map.of()),
-                                rs.getInt("upgrade_grace_days")),
+        return jdbc.query("SELECT version, upgrade_grace_days, " + QuotaRows.POLICY_COLUMNS
+                + ", created_at, created_by, note FROM visit_quota_policy ORDER BY version DESC",
+                (rs, n) -> new QuotaPolicyVersion(rs.getInt("version"),
+                        QuotaRows.quotas(cadences.getOrDefault(rs.getInt("version"), Map.of()), rs),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
                         rs.getString("note")));
     }
@@ -75,9 +75,11 @@ class QuotaVersions implements PolicyVersions<VisitQuotas> {
     @Override
     public Published publish(Draft<VisitQuotas> draft, String by, Instant at) {
         int next = draft.basedOn() + 1;
-        jdbc.update("INSERT INTO visit_quota_policy (version, upgrade_grace_days, created_at, created_by, note) "
-                + "VALUES (?, ?, ?, ?, ?)", next, draft.content().upgradeGraceDays(), Timestamp.from(at), by,
-                draft.note());
+        Object[] zones = QuotaRows.policyValues(draft.content());
+        jdbc.update("INSERT INTO visit_quota_policy (version, upgrade_grace_days, created_at, created_by, note, "
+                + QuotaRows.POLICY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", next,
+                draft.content().upgradeGraceDays(), Timestamp.from(at), by, draft.note(), zones[0], zones[1], zones[2],
+                zones[3], zones[4]);
         QuotaRows.insert(jdbc, "visit_quota", "policy_version", next, draft.content());
         return new Published(next, null, List.of(new AuditedChange("VisitQuotaPolicy", next, "quotas",
                 describe(draft.basedOn(), content(draft.basedOn())), describe(next, draft.content()))), null);
@@ -96,7 +98,9 @@ class QuotaVersions implements PolicyVersions<VisitQuotas> {
             TierCadence c = quotas.of(tier);
             tiers.add(tier + " " + describe(c.anyContact()) + "/" + describe(c.onSiteVisit()));
         }
-        return "v" + version + ": " + String.join(", ", tiers) + "; grace " + quotas.upgradeGraceDays() + "d";
+        return "v" + version + ": " + String.join(", ", tiers) + "; grace " + quotas.upgradeGraceDays() + "d"
+                + "; red " + describe(quotas.zones().red()) + ", yellow " + describe(quotas.zones().yellow())
+                + "; visits follow " + quotas.follows();
     }
 
     private static String describe(Cadence cadence) {

@@ -2,7 +2,7 @@ package com.keyaccount.crm.potential.application;
 
 import com.keyaccount.crm.customer.GridColumn;
 import com.keyaccount.crm.customer.PotentialBand;
-import com.keyaccount.crm.scoring.potential.NineGridZone;
+import com.keyaccount.crm.customer.NineGridZone;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.GridColumn;
 import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.potential.application.NineGrid.Figures;
-import com.keyaccount.crm.scoring.potential.NineGridZone;
+import com.keyaccount.crm.customer.NineGridZone;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -16,5 +16,9 @@ public enum DueRule {
      * a graded prospect: last contact (or since it was created) + the follow-up cadence of its
      * close-time class (seed 003 客户追踪志: A daily, B weekly, C every 15 days, D monthly, E yearly).
      */
-    PROSPECT_CLASS
+    PROSPECT_CLASS,
+    /** last on-site visit + the red zone's visit interval (nine-grid: high potential, already using us). */
+    RED_ZONE,
+    /** last on-site visit + the yellow zone's visit interval (nine-grid: high potential, not using us yet). */
+    YELLOW_ZONE
 }

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.scoring.schedule;
 
+import com.keyaccount.crm.customer.NineGridZone;
 import com.keyaccount.crm.followup.rules.Cadence;
+import com.keyaccount.crm.followup.rules.CadenceBasis;
 import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import java.time.LocalDate;
@@ -29,6 +31,11 @@ import java.time.LocalDate;
  * next working day like a quota date; an agreed date and a reschedule count as for a customer.
  * It has no visit quota and no upgrade grace: it is re-graded after every follow-up, and the new
  * class applies at once.
+ *
+ * <p>A customer in a nine-grid zone (issue 16) may have its on-site visits follow the zone's quota
+ * ({@link CadenceBasis}): instead of the tier's visit quota ({@code ZONE}), or beside it, whichever
+ * falls first ({@code STRICTER}). The tier's "any contact" quota and its upgrade grace apply as
+ * before; on equal dates the zone is named, as the more specific rule.
  */
 public final class FollowUpScheduler {
 
@@ -40,9 +47,24 @@ public final class FollowUpScheduler {
             return new FollowUpDue(input.customerId(), input.rescheduledTo(), DueRule.RESCHEDULED, null, null);
         }
         Candidate quota = input.prospect() != null ? prospectCandidate(input, calendar)
-                : withUpgradeGrace(input, quotas, calendar, earliestQuota(input, quotas.of(input.tier()), calendar));
+                : customerQuota(input, quotas, calendar);
         Candidate chosen = earlier(pendingAgreedDate(input), quota);
         return chosen == null ? FollowUpDue.none(input.customerId()) : chosen.toDue(input.customerId());
+    }
+
+    private static Candidate customerQuota(ScheduleInput input, VisitQuotas quotas, WorkingCalendar calendar) {
+        TierCadence tier = quotas.of(input.tier());
+        boolean zoned = input.zone() != NineGridZone.NONE && quotas.follows() != CadenceBasis.TIER;
+        if (zoned && quotas.follows() == CadenceBasis.ZONE) {
+            tier = new TierCadence(tier.anyContact(), Cadence.NONE);
+        }
+        Candidate byTier = withUpgradeGrace(input, quotas, calendar, earliestQuota(input, tier, calendar));
+        if (!zoned) {
+            return byTier;
+        }
+        DueRule rule = input.zone() == NineGridZone.RED ? DueRule.RED_ZONE : DueRule.YELLOW_ZONE;
+        return earlier(quotaCandidate(rule, quotas.zones().of(input.zone()), input.lastVisitOn(), input, calendar),
+                byTier);
     }
 
     /** The earlier of the two quota dates of {@code cadence}, or null when neither has a minimum. */

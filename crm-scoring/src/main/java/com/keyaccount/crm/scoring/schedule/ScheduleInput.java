@@ -2,6 +2,7 @@ package com.keyaccount.crm.scoring.schedule;
 
 import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.customer.NineGridZone;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -19,14 +20,24 @@ import java.util.Objects;
  *                       until the next contact is logged (which removes it)
  * @param prospect       for a prospect with a close-time class: that class and its cadence, which
  *                       replace the tier's quotas; null for a customer or an ungraded prospect
+ * @param zone           the customer's nine-grid zone ({@link NineGridZone#NONE} outside the zones)
  */
 public record ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
         LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo,
-        ProspectCadence prospect) {
+        ProspectCadence prospect, NineGridZone zone) {
 
     public ScheduleInput {
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(knownSince, "knownSince");
+        zone = zone == null ? NineGridZone.NONE : zone;
+    }
+
+    /** Outside the nine-grid's zones. */
+    public ScheduleInput(long customerId, Tier tier, LocalDate knownSince, LocalDate lastContactOn,
+            LocalDate lastVisitOn, LocalDate agreedNextOn, TierMove lastTierMove, LocalDate rescheduledTo,
+            ProspectCadence prospect) {
+        this(customerId, tier, knownSince, lastContactOn, lastVisitOn, agreedNextOn, lastTierMove, rescheduledTo,
+                prospect, NineGridZone.NONE);
     }
 
     /** A customer (or an ungraded prospect), perhaps rescheduled. */

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.followup.web.admin;
 
 import com.keyaccount.crm.followup.rules.Cadence;
+import com.keyaccount.crm.followup.rules.CadenceBasis;
+import com.keyaccount.crm.followup.rules.ZoneQuotas;
 import com.keyaccount.crm.followup.rules.ChannelGroup;
 import com.keyaccount.crm.followup.rules.TierCadence;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
@@ -11,6 +13,7 @@ import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.web.PlainText;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,9 @@ public final class QuotaForm {
 
     static final int NOTE_LENGTH = 500;
     private static final String GRACE = "graceDays";
+    private static final String FOLLOWS = "follows";
+    /** The nine-grid zones with visit quotas of their own, as their fields name them. */
+    private static final List<String> ZONES = List.of("red", "yellow");
     /** Violation paths to field names. */
     private static final Map<String, String> FIELDS = new HashMap<>();
 
@@ -35,6 +41,10 @@ public final class QuotaForm {
             }
         }
         FIELDS.put("upgradeGraceDays", GRACE);
+        for (String zone : ZONES) {
+            FIELDS.put("zones." + zone + ".atLeastEveryDays", "min_zone_" + zone);
+            FIELDS.put("zones." + zone + ".atMostPer30Days", "max_zone_" + zone);
+        }
     }
 
     private final Map<String, String> values = new HashMap<>();
@@ -60,6 +70,10 @@ public final class QuotaForm {
             }
         }
         form.values.put(GRACE, Integer.toString(draft.content().upgradeGraceDays()));
+        ZoneQuotas zones = draft.content().zones();
+        form.putZone("red", zones.red());
+        form.putZone("yellow", zones.yellow());
+        form.values.put(FOLLOWS, draft.content().follows().name());
         form.values.put("note", draft.note() == null ? "" : draft.note());
         form.values.put("draftVersion", Long.toString(draft.version()));
         form.check();
@@ -72,6 +86,7 @@ public final class QuotaForm {
         FIELDS.values().forEach(field -> form.values.put(field, params.getOrDefault(field, "")));
         form.values.put("note", params.getOrDefault("note", ""));
         form.values.put("draftVersion", params.getOrDefault("draftVersion", ""));
+        form.values.put(FOLLOWS, params.getOrDefault(FOLLOWS, ""));
         form.check();
         return form;
     }
@@ -83,6 +98,8 @@ public final class QuotaForm {
                     cadence(tier, ChannelGroup.ON_SITE_VISIT)));
         }
         Integer grace = number(GRACE, false);
+        ZoneQuotas zones = new ZoneQuotas(zoneCadence("red"), zoneCadence("yellow"));
+        CadenceBasis follows = follows();
         boolean readable = errors.isEmpty();
         if (note().strip().length() > NOTE_LENGTH) {
             errors.put("note", new FieldMessage("quota.error.note", NOTE_LENGTH, null));
@@ -92,7 +109,7 @@ public final class QuotaForm {
         if (!readable) {
             return;
         }
-        quotas = new VisitQuotas(byTier, grace);
+        quotas = new VisitQuotas(byTier, grace, zones, follows);
         for (Violation v : quotas.violations()) {
             String field = FIELDS.get(v.path());
             errors.putIfAbsent(field, message(field, v, "quota.error."));
@@ -112,6 +129,25 @@ public final class QuotaForm {
     private static String numberMessage(String field) {
         return field.equals(GRACE) ? "quota.error.grace"
                 : field.startsWith("min_") ? "quota.error.minDays" : "quota.error.maxCount";
+    }
+
+    private void putZone(String zone, Cadence cadence) {
+        values.put("min_zone_" + zone, cadence.atLeastEveryDays() == null ? "" : cadence.atLeastEveryDays().toString());
+        values.put("max_zone_" + zone, cadence.atMostPer30Days() == null ? "" : cadence.atMostPer30Days().toString());
+    }
+
+    private Cadence zoneCadence(String zone) {
+        return new Cadence(number("min_zone_" + zone, true), number("max_zone_" + zone, true));
+    }
+
+    /** What the visit cadence follows; anything but a listed choice is an error beside the choice. */
+    private CadenceBasis follows() {
+        try {
+            return CadenceBasis.valueOf(values.get(FOLLOWS).strip());
+        } catch (IllegalArgumentException e) {
+            errors.put(FOLLOWS, FieldMessage.of("quota.error.follows"));
+            return null;
+        }
     }
 
     private Cadence cadence(Tier tier, ChannelGroup group) {
@@ -188,5 +224,13 @@ public final class QuotaForm {
 
     public String max(Tier tier, ChannelGroup group) {
         return maxField(tier, group);
+    }
+
+    public List<String> zones() {
+        return ZONES;
+    }
+
+    public List<CadenceBasis> followChoices() {
+        return List.of(CadenceBasis.values());
     }
 }
