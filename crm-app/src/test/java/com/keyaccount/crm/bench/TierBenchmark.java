@@ -86,6 +86,10 @@ public final class TierBenchmark {
                 customers(app);
                 return;
             }
+            if ("grid".equals(env("CRM_BENCH_ONLY", ""))) {
+                grid(app);
+                return;
+            }
             if ("myday".equals(env("CRM_BENCH_ONLY", ""))) {
                 MyDayBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8")),
                         Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20"))));
@@ -155,6 +159,7 @@ public final class TierBenchmark {
             funnel(app, runs);
             service(app);
             customers(app);
+            grid(app);
         }
     }
 
@@ -184,6 +189,12 @@ public final class TierBenchmark {
         CustomerListBenchmark.run(app, samples);
         CustomerPageBenchmark.run(app, app.getBean(JdbcTemplate.class),
                 "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"), samples * 3);
+    }
+
+    /** The nine-grid page (issue 16). */
+    private static void grid(ConfigurableApplicationContext app) throws Exception {
+        NineGridBenchmark.run(app, "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
+                Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
     }
 
     /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */

@@ -148,6 +148,33 @@ class NineGridTest {
     }
 
     @Test
+    void the_grid_kept_between_visits_shows_an_assessment_on_the_next_request() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        assessed(manager, "第一家", "8", "PREFERRED");
+        assertThat(cell(page("/nine-grid", manager, "en"), "HIGH-PREFERRED")).contains("1 customers");
+
+        Customer second = assessed(manager, "第二家", "9", "SECONDARY");
+        assertThat(cell(page("/nine-grid", manager, "en"), "HIGH-SECONDARY")).contains("1 customers");
+        assess(manager, second, "9", "PREFERRED");
+        Document after = page("/nine-grid", manager, "en");
+        assertThat(cell(after, "HIGH-PREFERRED")).contains("2 customers");
+        assertThat(cell(after, "HIGH-SECONDARY")).contains("0 customers");
+    }
+
+    @Test
+    void the_quarterly_profile_check_confirms_the_assessment() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        Customer customer = assessed(manager, "季度核实", "6", "COMPETITOR");
+        assertThat(page("/customers/" + customer.getId(), manager, "en").select("#potential-confirmed")).isEmpty();
+
+        mvc.perform(post("/customers/{id}/verify", customer.getId()).with(user(Fixtures.principal(manager)))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(page("/customers/" + customer.getId(), manager, "en").select("#potential-confirmed").text())
+                .startsWith("Confirmed with the profile check");
+    }
+
+    @Test
     void a_manager_sees_only_their_own_book_in_the_grid() throws Exception {
         AppUser mine = fixtures.user(Role.ACCOUNT_MANAGER);
         AppUser other = fixtures.user(Role.ACCOUNT_MANAGER);

@@ -1,10 +1,13 @@
 package com.keyaccount.crm.potential.application;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.GridColumn;
 import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.potential.application.NineGrid.Figures;
 import com.keyaccount.crm.customer.NineGridZone;
+import com.keyaccount.crm.kept.FigureVersion;
+import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts a viewer's book into the nine-grid in one grouped query: a manager their own customers,
- * directors and admins the whole book.
+ * directors and admins the whole book. The grid is kept between visits under the figures' number
+ * ({@link FigureVersion}), which a customer changed (its potential or adoption too), an import
+ * of customers and a tier recompute raise: at 100k customers the query reads every customer.
  */
 @Service
 public class NineGridFigures {
@@ -29,17 +33,27 @@ public class NineGridFigures {
             GROUP BY c.potential, c.adoption""";
 
     private final JdbcClient jdbc;
+    private final FigureVersion version;
+    /** By owner; the whole book under {@link #WHOLE_BOOK}. */
+    private final Cache<Versioned<Long>, NineGrid> kept;
 
-    NineGridFigures(JdbcClient jdbc) {
+    private static final long WHOLE_BOOK = 0L;
+
+    NineGridFigures(JdbcClient jdbc, FigureVersion version) {
         this.jdbc = jdbc;
+        this.version = version;
+        this.kept = version.cache(1_000);
     }
 
-    @Transactional(readOnly = true)
     public NineGrid of(Viewer viewer) {
-        boolean whole = viewer.role().seesAllCustomers();
+        return version.kept(kept, viewer.role().seesAllCustomers() ? WHOLE_BOOK : viewer.userId(), this::count);
+    }
+
+    private NineGrid count(long owner) {
+        boolean whole = owner == WHOLE_BOOK;
         var statement = jdbc.sql(SQL.formatted(whole ? "" : " AND c.owner_id = :owner"));
         if (!whole) {
-            statement = statement.param("owner", viewer.userId());
+            statement = statement.param("owner", owner);
         }
         Map<PotentialBand, Map<GridColumn, Figures>> cells = new EnumMap<>(PotentialBand.class);
         Figures[] notAssessed = {Figures.NONE};
