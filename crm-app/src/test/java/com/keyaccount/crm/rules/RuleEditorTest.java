@@ -289,6 +289,27 @@ class RuleEditorTest {
     }
 
     @Test
+    void a_scorecard_on_potential_makes_a_high_potential_customer_without_sales_a_key_account() throws Exception {
+        Customer promising = fixtures.customer(manager, Fixtures.unique("高潜力"));
+        mvc.perform(post("/customers/{id}/potential", promising.getId()).param("potential", "9")
+                .param("adoption", "NOT_USING").with(as(manager)).with(csrf())).andExpect(status().is3xxRedirection());
+        long draft = startDraft();
+        // potential 8+ scores 60 (seed 003: an A target grade from 8), payment without history 20: 80 = A
+        Map<String, String> changed = new LinkedHashMap<>(Map.of("method", "SCORECARD", "criteria[0].name", "潜力",
+                "criteria[0].metric", "POTENTIAL", "criteria[0].bands[0].threshold", "8",
+                "criteria[0].bands[0].points", "60", "criteria[0].bands[1].threshold", "4",
+                "criteria[0].bands[1].points", "40", "criteria[0].bands[2].threshold", "1",
+                "criteria[0].bands[2].points", "10", "criteria[0].pointsWithoutData", "0"));
+        mvc.perform(save(draft, 0, changed)).andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        assertThat(tierOf(promising)).containsEntry("effective_tier", "A").containsEntry("score", 80);
+        assertThat(page("/customers/" + promising.getId(), "zh-CN").getElementById("tier").text())
+                .contains("潜力 60 + 回款 20");
+    }
+
+    @Test
     void a_new_version_that_moves_nobody_still_names_itself_in_every_explanation() throws Exception {
         Customer idle = fixtures.customer(manager, Fixtures.unique("无订单"));
         recompute.run("TEST", "test");

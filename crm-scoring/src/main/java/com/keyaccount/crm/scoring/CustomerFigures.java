@@ -12,9 +12,18 @@ import java.util.Objects;
  * @param margin           gross margin of the window's lines, {@code null} when none carried one
  * @param orderCount       sale lines (credit notes are not orders)
  * @param averageDaysToPay over the paid sale lines of the window; {@code null} without payment history
+ * @param potential        the customer's potential score 1–9 (nine-grid); {@code null} when not assessed
+ * @param yearsAsCustomer  years from the customer's creation to the window's last day (loyalty);
+ *                         {@code null} when not read (a product line's figures)
  */
 public record CustomerFigures(long customerId, BigDecimal revenue, BigDecimal margin, long orderCount,
-        Double averageDaysToPay) {
+        Double averageDaysToPay, Integer potential, Double yearsAsCustomer) {
+
+    /** Sales figures only, without the profile's potential and loyalty. */
+    public CustomerFigures(long customerId, BigDecimal revenue, BigDecimal margin, long orderCount,
+            Double averageDaysToPay) {
+        this(customerId, revenue, margin, orderCount, averageDaysToPay, null, null);
+    }
 
     public CustomerFigures {
         Objects.requireNonNull(revenue, "revenue");

@@ -7,5 +7,9 @@ public enum Metric {
     /** 回款周期: average days from order to payment, over paid orders in the window. */
     AVERAGE_DAYS_TO_PAY,
     ORDER_COUNT,
-    REVENUE
+    REVENUE,
+    /** The potential score 1–9 of the customer's profile (the nine-grid's rows); none while not assessed. */
+    POTENTIAL,
+    /** 忠诚度: years since the customer was created, to the window's last day. */
+    YEARS_AS_CUSTOMER
 }

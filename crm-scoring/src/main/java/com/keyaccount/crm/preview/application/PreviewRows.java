@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PreviewRows {
 
     private static final String SQL = """
-            SELECT c.id, c.owner_id, c.designated_key, t.effective_tier, t.pinned_tier, t.pinned_until,
+            SELECT c.id, c.owner_id, c.designated_key, c.potential, c.created_at, t.effective_tier, t.pinned_tier, t.pinned_until,
                    a.revenue, a.margin, a.orders, a.days_to_pay, a.paid
             FROM customer c
             LEFT JOIN %s a ON a.customer_id = c.id
@@ -57,7 +57,7 @@ final class PreviewRows {
     Map<Long, Row> book(LocalDate from, LocalDate to) {
         Map<Long, Row> rows = new HashMap<>();
         WindowFigures.stream(jdbc, SQL.formatted(windows.figuresOf(from, to)), rs -> {
-            Row row = row(rs);
+            Row row = row(rs, to);
             rows.put(row.figures().customerId(), row);
         });
         return rows;
@@ -130,9 +130,9 @@ final class PreviewRows {
         return counts;
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private static Row row(ResultSet rs, LocalDate to) throws SQLException {
         Date pinnedUntil = rs.getDate("pinned_until");
-        return new Row(WindowFigures.of(rs), rs.getLong("owner_id"), tier(rs.getString("effective_tier")),
+        return new Row(WindowFigures.withProfile(rs, to), rs.getLong("owner_id"), tier(rs.getString("effective_tier")),
                 tier(rs.getString("pinned_tier")), pinnedUntil == null ? null : pinnedUntil.toLocalDate(),
                 rs.getBoolean("designated_key"));
     }

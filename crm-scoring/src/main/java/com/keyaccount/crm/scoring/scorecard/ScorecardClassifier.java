@@ -82,6 +82,9 @@ public final class ScorecardClassifier {
             case ORDER_COUNT -> BigDecimal.valueOf(customer.orderCount());
             case AVERAGE_DAYS_TO_PAY -> customer.averageDaysToPay() == null ? null
                     : BigDecimal.valueOf(customer.averageDaysToPay());
+            case POTENTIAL -> customer.potential() == null ? null : BigDecimal.valueOf(customer.potential());
+            case YEARS_AS_CUSTOMER -> customer.yearsAsCustomer() == null ? null
+                    : BigDecimal.valueOf(customer.yearsAsCustomer()).setScale(1, RoundingMode.DOWN);
         };
     }
 }

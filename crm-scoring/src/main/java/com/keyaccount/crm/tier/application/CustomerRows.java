@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class CustomerRows {
 
     private static final String STORED = """
-            SELECT c.id, c.designated_key, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version,
+            SELECT c.id, c.designated_key, c.potential, c.created_at, t.effective_tier, t.computed_tier, t.pinned_tier, t.pinned_until, t.policy_version,
                    t.revenue AS stored_revenue, t.margin AS stored_margin, t.order_count AS stored_orders,
                    t.avg_days_to_pay AS stored_days, t.score, t.score_parts,
                    f.revenue, f.margin, f.orders, f.days_to_pay, f.paid
@@ -50,14 +50,14 @@ final class CustomerRows {
                 ps.setFetchSize(5_000);
                 return ps;
             }, rs -> {
-                CustomerRow row = row(rs);
+                CustomerRow row = row(rs, to);
                 rows.put(row.figures().customerId(), row);
             });
             return rows;
         });
     }
 
-    private static CustomerRow row(ResultSet rs) throws SQLException {
+    private static CustomerRow row(ResultSet rs, LocalDate to) throws SQLException {
         Date pinnedUntil = rs.getDate("pinned_until");
         int version = rs.getInt("policy_version");
         Integer storedVersion = rs.wasNull() ? null : version;
@@ -65,7 +65,7 @@ final class CustomerRows {
         Long storedOrders = rs.wasNull() ? null : orders;
         int score = rs.getInt("score");
         Integer storedScore = rs.wasNull() ? null : score;
-        return new CustomerRow(WindowFigures.of(rs),
+        return new CustomerRow(WindowFigures.withProfile(rs, to),
                 tier(rs.getString("computed_tier")), tier(rs.getString("effective_tier")), tier(rs.getString("pinned_tier")),
                 pinnedUntil == null ? null : pinnedUntil.toLocalDate(), rs.getBoolean("designated_key"), storedVersion, rs.getBigDecimal("stored_revenue"),
                 rs.getBigDecimal("stored_margin"), storedOrders, rs.getBigDecimal("stored_days"), storedScore,

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -87,6 +89,21 @@ public final class WindowFigures {
      * Revenue is the net of sales and credit notes; a customer whose credit notes come to more than
      * their sales in the window ranks as no revenue, never as less than none.
      */
+    /**
+     * A customer's figures with its profile's potential and loyalty: the row also holds the
+     * customer's {@code potential} and {@code created_at}; years are counted to {@code asOf}.
+     */
+    public static CustomerFigures withProfile(ResultSet rs, LocalDate asOf) throws SQLException {
+        CustomerFigures sales = of(rs);
+        int potential = rs.getInt("potential");
+        Integer known = rs.wasNull() ? null : potential;
+        Timestamp created = rs.getTimestamp("created_at");
+        Double years = created == null ? null
+                : Math.max(0, ChronoUnit.DAYS.between(created.toLocalDateTime().toLocalDate(), asOf)) / 365.25;
+        return new CustomerFigures(sales.customerId(), sales.revenue(), sales.margin(), sales.orderCount(),
+                sales.averageDaysToPay(), known, years);
+    }
+
     public static CustomerFigures of(ResultSet rs) throws SQLException {
         BigDecimal revenue = Objects.requireNonNullElse(rs.getBigDecimal("revenue"), BigDecimal.ZERO);
         long paid = rs.getLong("paid");
