@@ -198,10 +198,11 @@ public class CustomerService {
         CustomerStore.Counts counts = customers.count(staged);
         staged.fieldChanges().forEach((field, changes) -> audit.fieldsChanged(actor, now, ENTITY, field, changes));
         customers.recordChanged(staged);
-        // the location's "set by" column holds a username (64 characters)
+        // the location's "set by" column holds a username (64 characters), the assessment's a user
         String by = actor.length() > 64 ? actor.substring(0, 64) : actor;
-        customers.updateFromStage(staged, by, now);
-        List<Long> created = customers.insertFromStage(staged, by, now);
+        Long byId = users.findByUsername(actor).map(AppUser::getId).orElse(null);
+        customers.updateFromStage(staged, by, byId, now);
+        List<Long> created = customers.insertFromStage(staged, by, byId, now);
         customers.recordCreated(staged);
         customers.fillMissingInitials();
         audit.customersCreated(actor, now, ENTITY, created);

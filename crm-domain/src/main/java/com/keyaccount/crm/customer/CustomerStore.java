@@ -73,10 +73,11 @@ class CustomerStore {
         long created = count("SELECT COUNT(*) FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL",
                 id);
         long updated = count("SELECT COUNT(*) " + StagedCustomers.EXISTING + " AND (" + staged.changed() + ")", id);
-        // a new owner or status changes who follows the customer up and how often
+        // a new owner or status changes who follows the customer up and how often; a new assessment
+        // is told on as the assessment form tells it, for whoever keeps schedules or figures by it
         List<Long> rescheduled = new ArrayList<>(jdbc.queryForList("SELECT c.id " + StagedCustomers.EXISTING
-                + " AND (c.owner_id <> s.owner_id OR c.status IS DISTINCT FROM " + staged.value("status") + ")",
-                Long.class, id));
+                + " AND (c.owner_id <> s.owner_id OR c.status IS DISTINCT FROM " + staged.value("status") + " OR "
+                + staged.assessmentChanged() + ")", Long.class, id));
         return new Counts(total, created, updated, rescheduled);
     }
 
@@ -85,9 +86,10 @@ class CustomerStore {
 
     /**
      * Existing customers take the staged values where these differ; their version moves on like an
-     * edit's. A location the line changes becomes the importer's ({@code by}), set now.
+     * edit's. A location the line changes becomes the importer's ({@code by}), set now; so does a
+     * potential or adoption it changes (the importer's id, {@code byId}).
      */
-    void updateFromStage(StagedCustomers staged, String by, Instant at) {
+    void updateFromStage(StagedCustomers staged, String by, Long byId, Instant at) {
         jdbc.update("""
                 MERGE INTO customer c
                 USING (SELECT * FROM customer_import_stage WHERE import_id = ? AND customer_id IS NOT NULL) s
@@ -96,14 +98,20 @@ class CustomerStore {
                     name_initials = CASE WHEN c.name = s.name THEN c.name_initials END, industry = s.industry, region = s.region,
                     owner_id = s.owner_id, phone = %s, address = %s, status = %s, lost_reason = %s,
                     annual_sales = %s, employee_count = %s, latitude = %s, longitude = %s, location_source = %s,
-                    location_set_by = %s, location_set_at = %s, updated_at = ?, version = c.version + 1"""
+                    location_set_by = %s, location_set_at = %s, potential = %s, potential_by_id = %s,
+                    potential_at = %s, adoption = %s, adoption_by_id = %s, adoption_at = %s, updated_at = ?,
+                    version = c.version + 1"""
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
                         staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count"),
                         staged.value("latitude"), staged.value("longitude"),
                         staged.locationProvenance("location_source", null),
                         staged.locationProvenance("location_set_by", "VARCHAR(64)"),
-                        staged.locationProvenance("location_set_at", "TIMESTAMP WITH TIME ZONE")),
-                staged.importId(), by, Timestamp.from(at), Timestamp.from(at));
+                        staged.locationProvenance("location_set_at", "TIMESTAMP WITH TIME ZONE"),
+                        staged.value("potential"), staged.assessmentProvenance("potential", "by_id"),
+                        staged.assessmentProvenance("potential", "at"), staged.value("adoption"),
+                        staged.assessmentProvenance("adoption", "by_id"), staged.assessmentProvenance("adoption", "at")),
+                staged.importId(), by, Timestamp.from(at), byId, Timestamp.from(at), byId, Timestamp.from(at),
+                Timestamp.from(at));
     }
 
     /**
@@ -125,20 +133,28 @@ class CustomerStore {
                 WHERE s.import_id = ? AND s.customer_id IS NULL""", staged.importId());
     }
 
-    /** Staged lines without a customer become customers (ACTIVE unless the line says otherwise); returns their ids. */
-    List<Long> insertFromStage(StagedCustomers staged, String by, Instant at) {
+    /**
+     * Staged lines without a customer become customers (ACTIVE unless the line says otherwise),
+     * a location, potential or adoption they bring set by the importer now; returns their ids.
+     */
+    List<Long> insertFromStage(StagedCustomers staged, String by, Long byId, Instant at) {
         Timestamp now = Timestamp.from(at);
         jdbc.update("""
                 INSERT INTO customer (code, name, industry, region, owner_id, phone, address, status, lost_reason,
                     annual_sales, employee_count, long_term_agreement, designated_key, created_at, updated_at,
-                    deleted, version, latitude, longitude, location_source, location_set_by, location_set_at)
+                    deleted, version, latitude, longitude, location_source, location_set_by, location_set_at,
+                    potential, potential_by_id, potential_at, adoption, adoption_by_id, adoption_at)
                 SELECT code, name, industry, region, owner_id, phone, address, COALESCE(status, 'ACTIVE'), lost_reason,
                     annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0, latitude, longitude,
                     CASE WHEN latitude IS NOT NULL THEN 'IMPORTED' END,
                     CASE WHEN latitude IS NOT NULL THEN CAST(? AS VARCHAR(64)) END,
-                    CASE WHEN latitude IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
+                    CASE WHEN latitude IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END,
+                    potential, CASE WHEN potential IS NOT NULL THEN CAST(? AS BIGINT) END,
+                    CASE WHEN potential IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END,
+                    adoption, CASE WHEN adoption IS NOT NULL THEN CAST(? AS BIGINT) END,
+                    CASE WHEN adoption IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
                 FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, by, now,
-                staged.importId());
+                byId, now, byId, now, staged.importId());
         return jdbc.queryForList("""
                 SELECT c.id FROM customer_import_stage s JOIN customer c ON c.code = s.code
                 WHERE s.import_id = ? AND s.customer_id IS NULL""", Long.class, staged.importId());

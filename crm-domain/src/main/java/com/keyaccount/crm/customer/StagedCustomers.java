@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * One customer import's lines as staged in {@code customer_import_stage}, matched to existing
  * customers by code, and the SQL for the values they bring: a column the file left out keeps the
- * stored value, an empty cell in a column it has clears it. Kept beside {@link CustomerStore}
+ * stored value, an empty cell in a column it has clears it (potential and adoption excepted: an
+ * empty cell keeps them too). Kept beside {@link CustomerStore}
  * because the audit and the merge must agree on exactly what counts as a change.
  */
 public final class StagedCustomers {
@@ -23,7 +24,8 @@ public final class StagedCustomers {
             Map.entry("industry", "industry"), Map.entry("region", "region"), Map.entry("phone", "phone"),
             Map.entry("address", "address"), Map.entry("status", "status"), Map.entry("lostReason", "lost_reason"),
             Map.entry("annualSales", "annual_sales"), Map.entry("employeeCount", "employee_count"),
-            Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"));
+            Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"),
+            Map.entry("potential", "potential"), Map.entry("adoption", "adoption"));
     /** Staged lines of existing customers; its one parameter is the import. */
     static final String EXISTING = "FROM customer_import_stage s JOIN customer c ON c.id = s.customer_id "
             + "WHERE s.import_id = ?";
@@ -44,6 +46,9 @@ public final class StagedCustomers {
         }
         // a blank status cell keeps the status (a customer is never without one)
         value.put("status", fileColumns.contains("status") ? "COALESCE(s.status, c.status)" : "c.status");
+        // an assessment is made by hand, customer by customer: a file of profiles never wipes it
+        value.put("potential", "COALESCE(s.potential, c.potential)");
+        value.put("adoption", "COALESCE(s.adoption, c.adoption)");
     }
 
     long importId() {
@@ -66,6 +71,24 @@ public final class StagedCustomers {
         String imported = column.equals("location_source") ? "'IMPORTED'" : "CAST(? AS " + parameterType + ")";
         return "CASE WHEN " + changed + " THEN CASE WHEN s.latitude IS NULL THEN NULL ELSE " + imported + " END ELSE c."
                 + column + " END";
+    }
+
+    /**
+     * Who set the potential or the adoption ({@code part}) and when, after the line (as SQL over
+     * {@code s} and {@code c}): the importer, now, where the line changes it, else as stored, as
+     * the assessment form keeps the author of a part left alone. {@code provenance} is
+     * {@code "by_id"}, taking the importer's id as its one parameter, or {@code "at"}, taking the time.
+     */
+    String assessmentProvenance(String part, String provenance) {
+        String type = provenance.equals("by_id") ? "BIGINT" : "TIMESTAMP WITH TIME ZONE";
+        return "CASE WHEN c." + part + " IS DISTINCT FROM " + value.get(part) + " THEN CAST(? AS " + type + ") ELSE c."
+                + part + "_" + provenance + " END";
+    }
+
+    /** True (as SQL) for an existing customer whose potential or adoption the line changes. */
+    String assessmentChanged() {
+        return "c.potential IS DISTINCT FROM " + value.get("potential") + " OR c.adoption IS DISTINCT FROM "
+                + value.get("adoption");
     }
 
     /** True (as SQL) for an existing customer that the line changes. */

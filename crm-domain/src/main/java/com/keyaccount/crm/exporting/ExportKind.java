@@ -20,9 +20,11 @@ import java.util.Optional;
 public enum ExportKind {
 
     CUSTOMERS("customers", true, new String[] {"code", "name", "industry", "region", "owner", "phone", "address",
-        "status", "lost_reason", "annual_sales", "employee_count", "tier", "latitude", "longitude"}, """
+        "status", "lost_reason", "annual_sales", "employee_count", "tier", "latitude", "longitude", "potential",
+        "adoption"}, """
             SELECT c.code, c.name, c.industry, c.region, u.username, c.phone, c.address, c.status, c.lost_reason,
-                   c.annual_sales, c.employee_count, t.effective_tier, c.latitude, c.longitude
+                   c.annual_sales, c.employee_count, t.effective_tier, c.latitude, c.longitude, c.potential,
+                   c.adoption
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
             WHERE c.deleted = FALSE %s ORDER BY c.code"""),
     CONTACTS("contacts", true, new String[] {"customer_code", "customer_name", "name", "title", "decision_role",

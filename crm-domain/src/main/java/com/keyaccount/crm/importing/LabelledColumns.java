@@ -26,8 +26,13 @@ public final class LabelledColumns implements LineSource {
         this.codeByLabel = codeByLabel;
     }
 
-    /** The file, with the labels of these columns, in both languages, read as their codes. */
-    public static LineSource of(LineSource source, Collection<String> columns, MessageSource messages) {
+    /**
+     * The file, with the labels of these columns, in both languages, read as their codes; also
+     * {@code otherNames} (header → code), the words people's own sheets head a column with
+     * besides our label.
+     */
+    public static LineSource of(LineSource source, Collection<String> columns, Map<String, String> otherNames,
+            MessageSource messages) {
         Map<String, String> codeByLabel = new HashMap<>();
         for (String code : columns) {
             for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
@@ -37,6 +42,7 @@ public final class LabelledColumns implements LineSource {
                 }
             }
         }
+        otherNames.forEach((name, code) -> codeByLabel.putIfAbsent(normalised(name), code));
         return new LabelledColumns(source, codeByLabel);
     }
 

@@ -52,7 +52,11 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         /** a latitude without its longitude or the other way round */
         HALF_A_LOCATION,
         /** a latitude beyond ±90 or a longitude beyond ±180 */
-        LOCATION_OUT_OF_RANGE
+        LOCATION_OUT_OF_RANGE,
+        /** a potential that is not a whole number from 1 to 9 */
+        BAD_POTENTIAL,
+        /** an adoption that is none of preferred, second choice, competitor, not using (code or words) */
+        UNKNOWN_ADOPTION
     }
 
     public LineError {

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.customer.importing;
 
+import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerService.ImportedCustomers;
 import com.keyaccount.crm.customer.CustomerStatus;
@@ -104,11 +105,12 @@ public class CustomerImports implements FileImport {
                     new Labels<>(CloseClass.class, "cadence.closeClass.", messages));
             CustomerLineParser parser = new CustomerLineParser(book(), new Labels<>(Industry.class, "industry.", messages),
                     new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages),
-                    prospectCells);
+                    prospectCells, new AssessmentCells(new Labels<>(Adoption.class, "adoption.", messages)));
             List<CustomerLine> batch = new ArrayList<>(BATCH);
             Set<String> columns = new HashSet<>();
             // an export's header is in its reader's language: 客户编码 or Customer code reads as code
-            LineSource labelled = LabelledColumns.of(file, CustomerLineParser.COLUMNS, messages);
+            LineSource labelled = LabelledColumns.of(file, CustomerLineParser.COLUMNS, AssessmentCells.OTHER_HEADERS,
+                    messages);
             Reading reading = reader.read(id, labelled, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
                 columns.addAll(cells.keySet());
                 parser.parse(lineNo, cells, errors).ifPresent(batch::add);

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Checks one line of {@code code,name,industry,region,owner[,phone,address,status,lost_reason,
- * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude]}, reporting every problem on it. The limits are the customer
+ * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude,potential,adoption]},
+ * reporting every problem on it. The limits are the customer
  * form's; codes repeated across lines are found later, in the database.
  */
 final class CustomerLineParser {
@@ -24,7 +25,7 @@ final class CustomerLineParser {
     /** Every column read; a file may name them by their labels instead (see LabelledColumns). */
     static final List<String> COLUMNS = List.of("code", "name", "industry", "region", "owner", "phone", "address",
             "status", "lost_reason", "annual_sales", "employee_count", "stage", "close_class", "expected_monthly_value",
-            LocationCells.LATITUDE, LocationCells.LONGITUDE);
+            LocationCells.LATITUDE, LocationCells.LONGITUDE, AssessmentCells.POTENTIAL, AssessmentCells.ADOPTION);
     private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
             "address", 300, "lost_reason", 500);
 
@@ -42,14 +43,16 @@ final class CustomerLineParser {
     private final Labels<Region> regions;
     private final Labels<CustomerStatus> statuses;
     private final ProspectCells prospects;
+    private final AssessmentCells assessments;
 
     CustomerLineParser(Book book, Labels<Industry> industries, Labels<Region> regions,
-            Labels<CustomerStatus> statuses, ProspectCells prospects) {
+            Labels<CustomerStatus> statuses, ProspectCells prospects, AssessmentCells assessments) {
         this.book = book;
         this.industries = industries;
         this.regions = regions;
         this.statuses = statuses;
         this.prospects = prospects;
+        this.assessments = assessments;
     }
 
     Optional<CustomerLine> parse(long lineNo, Map<String, String> cells, Consumer<LineError> sink) {
@@ -77,11 +80,12 @@ final class CustomerLineParser {
         Integer employees = count(lineNo, cells, "employee_count", counting);
         ProspectCells.Prospect prospect = prospects.parse(lineNo, cells, counting);
         LocationCells.Location location = LocationCells.parse(lineNo, cells, counting);
+        AssessmentCells.Assessment assessment = assessments.parse(lineNo, cells, counting);
         if (errors[0] > 0) {
             return Optional.empty();
         }
         return Optional.of(new CustomerLine(lineNo, code, name, industry, region, ownerId, phone, address, status,
-                lostReason, annualSales, employees, prospect, location));
+                lostReason, annualSales, employees, prospect, location, assessment));
     }
 
     private static String text(long lineNo, Map<String, String> cells, String column, boolean required,

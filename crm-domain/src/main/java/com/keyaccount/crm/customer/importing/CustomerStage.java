@@ -20,7 +20,7 @@ class CustomerStage implements ImportStage {
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC,
-        Types.NUMERIC};
+        Types.NUMERIC, Types.INTEGER, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +34,8 @@ class CustomerStage implements ImportStage {
             jdbc.batchUpdate("""
                     INSERT INTO customer_import_stage (import_id, line_no, code, name, industry, region, owner_id,
                         phone, address, status, lost_reason, annual_sales, employee_count, stage, stage_won, close_class,
-                        expected_monthly_value, latitude, longitude)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        expected_monthly_value, latitude, longitude, potential, adoption)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     lines.stream().map(line -> row(importId, line)).toList(), TYPES);
             lines.clear();
         }
@@ -108,6 +108,8 @@ class CustomerStage implements ImportStage {
             line.status() == null ? null : line.status().name(), line.lostReason(), line.annualSales(),
             line.employeeCount(), line.prospect().stage(), line.prospect().stageWon(),
             line.prospect().closeClass() == null ? null : line.prospect().closeClass().name(),
-            line.prospect().expectedMonthlyValue(), line.location().latitude(), line.location().longitude()};
+            line.prospect().expectedMonthlyValue(), line.location().latitude(), line.location().longitude(),
+            line.assessment().potential(),
+            line.assessment().adoption() == null ? null : line.assessment().adoption().name()};
     }
 }

@@ -27,6 +27,12 @@ final class Labels<E extends Enum<E>> {
         }
     }
 
+    /** Also reads these words (text → value), unless a code or label already means something by them. */
+    Labels<E> alsoReading(Map<String, E> words) {
+        words.forEach((text, value) -> byText.putIfAbsent(key(text), value));
+        return this;
+    }
+
     Optional<E> find(String text) {
         return Optional.ofNullable(byText.get(key(text)));
     }

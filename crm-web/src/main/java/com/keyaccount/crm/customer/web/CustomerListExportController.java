@@ -3,6 +3,7 @@ package com.keyaccount.crm.customer.web;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.PotentialAssessment;
 import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.user.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @RequiredArgsConstructor
 class CustomerListExportController {
 
-    static final String[] COLUMNS = {"code", "name", "tier", "region", "industry", "status", "owner"};
+    static final String[] COLUMNS = {"code", "name", "tier", "region", "industry", "status", "owner", "potential",
+        "adoption"};
     /** Read a chunk at a time, so memory stays flat however many customers match. */
     private static final int CHUNK = 1_000;
 
@@ -44,8 +46,9 @@ class CustomerListExportController {
             for (int chunk = 0; ; chunk++) {
                 Page<Customer> page = customers.search(viewer, criteria, PageRequest.of(chunk, CHUNK, sort));
                 for (Customer c : page) {
+                    PotentialAssessment assessment = c.getAssessment();
                     if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.getIndustry(), c.getStatus(),
-                            c.getOwner().getDisplayName())) {
+                            c.getOwner().getDisplayName(), assessment.getPotential(), assessment.getAdoption())) {
                         return;
                     }
                 }
