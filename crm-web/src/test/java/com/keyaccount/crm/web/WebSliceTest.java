@@ -117,6 +117,11 @@ public abstract class WebSliceTest {
     protected TierRecompute recompute;
     @MockitoBean
     protected TierOverrides overrides;
+    // potential, adoption and the nine-grid (issue 16)
+    @MockitoBean
+    protected com.keyaccount.crm.customer.PotentialService potentials;
+    @MockitoBean
+    protected com.keyaccount.crm.potential.application.NineGridFigures nineGrid;
     @MockitoBean
     protected Exports exports;
     @MockitoBean

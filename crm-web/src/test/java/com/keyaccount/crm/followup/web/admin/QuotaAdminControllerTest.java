@@ -79,6 +79,11 @@ class QuotaAdminControllerTest extends WebSliceTest {
             fields.put("max_" + tier + "_ON_SITE_VISIT", values[3]);
         }
         fields.put("graceDays", "7");
+        fields.put("follows", "TIER");
+        fields.put("min_zone_red", "4");
+        fields.put("max_zone_red", "");
+        fields.put("min_zone_yellow", "15");
+        fields.put("max_zone_yellow", "4");
         fields.put("draftVersion", draftVersion);
         fields.putAll(changed);
         MockHttpServletRequestBuilder request = post("/admin/quotas/drafts/1").with(user(ADMIN)).with(csrf())
