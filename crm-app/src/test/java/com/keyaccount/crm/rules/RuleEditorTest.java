@@ -310,6 +310,33 @@ class RuleEditorTest {
     }
 
     @Test
+    void a_scorecard_on_growth_compares_the_window_with_the_same_window_a_year_earlier() throws Exception {
+        // steady: 60,000 forty days ago, 40,000 a year before that: +50%
+        LocalDate lastYear = LocalDate.now(businessZone).minusDays(40).minusYears(1);
+        jdbc.update("""
+                INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at)
+                VALUES (?, ?, ?, 40000, CURRENT_TIMESTAMP)""", steady.getId(), Fixtures.unique("SO"), lastYear);
+        Customer newcomer = fixtures.customer(manager, Fixtures.unique("新客户"));
+        long draft = startDraft();
+        // growth 30%+ scores 60, 10%+ 50, 0%+ 40, a decline 10, no revenue last year 0; payment as the seed's
+        Map<String, String> changed = new LinkedHashMap<>(Map.of("method", "SCORECARD", "criteria[0].name", "同比增长",
+                "criteria[0].metric", "REVENUE_GROWTH", "criteria[0].bands[0].threshold", "30",
+                "criteria[0].bands[0].points", "60", "criteria[0].bands[1].threshold", "10",
+                "criteria[0].bands[1].points", "50", "criteria[0].bands[2].threshold", "0",
+                "criteria[0].bands[2].points", "40", "criteria[0].otherwisePoints", "10"));
+        changed.put("criteria[0].pointsWithoutData", "0");
+        mvc.perform(save(draft, 0, changed)).andExpect(status().is3xxRedirection());
+        mvc.perform(publish(draft, 1)).andExpect(status().is3xxRedirection());
+        Recomputes.awaitIdle(recompute);
+
+        // 60 + 30 (paid in 30 days) = 90: A; the newcomer 0 + 20 (no payment history) = 20: C
+        assertThat(tierOf(steady)).containsEntry("effective_tier", "A").containsEntry("score", 90);
+        assertThat(tierOf(newcomer)).containsEntry("effective_tier", "C").containsEntry("score", 20);
+        assertThat(page("/customers/" + steady.getId(), "zh-CN").getElementById("tier").text())
+                .contains("同比增长 60 + 回款 30");
+    }
+
+    @Test
     void a_new_version_that_moves_nobody_still_names_itself_in_every_explanation() throws Exception {
         Customer idle = fixtures.customer(manager, Fixtures.unique("无订单"));
         recompute.run("TEST", "test");

@@ -15,14 +15,31 @@ import java.util.Objects;
  * @param potential        the customer's potential score 1–9 (nine-grid); {@code null} when not assessed
  * @param yearsAsCustomer  years from the customer's creation to the window's last day (loyalty);
  *                         {@code null} when not read (a product line's figures)
+ * @param satisfaction     the latest satisfaction score (0–100) answered in the window; {@code null}
+ *                         without one, or when no criterion asks for it
+ * @param revenueGrowth    net revenue against the same window a year earlier, in percent; {@code null}
+ *                         without revenue then, or when no criterion asks for it
  */
 public record CustomerFigures(long customerId, BigDecimal revenue, BigDecimal margin, long orderCount,
-        Double averageDaysToPay, Integer potential, Double yearsAsCustomer) {
+        Double averageDaysToPay, Integer potential, Double yearsAsCustomer, Double satisfaction,
+        Double revenueGrowth) {
 
     /** Sales figures only, without the profile's potential and loyalty. */
     public CustomerFigures(long customerId, BigDecimal revenue, BigDecimal margin, long orderCount,
             Double averageDaysToPay) {
         this(customerId, revenue, margin, orderCount, averageDaysToPay, null, null);
+    }
+
+    /** Sales figures with the profile's potential and loyalty, without service figures. */
+    public CustomerFigures(long customerId, BigDecimal revenue, BigDecimal margin, long orderCount,
+            Double averageDaysToPay, Integer potential, Double yearsAsCustomer) {
+        this(customerId, revenue, margin, orderCount, averageDaysToPay, potential, yearsAsCustomer, null, null);
+    }
+
+    /** These figures with a satisfaction score and a growth against last year. */
+    public CustomerFigures withService(Double newSatisfaction, Double newRevenueGrowth) {
+        return new CustomerFigures(customerId, revenue, margin, orderCount, averageDaysToPay, potential,
+                yearsAsCustomer, newSatisfaction, newRevenueGrowth);
     }
 
     public CustomerFigures {

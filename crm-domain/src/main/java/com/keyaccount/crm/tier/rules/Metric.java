@@ -11,5 +11,14 @@ public enum Metric {
     /** The potential score 1–9 of the customer's profile (the nine-grid's rows); none while not assessed. */
     POTENTIAL,
     /** 忠诚度: years since the customer was created, to the window's last day. */
-    YEARS_AS_CUSTOMER
+    YEARS_AS_CUSTOMER,
+    /** 满意度: the latest satisfaction survey score (0–100) answered in the window. */
+    SATISFACTION,
+    /** 同比增长: net revenue in the window against the same window a year earlier, in percent. */
+    REVENUE_GROWTH;
+
+    /** Whether the figure is read only for a scorecard that asks for it (it costs a query of its own). */
+    public boolean readOnDemand() {
+        return this == SATISFACTION || this == REVENUE_GROWTH;
+    }
 }

@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import com.keyaccount.crm.tier.application.KeptWindowFigures;
+import com.keyaccount.crm.tier.application.ScorecardServiceFigures;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,15 +62,17 @@ public class WhatIf {
     private final Clock clock;
     private final ZoneId zone;
     private final PreviewRows rows;
+    private final ScorecardServiceFigures serviceFigures;
 
     WhatIf(JdbcTemplate jdbc, QuotaPolicies quotaPolicies, DraftChurnCounts churnCounts, Clock clock, ZoneId businessZone,
-            DatabaseVendor database, KeptWindowFigures kept) {
+            DatabaseVendor database, KeptWindowFigures kept, ScorecardServiceFigures serviceFigures) {
         this.jdbc = jdbc;
         this.quotaPolicies = quotaPolicies;
         this.churnCounts = churnCounts;
         this.clock = clock;
         this.zone = businessZone;
         this.rows = new PreviewRows(jdbc, kept, database);
+        this.serviceFigures = serviceFigures;
     }
 
     public Preview preview(RuleSet draft) {
@@ -112,7 +115,8 @@ public class WhatIf {
             tally.withoutLine = perLine.withoutLine();
         } else {
             loaded = rows.book(from, today);
-            decisions = TierMethods.classify(draft, loaded.values().stream().map(Row::figures).toList());
+            decisions = TierMethods.classify(draft,
+                    serviceFigures.with(draft, loaded.values().stream().map(Row::figures).toList(), from, today));
         }
         for (TierDecision decision : decisions) {
             tally.add(loaded.get(decision.customerId()), decision, today);

@@ -85,6 +85,9 @@ public final class ScorecardClassifier {
             case POTENTIAL -> customer.potential() == null ? null : BigDecimal.valueOf(customer.potential());
             case YEARS_AS_CUSTOMER -> customer.yearsAsCustomer() == null ? null
                     : BigDecimal.valueOf(customer.yearsAsCustomer()).setScale(1, RoundingMode.DOWN);
+            case SATISFACTION -> customer.satisfaction() == null ? null : BigDecimal.valueOf(customer.satisfaction());
+            case REVENUE_GROWTH -> customer.revenueGrowth() == null ? null
+                    : BigDecimal.valueOf(customer.revenueGrowth()).setScale(1, RoundingMode.HALF_UP);
         };
     }
 }

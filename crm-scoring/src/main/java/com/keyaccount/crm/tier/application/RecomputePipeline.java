@@ -61,11 +61,12 @@ class RecomputePipeline {
     private final LineWindows lineWindows;
     private final FollowUpSchedule followUps;
     private final ApplicationEventPublisher events;
+    private final ScorecardServiceFigures serviceFigures;
 
     RecomputePipeline(JdbcTemplate jdbc, PlatformTransactionManager transactions, TierPolicyRepository policies,
             Clock clock, ZoneId businessZone, DatabaseVendor database, TierStore store, RecomputeRuns runs,
             ParetoRankings rankings, LineRankings lineRankings, LineTierStore lineStore, FollowUpSchedule followUps,
-            ApplicationEventPublisher events, KeptWindowFigures kept) {
+            ApplicationEventPublisher events, KeptWindowFigures kept, ScorecardServiceFigures serviceFigures) {
         this.transaction = new TransactionTemplate(transactions);
         this.policies = policies;
         this.clock = clock;
@@ -79,6 +80,7 @@ class RecomputePipeline {
         this.lineWindows = new LineWindows(jdbc, database);
         this.followUps = followUps;
         this.events = events;
+        this.serviceFigures = serviceFigures;
     }
 
     /** Recomputes every customer's tier in the caller's thread, telling {@code progress} where it is. */
@@ -136,7 +138,7 @@ class RecomputePipeline {
         Map<Long, CustomerRow> rows = customers.load(from, today);
         long loaded = System.nanoTime();
         List<TierDecision> decisions = TierMethods.classify(rules,
-                rows.values().stream().map(CustomerRow::figures).toList());
+                serviceFigures.with(rules, rows.values().stream().map(CustomerRow::figures).toList(), from, today));
         log.debug("Tier recompute: {} customers read in {} ms, classified in {} ms", rows.size(),
                 (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
         return new Classified(rows, decisions, rules.method() == TierMethod.PARETO ? Ranking.of(decisions) : null,

@@ -55,6 +55,36 @@ class ProfileCriteriaTest {
         assertThat(score(2, 1.0).tier()).isEqualTo(Tier.C);
     }
 
+    @ParameterizedTest(name = "satisfaction {0} scores {1}, growth {2}% scores {3}")
+    @CsvSource({"90, 50, 20, 30", "89.9, 25, 19.96, 30", "60, 25, 19.94, 0", "59.9, 0, -5, 0"})
+    void satisfaction_and_growth_score_by_their_bands(double satisfaction, int satisfactionPoints, double growth,
+            int growthPoints) {
+        // satisfaction 90+ 50, 60+ 25; growth 20%+ 30 (rounded to a tenth: 19.96 is 20.0), else 0
+        Scorecard card = new Scorecard(List.of(
+                new Criterion("satisfaction", Metric.SATISFACTION, true, List.of(new PointBand(new BigDecimal("90"), 50),
+                        new PointBand(new BigDecimal("60"), 25)), 0, 5),
+                new Criterion("growth", Metric.REVENUE_GROWTH, true, List.of(new PointBand(new BigDecimal("20"), 30)),
+                        0, 0)), 80, 50);
+        CustomerFigures figures = new CustomerFigures(1, BigDecimal.ZERO, null, 0, null, null, null, satisfaction,
+                growth);
+        TierDecision decision = ScorecardClassifier.classify(List.of(figures), card, 12).get(0);
+        assertThat(part(decision, "satisfaction")).isEqualTo(satisfactionPoints);
+        assertThat(part(decision, "growth")).isEqualTo(growthPoints);
+    }
+
+    @Test
+    void without_a_survey_or_last_years_revenue_the_points_without_data_apply() {
+        Scorecard card = new Scorecard(List.of(
+                new Criterion("satisfaction", Metric.SATISFACTION, true, List.of(new PointBand(new BigDecimal("90"), 50)),
+                        0, 5),
+                new Criterion("growth", Metric.REVENUE_GROWTH, true, List.of(new PointBand(new BigDecimal("20"), 30)),
+                        0, 7)), 80, 50);
+        TierDecision decision = ScorecardClassifier.classify(
+                List.of(new CustomerFigures(1, BigDecimal.TEN, null, 1, null)), card, 12).get(0);
+        assertThat(part(decision, "satisfaction")).isEqualTo(5);
+        assertThat(part(decision, "growth")).isEqualTo(7);
+    }
+
     private static TierDecision score(Integer potential, double years) {
         CustomerFigures figures = new CustomerFigures(1, BigDecimal.ZERO, null, 0, null, potential, years);
         return ScorecardClassifier.classify(List.of(figures), CARD, 12).get(0);
