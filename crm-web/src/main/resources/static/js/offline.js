@@ -99,10 +99,15 @@
     }
   }
 
-  /** Both here and in the worker: either may be first, and a page may not be controlled by it. */
+  /**
+   * By the worker when it controls the page: it forgets in turn with keeping, so a page kept just
+   * after signing in stays kept. Deleting here as well could land after the worker had kept the
+   * next user's first page (My day) and drop it. A page it does not control deletes here.
+   */
   function forgetPages() {
     if (navigator.serviceWorker && navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage({ type: 'signed-out' });
+      return;
     }
     if (window.caches) {
       caches.keys().then(function (names) {
