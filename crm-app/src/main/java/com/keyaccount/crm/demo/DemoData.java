@@ -59,6 +59,8 @@ public class DemoData {
         int prospects = new DemoProspects(jdbc, SEED, clock.instant()).write(businessZone);
         log.info("Demo data: {} prospects on the ladder", prospects);
         log.info("Demo data: {} satisfaction surveys answered", new DemoSurveys(jdbc, SEED, clock.instant()).write());
+        log.info("Demo data: {} customers assessed for the nine-grid",
+                new DemoAssessments(jdbc, SEED, clock.instant()).write());
         int complaints = new DemoComplaints(jdbc, clock.instant(), businessZone, calendar.workingCalendar()).write();
         log.info("Demo data: {} complaints", complaints);
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
