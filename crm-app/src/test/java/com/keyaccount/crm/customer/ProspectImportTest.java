@@ -192,6 +192,9 @@ class ProspectImportTest {
         assertThat(page).contains("All 2 lines imported.");
         long id = jdbc.queryForObject("SELECT id FROM customer WHERE code = ?", Long.class, prospectCode);
         assertThat(prospect(id)).containsEntry("stage", "A05").containsEntry("close_class", "B");
+        assertThat(jdbc.queryForMap("SELECT potential, adoption FROM customer WHERE code = ?", customer))
+                .containsEntry("adoption", "PREFERRED").extracting(row -> ((Number) row.get("potential")).intValue())
+                .isEqualTo(8);
         Imports.forget(jdbc, director.getUsername());
     }
 
