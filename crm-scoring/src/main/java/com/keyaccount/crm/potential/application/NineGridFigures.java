@@ -3,11 +3,11 @@ package com.keyaccount.crm.potential.application;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.GridColumn;
-import com.keyaccount.crm.customer.PotentialBand;
-import com.keyaccount.crm.potential.application.NineGrid.Figures;
 import com.keyaccount.crm.customer.NineGridZone;
+import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
+import com.keyaccount.crm.potential.application.NineGrid.Figures;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,12 +32,13 @@ public class NineGridFigures {
             WHERE c.deleted = FALSE AND c.status <> 'LOST'%s
             GROUP BY c.potential, c.adoption""";
 
+    /** The key of a director's or admin's grid; a manager's is their user id. */
+    private static final long WHOLE_BOOK = 0L;
+
     private final JdbcClient jdbc;
     private final FigureVersion version;
     /** By owner; the whole book under {@link #WHOLE_BOOK}. */
     private final Cache<Versioned<Long>, NineGrid> kept;
-
-    private static final long WHOLE_BOOK = 0L;
 
     NineGridFigures(JdbcClient jdbc, FigureVersion version) {
         this.jdbc = jdbc;
