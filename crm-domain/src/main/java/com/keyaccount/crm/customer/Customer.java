@@ -134,10 +134,7 @@ public class Customer {
     }
 
     private void apply(CustomerProfile p, Instant now) {
-        if (p.status() == CustomerStatus.LOST && isBlank(p.lostReason())) {
-            // SPEC: a lost customer carries its reason (丢失客户访谈)
-            throw new IllegalArgumentException("a lost customer needs a reason");
-        }
+        String lost = p.status() == CustomerStatus.LOST ? LostReason.required(p.lostReason()) : null;
         this.code = p.code().strip();
         this.name = p.name().strip();
         this.nameInitials = NameInitials.of(this.name);
@@ -149,7 +146,7 @@ public class Customer {
         this.fax = p.fax();
         this.address = p.address();
         this.status = Objects.requireNonNull(p.status());
-        this.lostReason = p.status() == CustomerStatus.LOST ? p.lostReason().strip() : null;
+        this.lostReason = lost;
         this.longTermAgreement = p.longTermAgreement();
         this.cooperationIntent = p.cooperationIntent();
         this.notes = p.notes();
@@ -174,11 +171,8 @@ public class Customer {
      */
     public void markLost(String reason, Instant now) {
         requireNotDeleted();
-        if (isBlank(reason)) {
-            throw new IllegalArgumentException("a lost customer needs a reason");
-        }
+        this.lostReason = LostReason.required(reason);
         this.status = CustomerStatus.LOST;
-        this.lostReason = reason.strip();
         this.updatedAt = now;
     }
 
@@ -199,23 +193,15 @@ public class Customer {
         this.updatedAt = now;
     }
 
-    public boolean isDesignatedKey() {
-        return designation != null && designation.isDesignated();
-    }
-
-    public String getDesignatedReason() {
-        return designation == null ? null : designation.getReason();
-    }
-
-    public AppUser getDesignatedBy() {
-        return designation == null ? null : designation.getBy();
+    /** Hibernate leaves an embedded part whose columns are all empty null; an empty one is returned instead. */
+    public KeyAccountDesignation getDesignation() {
+        return designation == null ? new KeyAccountDesignation() : designation;
     }
 
     /** Sets the potential (1–9) and adoption; either may be cleared (null) when no longer known. */
     public void assess(Integer potential, Adoption adoption, AppUser by, Instant now) {
         requireNotDeleted();
-        this.assessment = (assessment == null ? new PotentialAssessment() : assessment)
-                .with(potential, adoption, Objects.requireNonNull(by), now);
+        this.assessment = getAssessment().with(potential, adoption, Objects.requireNonNull(by), now);
         this.updatedAt = now;
     }
 
@@ -260,9 +246,5 @@ public class Customer {
         if (deleted) {
             throw new IllegalStateException("customer " + id + " is deleted");
         }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -162,17 +162,17 @@ public class CustomerService {
     public void designateAsKeyAccount(Viewer viewer, long id, String reason) {
         Customer customer = get(viewer, id);
         requireLeadership(viewer, "designate key accounts");
-        String before = customer.isDesignatedKey() ? customer.getDesignatedReason() : null;
+        String before = customer.getDesignation().isDesignated() ? customer.getDesignation().getReason() : null;
         customer.designateAsKeyAccount(reason, users.getReferenceById(viewer.userId()), clock.instant());
-        audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", before, customer.getDesignatedReason());
+        audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", before, customer.getDesignation().getReason());
     }
 
     @Transactional
     public void withdrawKeyAccountDesignation(Viewer viewer, long id) {
         Customer customer = get(viewer, id);
         requireLeadership(viewer, "withdraw key-account designations");
-        if (customer.isDesignatedKey()) {
-            audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", customer.getDesignatedReason(), null);
+        if (customer.getDesignation().isDesignated()) {
+            audit.fieldChanged(viewer.username(), ENTITY, id, id, "designatedKey", customer.getDesignation().getReason(), null);
             customer.withdrawKeyAccountDesignation(clock.instant());
         }
     }

@@ -16,9 +16,9 @@ import lombok.NoArgsConstructor;
  * decided; withdrawn, all three are cleared. Part of the customer's row.
  */
 @Embeddable
-@Getter(AccessLevel.PACKAGE)
+@Getter
 @NoArgsConstructor(access = AccessLevel.PACKAGE)
-class KeyAccountDesignation {
+public class KeyAccountDesignation {
 
     @Column(name = "designated_key")
     private boolean designated;

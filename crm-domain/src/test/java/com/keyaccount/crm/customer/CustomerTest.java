@@ -71,11 +71,11 @@ class CustomerTest {
         assertThatThrownBy(() -> customer.designateAsKeyAccount("", director, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
         customer.designateAsKeyAccount("战略合作伙伴", director, NOW);
-        assertThat(customer.isDesignatedKey()).isTrue();
-        assertThat(customer.getDesignatedBy()).isSameAs(director);
+        assertThat(customer.getDesignation().isDesignated()).isTrue();
+        assertThat(customer.getDesignation().getBy()).isSameAs(director);
         customer.withdrawKeyAccountDesignation(NOW);
-        assertThat(customer.isDesignatedKey()).isFalse();
-        assertThat(customer.getDesignatedReason()).isNull();
+        assertThat(customer.getDesignation().isDesignated()).isFalse();
+        assertThat(customer.getDesignation().getReason()).isNull();
     }
 
     static CustomerProfile profile(CustomerStatus status, String lostReason) {

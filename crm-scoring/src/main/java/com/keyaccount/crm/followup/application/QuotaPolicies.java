@@ -20,7 +20,7 @@ public class QuotaPolicies {
     /** One query: it runs in every transaction that logs a contact. */
     public VersionedQuotas current() {
         int[] version = new int[1];
-        VisitQuotas[] policy = new VisitQuotas[1];
+        QuotaRows.Policy[] policy = new QuotaRows.Policy[1];
         Map<Tier, Map<ChannelGroup, Cadence>> cadences = new EnumMap<>(Tier.class);
         jdbc.query("""
                 SELECT p.version, p.upgrade_grace_days, %s, q.tier, q.channel_group, q.at_least_every_days,
@@ -28,17 +28,19 @@ public class QuotaPolicies {
                 FROM visit_quota_policy p LEFT JOIN visit_quota q ON q.policy_version = p.version
                 WHERE p.version = (SELECT MAX(version) FROM visit_quota_policy)""".formatted(QuotaRows.POLICY_COLUMNS),
                 rs -> {
-                    version[0] = rs.getInt("version");
+                    if (policy[0] == null) {
+                        // the policy's own columns stand on every row
+                        version[0] = rs.getInt("version");
+                        policy[0] = QuotaRows.policy(rs);
+                    }
                     if (rs.getString("tier") != null) {
                         QuotaRows.collect(cadences, rs);
                     }
-                    // the policy's own columns are on every row; the last read sees every cadence
-                    policy[0] = QuotaRows.quotas(cadences, rs);
                 });
-        if (version[0] == 0) {
+        if (policy[0] == null) {
             throw new IllegalStateException("no visit-quota policy");
         }
-        return new VersionedQuotas(version[0], policy[0]);
+        return new VersionedQuotas(version[0], QuotaRows.quotas(cadences, policy[0]));
     }
 
     /** A quota policy with the version that identifies it. */

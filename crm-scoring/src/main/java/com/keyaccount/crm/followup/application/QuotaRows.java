@@ -45,16 +45,28 @@ public final class QuotaRows {
         return new VisitQuotas(byTier, graceDays);
     }
 
-    /** The set from its rows and the policy's or draft's own row ({@link #POLICY_COLUMNS} and the grace). */
+    /** A policy's or draft's own columns: the grace, the zones' visit quotas, what visits follow. */
+    public record Policy(int graceDays, ZoneQuotas zones, CadenceBasis follows) {
+    }
+
+    /** The policy's or draft's own columns ({@link #POLICY_COLUMNS} and the grace) of the row. */
+    public static Policy policy(ResultSet rs) throws SQLException {
+        return new Policy(rs.getInt("upgrade_grace_days"), new ZoneQuotas(
+                new Cadence((Integer) rs.getObject("red_at_least_every_days"),
+                        (Integer) rs.getObject("red_at_most_per_30_days")),
+                new Cadence((Integer) rs.getObject("yellow_at_least_every_days"),
+                        (Integer) rs.getObject("yellow_at_most_per_30_days"))),
+                CadenceBasis.valueOf(rs.getString("cadence_follows")));
+    }
+
+    /** The set from its rows and the policy's or draft's own row. */
     public static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, ResultSet policy)
             throws SQLException {
-        ZoneQuotas zones = new ZoneQuotas(
-                new Cadence((Integer) policy.getObject("red_at_least_every_days"),
-                        (Integer) policy.getObject("red_at_most_per_30_days")),
-                new Cadence((Integer) policy.getObject("yellow_at_least_every_days"),
-                        (Integer) policy.getObject("yellow_at_most_per_30_days")));
-        return quotas(cadences, policy.getInt("upgrade_grace_days"))
-                .withZones(zones, CadenceBasis.valueOf(policy.getString("cadence_follows")));
+        return quotas(cadences, policy(policy));
+    }
+
+    public static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, Policy policy) {
+        return quotas(cadences, policy.graceDays()).withZones(policy.zones(), policy.follows());
     }
 
     /** The values of {@link #POLICY_COLUMNS}. */

@@ -87,7 +87,7 @@ public class TierOverrides {
     /** Withdraws the designation; the computed tier is in force again. */
     @Transactional
     public void withdrawDesignation(Viewer viewer, long customerId) {
-        if (!mayPin(viewer, customerId).isDesignatedKey()) {
+        if (!mayPin(viewer, customerId).getDesignation().isDesignated()) {
             return;
         }
         customers.withdrawKeyAccountDesignation(viewer, customerId);
@@ -114,7 +114,7 @@ public class TierOverrides {
     }
 
     private void notDesignated(Viewer viewer, long customerId) {
-        if (mayPin(viewer, customerId).isDesignatedKey()) {
+        if (mayPin(viewer, customerId).getDesignation().isDesignated()) {
             throw new HeldByDesignationException();
         }
     }
