@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,10 +62,36 @@ final class Chromium implements AutoCloseable {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                     Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = started(options);
         check = new PageCheck(browser, messages);
+    }
+
+    /**
+     * A browser that has loaded the app's sign-in page. Debian's Chromium, started headless on a
+     * busy two-core CI machine, now and then dies while it starts ("the browser has closed the
+     * connection"); that is the machine, not the app, so it is started again, twice at most.
+     */
+    private WebDriver started(ChromeOptions options) {
+        WebDriverException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ChromeDriver driver = null;
+            try {
+                driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
+                        CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+                driver.get("http://127.0.0.1:" + port + "/login");
+                return driver;
+            } catch (WebDriverException e) {
+                last = e;
+                if (driver != null) {
+                    try {
+                        driver.quit();
+                    } catch (WebDriverException ignored) {
+                        // already gone
+                    }
+                }
+            }
+        }
+        throw last;
     }
 
     /** Skips the calling test, saying how to install Chromium, where it is missing. */
