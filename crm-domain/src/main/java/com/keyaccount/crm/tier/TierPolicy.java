@@ -7,6 +7,7 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.Scorecard;
+import com.keyaccount.crm.tier.rules.TierLadder;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -72,6 +73,9 @@ public class TierPolicy {
     @Convert(converter = ScorecardJson.class)
     private Scorecard scorecard;
 
+    @Convert(converter = TierLadderJson.class)
+    private TierLadder ladder = TierLadder.DEFAULT;
+
     @Column(name = "hard_orders_a")
     private long hardOrdersA;
 
@@ -111,6 +115,7 @@ public class TierPolicy {
         next.paretoCutoffA = rules.pareto().a();
         next.paretoCutoffB = rules.pareto().b();
         next.scorecard = rules.scorecard();
+        next.ladder = rules.ladder();
         next.hardOrdersA = rules.hardRules().ordersForA();
         next.hardRevenueA = rules.hardRules().revenueForA();
         next.hardOrdersB = rules.hardRules().ordersForB();
@@ -125,7 +130,7 @@ public class TierPolicy {
     /** This version's tier rules, with the churn thresholds that go with them. */
     public RuleSet rules(ChurnThresholds churn) {
         return new RuleSet(method, windowMonths, paretoCutoffs(), scorecard, hardRules(), churn, measure, scope,
-                quotaProductLineId);
+                quotaProductLineId, ladder);
     }
 
     /** This version's tier rules alone, for computing tiers (churn thresholds are no part of that). */

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param scope              the whole book or one ranking per product line; {@code null} reads as the book
  * @param quotaProductLineId with one ranking per product line, the line whose tier visit quotas
  *                           follow; {@code null}: the customer's best line tier
+ * @param ladder             the tiers' names; {@code null} (rules from before the ladder) reads as
+ *                           {@link TierLadder#DEFAULT}
  */
 public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
-        HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId) {
+        HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId,
+        TierLadder ladder) {
 
     public static final int LONGEST_WINDOW_MONTHS = 60;
 
@@ -32,18 +35,31 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         Objects.requireNonNull(churn, "churn");
         measure = Objects.requireNonNullElse(measure, Measure.NET_REVENUE);
         scope = Objects.requireNonNullElse(scope, Scope.BOOK);
+        ladder = Objects.requireNonNullElse(ladder, TierLadder.DEFAULT);
+    }
+
+    /** Rules under the default ladder, as every rule set was before the ladder. */
+    public RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
+            HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId) {
+        this(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope, quotaProductLineId, null);
     }
 
     /** Rules on net revenue over the whole book, as every rule set was before measures and scopes. */
     public RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
             HardRules hardRules, ChurnThresholds churn) {
-        this(method, windowMonths, pareto, scorecard, hardRules, churn, Measure.NET_REVENUE, Scope.BOOK, null);
+        this(method, windowMonths, pareto, scorecard, hardRules, churn, Measure.NET_REVENUE, Scope.BOOK, null, null);
     }
 
     /** The same rules ranking by {@code measure} over {@code scope}. */
     public RuleSet rankedBy(Measure measure, Scope scope, Long quotaProductLineId) {
         return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
-                quotaProductLineId);
+                quotaProductLineId, ladder);
+    }
+
+    /** The same rules with the tiers named by {@code ladder}. */
+    public RuleSet named(TierLadder ladder) {
+        return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
+                quotaProductLineId, ladder);
     }
 
     /**
@@ -57,6 +73,7 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         scorecard.violations().forEach(v -> found.add(v.under("scorecard")));
         hardRules.violations().forEach(v -> found.add(v.under("hardRules")));
         churn.violations().forEach(v -> found.add(v.under("churn")));
+        ladder.violations().forEach(v -> found.add(v.under("ladder")));
         if (quotaProductLineId != null && scope != Scope.PRODUCT_LINE) {
             // over the whole book there is one tier per customer: no line to follow
             found.add(Violation.of("quotaProductLineId", "quotaLine.bookScope"));

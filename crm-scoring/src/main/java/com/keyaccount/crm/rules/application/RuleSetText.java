@@ -6,6 +6,7 @@ import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scorecard;
+import com.keyaccount.crm.tier.rules.TierLadder;
 import java.math.BigDecimal;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * whole book.)
  */
 public record RuleSetText(String method, String windowMonths, String paretoCutoffs, String scorecard, String hardRules,
-        String churnThresholds, String measure, String scope, String quotaProductLine) {
+        String churnThresholds, String measure, String scope, String quotaProductLine, String tierNames) {
 
     /** The quota product line's value when visit quotas follow the best line tier (no line named). */
     public static final String BEST_LINE_TIER = "best line tier";
@@ -32,7 +33,13 @@ public record RuleSetText(String method, String windowMonths, String paretoCutof
         return new RuleSetText(rules.method().name(), Integer.toString(rules.windowMonths()), pareto(rules.pareto()),
                 scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()), rules.measure().name(),
                 rules.scope().name(), rules.quotaProductLineId() == null ? BEST_LINE_TIER
-                        : lineCode.apply(rules.quotaProductLineId()));
+                        : lineCode.apply(rules.quotaProductLineId()), names(rules.ladder()));
+    }
+
+    /** Each tier's code with its Chinese and English names: {@code A 重要客户 / Key; B …}. */
+    private static String names(TierLadder ladder) {
+        return ladder.rungs().stream().map(r -> r.tier() + " " + r.nameZh() + " / " + r.nameEn())
+                .collect(Collectors.joining("; "));
     }
 
     private static String pareto(ParetoCutoffs cutoffs) {

@@ -12,6 +12,7 @@ import com.keyaccount.crm.shared.RecordNotFoundException;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.RecomputeRequests.Scheduled;
 import com.keyaccount.crm.tier.RecomputeRequests;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.rules.RuleSet;
@@ -38,16 +39,19 @@ class RuleVersions implements PolicyVersions<RuleChange> {
     private final ChurnWarnings churnWarnings;
     private final RecomputeRequests recompute;
     private final ProductLineRepository productLines;
+    private final TierNames names;
     private final Clock clock;
     private final ZoneId businessZone;
 
     RuleVersions(TierPolicyRepository policies, ChurnPolicies churnPolicies, ChurnWarnings churnWarnings,
-            RecomputeRequests recompute, ProductLineRepository productLines, Clock clock, ZoneId businessZone) {
+            RecomputeRequests recompute, ProductLineRepository productLines, TierNames names, Clock clock,
+            ZoneId businessZone) {
         this.policies = policies;
         this.churnPolicies = churnPolicies;
         this.churnWarnings = churnWarnings;
         this.recompute = recompute;
         this.productLines = productLines;
+        this.names = names;
         this.clock = clock;
         this.businessZone = businessZone;
     }
@@ -104,6 +108,7 @@ class RuleVersions implements PolicyVersions<RuleChange> {
         int next = newest() + 1;
         TierPolicy published = policies.saveAndFlush(TierPolicy.publish(next, after, effectiveFrom, by, draft.note(),
                 at));
+        names.forgetOnCommit();
         if (!after.churn().equals(before.churn())) {
             churnPolicies.publish(after.churn(), effectiveFrom, by, at);
         }

@@ -11,6 +11,7 @@ import com.keyaccount.crm.preview.application.WhatIf;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.tier.LineTierQueries;
+import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierPolicy;
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.Metric;
@@ -103,6 +104,7 @@ class RuleEditorController {
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Draft<RuleChange> draft = drafts.draft(id);
+        form.namesUnsentKept(draft);
         form.check(result, today(), drafts::violations);
         if (result.hasErrors()) {
             form.padded();
@@ -206,6 +208,7 @@ class RuleEditorController {
     private String editor(Model model, Draft<RuleChange> draft) {
         model.addAttribute("draft", draft);
         model.addAttribute("methods", TierMethod.values());
+        model.addAttribute("tiers", Tier.values());
         model.addAttribute("metrics", Metric.values());
         model.addAttribute("measures", Measure.values());
         model.addAttribute("scopes", Scope.values());

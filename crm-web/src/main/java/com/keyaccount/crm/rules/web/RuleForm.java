@@ -77,6 +77,10 @@ public class RuleForm {
     @Valid
     private List<CriterionForm> criteria = new ArrayList<>();
 
+    /** The tiers' names, top first. */
+    @Valid
+    private List<RungForm> ladder = new ArrayList<>();
+
     @NotNull
     private Integer minimumForA;
 
@@ -140,6 +144,7 @@ public class RuleForm {
         form.cutoffAPercent = percent(rules.pareto().a());
         form.cutoffBPercent = percent(rules.pareto().b());
         rules.scorecard().criteria().forEach(c -> form.criteria.add(CriterionForm.of(c)));
+        form.ladder = RungForm.of(rules.ladder());
         form.minimumForA = rules.scorecard().minimumForA();
         form.minimumForB = rules.scorecard().minimumForB();
         HardRules hard = rules.hardRules();
@@ -157,6 +162,13 @@ public class RuleForm {
         form.effectiveFrom = draft.content().effectiveFrom();
         form.note = draft.note();
         return form.padded();
+    }
+
+    /** A form that sends no tier names (one rendered before the ladder) keeps the draft's. */
+    void namesUnsentKept(Draft<RuleChange> draft) {
+        if (ladder.isEmpty()) {
+            ladder = RungForm.of(draft.content().rules().ladder());
+        }
     }
 
     /** The criteria's names as the editor shows them (a seed name in the reader's language). */
@@ -234,7 +246,7 @@ public class RuleForm {
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
                 new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
                         complaintOverdueDays, satisfactionDropPoints),
-                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null));
+                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, RungForm.toLadder(ladder)));
     }
 
     /** For each criterion of the rule set, its row on the form and the rows of its bands. */

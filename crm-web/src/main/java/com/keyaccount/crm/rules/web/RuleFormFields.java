@@ -33,6 +33,7 @@ final class RuleFormFields {
             Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"),
             Map.entry("churn.complaintOverdueDays", "complaintOverdueDays"),
             Map.entry("churn.satisfactionDropPoints", "satisfactionDropPoints"));
+    private static final Pattern RUNG = Pattern.compile("ladder\\.rungs(\\[\\d+])?(\\..+)?");
     private static final Pattern CRITERION = Pattern.compile("scorecard\\.criteria\\[(\\d+)](?:\\.bands(?:\\[(\\d+)])?)?(\\..+)?");
 
     /** The form row of one criterion of the rule set, and the form rows of its bands. */
@@ -53,6 +54,12 @@ final class RuleFormFields {
         String field = FIELDS.get(path);
         if (field != null) {
             return field;
+        }
+        Matcher rung = RUNG.matcher(path);
+        if (rung.matches()) {
+            // the ladder's rows are the form's rows; its size or order is said beside the first name
+            return rung.group(1) == null || ".tier".equals(rung.group(2)) ? "ladder[0].nameZh"
+                    : "ladder" + rung.group(1) + rung.group(2);
         }
         Matcher m = CRITERION.matcher(path);
         if (!m.matches()) {

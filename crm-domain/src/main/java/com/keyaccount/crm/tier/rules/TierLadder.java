@@ -1,0 +1,100 @@
+package com.keyaccount.crm.tier.rules;
+
+import com.keyaccount.crm.shared.rules.Violation;
+import com.keyaccount.crm.tier.Tier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The tiers a company classifies into, top first, each with its name in Chinese and in English
+ * (seed 002 names its classes 重要客户 / 主要客户 / 普通客户). The names are what every page, export
+ * and chart says; the code stays the letter stored with each tier and its history, so renaming
+ * a tier rewrites no row.
+ *
+ * @param rungs one per tier, in the order of {@link Tier}
+ */
+public record TierLadder(List<Rung> rungs) {
+
+    /** The longest name a rung may have: it must fit a badge on a phone. */
+    public static final int LONGEST_NAME = 16;
+
+    /** Today's names, so an installation that never names its tiers sees what it always saw. */
+    public static final TierLadder DEFAULT = new TierLadder(List.of(new Rung(Tier.A, "A 类", "A"),
+            new Rung(Tier.B, "B 类", "B"), new Rung(Tier.C, "C 类", "C")));
+
+    /** One tier: its code and its names. */
+    public record Rung(Tier tier, String nameZh, String nameEn) {
+
+        public Rung {
+            Objects.requireNonNull(tier, "tier");
+        }
+
+        /** The name in {@code locale}'s language: Chinese for Chinese, English for every other. */
+        public String name(Locale locale) {
+            return Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? nameZh : nameEn;
+        }
+    }
+
+    public TierLadder {
+        rungs = List.copyOf(rungs);
+    }
+
+    /** The rung of {@code tier}. */
+    public Rung rung(Tier tier) {
+        return rungs.stream().filter(r -> r.tier() == tier).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rung for " + tier));
+    }
+
+    /** The ladder with every tier renamed as given, top first. */
+    public static TierLadder named(List<String> zh, List<String> en) {
+        Tier[] tiers = Tier.values();
+        if (zh.size() != tiers.length || en.size() != tiers.length) {
+            throw new IllegalArgumentException("one name per tier in each language");
+        }
+        List<Rung> rungs = new ArrayList<>();
+        for (int i = 0; i < tiers.length; i++) {
+            rungs.add(new Rung(tiers[i], zh.get(i), en.get(i)));
+        }
+        return new TierLadder(rungs);
+    }
+
+    /**
+     * What is wrong: a rung per tier, in order; every name there, short enough and different
+     * from the other tiers' names in its language (two tiers called the same could not be told
+     * apart on a page).
+     */
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        Tier[] tiers = Tier.values();
+        if (rungs.size() != tiers.length) {
+            found.add(Violation.of("rungs", "ladder.size", tiers.length));
+            return found;
+        }
+        Set<String> zh = new HashSet<>();
+        Set<String> en = new HashSet<>();
+        for (int i = 0; i < rungs.size(); i++) {
+            Rung rung = rungs.get(i);
+            String at = "rungs[" + i + "]";
+            if (rung.tier() != tiers[i]) {
+                found.add(Violation.of(at + ".tier", "ladder.order"));
+            }
+            name(found, at + ".nameZh", rung.nameZh(), zh);
+            name(found, at + ".nameEn", rung.nameEn(), en);
+        }
+        return found;
+    }
+
+    private static void name(List<Violation> found, String path, String name, Set<String> seen) {
+        if (name == null || name.isBlank()) {
+            found.add(Violation.of(path, "ladder.name.blank"));
+        } else if (name.strip().length() > LONGEST_NAME) {
+            found.add(Violation.of(path, "ladder.name.long", LONGEST_NAME));
+        } else if (!seen.add(name.strip().toLowerCase(Locale.ROOT))) {
+            found.add(Violation.of(path, "ladder.name.taken"));
+        }
+    }
+}
