@@ -108,6 +108,12 @@ class TierNamesTest {
         assertThat(page(manager, "/customers", "en").getElementById("tier").select("option").eachText())
                 .contains("Key", "Major", "Regular");
 
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        assertThat(page(director, "/dashboard", "en").getElementById("kpi-a-share").text()).contains("Key share",
+                " Key customers");
+        assertThat(page(admin, "/admin/quotas", "zh-CN").select("td").eachText()).contains("重要客户", "主要客户",
+                "普通客户").doesNotContain("A 类", "C 类");
+
         CSVRecord exported = csv(download("/exports/tiers.csv", "en")).stream()
                 .filter(r -> r.get("Customer code").equals(customer.getCode())).findFirst().orElseThrow();
         assertThat(exported.get("Tier")).isEqualTo("Regular");
