@@ -2,6 +2,7 @@ package com.keyaccount.crm.tier;
 
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.Scope;
+import com.keyaccount.crm.tier.rules.TierMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import lombok.AccessLevel;
@@ -108,6 +110,9 @@ public class CustomerTier {
     @Transient
     private Long quotaProductLineId;
 
+    @Transient
+    private TierMethod method = TierMethod.PARETO;
+
     /** The figure the row's policy ranked by: net revenue or gross margin (none sent: zero). */
     public BigDecimal measuredValue() {
         BigDecimal value = measure == Measure.GROSS_MARGIN ? margin : revenue;
@@ -130,6 +135,18 @@ public class CustomerTier {
         this.measure = policy.getMeasure();
         this.scope = policy.getScope();
         this.quotaProductLineId = policy.getQuotaProductLineId();
+        this.method = policy.getMethod();
+    }
+
+    /** Whether the row's policy put customers in bands by their share of customers (seed 002). */
+    public boolean bandedByShareOfCustomers() {
+        return method == TierMethod.CUSTOMER_SHARE;
+    }
+
+    /** The share of the ranked customers placed above this one; {@code null} when it was not ranked. */
+    public BigDecimal customersAbove() {
+        return rank == null || rankedOf == null || rankedOf == 0 ? null
+                : BigDecimal.valueOf(rank - 1L).divide(BigDecimal.valueOf(rankedOf), 4, RoundingMode.HALF_EVEN);
     }
 
     /** Fills in the Pareto explanation from the latest ranking (not stored with the row). */

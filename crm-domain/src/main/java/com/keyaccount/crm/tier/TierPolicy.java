@@ -1,6 +1,7 @@
 package com.keyaccount.crm.tier;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
+import com.keyaccount.crm.tier.rules.CustomerShareBands;
 import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
@@ -29,7 +30,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A numbered, immutable rule set: the active method plus the parameters of all three methods,
+ * A numbered, immutable rule set: the active method plus the parameters of all four methods,
  * so that switching method is itself a new version. Every computed tier records its version.
  */
 @Entity
@@ -76,6 +77,10 @@ public class TierPolicy {
     @Convert(converter = TierLadderJson.class)
     private TierLadder ladder = TierLadder.DEFAULT;
 
+    @Convert(converter = CustomerShareBandsJson.class)
+    @Column(name = "share_cuts")
+    private CustomerShareBands shares = CustomerShareBands.DEFAULT;
+
     @Column(name = "hard_orders_a")
     private long hardOrdersA;
 
@@ -116,6 +121,7 @@ public class TierPolicy {
         next.paretoCutoffB = rules.pareto().b();
         next.scorecard = rules.scorecard();
         next.ladder = rules.ladder();
+        next.shares = rules.shares();
         next.hardOrdersA = rules.hardRules().ordersForA();
         next.hardRevenueA = rules.hardRules().revenueForA();
         next.hardOrdersB = rules.hardRules().ordersForB();
@@ -130,7 +136,7 @@ public class TierPolicy {
     /** This version's tier rules, with the churn thresholds that go with them. */
     public RuleSet rules(ChurnThresholds churn) {
         return new RuleSet(method, windowMonths, paretoCutoffs(), scorecard, hardRules(), churn, measure, scope,
-                quotaProductLineId, ladder);
+                quotaProductLineId, ladder, shares);
     }
 
     /** This version's tier rules alone, for computing tiers (churn thresholds are no part of that). */

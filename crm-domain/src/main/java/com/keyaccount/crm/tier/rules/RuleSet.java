@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Everything an admin edits as one rule change: which tier method is active, the parameters of
- * all three methods (so switching back keeps them), the evaluation window, the churn-warning
+ * all four methods (so switching back keeps them), the evaluation window, the churn-warning
  * thresholds, and what customers are ranked by (the measure) and over what (the scope). It can
  * hold what was typed, mistakes included, so that it can say what is wrong ({@link #violations()});
  * only a rule set without violations is saved or published.
@@ -20,10 +20,12 @@ import java.util.Objects;
  *                           follow; {@code null}: the customer's best line tier
  * @param ladder             the tiers' names; {@code null} (rules from before the ladder) reads as
  *                           {@link TierLadder#DEFAULT}
+ * @param shares             the cuts of the bands by share of customers; {@code null} (rules from
+ *                           before that method) reads as {@link CustomerShareBands#DEFAULT}
  */
 public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
         HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId,
-        TierLadder ladder) {
+        TierLadder ladder, CustomerShareBands shares) {
 
     public static final int LONGEST_WINDOW_MONTHS = 60;
 
@@ -36,30 +38,38 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         measure = Objects.requireNonNullElse(measure, Measure.NET_REVENUE);
         scope = Objects.requireNonNullElse(scope, Scope.BOOK);
         ladder = Objects.requireNonNullElse(ladder, TierLadder.DEFAULT);
+        shares = Objects.requireNonNullElse(shares, CustomerShareBands.DEFAULT);
     }
 
     /** Rules under the default ladder, as every rule set was before the ladder. */
     public RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
             HardRules hardRules, ChurnThresholds churn, Measure measure, Scope scope, Long quotaProductLineId) {
-        this(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope, quotaProductLineId, null);
+        this(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope, quotaProductLineId, null, null);
     }
 
     /** Rules on net revenue over the whole book, as every rule set was before measures and scopes. */
     public RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto, Scorecard scorecard,
             HardRules hardRules, ChurnThresholds churn) {
-        this(method, windowMonths, pareto, scorecard, hardRules, churn, Measure.NET_REVENUE, Scope.BOOK, null, null);
+        this(method, windowMonths, pareto, scorecard, hardRules, churn, Measure.NET_REVENUE, Scope.BOOK, null, null,
+                null);
     }
 
     /** The same rules ranking by {@code measure} over {@code scope}. */
     public RuleSet rankedBy(Measure measure, Scope scope, Long quotaProductLineId) {
         return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
-                quotaProductLineId, ladder);
+                quotaProductLineId, ladder, shares);
     }
 
     /** The same rules with the tiers named by {@code ladder}. */
     public RuleSet named(TierLadder ladder) {
         return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
-                quotaProductLineId, ladder);
+                quotaProductLineId, ladder, shares);
+    }
+
+    /** The same rules, classifying by {@code method} with the bands by share of customers cut at {@code shares}. */
+    public RuleSet bandedBy(TierMethod method, CustomerShareBands shares) {
+        return new RuleSet(method, windowMonths, pareto, scorecard, hardRules, churn, measure, scope,
+                quotaProductLineId, ladder, shares);
     }
 
     /**
@@ -74,6 +84,7 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         hardRules.violations().forEach(v -> found.add(v.under("hardRules")));
         churn.violations().forEach(v -> found.add(v.under("churn")));
         ladder.violations().forEach(v -> found.add(v.under("ladder")));
+        shares.violations().forEach(v -> found.add(v.under("shares")));
         if (quotaProductLineId != null && scope != Scope.PRODUCT_LINE) {
             // over the whole book there is one tier per customer: no line to follow
             found.add(Violation.of("quotaProductLineId", "quotaLine.bookScope"));

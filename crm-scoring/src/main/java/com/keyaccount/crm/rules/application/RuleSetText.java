@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * whole book.)
  */
 public record RuleSetText(String method, String windowMonths, String paretoCutoffs, String scorecard, String hardRules,
-        String churnThresholds, String measure, String scope, String quotaProductLine, String tierNames) {
+        String churnThresholds, String measure, String scope, String quotaProductLine, String tierNames,
+        String shareCuts) {
 
     /** The quota product line's value when visit quotas follow the best line tier (no line named). */
     public static final String BEST_LINE_TIER = "best line tier";
@@ -33,7 +34,8 @@ public record RuleSetText(String method, String windowMonths, String paretoCutof
         return new RuleSetText(rules.method().name(), Integer.toString(rules.windowMonths()), pareto(rules.pareto()),
                 scorecard(rules.scorecard()), hard(rules.hardRules()), churn(rules.churn()), rules.measure().name(),
                 rules.scope().name(), rules.quotaProductLineId() == null ? BEST_LINE_TIER
-                        : lineCode.apply(rules.quotaProductLineId()), names(rules.ladder()));
+                        : lineCode.apply(rules.quotaProductLineId()), names(rules.ladder()),
+                rules.shares().cuts().stream().map(RuleSetText::percent).collect(Collectors.joining(", ")));
     }
 
     /** Each tier's code with its Chinese and English names: {@code A 重要客户 / Key; B …}. */

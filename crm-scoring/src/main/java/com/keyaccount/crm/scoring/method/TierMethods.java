@@ -5,12 +5,8 @@ import com.keyaccount.crm.scoring.TierDecision;
 import com.keyaccount.crm.scoring.hardrules.HardRulesClassifier;
 import com.keyaccount.crm.scoring.pareto.ParetoClassifier;
 import com.keyaccount.crm.scoring.scorecard.ScorecardClassifier;
-import com.keyaccount.crm.tier.rules.HardRules;
-import com.keyaccount.crm.tier.rules.Measure;
-import com.keyaccount.crm.tier.rules.ParetoCutoffs;
+import com.keyaccount.crm.scoring.share.CustomerShareClassifier;
 import com.keyaccount.crm.tier.rules.RuleSet;
-import com.keyaccount.crm.tier.rules.Scorecard;
-import com.keyaccount.crm.tier.rules.TierMethod;
 import java.util.List;
 
 /**
@@ -25,16 +21,12 @@ public final class TierMethods {
 
     /** Ranks {@code figures} as one book. */
     public static List<TierDecision> classify(RuleSet rules, List<CustomerFigures> figures) {
-        return classify(rules.method(), rules.windowMonths(), rules.pareto(), rules.scorecard(), rules.hardRules(),
-                rules.measure(), figures);
-    }
-
-    public static List<TierDecision> classify(TierMethod method, int windowMonths, ParetoCutoffs pareto,
-            Scorecard scorecard, HardRules hardRules, Measure measure, List<CustomerFigures> figures) {
-        return switch (method) {
-            case PARETO -> ParetoClassifier.classify(figures, pareto, measure);
-            case SCORECARD -> ScorecardClassifier.classify(figures, scorecard, windowMonths, measure);
-            case HARD_RULES -> HardRulesClassifier.classify(figures, hardRules, measure);
+        return switch (rules.method()) {
+            case PARETO -> ParetoClassifier.classify(figures, rules.pareto(), rules.measure());
+            case SCORECARD -> ScorecardClassifier.classify(figures, rules.scorecard(), rules.windowMonths(),
+                    rules.measure());
+            case HARD_RULES -> HardRulesClassifier.classify(figures, rules.hardRules(), rules.measure());
+            case CUSTOMER_SHARE -> CustomerShareClassifier.classify(figures, rules.shares(), rules.measure());
         };
     }
 }

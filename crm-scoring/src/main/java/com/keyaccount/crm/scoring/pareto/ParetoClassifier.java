@@ -58,12 +58,14 @@ public final class ParetoClassifier {
         return decisions;
     }
 
-    static Comparator<CustomerFigures> ranking(Measure measure) {
+    /** The ranking: the measure descending, ties by customer id (the bands by share of customers rank so too). */
+    public static Comparator<CustomerFigures> ranking(Measure measure) {
         return Comparator.comparing((CustomerFigures c) -> c.measured(measure)).reversed()
                 .thenComparingLong(CustomerFigures::customerId);
     }
 
-    private static BigDecimal share(BigDecimal part, BigDecimal total) {
+    /** {@code part} of {@code total} to six places; of nothing, nothing. */
+    public static BigDecimal share(BigDecimal part, BigDecimal total) {
         return total.signum() == 0 ? BigDecimal.ZERO : part.divide(total, 6, RoundingMode.HALF_EVEN);
     }
 }

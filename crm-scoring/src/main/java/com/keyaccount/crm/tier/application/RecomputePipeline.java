@@ -14,7 +14,6 @@ import com.keyaccount.crm.tier.TierPolicyRepository;
 import com.keyaccount.crm.tier.TiersChanged;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scope;
-import com.keyaccount.crm.tier.rules.TierMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +140,7 @@ class RecomputePipeline {
                 serviceFigures.with(rules, rows.values().stream().map(CustomerRow::figures).toList(), from, today));
         log.debug("Tier recompute: {} customers read in {} ms, classified in {} ms", rows.size(),
                 (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
-        return new Classified(rows, decisions, rules.method() == TierMethod.PARETO ? Ranking.of(decisions) : null,
+        return new Classified(rows, decisions, rules.method().ranks() ? Ranking.of(decisions) : null,
                 null, null);
     }
 
@@ -159,7 +158,7 @@ class RecomputePipeline {
         lineStore.clearStage();
         lineWindows.forEachLine(from, today, (line, figures) -> {
             List<TierDecision> decisions = tiers.rank(line, figures);
-            if (rules.method() == TierMethod.PARETO) {
+            if (rules.method().ranks()) {
                 Ranking ranking = Ranking.of(decisions);
                 lineRankings.put(line, new LineOrder(ranking.customerIds(), ranking.sharesBefore()));
             }
@@ -219,7 +218,7 @@ class RecomputePipeline {
         }
     }
 
-    /** A Pareto run's ranking: customers in rank order, each one's share of revenue before it in millionths. */
+    /** A ranking run's (Pareto or bands by share of customers) ranking: customers in rank order, each one's share of revenue before it in millionths. */
     private record Ranking(long[] customerIds, int[] sharesBefore) {
 
         static Ranking of(List<TierDecision> decisions) {

@@ -104,7 +104,7 @@ class RuleEditorController {
     String save(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Draft<RuleChange> draft = drafts.draft(id);
-        form.namesUnsentKept(draft);
+        form.unsentKept(draft);
         form.check(result, today(), drafts::violations);
         if (result.hasErrors()) {
             form.padded();

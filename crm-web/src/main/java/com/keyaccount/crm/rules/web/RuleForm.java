@@ -4,6 +4,8 @@ import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.shared.rules.Violation;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.rules.CustomerShareBands;
 import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.Measure;
 import com.keyaccount.crm.tier.rules.ParetoCutoffs;
@@ -77,6 +79,9 @@ public class RuleForm {
     @Valid
     private List<CriterionForm> criteria = new ArrayList<>();
 
+    /** Bands by share of customers: each cut in percent of customers, top first. */
+    private List<@NotNull @Digits(integer = 3, fraction = 4) BigDecimal> shareCutPercents = new ArrayList<>();
+
     /** The tiers' names, top first. */
     @Valid
     private List<RungForm> ladder = new ArrayList<>();
@@ -145,6 +150,7 @@ public class RuleForm {
         form.cutoffBPercent = percent(rules.pareto().b());
         rules.scorecard().criteria().forEach(c -> form.criteria.add(CriterionForm.of(c)));
         form.ladder = RungForm.of(rules.ladder());
+        form.shareCutPercents = new ArrayList<>(rules.shares().cuts().stream().map(RuleForm::percent).toList());
         form.minimumForA = rules.scorecard().minimumForA();
         form.minimumForB = rules.scorecard().minimumForB();
         HardRules hard = rules.hardRules();
@@ -164,10 +170,14 @@ public class RuleForm {
         return form.padded();
     }
 
-    /** A form that sends no tier names (one rendered before the ladder) keeps the draft's. */
-    void namesUnsentKept(Draft<RuleChange> draft) {
+    /** A form that sends no tier names or share cuts (one rendered before them) keeps the draft's. */
+    void unsentKept(Draft<RuleChange> draft) {
         if (ladder.isEmpty()) {
             ladder = RungForm.of(draft.content().rules().ladder());
+        }
+        if (shareCutPercents.isEmpty()) {
+            shareCutPercents = new ArrayList<>(draft.content().rules().shares().cuts().stream().map(RuleForm::percent)
+                    .toList());
         }
     }
 
@@ -183,6 +193,13 @@ public class RuleForm {
             criteria.add(new CriterionForm());
         }
         criteria.forEach(CriterionForm::padded);
+        // a value the binder could not read leaves its row out: the row is shown again, with what was typed
+        while (shareCutPercents.size() < CustomerShareBands.cutsNeeded()) {
+            shareCutPercents.add(null);
+        }
+        while (ladder.size() < Tier.values().length) {
+            ladder.add(new RungForm());
+        }
         return this;
     }
 
@@ -234,7 +251,8 @@ public class RuleForm {
         boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
                 hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
                 silenceFactor, downgradeWithinDays, complaintOverdueDays, satisfactionDropPoints).allMatch(v -> v != null)
-                && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete);
+                && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete)
+                && shareCutPercents.stream().allMatch(v -> v != null);
         if (!complete) {
             return Optional.empty();
         }
@@ -246,7 +264,9 @@ public class RuleForm {
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
                 new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
                         complaintOverdueDays, satisfactionDropPoints),
-                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, RungForm.toLadder(ladder)));
+                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, RungForm.toLadder(ladder),
+                new CustomerShareBands(shareCutPercents.stream().map(p -> p.divide(HUNDRED, 6, RoundingMode.HALF_UP))
+                        .toList())));
     }
 
     /** For each criterion of the rule set, its row on the form and the rows of its bands. */

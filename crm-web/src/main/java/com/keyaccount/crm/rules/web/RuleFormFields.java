@@ -33,6 +33,7 @@ final class RuleFormFields {
             Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"),
             Map.entry("churn.complaintOverdueDays", "complaintOverdueDays"),
             Map.entry("churn.satisfactionDropPoints", "satisfactionDropPoints"));
+    private static final Pattern SHARE_CUT = Pattern.compile("shares\\.cuts(?:\\[(\\d+)])?");
     private static final Pattern RUNG = Pattern.compile("ladder\\.rungs(\\[\\d+])?(\\..+)?");
     private static final Pattern CRITERION = Pattern.compile("scorecard\\.criteria\\[(\\d+)](?:\\.bands(?:\\[(\\d+)])?)?(\\..+)?");
 
@@ -54,6 +55,11 @@ final class RuleFormFields {
         String field = FIELDS.get(path);
         if (field != null) {
             return field;
+        }
+        Matcher cut = SHARE_CUT.matcher(path);
+        if (cut.matches()) {
+            // how many cuts there must be is said beside the first
+            return "shareCutPercents[" + (cut.group(1) == null ? "0" : cut.group(1)) + "]";
         }
         Matcher rung = RUNG.matcher(path);
         if (rung.matches()) {

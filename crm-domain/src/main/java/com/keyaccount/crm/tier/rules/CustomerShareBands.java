@@ -1,0 +1,54 @@
+package com.keyaccount.crm.tier.rules;
+
+import com.keyaccount.crm.shared.rules.Violation;
+import com.keyaccount.crm.tier.Tier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Bands by share of customers (seed 002: the top 20% of customers by purchases are 重要客户, the
+ * next 30% 主要客户, …): the customers ranked by the measure are cut by their <em>number</em>,
+ * where Pareto cuts by revenue. Each cut point is the share of customers ranked above the band
+ * below it: with 20% and 50%, a customer with fewer than 20% of the customers above it is in the
+ * top tier, fewer than 50% the second, otherwise the third.
+ *
+ * @param cuts one per boundary between two tiers, top first, each above 0 and below 1, rising
+ */
+public record CustomerShareBands(List<BigDecimal> cuts) {
+
+    /** Seed 002's first two cuts: top 20%, next 30%, the other half. */
+    public static final CustomerShareBands DEFAULT = new CustomerShareBands(List.of(new BigDecimal("0.20"),
+            new BigDecimal("0.50")));
+
+    public CustomerShareBands {
+        cuts = List.copyOf(cuts);
+        cuts.forEach(c -> Objects.requireNonNull(c, "cut"));
+    }
+
+    /** How many cuts a ladder of the tiers there are needs: one fewer than the tiers. */
+    public static int cutsNeeded() {
+        return Tier.values().length - 1;
+    }
+
+    public List<Violation> violations() {
+        List<Violation> found = new ArrayList<>();
+        if (cuts.size() != cutsNeeded()) {
+            found.add(Violation.of("cuts", "shares.count", cutsNeeded()));
+            return found;
+        }
+        for (int i = 0; i < cuts.size(); i++) {
+            BigDecimal cut = cuts.get(i);
+            String at = "cuts[" + i + "]";
+            if (cut.signum() <= 0) {
+                found.add(Violation.of(at, Violation.MIN, 0, 1));
+            } else if (cut.compareTo(BigDecimal.ONE) >= 0) {
+                found.add(Violation.of(at, Violation.MAX, 0, 1));
+            } else if (i > 0 && cut.compareTo(cuts.get(i - 1)) <= 0) {
+                found.add(Violation.of(at, "shares.order"));
+            }
+        }
+        return found;
+    }
+}
