@@ -50,7 +50,7 @@ public class TierNames {
 
     /** What {@code tier} is called in {@code locale}'s language. */
     public String name(Tier tier, Locale locale) {
-        return ladder().rung(tier).name(locale);
+        return ladder().rung(tier.name()).name(locale);
     }
 
     /** Reads the ladder again once the current transaction (which may publish a new one) commits. */

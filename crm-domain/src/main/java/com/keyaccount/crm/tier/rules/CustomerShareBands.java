@@ -1,7 +1,6 @@
 package com.keyaccount.crm.tier.rules;
 
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public record CustomerShareBands(List<BigDecimal> cuts) {
 
     /** How many cuts a ladder of the tiers there are needs: one fewer than the tiers. */
     public static int cutsNeeded() {
-        return Tier.values().length - 1;
+        return TierLadder.CODES.size() - 1;
     }
 
     public List<Violation> violations() {

@@ -1,7 +1,6 @@
 package com.keyaccount.crm.tier.rules;
 
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.Tier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,22 +14,25 @@ import java.util.Set;
  * and chart says; the code stays the letter stored with each tier and its history, so renaming
  * a tier rewrites no row.
  *
- * @param rungs one per tier, in the order of {@link Tier}
+ * @param rungs one per tier, top first
  */
 public record TierLadder(List<Rung> rungs) {
+
+    /** The tiers' codes, top first: what the classifiers produce and every tier row stores. */
+    public static final List<String> CODES = List.of("A", "B", "C");
 
     /** The longest name a rung may have: it must fit a badge on a phone. */
     public static final int LONGEST_NAME = 16;
 
     /** Today's names, so an installation that never names its tiers sees what it always saw. */
-    public static final TierLadder DEFAULT = new TierLadder(List.of(new Rung(Tier.A, "A 类", "A"),
-            new Rung(Tier.B, "B 类", "B"), new Rung(Tier.C, "C 类", "C")));
+    public static final TierLadder DEFAULT = new TierLadder(List.of(new Rung("A", "A 类", "A"),
+            new Rung("B", "B 类", "B"), new Rung("C", "C 类", "C")));
 
     /** One tier: its code and its names. */
-    public record Rung(Tier tier, String nameZh, String nameEn) {
+    public record Rung(String code, String nameZh, String nameEn) {
 
         public Rung {
-            Objects.requireNonNull(tier, "tier");
+            Objects.requireNonNull(code, "code");
         }
 
         /** The name in {@code locale}'s language: Chinese for Chinese, English for every other. */
@@ -43,21 +45,20 @@ public record TierLadder(List<Rung> rungs) {
         rungs = List.copyOf(rungs);
     }
 
-    /** The rung of {@code tier}. */
-    public Rung rung(Tier tier) {
-        return rungs.stream().filter(r -> r.tier() == tier).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rung for " + tier));
+    /** The rung of the tier with {@code code}. */
+    public Rung rung(String code) {
+        return rungs.stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rung for " + code));
     }
 
     /** The ladder with every tier renamed as given, top first. */
     public static TierLadder named(List<String> zh, List<String> en) {
-        Tier[] tiers = Tier.values();
-        if (zh.size() != tiers.length || en.size() != tiers.length) {
+        if (zh.size() != CODES.size() || en.size() != CODES.size()) {
             throw new IllegalArgumentException("one name per tier in each language");
         }
         List<Rung> rungs = new ArrayList<>();
-        for (int i = 0; i < tiers.length; i++) {
-            rungs.add(new Rung(tiers[i], zh.get(i), en.get(i)));
+        for (int i = 0; i < CODES.size(); i++) {
+            rungs.add(new Rung(CODES.get(i), zh.get(i), en.get(i)));
         }
         return new TierLadder(rungs);
     }
@@ -69,9 +70,8 @@ public record TierLadder(List<Rung> rungs) {
      */
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>();
-        Tier[] tiers = Tier.values();
-        if (rungs.size() != tiers.length) {
-            found.add(Violation.of("rungs", "ladder.size", tiers.length));
+        if (rungs.size() != CODES.size()) {
+            found.add(Violation.of("rungs", "ladder.size", CODES.size()));
             return found;
         }
         Set<String> zh = new HashSet<>();
@@ -79,8 +79,8 @@ public record TierLadder(List<Rung> rungs) {
         for (int i = 0; i < rungs.size(); i++) {
             Rung rung = rungs.get(i);
             String at = "rungs[" + i + "]";
-            if (rung.tier() != tiers[i]) {
-                found.add(Violation.of(at + ".tier", "ladder.order"));
+            if (!rung.code().equals(CODES.get(i))) {
+                found.add(Violation.of(at + ".code", "ladder.order"));
             }
             name(found, at + ".nameZh", rung.nameZh(), zh);
             name(found, at + ".nameEn", rung.nameEn(), en);

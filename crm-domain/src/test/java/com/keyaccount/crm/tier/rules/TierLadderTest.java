@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.Tier;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -18,18 +17,18 @@ class TierLadderTest {
     @Test
     void rules_that_name_no_tiers_keep_the_names_they_always_had() {
         assertThat(SEED.ladder()).isEqualTo(TierLadder.DEFAULT);
-        assertThat(TierLadder.DEFAULT.rung(Tier.A).name(Locale.SIMPLIFIED_CHINESE)).isEqualTo("A 类");
-        assertThat(TierLadder.DEFAULT.rung(Tier.C).name(Locale.ENGLISH)).isEqualTo("C");
+        assertThat(TierLadder.DEFAULT.rung("A").name(Locale.SIMPLIFIED_CHINESE)).isEqualTo("A 类");
+        assertThat(TierLadder.DEFAULT.rung("C").name(Locale.ENGLISH)).isEqualTo("C");
         assertThat(TierLadder.DEFAULT.violations()).isEmpty();
     }
 
     @Test
     void a_name_is_read_in_the_readers_language() {
         TierLadder seed002 = TierLadder.named(List.of("重要客户", "主要客户", "普通客户"), List.of("Key", "Major", "Regular"));
-        assertThat(seed002.rung(Tier.B).name(Locale.CHINA)).isEqualTo("主要客户");
-        assertThat(seed002.rung(Tier.B).name(Locale.TRADITIONAL_CHINESE)).isEqualTo("主要客户");
-        assertThat(seed002.rung(Tier.B).name(Locale.ENGLISH)).isEqualTo("Major");
-        assertThat(seed002.rung(Tier.B).name(Locale.GERMAN)).isEqualTo("Major");
+        assertThat(seed002.rung("B").name(Locale.CHINA)).isEqualTo("主要客户");
+        assertThat(seed002.rung("B").name(Locale.TRADITIONAL_CHINESE)).isEqualTo("主要客户");
+        assertThat(seed002.rung("B").name(Locale.ENGLISH)).isEqualTo("Major");
+        assertThat(seed002.rung("B").name(Locale.GERMAN)).isEqualTo("Major");
         assertThat(SEED.named(seed002).violations()).isEmpty();
     }
 
@@ -38,8 +37,8 @@ class TierLadderTest {
         assertThat(ladder(List.of("重要客户", " ", "普通客户"), List.of("Key", "Major", "")).violations())
                 .containsExactly(Violation.of("rungs[1].nameZh", "ladder.name.blank"),
                         Violation.of("rungs[2].nameEn", "ladder.name.blank"));
-        assertThat(new TierLadder(List.of(new TierLadder.Rung(Tier.A, null, "Key"), new TierLadder.Rung(Tier.B, "乙",
-                "B"), new TierLadder.Rung(Tier.C, "丙", "C"))).violations())
+        assertThat(new TierLadder(List.of(new TierLadder.Rung("A", null, "Key"), new TierLadder.Rung("B", "乙",
+                "B"), new TierLadder.Rung("C", "丙", "C"))).violations())
                 .containsExactly(Violation.of("rungs[0].nameZh", "ladder.name.blank"));
     }
 
@@ -62,13 +61,13 @@ class TierLadderTest {
 
     @Test
     void the_ladder_has_a_rung_per_tier_top_first_and_the_rule_set_says_where() {
-        TierLadder two = new TierLadder(List.of(new TierLadder.Rung(Tier.A, "甲", "A"), new TierLadder.Rung(Tier.B,
+        TierLadder two = new TierLadder(List.of(new TierLadder.Rung("A", "甲", "A"), new TierLadder.Rung("B",
                 "乙", "B")));
         assertThat(SEED.named(two).violations()).containsExactly(Violation.of("ladder.rungs", "ladder.size", 3));
-        TierLadder upsideDown = new TierLadder(List.of(new TierLadder.Rung(Tier.C, "丙", "C"),
-                new TierLadder.Rung(Tier.B, "乙", "B"), new TierLadder.Rung(Tier.A, "甲", "A")));
-        assertThat(upsideDown.violations()).containsExactly(Violation.of("rungs[0].tier", "ladder.order"),
-                Violation.of("rungs[2].tier", "ladder.order"));
+        TierLadder upsideDown = new TierLadder(List.of(new TierLadder.Rung("C", "丙", "C"),
+                new TierLadder.Rung("B", "乙", "B"), new TierLadder.Rung("A", "甲", "A")));
+        assertThat(upsideDown.violations()).containsExactly(Violation.of("rungs[0].code", "ladder.order"),
+                Violation.of("rungs[2].code", "ladder.order"));
     }
 
     private static TierLadder ladder(List<String> zh, List<String> en) {

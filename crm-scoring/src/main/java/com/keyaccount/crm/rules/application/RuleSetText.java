@@ -40,7 +40,7 @@ public record RuleSetText(String method, String windowMonths, String paretoCutof
 
     /** Each tier's code with its Chinese and English names: {@code A 重要客户 / Key; B …}. */
     private static String names(TierLadder ladder) {
-        return ladder.rungs().stream().map(r -> r.tier() + " " + r.nameZh() + " / " + r.nameEn())
+        return ladder.rungs().stream().map(r -> r.code() + " " + r.nameZh() + " / " + r.nameEn())
                 .collect(Collectors.joining("; "));
     }
 

@@ -64,7 +64,7 @@ final class RuleFormFields {
         Matcher rung = RUNG.matcher(path);
         if (rung.matches()) {
             // the ladder's rows are the form's rows; its size or order is said beside the first name
-            return rung.group(1) == null || ".tier".equals(rung.group(2)) ? "ladder[0].nameZh"
+            return rung.group(1) == null || ".code".equals(rung.group(2)) ? "ladder[0].nameZh"
                     : "ladder" + rung.group(1) + rung.group(2);
         }
         Matcher m = CRITERION.matcher(path);

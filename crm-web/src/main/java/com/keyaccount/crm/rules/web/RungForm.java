@@ -1,6 +1,5 @@
 package com.keyaccount.crm.rules.web;
 
-import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.TierLadder;
 import com.keyaccount.crm.web.PlainText;
 import jakarta.validation.constraints.Size;
@@ -42,10 +41,9 @@ public class RungForm {
      */
     static TierLadder toLadder(List<RungForm> rows) {
         List<TierLadder.Rung> rungs = new ArrayList<>();
-        Tier[] tiers = Tier.values();
-        for (int i = 0; i < tiers.length; i++) {
+        for (int i = 0; i < TierLadder.CODES.size(); i++) {
             RungForm row = i < rows.size() && rows.get(i) != null ? rows.get(i) : new RungForm();
-            rungs.add(new TierLadder.Rung(tiers[i], strip(row.nameZh), strip(row.nameEn)));
+            rungs.add(new TierLadder.Rung(TierLadder.CODES.get(i), strip(row.nameZh), strip(row.nameEn)));
         }
         return new TierLadder(rungs);
     }
