@@ -107,6 +107,11 @@ public final class TierBenchmark {
                 return;
             }
             long sql = median(runs, () -> timeMillis(() -> bareSqlPareto(jdbc, from, today)));
+            if ("methods".equals(env("CRM_BENCH_ONLY", ""))) {
+                report("(a) bare SQL Pareto query in PostgreSQL      median %,6d ms", sql);
+                TierMethodBenchmark.run(app, sql, runs);
+                return;
+            }
             if ("classify".equals(env("CRM_BENCH_ONLY", ""))) {
                 report("(a) bare SQL Pareto query in PostgreSQL      median %,6d ms", sql);
                 cold(jdbc, recompute, runs, sql);
@@ -150,6 +155,7 @@ public final class TierBenchmark {
                     (double) nightly / sqlNight);
             cold(jdbc, recompute, runs, sql);
             RulePreviewBenchmark.run(app, sql, runs);
+            TierMethodBenchmark.run(app, sql, runs);
             SalesMeasureBenchmark.run(app, runs);
             if (!env("CRM_BENCH_TIERS_ONLY", "").isBlank()) {
                 return;
@@ -244,7 +250,7 @@ public final class TierBenchmark {
                 Date.valueOf(today.plusDays(30)), Date.valueOf(today), day);
     }
 
-    private static void resetTiers(JdbcTemplate jdbc) {
+    static void resetTiers(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM tier_change WHERE run_id IN (SELECT id FROM recompute_run WHERE trigger_kind = 'BENCHMARK')");
         jdbc.update("DELETE FROM customer_tier");
         // a first classification also has no kept window figures: it aggregates every line
