@@ -99,8 +99,8 @@ class CustomerStore {
                     owner_id = s.owner_id, phone = %s, address = %s, status = %s, lost_reason = %s,
                     annual_sales = %s, employee_count = %s, latitude = %s, longitude = %s, location_source = %s,
                     location_set_by = %s, location_set_at = %s, potential = %s, potential_by_id = %s,
-                    potential_at = %s, adoption = %s, adoption_by_id = %s, adoption_at = %s, updated_at = ?,
-                    version = c.version + 1"""
+                    potential_at = %s, potential_row = %s, potential_column = %s, adoption = %s,
+                    adoption_by_id = %s, adoption_at = %s, updated_at = ?, version = c.version + 1"""
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
                         staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count"),
                         staged.value("latitude"), staged.value("longitude"),
@@ -108,10 +108,29 @@ class CustomerStore {
                         staged.locationProvenance("location_set_by", "VARCHAR(64)"),
                         staged.locationProvenance("location_set_at", "TIMESTAMP WITH TIME ZONE"),
                         staged.value("potential"), staged.assessmentProvenance("potential", "by_id"),
-                        staged.assessmentProvenance("potential", "at"), staged.value("adoption"),
+                        staged.assessmentProvenance("potential", "at"), staged.potentialLevel("row"),
+                        staged.potentialLevel("column"), staged.value("adoption"),
                         staged.assessmentProvenance("adoption", "by_id"), staged.assessmentProvenance("adoption", "at")),
                 staged.importId(), by, Timestamp.from(at), byId, Timestamp.from(at), byId, Timestamp.from(at),
                 Timestamp.from(at));
+    }
+
+    /**
+     * Scores afresh every customer whose potential was entered as its two factors, from the
+     * table {@code factors}; returns how many potentials moved. Their author and time become the
+     * admin's who changed the table ({@code byId}, {@code at}).
+     */
+    int rescorePotentials(PotentialFactors factors, long byId, Instant at) {
+        int moved = 0;
+        for (int row = 0; row < PotentialFactors.LEVELS; row++) {
+            for (int column = 0; column < PotentialFactors.LEVELS; column++) {
+                moved += jdbc.update("""
+                        UPDATE customer SET potential = ?, potential_by_id = ?, potential_at = ?, version = version + 1
+                        WHERE potential_row = ? AND potential_column = ? AND potential <> ?""",
+                        factors.score(row, column), byId, Timestamp.from(at), row, column, factors.score(row, column));
+            }
+        }
+        return moved;
     }
 
     /**

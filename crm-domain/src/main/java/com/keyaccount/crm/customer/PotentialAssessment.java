@@ -35,6 +35,13 @@ public class PotentialAssessment {
     @Column(name = "potential_at")
     private Instant potentialAt;
 
+    /** The levels of the two factors the potential was scored from; null where it was typed as a score. */
+    @Column(name = "potential_row")
+    private Integer potentialRow;
+
+    @Column(name = "potential_column")
+    private Integer potentialColumn;
+
     @Column(name = "adoption")
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -49,13 +56,28 @@ public class PotentialAssessment {
 
     /** This assessment with the given parts, re-dated and re-signed where they changed. */
     PotentialAssessment with(Integer newPotential, Adoption newAdoption, AppUser by, Instant now) {
+        return with(newPotential, null, null, newAdoption, by, now);
+    }
+
+    /**
+     * As {@link #with(Integer, Adoption, AppUser, Instant)}, the potential scored from the levels
+     * {@code row} and {@code column} of its two factors (both given, or neither).
+     */
+    PotentialAssessment with(Integer newPotential, Integer row, Integer column, Adoption newAdoption, AppUser by,
+            Instant now) {
         if (newPotential != null) {
             PotentialBand.of(newPotential);
         }
+        if ((row == null) != (column == null) || row != null && newPotential == null) {
+            throw new IllegalArgumentException("a potential's two levels go together, with the score they give");
+        }
         PotentialAssessment next = new PotentialAssessment();
         next.potential = newPotential;
+        next.potentialRow = row;
+        next.potentialColumn = column;
         next.adoption = newAdoption;
-        boolean potentialMoved = !Objects.equals(potential, newPotential);
+        boolean potentialMoved = !Objects.equals(potential, newPotential) || !Objects.equals(potentialRow, row)
+                || !Objects.equals(potentialColumn, column);
         next.potentialBy = potentialMoved ? (newPotential == null ? null : by) : potentialBy;
         next.potentialAt = potentialMoved ? (newPotential == null ? null : now) : potentialAt;
         boolean adoptionMoved = adoption != newAdoption;

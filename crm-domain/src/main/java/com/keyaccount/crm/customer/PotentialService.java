@@ -22,6 +22,7 @@ public class PotentialService {
 
     private final CustomerService customers;
     private final CustomerStore store;
+    private final PotentialFactorsStore factorsStore;
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
@@ -33,12 +34,32 @@ public class PotentialService {
      */
     @Transactional
     public void assess(Viewer viewer, long id, Integer potential, Adoption adoption) {
+        assess(viewer, id, potential, null, null, adoption);
+    }
+
+    /**
+     * The potential picked as the levels of its two factors, which the admin's table scores
+     * (both levels, or neither: not known).
+     *
+     * @throws IllegalStateException when potentials are typed as scores, not picked by factors
+     */
+    @Transactional
+    public void assessByFactors(Viewer viewer, long id, Integer row, Integer column, Adoption adoption) {
+        PotentialFactors factors = factorsStore.read().factors();
+        if (!factors.enabled()) {
+            throw new IllegalStateException("potentials are typed as scores");
+        }
+        assess(viewer, id, row == null || column == null ? null : factors.score(row, column), row, column, adoption);
+    }
+
+    private void assess(Viewer viewer, long id, Integer potential, Integer row, Integer column, Adoption adoption) {
         Customer customer = customers.get(viewer, id);
         PotentialAssessment before = customer.getAssessment();
-        if (Objects.equals(before.getPotential(), potential) && before.getAdoption() == adoption) {
+        if (Objects.equals(before.getPotential(), potential) && Objects.equals(before.getPotentialRow(), row)
+                && Objects.equals(before.getPotentialColumn(), column) && before.getAdoption() == adoption) {
             return;
         }
-        customer.assess(potential, adoption, users.getReferenceById(viewer.userId()), clock.instant());
+        customer.assess(potential, row, column, adoption, users.getReferenceById(viewer.userId()), clock.instant());
         if (!Objects.equals(before.getPotential(), potential)) {
             audit.fieldChanged(viewer.username(), ENTITY, id, id, "potential", before.getPotential(), potential);
         }

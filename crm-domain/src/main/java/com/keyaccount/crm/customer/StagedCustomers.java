@@ -85,6 +85,15 @@ public final class StagedCustomers {
                 + part + "_" + provenance + " END";
     }
 
+    /**
+     * A potential level picked on the form after the line (as SQL): an imported potential that
+     * differs is a score typed, which the levels no longer explain; otherwise the levels stay.
+     */
+    String potentialLevel(String part) {
+        return "CASE WHEN c.potential IS DISTINCT FROM " + value.get("potential") + " THEN NULL ELSE c.potential_"
+                + part + " END";
+    }
+
     /** True (as SQL) for an existing customer whose potential or adoption the line changes. */
     String assessmentChanged() {
         return "c.potential IS DISTINCT FROM " + value.get("potential") + " OR c.adoption IS DISTINCT FROM "

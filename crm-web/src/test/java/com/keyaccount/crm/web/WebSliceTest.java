@@ -123,6 +123,8 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected com.keyaccount.crm.potential.application.NineGridFigures nineGrid;
     @MockitoBean
+    protected com.keyaccount.crm.customer.PotentialFactorsService potentialFactors;
+    @MockitoBean
     protected Exports exports;
     @MockitoBean
     protected RuleDrafts ruleDrafts;

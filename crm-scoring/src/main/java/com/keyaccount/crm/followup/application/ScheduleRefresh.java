@@ -1,5 +1,6 @@
 package com.keyaccount.crm.followup.application;
 
+import com.keyaccount.crm.customer.PotentialsRescored;
 import com.keyaccount.crm.prospect.ProspectLadderPublished;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +50,15 @@ public class ScheduleRefresh {
         } else {
             start(why);
         }
+    }
+
+    /**
+     * Potentials scored afresh from a changed table of factors may have moved customers between
+     * the nine-grid's zones, which some cadences follow: every schedule is refreshed once committed.
+     */
+    @EventListener
+    void on(PotentialsRescored event) {
+        startAfterCommit("potential factors (" + event.customers() + " potentials moved)");
     }
 
     /**

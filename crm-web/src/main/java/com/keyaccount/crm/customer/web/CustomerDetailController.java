@@ -9,6 +9,7 @@ import com.keyaccount.crm.contactlog.ContactLogService;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.NextFollowUp;
 import com.keyaccount.crm.prospect.application.ProspectService;
@@ -68,6 +69,8 @@ class CustomerDetailController {
     private final Attachments attachments;
     /** Check in and out (issue 23): the "at the customer" card and the timeline's visit badges. */
     private final OnSiteCards onSiteCards;
+    /** The levels a potential was picked as, named as the admin's table names them (issue 16). */
+    private final PotentialFactorsService potentialFactors;
     private final VisitBadges visitBadges;
     private final PageReads pageReads;
 
@@ -103,6 +106,9 @@ class CustomerDetailController {
         }
         model.addAttribute("visitBadges", visitBadges.of(timeline.getContent().stream().map(ContactLog::getId).toList()));
         model.addAttribute("onSite", onSiteCards.of(viewer, customer));
+        if (customer.getAssessment().getPotentialRow() != null) {
+            model.addAttribute("potentialFactors", potentialFactors.current().factors());
+        }
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         model.addAttribute("sales", sales.lastTwelveMonths(customer, today));
         model.addAttribute("recentOrders", sales.recentOrders(customer));

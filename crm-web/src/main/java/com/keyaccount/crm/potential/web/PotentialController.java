@@ -4,6 +4,8 @@ import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.PotentialBand;
+import com.keyaccount.crm.customer.PotentialFactors;
+import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.customer.PotentialService;
 import com.keyaccount.crm.user.Viewer;
 import jakarta.validation.Valid;
@@ -31,27 +33,41 @@ class PotentialController {
 
     private final CustomerService customers;
     private final PotentialService potentials;
+    private final PotentialFactorsService factors;
 
     @GetMapping
     String form(@PathVariable long id, Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, id);
-        return page(customer, PotentialForm.of(customer.getAssessment()), model);
+        return page(customer, PotentialForm.of(customer.getAssessment()), factors.current().factors(), model);
     }
 
     @PostMapping
     String save(@PathVariable long id, @Valid @ModelAttribute("form") PotentialForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Customer customer = customers.get(viewer, id);
-        if (result.hasErrors()) {
-            return page(customer, form, model);
+        PotentialFactors table = factors.current().factors();
+        if (table.enabled() && (form.getPotentialRow() == null) != (form.getPotentialColumn() == null)
+                && !result.hasFieldErrors("potentialRow") && !result.hasFieldErrors("potentialColumn")) {
+            // one level without the other scores nothing: said beside the one missing
+            result.rejectValue(form.getPotentialRow() == null ? "potentialRow" : "potentialColumn",
+                    "potential.factors.both");
         }
-        potentials.assess(viewer, id, form.getPotential(), form.getAdoption());
+        if (result.hasErrors()) {
+            return page(customer, form, table, model);
+        }
+        if (table.enabled()) {
+            potentials.assessByFactors(viewer, id, form.getPotentialRow(), form.getPotentialColumn(),
+                    form.getAdoption());
+        } else {
+            potentials.assess(viewer, id, form.getPotential(), form.getAdoption());
+        }
         redirect.addFlashAttribute("flash", "flash.potential.saved");
         return "redirect:/customers/" + id + "#potential";
     }
 
-    private static String page(Customer customer, PotentialForm form, Model model) {
+    private static String page(Customer customer, PotentialForm form, PotentialFactors table, Model model) {
         model.addAttribute("customer", customer);
+        model.addAttribute("factors", table);
         model.addAttribute("form", form);
         model.addAttribute("adoptions", Adoption.values());
         Map<Integer, PotentialBand> scores = new LinkedHashMap<>();
