@@ -96,6 +96,8 @@ class TierNamesTest {
                 .containsExactly("A 类", "B 类", "C 类");
 
         mvc.perform(save(editor, draft, SEED_002)).andExpect(status().is3xxRedirection());
+        assertThat(page(admin, "/admin/rules/drafts/" + draft + "/preview", "en").getElementById("count-C").text())
+                .as("the preview names the tier as now and as once published").contains("C", "→ Regular once published");
         publish(draft);
 
         Document detail = page(manager, "/customers/" + customer.getId(), "zh-CN");

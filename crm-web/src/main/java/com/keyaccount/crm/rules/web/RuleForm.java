@@ -4,7 +4,6 @@ import com.keyaccount.crm.churn.ChurnThresholds;
 import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.shared.rules.Violation;
-import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.rules.CustomerShareBands;
 import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.Measure;
@@ -12,6 +11,7 @@ import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.tier.rules.Scorecard;
+import com.keyaccount.crm.tier.rules.TierLadder;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.web.MoneyField;
 import com.keyaccount.crm.web.PlainText;
@@ -197,7 +197,7 @@ public class RuleForm {
         while (shareCutPercents.size() < CustomerShareBands.cutsNeeded()) {
             shareCutPercents.add(null);
         }
-        while (ladder.size() < Tier.values().length) {
+        while (ladder.size() < TierLadder.CODES.size()) {
             ladder.add(new RungForm());
         }
         return this;
