@@ -70,7 +70,7 @@ class ApiContractTest {
                 StandardCharsets.UTF_8));
         List<String> paths = contract.path("paths").propertyNames().stream().toList();
         assertThat(paths).containsExactlyInAnyOrder("/api/v1/orders", "/api/v1/complaints", "/api/v1/customers/tiers",
-                "/api/v1/customers/{code}/tier");
+                "/api/v1/customers/{code}/tier", "/api/v1/tiers");
         JsonNode push = contract.path("paths").path("/api/v1/orders").path("post");
         assertThat(push.path("summary").asString()).isNotBlank();
         assertThat(push.path("responses").propertyNames()).contains("200", "400", "401", "409", "413", "415", "429",

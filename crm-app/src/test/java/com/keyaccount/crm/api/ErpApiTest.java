@@ -117,6 +117,11 @@ class ErpApiTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.detail").value("No customer has this code."));
+        // what the codes mean: the tiers in force, top first, with their names
+        mvc.perform(get("/api/v1/tiers").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.tiers[0].code").value("A"))
+                .andExpect(jsonPath("$.tiers[0].nameZh").value("A 类"))
+                .andExpect(jsonPath("$.tiers[2].nameEn").value("C"));
     }
 
     @Test

@@ -54,12 +54,12 @@ class SwaggerUiTest {
         chromium.signIn(fixtures.user(Role.ADMIN));
         chromium.go("/admin/api-tokens?lang=en");
         chromium.browser.findElement(By.linkText("Try the API in the browser (Swagger UI)")).click();
-        chromium.waitFor(d -> d.findElements(By.cssSelector(".opblock")).size() == 4);
+        chromium.waitFor(d -> d.findElements(By.cssSelector(".opblock")).size() == 5);
         chromium.shot("21-swagger-ui");
         List<String> operations = chromium.browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
                 .map(e -> e.getText().replace("\u200b", "")).toList();
         assertThat(operations).containsExactlyInAnyOrder("/api/v1/orders", "/api/v1/complaints",
-                "/api/v1/customers/tiers", "/api/v1/customers/{code}/tier");
+                "/api/v1/customers/tiers", "/api/v1/customers/{code}/tier", "/api/v1/tiers");
         List<String> refused = chromium.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getMessage()).filter(m -> m.contains("Content Security Policy")
                         || m.contains("Refused")).toList();
