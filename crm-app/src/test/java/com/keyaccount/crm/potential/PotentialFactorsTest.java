@@ -106,6 +106,11 @@ class PotentialFactorsTest {
         answer = Jsoup.parse(mvc.perform(assess(Map.of("potentialRow", "7", "potentialColumn", "0")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(errorAfter(answer, "potentialRow")).isEqualTo("Choose one of the levels.");
+        // a form opened while the potential was still typed as a score, sent after the switch
+        answer = Jsoup.parse(mvc.perform(assess(Map.of("byFactors", "false", "potential", "7",
+                "adoption", "PREFERRED"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(answer.select(".alert-danger").text()).contains("changed how potential is entered");
+        assertThat(answer.getElementById("adoption").select("option[selected]").val()).isEqualTo("PREFERRED");
         assertThat(stored()).containsEntry("potential", null).containsEntry("adoption", null);
     }
 

@@ -124,6 +124,9 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.potential.application.NineGridFigures nineGrid;
     @MockitoBean
     protected com.keyaccount.crm.customer.PotentialFactorsService potentialFactors;
+    // the tier names in force (issue 16): unnamed here, so the bundles name the tiers
+    @MockitoBean
+    protected com.keyaccount.crm.tier.TierNames tierNames;
     @MockitoBean
     protected Exports exports;
     @MockitoBean

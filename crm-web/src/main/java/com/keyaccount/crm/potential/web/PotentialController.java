@@ -46,6 +46,11 @@ class PotentialController {
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Customer customer = customers.get(viewer, id);
         PotentialFactors table = factors.current().factors();
+        if (form.getByFactors() != null && form.getByFactors() != table.enabled()) {
+            // the admin switched how potential is entered while this form was open: nothing is saved
+            result.reject("potential.factors.switched");
+            return page(customer, form, table, model);
+        }
         if (table.enabled() && (form.getPotentialRow() == null) != (form.getPotentialColumn() == null)
                 && !result.hasFieldErrors("potentialRow") && !result.hasFieldErrors("potentialColumn")) {
             // one level without the other scores nothing: said beside the one missing

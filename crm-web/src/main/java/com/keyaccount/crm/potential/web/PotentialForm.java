@@ -31,6 +31,12 @@ public class PotentialForm {
 
     private Adoption adoption;
 
+    /**
+     * Whether the page asked for the two levels (else for a score): the admin may switch while
+     * the form is open, and a score sent to the levels' side would otherwise be lost.
+     */
+    private Boolean byFactors;
+
     static PotentialForm of(PotentialAssessment assessment) {
         PotentialForm form = new PotentialForm();
         form.potential = assessment.getPotential();
