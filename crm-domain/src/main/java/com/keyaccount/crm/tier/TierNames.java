@@ -40,12 +40,22 @@ public class TierNames {
     public TierLadder ladder() {
         Kept now = kept;
         Instant at = clock.instant();
-        if (now == null || now.readAt().plus(KEPT).isBefore(at)) {
+        return now != null && !stale(now, at) ? now.ladder() : read(at);
+    }
+
+    /** One reader at a time: the many pages opened at the start of a day share one read. */
+    private synchronized TierLadder read(Instant at) {
+        Kept now = kept;
+        if (now == null || stale(now, at)) {
             now = new Kept(policies.inForceOn(LocalDate.ofInstant(at, businessZone)).map(TierPolicy::getLadder)
                     .orElse(TierLadder.DEFAULT), at);
             kept = now;
         }
         return now.ladder();
+    }
+
+    private static boolean stale(Kept kept, Instant at) {
+        return kept.readAt().plus(KEPT).isBefore(at);
     }
 
     /** What {@code tier} is called in {@code locale}'s language. */
