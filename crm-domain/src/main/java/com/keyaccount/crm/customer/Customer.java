@@ -198,12 +198,10 @@ public class Customer {
         return designation == null ? new KeyAccountDesignation() : designation;
     }
 
-    /** Sets the potential (1–9) and adoption; either may be cleared (null) when no longer known. */
-    public void assess(Integer potential, Adoption adoption, AppUser by, Instant now) {
-        assess(potential, null, null, adoption, by, now);
-    }
-
-    /** As above, the potential scored from the levels of its two factors (both, or neither). */
+    /**
+     * Sets the potential (1–9) and adoption; either may be cleared (null) when no longer known.
+     * A potential scored from the levels of its two factors gives them too (both, or neither).
+     */
     public void assess(Integer potential, Integer row, Integer column, Adoption adoption, AppUser by, Instant now) {
         requireNotDeleted();
         this.assessment = getAssessment().with(potential, row, column, adoption, Objects.requireNonNull(by), now);

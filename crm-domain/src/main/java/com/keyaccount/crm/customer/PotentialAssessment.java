@@ -54,14 +54,10 @@ public class PotentialAssessment {
     @Column(name = "adoption_at")
     private Instant adoptionAt;
 
-    /** This assessment with the given parts, re-dated and re-signed where they changed. */
-    PotentialAssessment with(Integer newPotential, Adoption newAdoption, AppUser by, Instant now) {
-        return with(newPotential, null, null, newAdoption, by, now);
-    }
-
     /**
-     * As {@link #with(Integer, Adoption, AppUser, Instant)}, the potential scored from the levels
-     * {@code row} and {@code column} of its two factors (both given, or neither).
+     * This assessment with the given parts, re-dated and re-signed where they changed; the
+     * potential scored from the levels {@code row} and {@code column} of its two factors, or typed
+     * (both null).
      */
     PotentialAssessment with(Integer newPotential, Integer row, Integer column, Adoption newAdoption, AppUser by,
             Instant now) {

@@ -96,7 +96,7 @@ class RuleEditorController {
     @GetMapping("/drafts/{id}")
     String edit(@PathVariable long id, Model model) {
         Draft<RuleChange> draft = drafts.draft(id);
-        model.addAttribute("ruleForm", RuleForm.of(draft).namesShown(seedText::criterion));
+        model.addAttribute("ruleForm", RuleFormOf.of(draft).namesShown(seedText::criterion));
         return editor(model, draft);
     }
 

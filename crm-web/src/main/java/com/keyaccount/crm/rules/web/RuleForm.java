@@ -20,7 +20,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,6 @@ import org.springframework.validation.Errors;
 public class RuleForm {
 
     static final int CRITERIA = 4;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** The draft's version when the form was opened: saving over someone else's change is refused. */
     private long draftVersion;
@@ -137,47 +135,13 @@ public class RuleForm {
     @PlainText
     private String note;
 
-    static RuleForm of(Draft<RuleChange> draft) {
-        RuleSet rules = draft.content().rules();
-        RuleForm form = new RuleForm();
-        form.draftVersion = draft.version();
-        form.method = rules.method();
-        form.windowMonths = rules.windowMonths();
-        form.measure = rules.measure();
-        form.scope = rules.scope();
-        form.quotaProductLineId = rules.quotaProductLineId();
-        form.cutoffAPercent = percent(rules.pareto().a());
-        form.cutoffBPercent = percent(rules.pareto().b());
-        rules.scorecard().criteria().forEach(c -> form.criteria.add(CriterionForm.of(c)));
-        form.ladder = RungForm.of(rules.ladder());
-        form.shareCutPercents = new ArrayList<>(rules.shares().cuts().stream().map(RuleForm::percent).toList());
-        form.minimumForA = rules.scorecard().minimumForA();
-        form.minimumForB = rules.scorecard().minimumForB();
-        HardRules hard = rules.hardRules();
-        form.hardOrdersA = hard.ordersForA();
-        form.hardRevenueA = plain(hard.revenueForA());
-        form.hardOrdersB = hard.ordersForB();
-        form.hardRevenueB = plain(hard.revenueForB());
-        ChurnThresholds churn = rules.churn();
-        form.revenueDropPercent = churn.revenueDropPercent();
-        form.daysToPayIncrease = churn.daysToPayIncrease();
-        form.silenceFactor = churn.silenceFactor();
-        form.downgradeWithinDays = churn.downgradeWithinDays();
-        form.complaintOverdueDays = churn.complaintOverdueDays();
-        form.satisfactionDropPoints = churn.satisfactionDropPoints();
-        form.effectiveFrom = draft.content().effectiveFrom();
-        form.note = draft.note();
-        return form.padded();
-    }
-
     /** A form that sends no tier names or share cuts (one rendered before them) keeps the draft's. */
     void unsentKept(Draft<RuleChange> draft) {
         if (ladder.isEmpty()) {
             ladder = RungForm.of(draft.content().rules().ladder());
         }
         if (shareCutPercents.isEmpty()) {
-            shareCutPercents = new ArrayList<>(draft.content().rules().shares().cuts().stream().map(RuleForm::percent)
-                    .toList());
+            shareCutPercents = Percents.of(draft.content().rules().shares().cuts());
         }
     }
 
@@ -201,16 +165,6 @@ public class RuleForm {
             ladder.add(new RungForm());
         }
         return this;
-    }
-
-    /** 0.800000 → 80 (not 8E+1, which is what stripping zeros alone would show). */
-    private static BigDecimal percent(BigDecimal share) {
-        return plain(share.multiply(HUNDRED));
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Reports what is wrong beside the field the admin should change; bean validation has run. */
@@ -257,16 +211,14 @@ public class RuleForm {
             return Optional.empty();
         }
         return Optional.of(new RuleSet(method, windowMonths,
-                new ParetoCutoffs(cutoffAPercent.divide(HUNDRED, 6, RoundingMode.HALF_UP),
-                        cutoffBPercent.divide(HUNDRED, 6, RoundingMode.HALF_UP)),
+                new ParetoCutoffs(Percents.share(cutoffAPercent), Percents.share(cutoffBPercent)),
                 new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(c -> c.toCriterion(stored)).toList(),
                         minimumForA, minimumForB),
                 new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
                 new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
                         complaintOverdueDays, satisfactionDropPoints),
                 measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, RungForm.toLadder(ladder),
-                new CustomerShareBands(shareCutPercents.stream().map(p -> p.divide(HUNDRED, 6, RoundingMode.HALF_UP))
-                        .toList())));
+                new CustomerShareBands(shareCutPercents.stream().map(Percents::share).toList())));
     }
 
     /** For each criterion of the rule set, its row on the form and the rows of its bands. */

@@ -86,7 +86,7 @@ class RuleFormTest {
     }
 
     private static RuleForm form() {
-        return RuleForm.of(new Draft<>(1, 1, 1, new RuleChange(SEED, null), null, "admin", WebSliceTest.NOW, "admin",
+        return RuleFormOf.of(new Draft<>(1, 1, 1, new RuleChange(SEED, null), null, "admin", WebSliceTest.NOW, "admin",
                 WebSliceTest.NOW, 0));
     }
 
