@@ -13,11 +13,12 @@ public record SurveyPlan(Integer monthsA, Integer monthsB, Integer monthsC, bool
 
     public static final SurveyPlan DEFAULT = new SurveyPlan(3, 6, 12, true, 14);
 
+    /** Set for the top three tiers; a longer ladder's fourth and fifth tiers are asked as its third. */
     public Integer monthsFor(Tier tier) {
         return switch (tier) {
             case A -> monthsA;
             case B -> monthsB;
-            case C -> monthsC;
+            case C, D, E -> monthsC;
         };
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -56,6 +57,11 @@ public class TierNames {
 
     private static boolean stale(Kept kept, Instant at) {
         return kept.readAt().plus(KEPT).isBefore(at);
+    }
+
+    /** The tiers of the ladder in force, top first: what pages list, filter by and count. */
+    public List<Tier> tiers() {
+        return Tier.of(ladder());
     }
 
     /** What {@code tier} is called in {@code locale}'s language. */

@@ -81,6 +81,11 @@ public class TierPolicy {
     @Column(name = "share_cuts")
     private CustomerShareBands shares = CustomerShareBands.DEFAULT;
 
+    @Getter(AccessLevel.NONE)
+    @Convert(converter = LowerBoundariesJson.class)
+    @Column(name = "lower_boundaries")
+    private LowerBoundaries lowerBoundaries = LowerBoundaries.NONE;
+
     @Column(name = "hard_orders_a")
     private long hardOrdersA;
 
@@ -126,6 +131,7 @@ public class TierPolicy {
         next.hardRevenueA = rules.hardRules().revenueForA();
         next.hardOrdersB = rules.hardRules().ordersForB();
         next.hardRevenueB = rules.hardRules().revenueForB();
+        next.lowerBoundaries = new LowerBoundaries(rules.pareto().lower(), rules.hardRules().lower());
         next.effectiveFrom = effectiveFrom;
         next.createdAt = now;
         next.createdBy = by;
@@ -149,10 +155,10 @@ public class TierPolicy {
     }
 
     public ParetoCutoffs paretoCutoffs() {
-        return new ParetoCutoffs(paretoCutoffA, paretoCutoffB);
+        return new ParetoCutoffs(paretoCutoffA, paretoCutoffB, lowerBoundaries.pareto());
     }
 
     public HardRules hardRules() {
-        return new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB);
+        return new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, lowerBoundaries.hardRules());
     }
 }

@@ -127,6 +127,14 @@ public abstract class WebSliceTest {
     // the tier names in force (issue 16): unnamed here, so the bundles name the tiers
     @MockitoBean
     protected com.keyaccount.crm.tier.TierNames tierNames;
+
+    /** The default ladder's tiers, as an installation that never changed it has. */
+    @org.junit.jupiter.api.BeforeEach
+    void defaultLadder() {
+        org.mockito.Mockito.when(tierNames.ladder()).thenReturn(com.keyaccount.crm.tier.rules.TierLadder.DEFAULT);
+        org.mockito.Mockito.when(tierNames.tiers()).thenReturn(java.util.List.of(com.keyaccount.crm.tier.Tier.A,
+                com.keyaccount.crm.tier.Tier.B, com.keyaccount.crm.tier.Tier.C));
+    }
     @MockitoBean
     protected Exports exports;
     @MockitoBean

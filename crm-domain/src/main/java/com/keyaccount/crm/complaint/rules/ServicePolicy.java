@@ -23,12 +23,16 @@ public record ServicePolicy(TierDeadlines tierA, TierDeadlines tierB, TierDeadli
             new TierDeadlines(WorkingSpan.days(1), WorkingSpan.days(5)),
             new TierDeadlines(WorkingSpan.days(2), WorkingSpan.days(10)), 100, 100, 50, 9, 18);
 
-    /** A customer not yet classified is served as the lowest tier: nothing has made it a key account yet. */
+    /**
+     * A customer not yet classified is served as the third tier: nothing has made it a key account
+     * yet. The deadlines are set for the top three tiers; a longer ladder serves its fourth and
+     * fifth tiers as its third (the editor says so), the least a company answers a customer with.
+     */
     public TierDeadlines of(Tier tier) {
         return switch (tier == null ? Tier.C : tier) {
             case A -> tierA;
             case B -> tierB;
-            case C -> tierC;
+            case C, D, E -> tierC;
         };
     }
 

@@ -43,10 +43,11 @@ public final class QuotaConsistency {
         return found;
     }
 
-    static List<Violation> warnings(VisitQuotas quotas) {
+    /** Among the top {@code tiers} tiers: a tier beyond the ladder in force serves nobody. */
+    static List<Violation> warnings(VisitQuotas quotas, int tiers) {
         List<Violation> found = new ArrayList<>();
         for (ChannelGroup group : ChannelGroup.values()) {
-            for (int i = 0; i + 1 < Tier.values().length; i++) {
+            for (int i = 0; i + 1 < Math.min(tiers, Tier.values().length); i++) {
                 Tier better = Tier.values()[i];
                 Tier next = Tier.values()[i + 1];
                 Integer betterDays = quotas.of(better).of(group).atLeastEveryDays();

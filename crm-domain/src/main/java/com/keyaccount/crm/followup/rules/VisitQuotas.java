@@ -15,7 +15,11 @@ import java.util.Objects;
 public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays, ZoneQuotas zones,
         CadenceBasis follows) {
 
-    /** SPEC defaults: A any 7 / visit 30, B any 14 / visit 90, C any 30; C at most 4 per 30 days. */
+    /**
+     * SPEC defaults: A any 7 / visit 30, B any 14 / visit 90, C any 30; C at most 4 per 30 days.
+     * A fourth and fifth tier, used only by a longer ladder: seed 002's 小客户 contacted every
+     * quarter, and a fifth with no minimum.
+     */
     public static final VisitQuotas DEFAULT = new VisitQuotas(Map.of(
             Tier.A, new TierCadence(Cadence.every(7), Cadence.every(30)),
             Tier.B, new TierCadence(Cadence.every(14), Cadence.every(90)),
@@ -24,14 +28,23 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays, Z
 
     public VisitQuotas {
         Objects.requireNonNull(byTier, "byTier");
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : List.of(Tier.A, Tier.B, Tier.C)) {
             if (!byTier.containsKey(tier)) {
                 throw new IllegalArgumentException("no quota for tier " + tier);
             }
         }
-        byTier = Map.copyOf(new EnumMap<>(byTier));
+        EnumMap<Tier, TierCadence> all = new EnumMap<>(byTier);
+        // quotas saved before longer ladders have no fourth and fifth tier: the defaults stand for them
+        for (Tier tier : Tier.values()) {
+            all.computeIfAbsent(tier, VisitQuotas::lowerTierDefault);
+        }
+        byTier = Map.copyOf(all);
         Objects.requireNonNull(zones, "zones");
         Objects.requireNonNull(follows, "follows");
+    }
+
+    private static TierCadence lowerTierDefault(Tier tier) {
+        return tier == Tier.D ? new TierCadence(Cadence.every(90), Cadence.NONE) : new TierCadence(Cadence.NONE, Cadence.NONE);
     }
 
     /** Tier quotas only: the zones' defaults, not followed. */
@@ -62,9 +75,14 @@ public record VisitQuotas(Map<Tier, TierCadence> byTier, int upgradeGraceDays, Z
         return ranges.isEmpty() ? QuotaConsistency.errors(this) : ranges;
     }
 
-    /** What is unusual but allowed ({@link QuotaConsistency}); nothing while a number is out of range. */
+    /** What is unusual but allowed ({@link QuotaConsistency}) among the top three tiers; nothing while a number is out of range. */
     public List<Violation> warnings() {
-        return ranges().isEmpty() ? QuotaConsistency.warnings(this) : List.of();
+        return warnings(3);
+    }
+
+    /** As {@link #warnings()}, among the top {@code tiers} tiers (those of the ladder in force). */
+    public List<Violation> warnings(int tiers) {
+        return ranges().isEmpty() ? QuotaConsistency.warnings(this, tiers) : List.of();
     }
 
     private List<Violation> ranges() {

@@ -72,6 +72,25 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
                 quotaProductLineId, ladder, shares);
     }
 
+    /** How many boundaries between tiers {@code m}'s settings cut at. */
+    public int boundariesOf(TierMethod m) {
+        return switch (m) {
+            case PARETO -> pareto.limits().size();
+            case SCORECARD -> scorecard.minimums().size();
+            case HARD_RULES -> hardRules.floors().size();
+            case CUSTOMER_SHARE -> shares.cuts().size();
+        };
+    }
+
+    private static String boundariesPath(TierMethod m) {
+        return switch (m) {
+            case PARETO -> "pareto.lower";
+            case SCORECARD -> "scorecard.lowerMinimums";
+            case HARD_RULES -> "hardRules.lower";
+            case CUSTOMER_SHARE -> "shares.cuts";
+        };
+    }
+
     /**
      * Every part's violations, with paths from here (e.g. {@code pareto.a}). Whether a named
      * quota product line exists is the data's to say, not the rules'.
@@ -85,6 +104,14 @@ public record RuleSet(TierMethod method, int windowMonths, ParetoCutoffs pareto,
         churn.violations().forEach(v -> found.add(v.under("churn")));
         ladder.violations().forEach(v -> found.add(v.under("ladder")));
         shares.violations().forEach(v -> found.add(v.under("shares")));
+        int cuts = boundariesOf(method);
+        if (cuts != ladder.boundaries() && ladder.violations().isEmpty()) {
+            // only the method in force must fit the ladder: the others' settings wait until chosen
+            int top = method == TierMethod.CUSTOMER_SHARE ? 0 : 2;
+            int first = cuts < ladder.boundaries() ? cuts - top : 0;
+            found.add(Violation.of(boundariesPath(method) + "[" + Math.max(0, first) + "]", "ladder.boundaries",
+                    ladder.size()));
+        }
         if (quotaProductLineId != null && scope != Scope.PRODUCT_LINE) {
             // over the whole book there is one tier per customer: no line to follow
             found.add(Violation.of("quotaProductLineId", "quotaLine.bookScope"));

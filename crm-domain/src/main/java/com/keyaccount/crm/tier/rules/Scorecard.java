@@ -9,9 +9,12 @@ import java.util.Set;
 
 /**
  * Points per criterion, summed; a total of at least {@code minimumForA} is A, at least
- * {@code minimumForB} is B, otherwise C (SPEC "Tier rules" 2).
+ * {@code minimumForB} is B, otherwise C (SPEC "Tier rules" 2). A ladder of four or five tiers has
+ * minimums for C and D too ({@code lowerMinimums}); below the last is the bottom tier.
+ *
+ * @param lowerMinimums the minimums below B's, top first; empty with three tiers
  */
-public record Scorecard(List<Criterion> criteria, int minimumForA, int minimumForB) {
+public record Scorecard(List<Criterion> criteria, int minimumForA, int minimumForB, List<Integer> lowerMinimums) {
 
     /** The seed's "客户分级标准(确认)": sales 70 + payment timeliness 30; A ≥ 80, B ≥ 60. */
     public static final Scorecard DEFAULT = new Scorecard(List.of(
@@ -29,6 +32,25 @@ public record Scorecard(List<Criterion> criteria, int minimumForA, int minimumFo
 
     public Scorecard {
         criteria = List.copyOf(criteria);
+        // a version stored before longer ladders has none
+        lowerMinimums = lowerMinimums == null ? List.of() : List.copyOf(lowerMinimums);
+    }
+
+    /** The scorecard of a three-tier ladder. */
+    public Scorecard(List<Criterion> criteria, int minimumForA, int minimumForB) {
+        this(criteria, minimumForA, minimumForB, List.of());
+    }
+
+    /** Every tier's minimum but the bottom one's, top first. */
+    public List<Integer> minimums() {
+        List<Integer> all = new ArrayList<>(List.of(minimumForA, minimumForB));
+        all.addAll(lowerMinimums);
+        return all;
+    }
+
+    /** The same scorecard with {@code lowerMinimums} below B's. */
+    public Scorecard withLowerMinimums(List<Integer> lowerMinimums) {
+        return new Scorecard(criteria, minimumForA, minimumForB, lowerMinimums);
     }
 
     /**
@@ -52,6 +74,15 @@ public record Scorecard(List<Criterion> criteria, int minimumForA, int minimumFo
         Violation.range(found, "minimumForB", minimumForB, 0, MOST_POINTS);
         if (minimumForB >= minimumForA) {
             found.add(Violation.of("minimumForB", "bands.tierOrder"));
+        }
+        int above = minimumForB;
+        for (int i = 0; i < lowerMinimums.size(); i++) {
+            int minimum = lowerMinimums.get(i);
+            Violation.range(found, "lowerMinimums[" + i + "]", minimum, 0, MOST_POINTS);
+            if (minimum >= above) {
+                found.add(Violation.of("lowerMinimums[" + i + "]", "bands.tierOrder"));
+            }
+            above = minimum;
         }
         return found;
     }

@@ -18,8 +18,14 @@ import java.util.Set;
  */
 public record TierLadder(List<Rung> rungs) {
 
-    /** The tiers' codes, top first: what the classifiers produce and every tier row stores. */
-    public static final List<String> CODES = List.of("A", "B", "C");
+    /** The codes a ladder may use, top first: what the classifiers produce and every tier row stores. */
+    public static final List<String> CODES = List.of("A", "B", "C", "D", "E");
+
+    /** Seed 003's shortest scheme (A/B/C): fewer would not tell key accounts from the rest. */
+    public static final int FEWEST_TIERS = 3;
+
+    /** Seed 003's longest scheme (A–E). */
+    public static final int MOST_TIERS = CODES.size();
 
     /** The longest name a rung may have: it must fit a badge on a phone. */
     public static final int LONGEST_NAME = 16;
@@ -45,33 +51,46 @@ public record TierLadder(List<Rung> rungs) {
         rungs = List.copyOf(rungs);
     }
 
-    /** The rung of the tier with {@code code}. */
+    /**
+     * The rung of the tier with {@code code}. A code below this ladder's last rung (history from
+     * a longer ladder) is named as the default ladder would name it, so old rows stay readable.
+     */
     public Rung rung(String code) {
         return rungs.stream().filter(r -> r.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rung for " + code));
+                .orElseGet(() -> new Rung(code, code + " 类", code));
     }
 
-    /** The ladder with every tier renamed as given, top first. */
+    /** How many tiers the ladder has. */
+    public int size() {
+        return rungs.size();
+    }
+
+    /** How many boundaries between two tiers a method cuts at: one fewer than the tiers. */
+    public int boundaries() {
+        return rungs.size() - 1;
+    }
+
+    /** The ladder with the tiers named as given, top first: as many tiers as names. */
     public static TierLadder named(List<String> zh, List<String> en) {
-        if (zh.size() != CODES.size() || en.size() != CODES.size()) {
+        if (zh.size() != en.size() || zh.size() > CODES.size()) {
             throw new IllegalArgumentException("one name per tier in each language");
         }
         List<Rung> rungs = new ArrayList<>();
-        for (int i = 0; i < CODES.size(); i++) {
+        for (int i = 0; i < zh.size(); i++) {
             rungs.add(new Rung(CODES.get(i), zh.get(i), en.get(i)));
         }
         return new TierLadder(rungs);
     }
 
     /**
-     * What is wrong: a rung per tier, in order; every name there, short enough and different
+     * What is wrong: three to five rungs, coded A, B, … in order; every name there, short enough and different
      * from the other tiers' names in its language (two tiers called the same could not be told
      * apart on a page).
      */
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>();
-        if (rungs.size() != CODES.size()) {
-            found.add(Violation.of("rungs", "ladder.size", CODES.size()));
+        if (rungs.size() < FEWEST_TIERS || rungs.size() > MOST_TIERS) {
+            found.add(Violation.of("rungs", "ladder.size", FEWEST_TIERS, MOST_TIERS));
             return found;
         }
         Set<String> zh = new HashSet<>();

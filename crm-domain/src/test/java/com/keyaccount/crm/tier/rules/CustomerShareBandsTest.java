@@ -34,7 +34,16 @@ class CustomerShareBandsTest {
                 HardRules.DEFAULT, com.keyaccount.crm.churn.ChurnThresholds.DEFAULT);
         assertThat(rules.shares()).isEqualTo(CustomerShareBands.DEFAULT);
         assertThat(rules.bandedBy(TierMethod.CUSTOMER_SHARE, bands("0.2")).violations())
-                .containsExactly(Violation.of("shares.cuts", "shares.count", 2));
+                .containsExactly(Violation.of("shares.cuts[1]", "ladder.boundaries", 3));
+        // seed 002's four classes: a fourth tier needs a third cut
+        TierLadder four = TierLadder.named(List.of("重要客户", "主要客户", "普通客户", "小客户"),
+                List.of("Key", "Major", "Regular", "Small"));
+        assertThat(rules.bandedBy(TierMethod.CUSTOMER_SHARE, bands("0.2", "0.5")).named(four).violations())
+                .containsExactly(Violation.of("shares.cuts[2]", "ladder.boundaries", 4));
+        assertThat(rules.bandedBy(TierMethod.CUSTOMER_SHARE, bands("0.2", "0.5", "0.8")).named(four).violations())
+                .isEmpty();
+        assertThat(rules.bandedBy(TierMethod.CUSTOMER_SHARE, bands("0.2", "0.5", "0.8")).violations())
+                .as("one cut too many for three tiers").containsExactly(Violation.of("shares.cuts[0]", "ladder.boundaries", 3));
     }
 
     private static CustomerShareBands bands(String... cuts) {

@@ -63,7 +63,11 @@ class TierLadderTest {
     void the_ladder_has_a_rung_per_tier_top_first_and_the_rule_set_says_where() {
         TierLadder two = new TierLadder(List.of(new TierLadder.Rung("A", "甲", "A"), new TierLadder.Rung("B",
                 "乙", "B")));
-        assertThat(SEED.named(two).violations()).containsExactly(Violation.of("ladder.rungs", "ladder.size", 3));
+        assertThat(SEED.named(two).violations()).containsExactly(Violation.of("ladder.rungs", "ladder.size", 3, 5));
+        TierLadder six = new TierLadder(List.of(new TierLadder.Rung("A", "1", "1"), new TierLadder.Rung("B", "2", "2"),
+                new TierLadder.Rung("C", "3", "3"), new TierLadder.Rung("D", "4", "4"), new TierLadder.Rung("E", "5", "5"),
+                new TierLadder.Rung("F", "6", "6")));
+        assertThat(six.violations()).containsExactly(Violation.of("rungs", "ladder.size", 3, 5));
         TierLadder upsideDown = new TierLadder(List.of(new TierLadder.Rung("C", "丙", "C"),
                 new TierLadder.Rung("B", "乙", "B"), new TierLadder.Rung("A", "甲", "A")));
         assertThat(upsideDown.violations()).containsExactly(Violation.of("rungs[0].code", "ladder.order"),

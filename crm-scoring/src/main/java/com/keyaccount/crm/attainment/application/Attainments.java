@@ -233,7 +233,10 @@ public class Attainments {
             over.sort(Comparator.comparingInt(Shortfall::contactsMade).reversed().thenComparing(Shortfall::name));
             List<Line> byTier = new ArrayList<>();
             for (Tier tier : Tier.values()) {
-                byTier.add(tiers.getOrDefault(tier, new Group(null, null, tier)).line());
+                // the top three always (a row of zeros says so); a fourth and fifth tier once a customer is in it
+                if (tier.ordinal() <= Tier.C.ordinal() || tiers.containsKey(tier)) {
+                    byTier.add(tiers.getOrDefault(tier, new Group(null, null, tier)).line());
+                }
             }
             return new AttainmentReport(from, to, manager, version,
                     managers.values().stream().map(Group::line)

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.dashboard.application;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,24 @@ import java.util.Map;
  */
 public record Migrations(LocalDate from, LocalDate to, Map<String, Map<String, Long>> cells) {
 
-    /** Row and column order of the matrix. */
-    public static final List<String> TIERS = List.of("A", "B", "C", "-");
+    /** Every row or column the matrix may have, in order: the codes a ladder may use, then "not yet classified". */
+    public static final List<String> TIERS = List.of("A", "B", "C", "D", "E", "-");
+
+    /**
+     * The rows and columns to show: the tiers of a ladder of {@code ladderSize}, any other tier a
+     * customer was in (a longer ladder before), and "not yet classified".
+     */
+    public List<String> shown(int ladderSize) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < TIERS.size() - 1; i++) {
+            String tier = TIERS.get(i);
+            if (i < ladderSize || cells.containsKey(tier) || cells.values().stream().anyMatch(row -> row.containsKey(tier))) {
+                shown.add(tier);
+            }
+        }
+        shown.add("-");
+        return shown;
+    }
 
     public long count(String fromTier, String toTier) {
         return cells.getOrDefault(fromTier, Map.of()).getOrDefault(toTier, 0L);
@@ -27,8 +44,9 @@ public record Migrations(LocalDate from, LocalDate to, Map<String, Map<String, L
 
     private long sum(boolean up) {
         long total = 0;
-        for (String f : List.of("A", "B", "C")) {
-            for (String t : List.of("A", "B", "C")) {
+        List<String> tiers = TIERS.subList(0, TIERS.size() - 1);
+        for (String f : tiers) {
+            for (String t : tiers) {
                 if (up ? t.compareTo(f) < 0 : t.compareTo(f) > 0) {
                     total += count(f, t);
                 }

@@ -34,10 +34,14 @@ public final class QuotaRows {
         return new Cadence((Integer) rs.getObject("at_least_every_days"), (Integer) rs.getObject("at_most_per_30_days"));
     }
 
-    /** The collected rows as a quota set; a row that is missing means no quota. */
+    /** The collected rows as a quota set; a row that is missing means no quota, a fourth or fifth tier without rows its defaults. */
     public static VisitQuotas quotas(Map<Tier, Map<ChannelGroup, Cadence>> cadences, int graceDays) {
         Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
+            if (tier.ordinal() > Tier.C.ordinal() && !cadences.containsKey(tier)) {
+                // saved before ladders of four or five tiers: that tier's defaults stand (VisitQuotas)
+                continue;
+            }
             Map<ChannelGroup, Cadence> groups = cadences.getOrDefault(tier, Map.of());
             byTier.put(tier, new TierCadence(groups.getOrDefault(ChannelGroup.ANY_CONTACT, Cadence.NONE),
                     groups.getOrDefault(ChannelGroup.ON_SITE_VISIT, Cadence.NONE)));

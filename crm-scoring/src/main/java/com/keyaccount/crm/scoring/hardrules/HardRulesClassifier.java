@@ -30,16 +30,25 @@ public final class HardRulesClassifier {
     public static List<TierDecision> classify(Collection<CustomerFigures> customers, HardRules rules,
             Measure measure) {
         Violation.requireNone(rules.violations());
+        List<HardRules.Floor> floors = rules.floors();
         List<TierDecision> decisions = new ArrayList<>(customers.size());
         for (CustomerFigures c : customers) {
             BigDecimal amount = c.measured(measure);
-            Tier tier = clears(c, amount, rules.ordersForA(), rules.revenueForA()) ? Tier.A
-                    : clears(c, amount, rules.ordersForB(), rules.revenueForB()) ? Tier.B
-                    : Tier.C;
+            Tier tier = tierOf(c, amount, floors);
             decisions.add(new TierDecision(c.customerId(), tier,
                     new HardRuleExplanation(c.orderCount(), Measured.of(c, measure))));
         }
         return decisions;
+    }
+
+    /** The first tier whose floors the customer clears; none cleared, the bottom tier. */
+    private static Tier tierOf(CustomerFigures c, BigDecimal amount, List<HardRules.Floor> floors) {
+        for (int i = 0; i < floors.size(); i++) {
+            if (clears(c, amount, floors.get(i).orders(), floors.get(i).revenue())) {
+                return Tier.at(i);
+            }
+        }
+        return Tier.at(floors.size());
     }
 
     private static boolean clears(CustomerFigures c, BigDecimal amount, long orders, BigDecimal floor) {

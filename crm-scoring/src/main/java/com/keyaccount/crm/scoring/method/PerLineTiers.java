@@ -67,11 +67,11 @@ public final class PerLineTiers {
             Counted c = counted.get(customer);
             if (named != null) {
                 quota.add(c == null
-                        ? new TierDecision(customer, Tier.C, new QuotaTierExplanation(Basis.NO_NAMED_LINE_SALES, named))
+                        ? new TierDecision(customer, Tier.lowestOf(rules.ladder()), new QuotaTierExplanation(Basis.NO_NAMED_LINE_SALES, named))
                         : new TierDecision(customer, c.tier(), new QuotaTierExplanation(Basis.NAMED_LINE, named)));
             } else {
                 quota.add(c == null
-                        ? new TierDecision(customer, Tier.C, new QuotaTierExplanation(Basis.NO_LINE_SALES, null))
+                        ? new TierDecision(customer, Tier.lowestOf(rules.ladder()), new QuotaTierExplanation(Basis.NO_LINE_SALES, null))
                         : new TierDecision(customer, c.tier(), new QuotaTierExplanation(Basis.BEST_LINE, c.line())));
             }
         }

@@ -18,7 +18,8 @@ import java.util.List;
  * Pareto ABC classification (SPEC "Tier rules" 1): rank by the measure (net revenue or gross
  * margin) descending, ties by customer id ascending, and classify by the cumulative share of it
  * <em>before</em> each customer, so the customer that crosses the A cutoff is still A. A figure
- * of zero or less counts as zero, and zero is always C.
+ * of zero or less counts as zero, and zero is always the bottom tier. A ladder of four or five
+ * tiers cuts once more per tier ({@link ParetoCutoffs#limits()}).
  */
 public final class ParetoClassifier {
 
@@ -38,8 +39,8 @@ public final class ParetoClassifier {
         ranked.sort(ranking(measure));
         BigDecimal total = ranked.stream().map(c -> c.measured(measure)).reduce(BigDecimal.ZERO, BigDecimal::add);
         // compare before < cutoff * total instead of dividing, so boundaries are exact
-        BigDecimal limitA = cutoffs.a().multiply(total);
-        BigDecimal limitB = cutoffs.b().multiply(total);
+        List<BigDecimal> limits = cutoffs.limits().stream().map(cut -> cut.multiply(total)).toList();
+        Tier lowest = Tier.at(limits.size());
 
         List<TierDecision> decisions = new ArrayList<>(ranked.size());
         BigDecimal before = BigDecimal.ZERO;
@@ -47,15 +48,22 @@ public final class ParetoClassifier {
         for (CustomerFigures customer : ranked) {
             rank++;
             BigDecimal value = customer.measured(measure);
-            Tier tier = value.signum() == 0 ? Tier.C
-                    : before.compareTo(limitA) < 0 ? Tier.A
-                    : before.compareTo(limitB) < 0 ? Tier.B
-                    : Tier.C;
+            Tier tier = value.signum() == 0 ? lowest : band(before, limits);
             decisions.add(new TierDecision(customer.customerId(), tier,
                     new ParetoExplanation(rank, ranked.size(), share(before, total), Measured.of(customer, measure))));
             before = before.add(value);
         }
         return decisions;
+    }
+
+    /** The first band whose limit {@code before} is under; below every limit, the bottom tier. */
+    public static Tier band(BigDecimal before, List<BigDecimal> limits) {
+        for (int band = 0; band < limits.size(); band++) {
+            if (before.compareTo(limits.get(band)) < 0) {
+                return Tier.at(band);
+            }
+        }
+        return Tier.at(limits.size());
     }
 
     /** The ranking: the measure descending, ties by customer id (the bands by share of customers rank so too). */

@@ -58,9 +58,19 @@ public final class ScorecardClassifier {
             parts.add(new CriterionScore(criterion.name(), value == null ? null : value.doubleValue(), points));
             total += points;
         }
-        Tier tier = total >= scorecard.minimumForA() ? Tier.A : total >= scorecard.minimumForB() ? Tier.B : Tier.C;
+        Tier tier = tierOf(total, scorecard.minimums());
         return new TierDecision(customer.customerId(), tier,
                 new ScorecardExplanation(total, List.copyOf(parts), scorecard.minimumForA(), scorecard.minimumForB()));
+    }
+
+    /** The first tier whose minimum the total reaches; none reached, the bottom tier. */
+    private static Tier tierOf(int total, List<Integer> minimums) {
+        for (int i = 0; i < minimums.size(); i++) {
+            if (total >= minimums.get(i)) {
+                return Tier.at(i);
+            }
+        }
+        return Tier.at(minimums.size());
     }
 
     static int points(Criterion criterion, BigDecimal value) {

@@ -36,8 +36,7 @@ public final class CustomerShareClassifier {
         // compare "above < cut × customers" rather than dividing, so a cut point is exact
         List<BigDecimal> limits = bands.cuts().stream().map(cut -> cut.multiply(count)).toList();
         BigDecimal total = ranked.stream().map(c -> c.measured(measure)).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Tier[] tiers = Tier.values();
-        Tier lowest = tiers[tiers.length - 1];
+        Tier lowest = Tier.at(limits.size());
 
         List<TierDecision> decisions = new ArrayList<>(ranked.size());
         BigDecimal before = BigDecimal.ZERO;
@@ -50,7 +49,7 @@ public final class CustomerShareClassifier {
                 above = i;
                 previous = value;
             }
-            Tier tier = value.signum() == 0 ? lowest : band(BigDecimal.valueOf(above), limits, tiers);
+            Tier tier = value.signum() == 0 ? lowest : ParetoClassifier.band(BigDecimal.valueOf(above), limits);
             decisions.add(new TierDecision(customer.customerId(), tier, new ParetoExplanation(i + 1, ranked.size(),
                     ParetoClassifier.share(before, total), Measured.of(customer, measure))));
             before = before.add(value);
@@ -58,12 +57,4 @@ public final class CustomerShareClassifier {
         return decisions;
     }
 
-    private static Tier band(BigDecimal above, List<BigDecimal> limits, Tier[] tiers) {
-        for (int band = 0; band < limits.size(); band++) {
-            if (above.compareTo(limits.get(band)) < 0) {
-                return tiers[band];
-            }
-        }
-        return tiers[limits.size()];
-    }
 }

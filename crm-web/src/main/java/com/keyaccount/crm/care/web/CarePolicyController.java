@@ -3,6 +3,7 @@ package com.keyaccount.crm.care.web;
 import com.keyaccount.crm.care.application.CarePolicies;
 import com.keyaccount.crm.scoring.care.CareRules;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.MoneyField;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CarePolicyController {
 
     private final CarePolicies policies;
+    private final TierNames tierNames;
 
     @Getter
     @Setter
@@ -121,7 +123,7 @@ class CarePolicyController {
         model.addAttribute("form", form);
         model.addAttribute("versions", policies.versions());
         model.addAttribute("holidayNames", policies.holidayNames());
-        model.addAttribute("tierChoices", Tier.values());
+        model.addAttribute("tierChoices", tierNames.tiers());
         return "admin/care";
     }
 }

@@ -130,7 +130,8 @@ class ServicePolicyAdminController {
     }
 
     private static void common(Model model) {
-        model.addAttribute("tiers", Tier.values());
+        // deadlines are set for the top three tiers; a longer ladder serves the tiers below as the third
+        model.addAttribute("tiers", List.of(Tier.A, Tier.B, Tier.C));
         model.addAttribute("severities", Severity.values());
         model.addAttribute("units", SpanUnit.values());
     }

@@ -10,6 +10,7 @@ import com.keyaccount.crm.customer.SameNames;
 import com.keyaccount.crm.customer.StaleCustomerException;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.user.UnknownOwnerException;
@@ -47,6 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerController {
 
     private final CustomerService customers;
+    private final TierNames tierNames;
     private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -57,7 +59,7 @@ class CustomerController {
 
     @ModelAttribute
     void choices(Model model) {
-        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tiers", tierNames.tiers());
         model.addAttribute("regions", Region.values());
         model.addAttribute("industries", Industry.values());
         model.addAttribute("statuses", CustomerStatus.values());

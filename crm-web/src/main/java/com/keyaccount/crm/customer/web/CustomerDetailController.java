@@ -19,6 +19,7 @@ import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.LineTierQueries;
 import com.keyaccount.crm.scoring.pin.PinRule;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FilesError;
@@ -51,6 +52,7 @@ class CustomerDetailController {
     static final int TIMELINE_PAGE_SIZE = 20;
 
     private final CustomerService customers;
+    private final TierNames tierNames;
     private final ContactService contacts;
     private final ContactLogService contactLogs;
     private final SalesService sales;
@@ -85,7 +87,7 @@ class CustomerDetailController {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
         // the tier pin form chooses among the tiers
-        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("tiers", tierNames.tiers());
         model.addAttribute("designatedTier", PinRule.DESIGNATED);
         model.addAttribute("needsVerification", customer.needsVerification(clock.instant()));
         // the checked customer is handed on, so its visibility is not looked up again per section

@@ -59,7 +59,7 @@ public class CustomerListQuery {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate soldTo;
     private Long soldLine;
-    /** A tier ("A", "B", "C") or "-" (not yet classified), with {@code movedTo}, {@code since} and {@code until}. */
+    /** A tier ("A" … "E") or "-" (not yet classified), with {@code movedTo}, {@code since} and {@code until}. */
     private String movedFrom;
     private String movedTo;
     /** "up" or "down": every upgrade or downgrade between {@code since} and {@code until}. */
@@ -82,7 +82,7 @@ public class CustomerListQuery {
                 focus(today, zone));
     }
 
-    private static final Set<String> MOVE_TIERS = Set.of("A", "B", "C", "-");
+    private static final Set<String> MOVE_TIERS = Set.of("A", "B", "C", "D", "E", "-");
 
     /** A part that does not make sense (half a period, an unknown tier) is left out, as other bad filters are. */
     CustomerFocus focus(LocalDate today, ZoneId zone) {

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.dashboard.web;
 
 import com.keyaccount.crm.dashboard.application.Migrations;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.dashboard.application.TierMigrations;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class MigrationsController {
 
     private final TierMigrations migrations;
+    private final TierNames tierNames;
     private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -31,7 +33,9 @@ class MigrationsController {
         query.defaults(LocalDate.now(clock.withZone(businessZone)));
         FilterChoices.addTo(model, viewer, team);
         if (!result.hasErrors()) {
-            model.addAttribute("migrations", migrations.matrix(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo()));
+            Migrations matrix = migrations.matrix(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo());
+            model.addAttribute("migrations", matrix);
+            model.addAttribute("tiers", matrix.shown(tierNames.ladder().size()));
             if (query.getFromTier() != null && query.getToTier() != null
                     && Migrations.TIERS.contains(query.getFromTier()) && Migrations.TIERS.contains(query.getToTier())) {
                 model.addAttribute("movers", migrations.movers(FilterChoices.filter(query, viewer), query.getFrom(), query.getTo(),
@@ -41,7 +45,9 @@ class MigrationsController {
                         "up".equals(query.getMoved())));
             }
         }
-        model.addAttribute("tiers", Migrations.TIERS);
+        if (!model.containsAttribute("tiers")) {
+            model.addAttribute("tiers", new Migrations(null, null, java.util.Map.of()).shown(tierNames.ladder().size()));
+        }
         return "dashboard/migrations";
     }
 }

@@ -15,6 +15,7 @@ import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.followup.application.WeekAhead;
 import com.keyaccount.crm.survey.application.SurveyRequests;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.prospect.rules.CloseClass;
@@ -46,6 +47,7 @@ class MyDayController {
     static final int PAGE_SIZE = 50;
 
     private final MyDay myDay;
+    private final TierNames tierNames;
     private final TeamDay teamDay;
     private final WeekAhead weekAhead;
     private final FollowUpReschedules reschedules;
@@ -79,7 +81,7 @@ class MyDayController {
             var day = myDay.of(owner, filter);
             model.addAttribute("day", day);
             model.addAttribute("today", day.today());
-            model.addAttribute("tierChoices", Tier.values());
+            model.addAttribute("tierChoices", tierNames.tiers());
             // 关怀: care tasks and lost-customer interviews due (care/fragments :: myDay)
             model.addAttribute("care", myDayCare.of(owner));
             model.addAttribute("overdueComplaints", complaints.overdueOf(owner));

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -209,6 +210,11 @@ class RuleEditorController {
         model.addAttribute("draft", draft);
         model.addAttribute("methods", TierMethod.values());
         model.addAttribute("tiers", Tier.values());
+        // the boundary fields of the tiers the form names: a tier named and saved brings its own
+        int typed = model.getAttribute("ruleForm") instanceof RuleForm form ? form.tiersTyped()
+                : draft.content().rules().ladder().size();
+        model.addAttribute("tiersTyped", typed);
+        model.addAttribute("lowerRows", IntStream.range(0, Math.max(0, typed - 3)).boxed().toList());
         model.addAttribute("metrics", Metric.values());
         model.addAttribute("measures", Measure.values());
         model.addAttribute("scopes", Scope.values());

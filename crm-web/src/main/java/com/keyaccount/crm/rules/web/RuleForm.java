@@ -77,12 +77,16 @@ public class RuleForm {
     @Valid
     private List<CriterionForm> criteria = new ArrayList<>();
 
-    /** Bands by share of customers: each cut in percent of customers, top first. */
-    private List<@NotNull @Digits(integer = 3, fraction = 4) BigDecimal> shareCutPercents = new ArrayList<>();
+    /** Bands by share of customers: each cut in percent of customers, top first; blank beyond the ladder. */
+    private List<@Digits(integer = 3, fraction = 4) BigDecimal> shareCutPercents = new ArrayList<>();
 
-    /** The tiers' names, top first. */
+    /** The tiers' names, top first; rows left blank below the last named are no tiers. */
     @Valid
     private List<RungForm> ladder = new ArrayList<>();
+
+    /** The other methods' boundaries of a fourth and fifth tier. */
+    @Valid
+    private LowerTiersForm lower = new LowerTiersForm();
 
     @NotNull
     private Integer minimumForA;
@@ -135,13 +139,16 @@ public class RuleForm {
     @PlainText
     private String note;
 
-    /** A form that sends no tier names or share cuts (one rendered before them) keeps the draft's. */
+    /** A form that sends no tier names, share cuts or lower boundaries (one rendered before them) keeps the draft's. */
     void unsentKept(Draft<RuleChange> draft) {
         if (ladder.isEmpty()) {
             ladder = RungForm.of(draft.content().rules().ladder());
         }
         if (shareCutPercents.isEmpty()) {
             shareCutPercents = Percents.of(draft.content().rules().shares().cuts());
+        }
+        if (lower.getCutoffPercents().isEmpty() && lower.getMinimums().isEmpty() && lower.getFloors().isEmpty()) {
+            lower = LowerTiersForm.of(draft.content().rules());
         }
     }
 
@@ -158,12 +165,13 @@ public class RuleForm {
         }
         criteria.forEach(CriterionForm::padded);
         // a value the binder could not read leaves its row out: the row is shown again, with what was typed
-        while (shareCutPercents.size() < CustomerShareBands.cutsNeeded()) {
+        while (shareCutPercents.size() < CustomerShareBands.MOST_CUTS) {
             shareCutPercents.add(null);
         }
-        while (ladder.size() < TierLadder.CODES.size()) {
+        while (ladder.size() < TierLadder.MOST_TIERS) {
             ladder.add(new RungForm());
         }
+        lower.padded();
         return this;
     }
 
@@ -205,20 +213,35 @@ public class RuleForm {
         boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
                 hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
                 silenceFactor, downgradeWithinDays, complaintOverdueDays, satisfactionDropPoints).allMatch(v -> v != null)
-                && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete)
-                && shareCutPercents.stream().allMatch(v -> v != null);
+                && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete);
         if (!complete) {
             return Optional.empty();
         }
+        TierLadder tiers = RungForm.toLadder(ladder);
+        int n = tiers.size();
         return Optional.of(new RuleSet(method, windowMonths,
-                new ParetoCutoffs(Percents.share(cutoffAPercent), Percents.share(cutoffBPercent)),
+                new ParetoCutoffs(Percents.share(cutoffAPercent), Percents.share(cutoffBPercent), lower.cutoffs(n)),
                 new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(c -> c.toCriterion(stored)).toList(),
-                        minimumForA, minimumForB),
-                new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB),
+                        minimumForA, minimumForB, lower.minimums(n)),
+                new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, lower.floors(n)),
                 new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
                         complaintOverdueDays, satisfactionDropPoints),
-                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, RungForm.toLadder(ladder),
-                new CustomerShareBands(shareCutPercents.stream().map(Percents::share).toList())));
+                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, tiers,
+                new CustomerShareBands(shareCuts(n))));
+    }
+
+    /** The cuts of a ladder of {@code tiers}, down to the first blank (the rule set says if one is missing). */
+    private List<BigDecimal> shareCuts(int tiers) {
+        List<BigDecimal> cuts = new ArrayList<>();
+        for (int i = 0; i < tiers - 1 && i < shareCutPercents.size() && shareCutPercents.get(i) != null; i++) {
+            cuts.add(Percents.share(shareCutPercents.get(i)));
+        }
+        return cuts;
+    }
+
+    /** The number of tiers the form names: which boundary fields the editor shows. */
+    int tiersTyped() {
+        return RungForm.toLadder(ladder).size();
     }
 
     /** For each criterion of the rule set, its row on the form and the rows of its bands. */

@@ -33,6 +33,10 @@ final class RuleFormFields {
             Map.entry("churn.downgradeWithinDays", "downgradeWithinDays"),
             Map.entry("churn.complaintOverdueDays", "complaintOverdueDays"),
             Map.entry("churn.satisfactionDropPoints", "satisfactionDropPoints"));
+    private static final Pattern LOWER = Pattern.compile(
+            "(pareto\\.lower|scorecard\\.lowerMinimums|hardRules\\.lower)\\[(\\d+)](\\.orders|\\.revenue)?");
+    private static final Map<String, String> LOWER_FIELDS = Map.of("pareto.lower", "lower.cutoffPercents",
+            "scorecard.lowerMinimums", "lower.minimums", "hardRules.lower", "lower.floors");
     private static final Pattern SHARE_CUT = Pattern.compile("shares\\.cuts(?:\\[(\\d+)])?");
     private static final Pattern RUNG = Pattern.compile("ladder\\.rungs(\\[\\d+])?(\\..+)?");
     private static final Pattern CRITERION = Pattern.compile("scorecard\\.criteria\\[(\\d+)](?:\\.bands(?:\\[(\\d+)])?)?(\\..+)?");
@@ -55,6 +59,12 @@ final class RuleFormFields {
         String field = FIELDS.get(path);
         if (field != null) {
             return field;
+        }
+        Matcher lower = LOWER.matcher(path);
+        if (lower.matches()) {
+            String at = LOWER_FIELDS.get(lower.group(1)) + "[" + lower.group(2) + "]";
+            // a missing floor is said beside its orders
+            return lower.group(1).startsWith("hard") ? at + (lower.group(3) == null ? ".orders" : lower.group(3)) : at;
         }
         Matcher cut = SHARE_CUT.matcher(path);
         if (cut.matches()) {

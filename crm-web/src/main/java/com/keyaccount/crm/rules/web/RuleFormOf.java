@@ -26,6 +26,7 @@ final class RuleFormOf {
         rules.scorecard().criteria().forEach(c -> form.getCriteria().add(CriterionForm.of(c)));
         form.setLadder(RungForm.of(rules.ladder()));
         form.setShareCutPercents(Percents.of(rules.shares().cuts()));
+        form.setLower(LowerTiersForm.of(rules));
         form.setMinimumForA(rules.scorecard().minimumForA());
         form.setMinimumForB(rules.scorecard().minimumForB());
         HardRules hard = rules.hardRules();

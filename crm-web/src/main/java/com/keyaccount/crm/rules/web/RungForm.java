@@ -36,16 +36,27 @@ public class RungForm {
     }
 
     /**
-     * The ladder typed, a rung per tier (a row missing reads as blank names, which the ladder
-     * refuses beside the field; rows beyond the tiers can only come from a hand-made request).
+     * The ladder typed: a rung per row down to the last one named, and at least the fewest tiers
+     * a ladder has (a row left blank among them reads as blank names, which the ladder refuses
+     * beside the field; rows beyond the longest ladder can only come from a hand-made request).
      */
     static TierLadder toLadder(List<RungForm> rows) {
+        int used = TierLadder.FEWEST_TIERS;
+        for (int i = 0; i < Math.min(rows.size(), TierLadder.MOST_TIERS); i++) {
+            if (rows.get(i) != null && rows.get(i).named()) {
+                used = Math.max(used, i + 1);
+            }
+        }
         List<TierLadder.Rung> rungs = new ArrayList<>();
-        for (int i = 0; i < TierLadder.CODES.size(); i++) {
+        for (int i = 0; i < used; i++) {
             RungForm row = i < rows.size() && rows.get(i) != null ? rows.get(i) : new RungForm();
             rungs.add(new TierLadder.Rung(TierLadder.CODES.get(i), strip(row.nameZh), strip(row.nameEn)));
         }
         return new TierLadder(rungs);
+    }
+
+    private boolean named() {
+        return nameZh != null && !nameZh.isBlank() || nameEn != null && !nameEn.isBlank();
     }
 
     private static String strip(String name) {

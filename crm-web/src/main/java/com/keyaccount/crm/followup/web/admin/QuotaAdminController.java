@@ -9,6 +9,7 @@ import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.policy.DraftAlreadyOpenException;
 import com.keyaccount.crm.policy.StaleDraftException;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.FormText;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuotaAdminController {
 
     private final QuotaDrafts drafts;
+    private final TierNames tierNames;
     private final ScheduleRefresh refresh;
     private final Team team;
 
@@ -68,7 +70,7 @@ class QuotaAdminController {
     @GetMapping("/drafts/{id}")
     String edit(@PathVariable long id, Model model) {
         Draft<VisitQuotas> draft = draft(id);
-        return editor(draft, QuotaForm.of(draft), model);
+        return editor(draft, QuotaForm.of(draft, tierNames.tiers()), model);
     }
 
     @PostMapping("/drafts/{id}")
@@ -94,7 +96,7 @@ class QuotaAdminController {
     String preview(@PathVariable long id, @RequestParam(required = false) Long manager, Model model) {
         Draft<VisitQuotas> draft = draft(id);
         model.addAttribute("draft", draft);
-        model.addAttribute("form", QuotaForm.of(draft));
+        model.addAttribute("form", QuotaForm.of(draft, tierNames.tiers()));
         model.addAttribute("inForce", drafts.versions().get(0));
         model.addAttribute("preview", drafts.preview(draft, manager));
         model.addAttribute("managers", team.accountManagers());
@@ -136,8 +138,8 @@ class QuotaAdminController {
         return drafts.find(id).orElseThrow(() -> new PageNotFoundException("quota draft " + id));
     }
 
-    private static void common(Model model) {
-        model.addAttribute("tiers", Tier.values());
+    private void common(Model model) {
+        model.addAttribute("tiers", tierNames.tiers());
         model.addAttribute("groups", ChannelGroup.values());
     }
 }

@@ -12,6 +12,7 @@ import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.web.PlainText;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class QuotaForm {
     private final Map<String, FieldMessage> warnings = new HashMap<>();
     private VisitQuotas quotas;
 
+    private static boolean lowerTierField(String field) {
+        return field.contains("_" + Tier.D + "_") || field.contains("_" + Tier.E + "_");
+    }
+
     static String minField(Tier tier, ChannelGroup group) {
         return "min_" + tier + "_" + group;
     }
@@ -60,9 +65,10 @@ public final class QuotaForm {
         return "max_" + tier + "_" + group;
     }
 
-    static QuotaForm of(Draft<VisitQuotas> draft) {
+    /** The draft's quotas for the {@code tiers} of the ladder in force (the page shows those). */
+    static QuotaForm of(Draft<VisitQuotas> draft, List<Tier> tiers) {
         QuotaForm form = new QuotaForm();
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : tiers) {
             for (ChannelGroup group : ChannelGroup.values()) {
                 Cadence c = draft.content().of(tier).of(group);
                 form.values.put(minField(tier, group), c.atLeastEveryDays() == null ? "" : c.atLeastEveryDays().toString());
@@ -83,7 +89,9 @@ public final class QuotaForm {
     /** What was posted, kept as typed, and checked. */
     static QuotaForm posted(Map<String, String> params) {
         QuotaForm form = new QuotaForm();
-        FIELDS.values().forEach(field -> form.values.put(field, params.getOrDefault(field, "")));
+        // a fourth or fifth tier's fields are only on the page when the ladder has that tier
+        FIELDS.values().stream().filter(field -> params.containsKey(field) || !lowerTierField(field))
+                .forEach(field -> form.values.put(field, params.getOrDefault(field, "")));
         form.values.put("note", params.getOrDefault("note", ""));
         form.values.put("draftVersion", params.getOrDefault("draftVersion", ""));
         form.values.put(FOLLOWS, params.getOrDefault(FOLLOWS, ""));
@@ -94,6 +102,9 @@ public final class QuotaForm {
     private void check() {
         Map<Tier, TierCadence> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
+            if (!values.containsKey(minField(tier, ChannelGroup.ANY_CONTACT))) {
+                continue; // not on the page: the quota set's default for that tier stands
+            }
             byTier.put(tier, new TierCadence(cadence(tier, ChannelGroup.ANY_CONTACT),
                     cadence(tier, ChannelGroup.ON_SITE_VISIT)));
         }
@@ -114,7 +125,8 @@ public final class QuotaForm {
             String field = FIELDS.get(v.path());
             errors.putIfAbsent(field, message(field, v, "quota.error."));
         }
-        for (Violation v : quotas.warnings()) {
+        int tiers = (int) Arrays.stream(Tier.values()).filter(t -> values.containsKey(minField(t, ChannelGroup.ANY_CONTACT))).count();
+        for (Violation v : quotas.warnings(tiers)) {
             warnings.putIfAbsent(FIELDS.get(v.path()), message(FIELDS.get(v.path()), v, "quota.warning."));
         }
     }

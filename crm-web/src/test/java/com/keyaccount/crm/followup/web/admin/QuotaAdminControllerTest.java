@@ -71,7 +71,7 @@ class QuotaAdminControllerTest extends WebSliceTest {
     private static MockHttpServletRequestBuilder save(String draftVersion, Map<String, String> changed) {
         Map<String, String> fields = new LinkedHashMap<>();
         String[][] defaults = {{"7", "", "30", ""}, {"14", "", "90", ""}, {"30", "4", "", ""}};
-        for (Tier tier : Tier.values()) {
+        for (Tier tier : List.of(Tier.A, Tier.B, Tier.C)) {
             String[] values = defaults[tier.ordinal()];
             fields.put("min_" + tier + "_ANY_CONTACT", values[0]);
             fields.put("max_" + tier + "_ANY_CONTACT", values[1]);
