@@ -397,7 +397,7 @@ class RuleEditorTest {
                 .andReturn().getResponse().getContentAsString());
 
         assertThat(errorAfter(page, "cutoffAPercent")).isEqualTo("Cutoff A must be below cutoff B.");
-        assertThat(errorAfter(page, "minimumForB")).isEqualTo("The points for B must be below the points for A.");
+        assertThat(errorAfter(page, "minimumForB")).isEqualTo("Each tier's minimum points must be below those of the tier above it.");
         assertThat(errorAfter(page, "criteria0.bands1.threshold"))
                 .isEqualTo("Thresholds must go down from band to band when higher is better.");
         assertThat(errorAfter(page, "criteria2.name")).isEqualTo("Give this criterion a name, or clear its bands.");

@@ -67,7 +67,8 @@ public class SalesBook {
 
     /** Pareto on net revenue over the whole book, with the other parameters in force. */
     public static RuleSet paretoOnNetRevenue(RuleSet rules) {
-        return new RuleSet(TierMethod.PARETO, rules.windowMonths(), rules.pareto(), rules.scorecard(),
+        // on the default ladder of three tiers: Pareto cuts twice
+        return new RuleSet(TierMethod.PARETO, rules.windowMonths(), rules.pareto().withLower(java.util.List.of()), rules.scorecard(),
                 rules.hardRules(), rules.churn(), Measure.NET_REVENUE, Scope.BOOK, null);
     }
 

@@ -8,7 +8,8 @@ import org.springframework.validation.Errors;
 /**
  * Puts a rule's violations beside the fields of the form that edits it. A rule names what is
  * wrong by its own paths and codes ({@link Violation}); each editor says which of its fields a
- * path is (null: about the whole form, said above it) and which message a code reads as.
+ * path is (null: about the whole form, said above it) and which message a code reads as. A
+ * field that already has an error (typed text that could not be read) keeps that one.
  */
 public final class ViolationFields {
 
@@ -25,7 +26,8 @@ public final class ViolationFields {
             String at = field.apply(v);
             if (at == null) {
                 errors.reject(message.apply(v), v.args().toArray(), null);
-            } else {
+            } else if (!errors.hasFieldErrors(at)) {
+                // one message per field: what was typed and could not be read is the one to put right first
                 errors.rejectValue(at, message.apply(v), v.args().toArray(), null);
             }
         }

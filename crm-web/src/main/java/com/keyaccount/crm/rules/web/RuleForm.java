@@ -164,15 +164,19 @@ public class RuleForm {
             criteria.add(new CriterionForm());
         }
         criteria.forEach(CriterionForm::padded);
-        // a value the binder could not read leaves its row out: the row is shown again, with what was typed
-        while (shareCutPercents.size() < CustomerShareBands.MOST_CUTS) {
-            shareCutPercents.add(null);
-        }
+        padBoundaries();
         while (ladder.size() < TierLadder.MOST_TIERS) {
             ladder.add(new RungForm());
         }
-        lower.padded();
         return this;
+    }
+
+    /** A value the binder could not read leaves its row out: the row is there again, to show what was typed and say what is missing. */
+    private void padBoundaries() {
+        while (shareCutPercents.size() < CustomerShareBands.MOST_CUTS) {
+            shareCutPercents.add(null);
+        }
+        lower.padded();
     }
 
     /** Reports what is wrong beside the field the admin should change; bean validation has run. */
@@ -196,6 +200,7 @@ public class RuleForm {
         for (int i = 0; i < criteria.size(); i++) {
             criteria.get(i).checkRow(errors, "criteria[" + i + "].");
         }
+        padBoundaries();
         toRules().ifPresent(rules -> new RuleFormFields(usedRows()).reject(errors, violations.apply(rules)));
     }
 
