@@ -2,24 +2,34 @@ package com.keyaccount.crm.bench;
 
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.tier.application.TierRecompute;
+import com.keyaccount.crm.tier.rules.CustomerShareBands;
+import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
+import com.keyaccount.crm.tier.rules.TierLadder;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 16's speed goal: the bands by share of customers recompute within the same ratio to the
- * bare SQL query as Pareto. Each method is published in turn (its first run rewrites every row,
+ * Issue 16's speed goal: the bands by share of customers (three tiers and seed 002's four) and a
+ * ladder of five tiers recompute within the same ratio to the bare SQL query as Pareto on three. Each method is published in turn (its first run rewrites every row,
  * as any new policy version does), then timed warm (nothing changed) and cold (no tier rows),
  * against the bare query of the same run. The rules in force before are published back after.
  */
 final class TierMethodBenchmark {
 
     private static final Viewer ADMIN = new Viewer(0L, "admin", Role.ADMIN);
+    private static final TierLadder FOUR = TierLadder.named(List.of("重要客户", "主要客户", "普通客户", "小客户"),
+            List.of("Key", "Major", "Regular", "Small"));
+    private static final TierLadder FIVE = TierLadder.named(List.of("甲", "乙", "丙", "丁", "戊"),
+            List.of("1st", "2nd", "3rd", "4th", "5th"));
 
     private TierMethodBenchmark() {
     }
@@ -30,15 +40,27 @@ final class TierMethodBenchmark {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         RuleSet before = drafts.rulesInForce();
         try {
-            for (TierMethod method : List.of(TierMethod.PARETO, TierMethod.CUSTOMER_SHARE)) {
-                long published = publish(drafts, recompute, before.bandedBy(method, before.shares()));
+            RuleSet three = before.named(TierLadder.DEFAULT);
+            Map<String, RuleSet> cases = new LinkedHashMap<>();
+            cases.put("Pareto, 3", three.bandedBy(TierMethod.PARETO, three.shares()));
+            cases.put("share, 3", three.bandedBy(TierMethod.CUSTOMER_SHARE, CustomerShareBands.DEFAULT));
+            // seed 002's four classes: top 20%, next 30%, next 30%, last 20% of customers
+            cases.put("share, 4", three.named(FOUR).bandedBy(TierMethod.CUSTOMER_SHARE, new CustomerShareBands(
+                    List.of(new BigDecimal("0.20"), new BigDecimal("0.50"), new BigDecimal("0.80")))));
+            cases.put("Pareto, 5", new RuleSet(TierMethod.PARETO, three.windowMonths(), new ParetoCutoffs(
+                    new BigDecimal("0.50"), new BigDecimal("0.80"), List.of(new BigDecimal("0.95"), new BigDecimal("0.99"))),
+                    three.scorecard(), three.hardRules(), three.churn(), three.measure(), three.scope(), null, FIVE,
+                    three.shares()));
+            for (Map.Entry<String, RuleSet> c : cases.entrySet()) {
+                String method = c.getKey();
+                long published = publish(drafts, recompute, c.getValue());
                 long warm = TierBenchmark.median(runs, () -> TierBenchmark.timeMillis(
                         () -> recompute.run("BENCHMARK", "benchmark")));
                 long cold = TierBenchmark.median(Math.max(1, runs / 2), () -> {
                     TierBenchmark.resetTiers(jdbc);
                     return TierBenchmark.timeMillis(() -> recompute.run("BENCHMARK", "benchmark"));
                 });
-                TierBenchmark.report("(m) %-15s new version %,6d ms (%.2f×)  warm %,6d ms (%.2f×)  cold %,6d ms (%.2f×)",
+                TierBenchmark.report("(m) %-10s new version %,6d ms (%.2f×)  warm %,6d ms (%.2f×)  cold %,6d ms (%.2f×)",
                         method, published, (double) published / bareSqlMillis, warm, (double) warm / bareSqlMillis, cold,
                         (double) cold / bareSqlMillis);
             }

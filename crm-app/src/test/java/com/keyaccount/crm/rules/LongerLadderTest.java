@@ -137,6 +137,14 @@ class LongerLadderTest {
         // the rule summary names each cut by its tier
         assertThat(page(admin, "/admin/rules", "zh-CN").select(".rule-summary .shares").text())
                 .contains("重要客户：前", "普通客户：前");
+
+        // back to three tiers: S moves up again, and its history still names the tier it was in
+        book.restore(admin);
+        assertThat(tier(s)).isIn("A", "B", "C");
+        assertThat(page(manager, "/customers/" + s.getId(), "zh-CN").select(".tier-history").text())
+                .contains("小客户");
+        assertThat(page(manager, "/customers/" + s.getId(), "en").select(".tier-history").text())
+                .contains("Small").doesNotContain(" D ");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ public class TierNames {
     private final Clock clock;
     private final ZoneId businessZone;
     private volatile Kept kept;
+    private volatile TierLadder former;
 
     TierNames(TierPolicyRepository policies, Clock clock, ZoneId businessZone) {
         this.policies = policies;
@@ -64,9 +66,32 @@ public class TierNames {
         return Tier.of(ladder());
     }
 
-    /** What {@code tier} is called in {@code locale}'s language. */
+    /**
+     * What {@code tier} is called in {@code locale}'s language. A tier the ladder in force no
+     * longer has (history from a longer ladder) keeps the name the last ladder that had it gave it.
+     */
     public String name(Tier tier, Locale locale) {
-        return ladder().rung(tier.name()).name(locale);
+        TierLadder ladder = ladder();
+        return (tier.in(ladder) ? ladder : formerNames()).rung(tier.name()).name(locale);
+    }
+
+    /**
+     * Every tier's latest name among all versions; read only when a tier beyond the ladder in
+     * force is named, so the pages of an unchanged ladder read one row a minute, as before.
+     */
+    private TierLadder formerNames() {
+        TierLadder former = this.former;
+        if (former == null) {
+            List<TierLadder.Rung> rungs = new ArrayList<>();
+            List<TierLadder> ladders = policies.findAllByOrderByVersionDesc().stream().map(TierPolicy::getLadder).toList();
+            for (String code : TierLadder.CODES) {
+                rungs.add(ladders.stream().filter(l -> l.size() > TierLadder.CODES.indexOf(code)).findFirst()
+                        .orElse(TierLadder.DEFAULT).rung(code));
+            }
+            former = new TierLadder(rungs);
+            this.former = former;
+        }
+        return former;
     }
 
     /** Reads the ladder again once the current transaction (which may publish a new one) commits. */
@@ -76,10 +101,12 @@ public class TierNames {
                 @Override
                 public void afterCommit() {
                     kept = null;
+                    former = null;
                 }
             });
         } else {
             kept = null;
+            former = null;
         }
     }
 }
