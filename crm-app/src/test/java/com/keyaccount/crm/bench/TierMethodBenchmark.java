@@ -54,14 +54,17 @@ final class TierMethodBenchmark {
             for (Map.Entry<String, RuleSet> c : cases.entrySet()) {
                 String method = c.getKey();
                 long published = publish(drafts, recompute, c.getValue());
+                // a new version's time follows how many customers it moves: say how many this one moved
+                long moved = jdbc.queryForObject("SELECT COUNT(*) FROM tier_change WHERE run_id = "
+                        + "(SELECT MAX(id) FROM recompute_run)", Long.class);
                 long warm = TierBenchmark.median(runs, () -> TierBenchmark.timeMillis(
                         () -> recompute.run("BENCHMARK", "benchmark")));
                 long cold = TierBenchmark.median(Math.max(1, runs / 2), () -> {
                     TierBenchmark.resetTiers(jdbc);
                     return TierBenchmark.timeMillis(() -> recompute.run("BENCHMARK", "benchmark"));
                 });
-                TierBenchmark.report("(m) %-10s new version %,6d ms (%.2f×)  warm %,6d ms (%.2f×)  cold %,6d ms (%.2f×)",
-                        method, published, (double) published / bareSqlMillis, warm, (double) warm / bareSqlMillis, cold,
+                TierBenchmark.report("(m) %-10s new version %,6d ms (%.2f×, %,d moved)  warm %,6d ms (%.2f×)  cold %,6d ms (%.2f×)",
+                        method, published, (double) published / bareSqlMillis, moved, warm, (double) warm / bareSqlMillis, cold,
                         (double) cold / bareSqlMillis);
             }
         } finally {

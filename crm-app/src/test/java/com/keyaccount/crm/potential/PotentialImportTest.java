@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
+import com.keyaccount.crm.customer.PotentialFactors;
+import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Imports;
@@ -48,11 +50,14 @@ class PotentialImportTest {
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
     private final TierRecompute recompute;
+    private final PotentialFactorsService factors;
     private AppUser director;
     private AppUser manager;
 
-    PotentialImportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute) {
+    PotentialImportTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
+            PotentialFactorsService factors) {
         this.mvc = mvc;
+        this.factors = factors;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.recompute = recompute;
@@ -236,6 +241,75 @@ class PotentialImportTest {
             assertThat(audited(ids)).as(language).isEqualTo(audited);
         }
         assertThat(assessment(scoreOnly.getId())).containsExactly(7, null);
+    }
+
+    @Test
+    void where_potential_is_scored_by_two_factors_a_file_gives_their_levels_and_the_table_scores_them()
+            throws Exception {
+        AppUser admin = fixtures.user(Role.ADMIN);
+        Customer named = fixtures.customer(manager, Fixtures.unique("档次"));
+        Customer numbered = fixtures.customer(manager, Fixtures.unique("序号"));
+        Customer bad = fixtures.customer(manager, Fixtures.unique("错误"));
+        Customer alone = fixtures.customer(manager, Fixtures.unique("单个"));
+        Customer disagrees = fixtures.customer(manager, Fixtures.unique("不符"));
+        PotentialFactors on = new PotentialFactors(true, PotentialFactors.DEFAULT.rows(),
+                PotentialFactors.DEFAULT.columns(), PotentialFactors.DEFAULT.scores());
+
+        // while the table is off, levels are refused: the score is the potential
+        String off = upload("code,name,industry,region,owner,客户规模,决策人职位\n" + row(named) + ",大型,中层\n");
+        assertThat(Jsoup.parse(off).select("#bad-lines tbody tr").eachText()).containsExactly(
+                "2 Potential: first factor 大型 Potential by two factors is off: give the potential as a score from 1 "
+                        + "to 9, or ask an admin to turn the table on.");
+
+        factors.save(admin.asViewer(), on, factors.current().version());
+        try {
+            // headed by the factors' names, levels by name in either language or by place; the seed's 9 8 5 / 7 5 3 / 3 2 1
+            String page = upload("code,name,industry,region,owner,Customer size,决策人职位\n"
+                    + row(named) + ",大型,middle\n" + row(numbered) + ",3,1\n");
+            assertThat(page).contains("All 2 lines imported.");
+            assertThat(levels(named.getId())).containsExactly(8, 0, 1);
+            assertThat(levels(numbered.getId())).containsExactly(3, 2, 0);
+            assertThat(changes(named.getId())).containsExactly("potential:null>8");
+
+            String refused = upload("code,name,industry,region,owner,potential,potential_row,potential_column\n"
+                    + row(bad) + ",,特大,高层\n"        // 2: no such level
+                    + row(alone) + ",,大型,\n"          // 3: one level without the other
+                    + row(disagrees) + ",4,大型,高层\n"); // 4: the table says 9
+            assertThat(Jsoup.parse(refused).select("#bad-lines tbody tr").eachText()).containsExactly(
+                    "2 Potential: first factor 特大 Not a level of this factor: write one of its levels as the potential "
+                            + "table names them (in Chinese or English), or 1 to 3.",
+                    "3 Potential: second factor Give the level of both factors: the potential table needs the two.",
+                    "4 Potential 4 The factor levels score 9 in the potential table: leave the potential blank or make it 9.");
+            assertThat(levels(bad.getId())).containsExactly(null, null, null);
+            assertThat(levels(disagrees.getId())).containsExactly(null, null, null);
+
+            // the exports write the levels, and the file imports back with nothing changed
+            CSVRecord listed = record(download("/customers/export.csv?owner=" + manager.getId(), "zh-CN"), "客户编码",
+                    named);
+            assertThat(listed.get("潜力：第一因素")).isEqualTo("大型");
+            assertThat(listed.get("潜力：第二因素")).isEqualTo("中层");
+            CSVRecord full = record(download("/exports/customers.csv", "en"), "Customer code", numbered);
+            assertThat(List.of(full.get("Potential"), full.get("Potential: first factor"),
+                    full.get("Potential: second factor"))).containsExactly("3", "3", "1");
+            long audited = audited(List.of(named.getId(), numbered.getId(), bad.getId()));
+            String again = Imports.upload(mvc, jdbc, director, "customers", download("/exports/customers.csv", "zh-CN"));
+            assertThat(Jsoup.parse(again).select("#bad-lines tbody tr")).isEmpty();
+            assertThat(levels(named.getId())).containsExactly(8, 0, 1);
+            assertThat(audited(List.of(named.getId(), numbered.getId(), bad.getId()))).isEqualTo(audited);
+
+            // a score typed later explains itself: the levels go
+            upload("code,name,industry,region,owner,potential\n" + row(named) + ",6\n");
+            assertThat(levels(named.getId())).containsExactly(6, null, null);
+        } finally {
+            factors.save(admin.asViewer(), PotentialFactors.DEFAULT, factors.current().version());
+        }
+    }
+
+    /** The potential and the levels it was entered by (0-based), as stored. */
+    private List<Object> levels(long id) {
+        return jdbc.queryForObject("SELECT potential, potential_row, potential_column FROM customer WHERE id = ?",
+                (rs, n) -> java.util.Arrays.asList(rs.getObject(1) == null ? null : rs.getInt(1),
+                        rs.getObject(2) == null ? null : rs.getInt(2), rs.getObject(3) == null ? null : rs.getInt(3)), id);
     }
 
     private String upload(String file) throws Exception {

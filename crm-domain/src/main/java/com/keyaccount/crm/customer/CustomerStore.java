@@ -162,7 +162,8 @@ class CustomerStore {
                 INSERT INTO customer (code, name, industry, region, owner_id, phone, address, status, lost_reason,
                     annual_sales, employee_count, long_term_agreement, designated_key, created_at, updated_at,
                     deleted, version, latitude, longitude, location_source, location_set_by, location_set_at,
-                    potential, potential_by_id, potential_at, adoption, adoption_by_id, adoption_at)
+                    potential, potential_by_id, potential_at, potential_row, potential_column, adoption, adoption_by_id,
+                    adoption_at)
                 SELECT code, name, industry, region, owner_id, phone, address, COALESCE(status, 'ACTIVE'), lost_reason,
                     annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0, latitude, longitude,
                     CASE WHEN latitude IS NOT NULL THEN 'IMPORTED' END,
@@ -170,7 +171,7 @@ class CustomerStore {
                     CASE WHEN latitude IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END,
                     potential, CASE WHEN potential IS NOT NULL THEN CAST(? AS BIGINT) END,
                     CASE WHEN potential IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END,
-                    adoption, CASE WHEN adoption IS NOT NULL THEN CAST(? AS BIGINT) END,
+                    potential_row, potential_column, adoption, CASE WHEN adoption IS NOT NULL THEN CAST(? AS BIGINT) END,
                     CASE WHEN adoption IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
                 FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, by, now,
                 byId, now, byId, now, staged.importId());

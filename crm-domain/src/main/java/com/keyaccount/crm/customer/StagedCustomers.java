@@ -86,25 +86,32 @@ public final class StagedCustomers {
     }
 
     /**
-     * A potential level picked on the form after the line (as SQL): an imported potential that
-     * differs is a score typed, which the levels no longer explain; otherwise the levels stay.
+     * A potential level after the line (as SQL): the levels the line gives; else, an imported
+     * potential that differs is a score typed, which the levels no longer explain; otherwise the
+     * levels stay.
      */
     String potentialLevel(String part) {
-        return "CASE WHEN c.potential IS DISTINCT FROM " + value.get("potential") + " THEN NULL ELSE c.potential_"
-                + part + " END";
+        return "CASE WHEN s.potential_row IS NOT NULL THEN s.potential_" + part + " WHEN c.potential IS DISTINCT FROM "
+                + value.get("potential") + " THEN NULL ELSE c.potential_" + part + " END";
     }
 
     /** True (as SQL) for an existing customer whose potential or adoption the line changes. */
     String assessmentChanged() {
         return "c.potential IS DISTINCT FROM " + value.get("potential") + " OR c.adoption IS DISTINCT FROM "
-                + value.get("adoption");
+                + value.get("adoption") + " OR " + levelsChanged();
+    }
+
+    /** True (as SQL) where the line gives factor levels other than the stored ones. */
+    private static String levelsChanged() {
+        return "(s.potential_row IS NOT NULL AND (c.potential_row IS DISTINCT FROM s.potential_row"
+                + " OR c.potential_column IS DISTINCT FROM s.potential_column))";
     }
 
     /** True (as SQL) for an existing customer that the line changes. */
     String changed() {
         return String.join(" OR ", AUDITED.values().stream()
                 .map(column -> "c." + column + " IS DISTINCT FROM " + value.get(column)).toList())
-                + " OR c.owner_id <> s.owner_id";
+                + " OR c.owner_id <> s.owner_id OR " + levelsChanged();
     }
 
     /** Per audited field (and the owner, by username), the existing customers whose value changes. */

@@ -15,16 +15,17 @@ import java.util.Optional;
  * window of the tier policy in force, whose first and last day are the query's first two
  * parameters (see {@link #windowed()}).
  * With tiers per product line, a customer's line tiers go in one cell, as the customer list
- * shows them ("家电 A · 建材 C").
+ * shows them ("家电 A · 建材 C"). A potential entered as two factors' levels exports each level by
+ * its place in the table (1 to 3), which the import reads back whatever the levels are named.
  */
 public enum ExportKind {
 
     CUSTOMERS("customers", true, new String[] {"code", "name", "industry", "region", "owner", "phone", "address",
         "status", "lost_reason", "annual_sales", "employee_count", "tier", "latitude", "longitude", "potential",
-        "adoption"}, """
+        "adoption", "potential_row", "potential_column"}, """
             SELECT c.code, c.name, c.industry, c.region, u.username, c.phone, c.address, c.status, c.lost_reason,
                    c.annual_sales, c.employee_count, t.effective_tier, c.latitude, c.longitude, c.potential,
-                   c.adoption
+                   c.adoption, c.potential_row + 1, c.potential_column + 1
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id
             WHERE c.deleted = FALSE %s ORDER BY c.code"""),
     CONTACTS("contacts", true, new String[] {"customer_code", "customer_name", "name", "title", "decision_role",

@@ -56,7 +56,15 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         /** a potential that is not a whole number from 1 to 9 */
         BAD_POTENTIAL,
         /** an adoption that is none of preferred, second choice, competitor, not using (code or words) */
-        UNKNOWN_ADOPTION
+        UNKNOWN_ADOPTION,
+        /** a potential factor's level that is none of the table's (by name, in either language, or 1 to 3) */
+        UNKNOWN_POTENTIAL_LEVEL,
+        /** one factor's level without the other's: the table needs both */
+        POTENTIAL_LEVEL_ALONE,
+        /** factor levels while the admin has potential by two factors off */
+        POTENTIAL_FACTORS_OFF,
+        /** a potential score beside levels that the table scores otherwise */
+        POTENTIAL_DISAGREES
     }
 
     public LineError {

@@ -80,6 +80,7 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("minutes_on_site", shape(Shape.COUNT)), Map.entry("days_at_customers", shape(Shape.COUNT)),
             // potential and adoption (issue 16, the nine-grid): a score, and a code shown by its label
             Map.entry("potential", shape(Shape.NUMBER)), Map.entry("adoption", label("adoption.", 14)),
+            Map.entry("potential_row", text(14)), Map.entry("potential_column", text(14)),
             // the prospect funnel and its list (prospect.funnel.web)
             Map.entry("expected_monthly", shape(Shape.MONEY)), Map.entry("days_at_stage", shape(Shape.COUNT)),
             Map.entry("prospect_count", shape(Shape.COUNT)), Map.entry("stuck_count", shape(Shape.COUNT)),

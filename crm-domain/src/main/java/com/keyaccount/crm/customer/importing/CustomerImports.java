@@ -6,6 +6,7 @@ import com.keyaccount.crm.customer.CustomerService.ImportedCustomers;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.CustomersChanged;
 import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.customer.StagedCustomers;
 import com.keyaccount.crm.importing.DataImport.Status;
@@ -69,11 +70,12 @@ public class CustomerImports implements FileImport {
     private final MessageSource messages;
     private final ImportedProspects prospects;
     private final Clock clock;
+    private final PotentialFactorsService potentialFactors;
 
     CustomerImports(ImportJobs jobs, ImportReader reader, ImportRecords records, CustomerStage stage,
             CustomerService customers, JdbcTemplate jdbc, PlatformTransactionManager transactions,
             RecomputeRequests recompute, ApplicationEventPublisher events, MessageSource messages,
-            ImportedProspects prospects, Clock clock) {
+            ImportedProspects prospects, Clock clock, PotentialFactorsService potentialFactors) {
         this.jobs = jobs;
         this.reader = reader;
         this.records = records;
@@ -86,6 +88,7 @@ public class CustomerImports implements FileImport {
         this.messages = messages;
         this.prospects = prospects;
         this.clock = clock;
+        this.potentialFactors = potentialFactors;
     }
 
     @Override
@@ -103,13 +106,15 @@ public class CustomerImports implements FileImport {
             ImportedProspects.Ladder ladder = prospects.ladder();
             ProspectCells prospectCells = new ProspectCells(ladder.ladder(),
                     new Labels<>(CloseClass.class, "cadence.closeClass.", messages));
+            AssessmentCells assessments = new AssessmentCells(new Labels<>(Adoption.class, "adoption.", messages),
+                    potentialFactors.current().factors());
             CustomerLineParser parser = new CustomerLineParser(book(), new Labels<>(Industry.class, "industry.", messages),
                     new Labels<>(Region.class, "region.", messages), new Labels<>(CustomerStatus.class, "status.", messages),
-                    prospectCells, new AssessmentCells(new Labels<>(Adoption.class, "adoption.", messages)));
+                    prospectCells, assessments);
             List<CustomerLine> batch = new ArrayList<>(BATCH);
             Set<String> columns = new HashSet<>();
             // an export's header is in its reader's language: 客户编码 or Customer code reads as code
-            LineSource labelled = LabelledColumns.of(file, CustomerLineParser.COLUMNS, AssessmentCells.OTHER_HEADERS,
+            LineSource labelled = LabelledColumns.of(file, CustomerLineParser.COLUMNS, assessments.otherHeaders(),
                     messages);
             Reading reading = reader.read(id, labelled, CustomerLineParser.REQUIRED, BATCH, (lineNo, cells, errors) -> {
                 columns.addAll(cells.keySet());

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Checks one line of {@code code,name,industry,region,owner[,phone,address,status,lost_reason,
- * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude,potential,adoption]},
+ * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude,potential,adoption,potential_row,potential_column]},
  * reporting every problem on it. The limits are the customer
  * form's; codes repeated across lines are found later, in the database.
  */
@@ -25,7 +25,8 @@ final class CustomerLineParser {
     /** Every column read; a file may name them by their labels instead (see LabelledColumns). */
     static final List<String> COLUMNS = List.of("code", "name", "industry", "region", "owner", "phone", "address",
             "status", "lost_reason", "annual_sales", "employee_count", "stage", "close_class", "expected_monthly_value",
-            LocationCells.LATITUDE, LocationCells.LONGITUDE, AssessmentCells.POTENTIAL, AssessmentCells.ADOPTION);
+            LocationCells.LATITUDE, LocationCells.LONGITUDE, AssessmentCells.POTENTIAL, AssessmentCells.ADOPTION,
+            AssessmentCells.POTENTIAL_ROW, AssessmentCells.POTENTIAL_COLUMN);
     private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
             "address", 300, "lost_reason", 500);
 

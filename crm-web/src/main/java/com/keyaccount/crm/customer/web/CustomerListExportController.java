@@ -3,6 +3,8 @@ package com.keyaccount.crm.customer.web;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.CustomerService;
+import com.keyaccount.crm.customer.PotentialFactors;
+import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.customer.PotentialAssessment;
 import com.keyaccount.crm.exporting.ViewExports;
 import com.keyaccount.crm.user.Viewer;
@@ -26,8 +28,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @RequiredArgsConstructor
 class CustomerListExportController {
 
+    /** The potential's factor levels last, named as the table in force names them, so the file imports back. */
     static final String[] COLUMNS = {"code", "name", "tier", "region", "industry", "status", "owner", "potential",
-        "adoption"};
+        "adoption", "potential_row", "potential_column"};
     /** Read a chunk at a time, so memory stays flat however many customers match. */
     private static final int CHUNK = 1_000;
 
@@ -35,6 +38,7 @@ class CustomerListExportController {
     private final ViewExports views;
     private final Clock clock;
     private final ZoneId businessZone;
+    private final PotentialFactorsService potentialFactors;
 
     @GetMapping("/customers/export.{format:csv|xlsx}")
     void export(@PathVariable String format, @ModelAttribute("query") CustomerListQuery query,
@@ -42,13 +46,16 @@ class CustomerListExportController {
             throws IOException {
         CustomerCriteria criteria = query.criteria(LocalDate.now(clock.withZone(businessZone)), businessZone);
         var sort = query.pageable().getSort();
+        PotentialFactors factors = potentialFactors.current().factors();
         views.send(viewer, "customer-list", format, COLUMNS, locale, response, sink -> {
             for (int chunk = 0; ; chunk++) {
                 Page<Customer> page = customers.search(viewer, criteria, PageRequest.of(chunk, CHUNK, sort));
                 for (Customer c : page) {
                     PotentialAssessment assessment = c.getAssessment();
                     if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.getIndustry(), c.getStatus(),
-                            c.getOwner().getDisplayName(), assessment.getPotential(), assessment.getAdoption())) {
+                            c.getOwner().getDisplayName(), assessment.getPotential(), assessment.getAdoption(),
+                            level(factors.rows(), assessment.getPotentialRow(), locale),
+                            level(factors.columns(), assessment.getPotentialColumn(), locale))) {
                         return;
                     }
                 }
@@ -57,5 +64,9 @@ class CustomerListExportController {
                 }
             }
         });
+    }
+
+    private static String level(PotentialFactors.Factor factor, Integer level, Locale locale) {
+        return level == null ? null : factor.levels().get(level).in(locale);
     }
 }
