@@ -77,7 +77,8 @@ class LocationImportTest {
         // the export writes the columns; its file re-imports with nothing changed
         String csv = mvc.perform(get("/exports/customers.csv").with(user(Fixtures.principal(manager)))
                 .header("Accept-Language", "en")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith("Tier,Latitude,Longitude,Potential,Adoption");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith("Tier,Latitude,Longitude,Potential,Adoption,Potential: first factor,Potential: second factor");
         assertThat(csv).contains(",31.230400,121.473700");
         long version = jdbc.queryForObject("SELECT version FROM customer WHERE id = ?", Long.class, existing.getId());
         assertThat(upload(csv.replace("\uFEFF", ""))).contains("imported");

@@ -96,7 +96,7 @@ class LocalisedExportTest {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(cell -> cell.getText()).toList()).containsExactly("客户编码", "公司名称",
                     "行业", "区域", "客户经理（登录名）", "电话", "地址", "状态", "流失原因", "年销售额（元）", "员工人数", "级别",
-                    "纬度", "经度", "潜力", "使用情况");
+                    "纬度", "经度", "潜力", "使用情况", "潜力：第一因素", "潜力：第二因素");
             Row row = rows.stream().filter(r -> customer.getCode().equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(row.getCellText(2)).isEqualTo("金融业");
             assertThat(row.getCellText(3)).isEqualTo("东北");
@@ -118,7 +118,7 @@ class LocalisedExportTest {
         assertThat(pane.getAttribute("ySplit")).isEqualTo("1");
         assertThat(pane.getAttribute("state")).isEqualTo("frozen");
         NodeList columns = xml(parts.get("xl/worksheets/sheet1.xml")).getElementsByTagName("col");
-        assertThat(columns.getLength()).isEqualTo(16);
+        assertThat(columns.getLength()).isEqualTo(18);
         // the company name column is wider than the tier column
         assertThat(Double.parseDouble(((Element) columns.item(1)).getAttribute("width")))
                 .isGreaterThan(Double.parseDouble(((Element) columns.item(11)).getAttribute("width")));
@@ -221,7 +221,7 @@ class LocalisedExportTest {
         Element cellXfs = (Element) styles.getElementsByTagName("cellXfs").item(0);
         Element firstRow = (Element) xml(parts.get("xl/worksheets/sheet1.xml")).getElementsByTagName("row").item(0);
         NodeList cells = firstRow.getElementsByTagName("c");
-        assertThat(cells.getLength()).isEqualTo(16);
+        assertThat(cells.getLength()).isEqualTo(18);
         for (int i = 0; i < cells.getLength(); i++) {
             String style = ((Element) cells.item(i)).getAttribute("s");
             if (style.isEmpty()) {

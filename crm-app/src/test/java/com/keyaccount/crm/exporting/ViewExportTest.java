@@ -87,7 +87,8 @@ class ViewExportTest {
         assertThat(rows).extracting(r -> r.get("Customer code")).containsExactlyInAnyOrderElementsOf(northeast);
         CSVRecord first = rows.get(0);
         assertThat(first.toMap().keySet()).containsExactly("Customer code", "Company name", "Tier", "Region",
-                "Industry", "Status", "Account manager", "Potential", "Adoption");
+                "Industry", "Status", "Account manager", "Potential", "Adoption", "Potential: first factor",
+                "Potential: second factor");
         assertThat(first.get("Region")).isEqualTo("Northeast");
         assertThat(first.get("Industry")).isEqualTo("Finance");
         assertThat(first.get("Status")).isEqualTo("Active");
@@ -103,7 +104,8 @@ class ViewExportTest {
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("客户列表");
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(cell -> cell.getText()).toList())
-                    .containsExactly("客户编码", "公司名称", "级别", "区域", "行业", "状态", "客户经理", "潜力", "使用情况");
+                    .containsExactly("客户编码", "公司名称", "级别", "区域", "行业", "状态", "客户经理", "潜力", "使用情况",
+                            "潜力：第一因素", "潜力：第二因素");
             assertThat(rows).hasSize(31);
             assertThat(rows.get(1).getCellText(3)).isEqualTo("东北");
             assertThat(rows.get(1).getCellText(4)).isEqualTo("金融业");

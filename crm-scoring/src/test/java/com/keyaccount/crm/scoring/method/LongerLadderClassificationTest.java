@@ -101,6 +101,17 @@ class LongerLadderClassificationTest {
         assertThat(tiers(scored, book)).isEqualTo(Map.of(1L, Tier.A, 2L, Tier.B, 3L, Tier.C, 4L, Tier.D, 5L, Tier.E));
     }
 
+    @Test
+    void an_empty_book_has_no_tiers_whatever_the_method_and_ladder() {
+        RuleSet five = new RuleSet(TierMethod.PARETO, 12, new ParetoCutoffs(share("0.5"), share("0.8"),
+                List.of(share("0.95"), share("0.99"))), Scorecard.DEFAULT, HardRules.DEFAULT, ChurnThresholds.DEFAULT)
+                .named(FIVE);
+        assertThat(TierMethods.classify(five, List.of())).isEmpty();
+        assertThat(TierMethods.classify(shares(FOUR, "0.2", "0.5", "0.8"), List.of())).isEmpty();
+        // and a book where nobody bought anything is all in the bottom tier
+        assertThat(tiers(five, 0, 0, 0).values()).containsOnly(Tier.E);
+    }
+
     private static RuleSet shares(TierLadder ladder, String... cuts) {
         return BASE.bandedBy(TierMethod.CUSTOMER_SHARE,
                 new CustomerShareBands(List.of(cuts).stream().map(BigDecimal::new).toList())).named(ladder);
