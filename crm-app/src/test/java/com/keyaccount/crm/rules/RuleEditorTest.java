@@ -396,7 +396,7 @@ class RuleEditorTest {
         Document page = Jsoup.parse(mvc.perform(save(draft, 0, typed)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
 
-        assertThat(errorAfter(page, "cutoffAPercent")).isEqualTo("Cutoff A must be below cutoff B.");
+        assertThat(errorAfter(page, "cutoffAPercent")).isEqualTo("Each cutoff must be above the one before it.");
         assertThat(errorAfter(page, "minimumForB")).isEqualTo("Each tier's minimum points must be below those of the tier above it.");
         assertThat(errorAfter(page, "criteria0.bands1.threshold"))
                 .isEqualTo("Thresholds must go down from band to band when higher is better.");

@@ -64,7 +64,7 @@ public record ParetoCutoffs(BigDecimal a, BigDecimal b, List<BigDecimal> lower) 
             if (cut.compareTo(BigDecimal.ONE) > 0) {
                 found.add(Violation.of(at, Violation.MAX, 0, 1));
             } else if (cut.compareTo(above) <= 0) {
-                found.add(Violation.of(at, "cutoffs.lowerOrder"));
+                found.add(Violation.of(at, "cutoffs.order"));
             }
             above = cut;
         }

@@ -36,7 +36,7 @@ class LongerLadderTest {
                 Scorecard.DEFAULT, HardRules.DEFAULT, ChurnThresholds.DEFAULT).named(FOUR);
         assertThat(cut.violations()).isEmpty();
         assertThat(new ParetoCutoffs(share("0.8"), share("0.95"), List.of(share("0.95"))).violations())
-                .containsExactly(Violation.of("lower[0]", "cutoffs.lowerOrder"));
+                .containsExactly(Violation.of("lower[0]", "cutoffs.order"));
         assertThat(new ParetoCutoffs(share("0.8"), share("0.9"), List.of(share("0.95"), share("1.01"))).violations())
                 .containsExactly(Violation.of("lower[1]", Violation.MAX, 0, 1));
         // five tiers: the second lower cut is the one missing
