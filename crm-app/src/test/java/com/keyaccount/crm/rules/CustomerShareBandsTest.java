@@ -1,10 +1,6 @@
 package com.keyaccount.crm.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
@@ -12,6 +8,7 @@ import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.support.RuleEditor;
 import com.keyaccount.crm.support.SalesBook;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.application.TierRecompute;
@@ -22,17 +19,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The fourth method, bands by share of customers (issue 16, seed 002), from the rule editor to
@@ -52,6 +46,7 @@ class CustomerShareBandsTest {
     private final SalesBook book;
     private final LocalDate day;
     private AppUser admin;
+    private RuleEditor editor;
     private AppUser manager;
 
     CustomerShareBandsTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc, TierRecompute recompute,
@@ -69,6 +64,7 @@ class CustomerShareBandsTest {
     @BeforeEach
     void users() {
         admin = fixtures.user(Role.ADMIN);
+        editor = new RuleEditor(mvc, drafts, recompute, admin);
         manager = fixtures.user(Role.ACCOUNT_MANAGER);
     }
 
@@ -93,49 +89,49 @@ class CustomerShareBandsTest {
         assertThat(tier(s)).isEqualTo("C");
         int ranked = tiers.tierOf(p.getId()).orElseThrow().getRankedOf();
 
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "en");
-        assertThat(editor.getElementById("shares").select("input").eachAttr("value")).containsExactly("20", "50");
-        mvc.perform(save(editor, draft, Map.of("method", "CUSTOMER_SHARE", "shareCutPercents[0]", percent(1.5, ranked),
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "en");
+        assertThat(form.getElementById("shares").select("input").eachAttr("value")).containsExactly("20", "50");
+        mvc.perform(editor.save(form, draft, Map.of("method", "CUSTOMER_SHARE", "shareCutPercents[0]", percent(1.5, ranked),
                 "shareCutPercents[1]", percent(3.5, ranked)))).andExpect(status().is3xxRedirection());
 
-        Document preview = page(admin, "/admin/rules/drafts/" + draft + "/preview", "en");
+        Document preview = editor.page(admin, "/admin/rules/drafts/" + draft + "/preview", "en");
         assertThat(preview.getElementById("moves-ups").text()).contains(s.getName(), "C → B");
         assertThat(tier(s)).as("nothing moves before publishing").isEqualTo("C");
 
-        publish(draft);
+        editor.publish(draft);
         assertThat(drafts.rulesInForce().method()).isEqualTo(TierMethod.CUSTOMER_SHARE);
         // one customer above Q and R alike: both under the first cut though R ranks third
         assertThat(Map.of("P", tier(p), "Q", tier(q), "R", tier(r), "S", tier(s)))
                 .isEqualTo(Map.of("P", "A", "Q", "A", "R", "A", "S", "B"));
         String share = BigDecimal.valueOf(200).divide(BigDecimal.valueOf(ranked), 1, RoundingMode.HALF_EVEN)
                 .toPlainString();
-        assertThat(page(manager, "/customers/" + r.getId(), "en").getElementById("tier-why-share").text())
-                .startsWith("A — rank 3 of " + ranked + "; " + share + "% of the customers rank above it; net revenue");
-        assertThat(page(admin, "/admin/rules", "zh-CN").select(".rule-summary .shares").text())
+        assertThat(editor.page(manager, "/customers/" + r.getId(), "en").getElementById("tier-why-share").text())
+                .startsWith("A — rank 3 of " + String.format(java.util.Locale.ENGLISH, "%,d", ranked) + "; " + share + "% of the customers rank above it; net revenue");
+        assertThat(editor.page(admin, "/admin/rules", "zh-CN").select(".rule-summary .shares").text())
                 .contains("A 类：前", "B 类：前");
     }
 
     @Test
     void a_cut_outside_the_book_or_below_the_one_before_is_said_beside_it_and_nothing_is_saved() throws Exception {
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "en");
-        Document answer = Jsoup.parse(mvc.perform(save(editor, draft, Map.of("method", "CUSTOMER_SHARE",
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "en");
+        Document answer = Jsoup.parse(mvc.perform(editor.save(form, draft, Map.of("method", "CUSTOMER_SHARE",
                         "shareCutPercents[0]", "0", "shareCutPercents[1]", "abc"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "shareCutPercents1")).isEqualTo("Invalid value.");
+        assertThat(RuleEditor.errorAfter(answer, "shareCutPercents1")).isEqualTo("Invalid value.");
         assertThat(answer.getElementById("shareCutPercents1").val()).isEqualTo("abc");
 
-        answer = Jsoup.parse(mvc.perform(save(editor, draft, Map.of("method", "CUSTOMER_SHARE",
+        answer = Jsoup.parse(mvc.perform(editor.save(form, draft, Map.of("method", "CUSTOMER_SHARE",
                         "shareCutPercents[0]", "0", "shareCutPercents[1]", "100"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "shareCutPercents0")).isEqualTo("Enter a share above 0% and below 100%.");
-        assertThat(errorAfter(answer, "shareCutPercents1")).isEqualTo("Enter a share above 0% and below 100%.");
+        assertThat(RuleEditor.errorAfter(answer, "shareCutPercents0")).isEqualTo("Enter a share above 0% and below 100%.");
+        assertThat(RuleEditor.errorAfter(answer, "shareCutPercents1")).isEqualTo("Enter a share above 0% and below 100%.");
 
-        answer = Jsoup.parse(mvc.perform(save(editor, draft, Map.of("method", "CUSTOMER_SHARE",
+        answer = Jsoup.parse(mvc.perform(editor.save(form, draft, Map.of("method", "CUSTOMER_SHARE",
                         "shareCutPercents[0]", "60", "shareCutPercents[1]", "40"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "shareCutPercents1")).isEqualTo("Each cut must be above the one before it.");
+        assertThat(RuleEditor.errorAfter(answer, "shareCutPercents1")).isEqualTo("Each cut must be above the one before it.");
         assertThat(answer.getElementById("shareCutPercents0").val()).isEqualTo("60");
         assertThat(drafts.draft(draft).version()).isZero();
         assertThat(drafts.draft(draft).content().rules().method()).isEqualTo(TierMethod.PARETO);
@@ -154,42 +150,5 @@ class CustomerShareBandsTest {
 
     private Customer customer(String name) {
         return fixtures.customer(manager, Fixtures.unique(name));
-    }
-
-    private long startDraft() throws Exception {
-        String location = mvc.perform(post("/admin/rules/drafts").with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** The editor's form as the browser would send it, with some fields typed over. */
-    private MockHttpServletRequestBuilder save(Document editor, long draft, Map<String, String> typed) {
-        MockHttpServletRequestBuilder request = post("/admin/rules/drafts/" + draft)
-                .with(user(Fixtures.principal(admin))).with(csrf()).header("Accept-Language", "en");
-        Map<String, String> form = new LinkedHashMap<>();
-        ((FormElement) editor.selectFirst("form.rule-editor")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
-        form.remove("_csrf");
-        form.putAll(typed);
-        form.forEach(request::param);
-        return request;
-    }
-
-    private void publish(long draft) throws Exception {
-        mvc.perform(post("/admin/rules/drafts/" + draft + "/publish").param("draftVersion",
-                        Long.toString(drafts.draft(draft).version())).with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection());
-        Recomputes.awaitIdle(recompute);
-    }
-
-    private Document page(AppUser viewer, String path, String language) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(Fixtures.principal(viewer)))
-                        .header("Accept-Language", language)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
-    private static String errorAfter(Document page, String fieldId) {
-        return page.getElementById(fieldId).parent().select("p.field-error").stream()
-                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
-                .findFirst().orElseThrow().text();
     }
 }

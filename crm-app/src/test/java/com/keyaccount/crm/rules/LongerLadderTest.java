@@ -1,10 +1,6 @@
 package com.keyaccount.crm.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
@@ -12,6 +8,7 @@ import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.support.RuleEditor;
 import com.keyaccount.crm.support.SalesBook;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.application.TierRecompute;
@@ -23,15 +20,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A ladder of four tiers (issue 16, seed 002's 重要客户 / 主要客户 / 普通客户 / 小客户), from the rule
@@ -49,6 +43,7 @@ class LongerLadderTest {
     private final TierRecompute recompute;
     private final RuleDrafts drafts;
     private final TierQueries tiers;
+    private RuleEditor editor;
     private final SalesBook book;
     private final LocalDate day;
     private AppUser admin;
@@ -70,6 +65,7 @@ class LongerLadderTest {
     void users() {
         admin = fixtures.user(Role.ADMIN);
         manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        editor = new RuleEditor(mvc, drafts, recompute, admin);
     }
 
     @AfterEach
@@ -91,9 +87,9 @@ class LongerLadderTest {
         recompute.run("TEST", "test");
         int ranked = tiers.tierOf(p.getId()).orElseThrow().getRankedOf();
 
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "en");
-        assertThat(editor.getElementById("ladder").select("input[name$=nameZh]")).as("room for five tiers").hasSize(5);
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "en");
+        assertThat(form.getElementById("ladder").select("input[name$=nameZh]")).as("room for five tiers").hasSize(5);
         Map<String, String> typed = new LinkedHashMap<>(Map.of("method", "CUSTOMER_SHARE",
                 "ladder[0].nameZh", "重要客户", "ladder[0].nameEn", "Key", "ladder[1].nameZh", "主要客户",
                 "ladder[1].nameEn", "Major", "ladder[2].nameZh", "普通客户", "ladder[2].nameEn", "Regular",
@@ -102,73 +98,70 @@ class LongerLadderTest {
         typed.put("shareCutPercents[1]", percent(1.5, ranked));
 
         // the fourth tier brings its cut: missing, it is asked for beside the field, the names kept
-        Document answer = Jsoup.parse(mvc.perform(save(editor, draft, typed)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "shareCutPercents2"))
+        Document answer = editor.refused(form, draft, typed);
+        assertThat(RuleEditor.errorAfter(answer, "shareCutPercents2"))
                 .isEqualTo("The ladder has 4 tiers: fill this in for every tier but the bottom one.");
         assertThat(answer.getElementById("ladder3.nameZh").val()).isEqualTo("小客户");
         assertThat(drafts.draft(draft).version()).as("nothing saved").isZero();
 
         typed.put("shareCutPercents[2]", percent(2.5, ranked));
-        mvc.perform(save(answer, draft, typed)).andExpect(status().is3xxRedirection());
-        Document preview = page(admin, "/admin/rules/drafts/" + draft + "/preview", "en");
+        mvc.perform(editor.save(answer, draft, typed)).andExpect(status().is3xxRedirection());
+        Document preview = editor.page(admin, "/admin/rules/drafts/" + draft + "/preview", "en");
         assertThat(preview.getElementById("count-D").text()).contains("Small");
         String before = tier(s);
         assertThat(before).as("nothing moves before publishing").isIn("A", "B", "C");
 
-        publish(draft);
+        editor.publish(draft);
         assertThat(Map.of("P", tier(p), "Q", tier(q), "R", tier(r), "S", tier(s)))
                 .isEqualTo(Map.of("P", "A", "Q", "B", "R", "C", "S", "D"));
         assertThat(jdbc.queryForObject("SELECT from_tier || '>' || to_tier FROM tier_change WHERE customer_id = ? "
                 + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", String.class, s.getId())).isEqualTo(before + ">D");
-        assertThat(page(manager, "/customers/" + s.getId(), "zh-CN").select(".tier").eachText()).contains("小客户");
-        assertThat(page(manager, "/customers/" + s.getId(), "en").select(".tier").eachText()).contains("Small");
+        assertThat(editor.page(manager, "/customers/" + s.getId(), "zh-CN").select(".tier").eachText()).contains("小客户");
+        assertThat(editor.page(manager, "/customers/" + s.getId(), "en").select(".tier").eachText()).contains("Small");
 
         // the quotas have a row for the fourth tier: seed 002's 小客户 every quarter by default
-        Document quotas = page(admin, "/admin/quotas", "en");
+        Document quotas = editor.page(admin, "/admin/quotas", "en");
         assertThat(quotas.text()).contains("Small");
         assertThat(jdbc.queryForObject("SELECT tier || ' ' || interval_days FROM follow_up WHERE customer_id = ?",
                 String.class, s.getId())).isEqualTo("D 90");
 
         // the migration matrix has a row and a column for it
-        Document matrix = page(admin, "/dashboard/migrations", "zh-CN");
+        Document matrix = editor.page(admin, "/dashboard/migrations", "zh-CN");
         assertThat(matrix.getElementById("matrix").select("thead th").eachText()).contains("重要客户", "小客户");
 
         // the rule summary names each cut by its tier
-        assertThat(page(admin, "/admin/rules", "zh-CN").select(".rule-summary .shares").text())
+        assertThat(editor.page(admin, "/admin/rules", "zh-CN").select(".rule-summary .shares").text())
                 .contains("重要客户：前", "普通客户：前");
 
         // back to three tiers: S moves up again, and its history still names the tier it was in
         book.restore(admin);
         assertThat(tier(s)).isIn("A", "B", "C");
-        assertThat(page(manager, "/customers/" + s.getId(), "zh-CN").select(".tier-history").text())
+        assertThat(editor.page(manager, "/customers/" + s.getId(), "zh-CN").select(".tier-history").text())
                 .contains("小客户");
-        assertThat(page(manager, "/customers/" + s.getId(), "en").select(".tier-history").text())
+        assertThat(editor.page(manager, "/customers/" + s.getId(), "en").select(".tier-history").text())
                 .contains("Small").doesNotContain(" D ");
     }
 
     @Test
     void pareto_on_four_tiers_asks_for_its_third_cutoff_and_a_gap_in_the_ladder_is_refused() throws Exception {
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "en");
-        Document answer = Jsoup.parse(mvc.perform(save(editor, draft, Map.of("ladder[3].nameZh", "小客户",
-                "ladder[3].nameEn", "Small"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "lower.cutoffPercents0"))
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "en");
+        Document answer = editor.refused(form, draft, Map.of("ladder[3].nameZh", "小客户", "ladder[3].nameEn", "Small"));
+        assertThat(RuleEditor.errorAfter(answer, "lower.cutoffPercents0"))
                 .isEqualTo("The ladder has 4 tiers: fill this in for every tier but the bottom one.");
 
-        answer = Jsoup.parse(mvc.perform(save(answer, draft, Map.of("ladder[3].nameZh", "小客户", "ladder[3].nameEn",
-                "Small", "lower.cutoffPercents[0]", "95"))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-        assertThat(errorAfter(answer, "lower.cutoffPercents0")).isEqualTo("Each cutoff must be above the one before it.");
+        answer = editor.refused(answer, draft, Map.of("ladder[3].nameZh", "小客户", "ladder[3].nameEn", "Small",
+                "lower.cutoffPercents[0]", "95"));
+        assertThat(RuleEditor.errorAfter(answer, "lower.cutoffPercents0"))
+                .isEqualTo("Each cutoff must be above the one before it.");
 
         // a fifth tier named with the fourth left blank: the fourth is asked for
-        answer = Jsoup.parse(mvc.perform(save(editor, draft, Map.of("ladder[4].nameZh", "戊", "ladder[4].nameEn",
-                "Fifth"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "ladder3.nameZh")).isEqualTo("Give the tier a name.");
+        answer = editor.refused(form, draft, Map.of("ladder[4].nameZh", "戊", "ladder[4].nameEn", "Fifth"));
+        assertThat(RuleEditor.errorAfter(answer, "ladder3.nameZh")).isEqualTo("Give the tier a name.");
         assertThat(answer.getElementById("ladder4.nameEn").val()).isEqualTo("Fifth");
         assertThat(drafts.draft(draft).version()).isZero();
 
-        mvc.perform(save(answer, draft, Map.of("ladder[4].nameZh", "", "ladder[4].nameEn", "",
+        mvc.perform(editor.save(answer, draft, Map.of("ladder[4].nameZh", "", "ladder[4].nameEn", "",
                 "ladder[3].nameZh", "小客户", "ladder[3].nameEn", "Small", "lower.cutoffPercents[0]", "99")))
                 .andExpect(status().is3xxRedirection());
         assertThat(drafts.draft(draft).content().rules().pareto().limits()).extracting(BigDecimal::doubleValue)
@@ -188,42 +181,5 @@ class LongerLadderTest {
 
     private Customer customer(String name) {
         return fixtures.customer(manager, Fixtures.unique(name));
-    }
-
-    private long startDraft() throws Exception {
-        String location = mvc.perform(post("/admin/rules/drafts").with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** The editor's form as the browser would send it, with some fields typed over. */
-    private MockHttpServletRequestBuilder save(Document editor, long draft, Map<String, String> typed) {
-        MockHttpServletRequestBuilder request = post("/admin/rules/drafts/" + draft)
-                .with(user(Fixtures.principal(admin))).with(csrf()).header("Accept-Language", "en");
-        Map<String, String> form = new LinkedHashMap<>();
-        ((FormElement) editor.selectFirst("form.rule-editor")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
-        form.remove("_csrf");
-        form.putAll(typed);
-        form.forEach(request::param);
-        return request;
-    }
-
-    private void publish(long draft) throws Exception {
-        mvc.perform(post("/admin/rules/drafts/" + draft + "/publish").param("draftVersion",
-                        Long.toString(drafts.draft(draft).version())).with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection());
-        Recomputes.awaitIdle(recompute);
-    }
-
-    private Document page(AppUser viewer, String path, String language) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(Fixtures.principal(viewer)))
-                        .header("Accept-Language", language)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
-    private static String errorAfter(Document page, String fieldId) {
-        return page.getElementById(fieldId).parent().select("p.field-error").stream()
-                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
-                .findFirst().orElseThrow().text();
     }
 }

@@ -1,10 +1,8 @@
 package com.keyaccount.crm.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.customer.Customer;
@@ -12,6 +10,7 @@ import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.support.Recomputes;
+import com.keyaccount.crm.support.RuleEditor;
 import com.keyaccount.crm.support.SalesBook;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.tier.rules.TierLadder;
@@ -28,13 +27,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The company names its tiers (issue 16, seed 002's 重要客户 / 主要客户 / 普通客户) in the rule
@@ -56,6 +53,7 @@ class TierNamesTest {
     private final SalesBook book;
     private final LocalDate today;
     private AppUser admin;
+    private RuleEditor editor;
     private AppUser manager;
     private Customer customer;
 
@@ -73,6 +71,7 @@ class TierNamesTest {
     @BeforeEach
     void aCustomerInTheLowestTier() throws Exception {
         admin = fixtures.user(Role.ADMIN);
+        editor = new RuleEditor(mvc, drafts, recompute, admin);
         manager = fixtures.user(Role.ACCOUNT_MANAGER);
         customer = fixtures.customer(manager, Fixtures.unique("命名客户"));
         Recomputes.awaitIdle(recompute);
@@ -88,32 +87,32 @@ class TierNamesTest {
 
     @Test
     void the_admin_names_the_tiers_and_pages_exports_and_the_audit_log_say_those_names() throws Exception {
-        assertThat(page(manager, "/customers/" + customer.getId(), "zh-CN").getElementById("tier").text())
+        assertThat(editor.page(manager, "/customers/" + customer.getId(), "zh-CN").getElementById("tier").text())
                 .contains("C 类");
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "zh-CN");
-        assertThat(editor.getElementById("ladder").select("input[name$=.nameZh]").eachAttr("value"))
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "zh-CN");
+        assertThat(form.getElementById("ladder").select("input[name$=.nameZh]").eachAttr("value"))
                 .as("three tiers named, room for two more").containsExactly("A 类", "B 类", "C 类", "", "");
 
-        mvc.perform(save(editor, draft, SEED_002)).andExpect(status().is3xxRedirection());
-        assertThat(page(admin, "/admin/rules/drafts/" + draft + "/preview", "en").getElementById("count-C").text())
+        mvc.perform(editor.save(form, draft, SEED_002)).andExpect(status().is3xxRedirection());
+        assertThat(editor.page(admin, "/admin/rules/drafts/" + draft + "/preview", "en").getElementById("count-C").text())
                 .as("the preview names the tier as now and as once published").contains("C", "→ Regular once published");
-        publish(draft);
+        editor.publish(draft);
 
-        Document detail = page(manager, "/customers/" + customer.getId(), "zh-CN");
+        Document detail = editor.page(manager, "/customers/" + customer.getId(), "zh-CN");
         assertThat(detail.select("h1 ~ * .badge.tier, .badge.tier").first().text()).isEqualTo("普通客户");
         assertThat(detail.getElementById("tier").text()).contains("普通客户").doesNotContain("C 类");
-        assertThat(page(manager, "/customers/" + customer.getId(), "en").select(".badge.tier").first().text())
+        assertThat(editor.page(manager, "/customers/" + customer.getId(), "en").select(".badge.tier").first().text())
                 .isEqualTo("Regular");
-        assertThat(page(manager, "/customers?q=" + customer.getCode(), "zh-CN").select(".badge.tier").eachText())
+        assertThat(editor.page(manager, "/customers?q=" + customer.getCode(), "zh-CN").select(".badge.tier").eachText())
                 .containsExactly("普通客户");
-        assertThat(page(manager, "/customers", "en").getElementById("tier").select("option").eachText())
+        assertThat(editor.page(manager, "/customers", "en").getElementById("tier").select("option").eachText())
                 .contains("Key", "Major", "Regular");
 
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
-        assertThat(page(director, "/dashboard", "en").getElementById("kpi-a-share").text()).contains("Key share",
+        assertThat(editor.page(director, "/dashboard", "en").getElementById("kpi-a-share").text()).contains("Key share",
                 " Key customers");
-        assertThat(page(admin, "/admin/quotas", "zh-CN").select("td").eachText()).contains("重要客户", "主要客户",
+        assertThat(editor.page(admin, "/admin/quotas", "zh-CN").select("td").eachText()).contains("重要客户", "主要客户",
                 "普通客户").doesNotContain("A 类", "C 类");
 
         CSVRecord exported = csv(download("/exports/tiers.csv", "en")).stream()
@@ -123,9 +122,9 @@ class TierNamesTest {
         assertThat(jdbc.queryForObject("SELECT effective_tier FROM customer_tier WHERE customer_id = ?",
                 String.class, customer.getId())).isEqualTo("C");
 
-        assertThat(page(admin, "/admin/rules", "zh-CN").select(".rule-summary .ladder").text())
+        assertThat(editor.page(admin, "/admin/rules", "zh-CN").select(".rule-summary .ladder").text())
                 .isEqualTo("A 重要客户 / Key; B 主要客户 / Major; C 普通客户 / Regular");
-        String log = page(admin, "/audit?entityType=TierPolicy&actor=" + admin.getUsername(), "zh-CN")
+        String log = editor.page(admin, "/audit?entityType=TierPolicy&actor=" + admin.getUsername(), "zh-CN")
                 .getElementById("audit").select("tr").stream().map(r -> r.text()).filter(r -> r.contains("级别名称"))
                 .findFirst().orElseThrow();
         assertThat(log).contains("A A 类 / A; B B 类 / B; C C 类 / C", "A 重要客户 / Key; B 主要客户 / Major");
@@ -133,18 +132,18 @@ class TierNamesTest {
 
     @Test
     void a_name_left_blank_too_long_or_taken_is_said_beside_its_field_and_nothing_is_saved() throws Exception {
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "en");
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "en");
         Map<String, String> wrong = new LinkedHashMap<>(SEED_002);
         wrong.put("ladder[0].nameEn", "  ");
         wrong.put("ladder[1].nameZh", "重要客户");
         wrong.put("ladder[2].nameEn", "Customers who buy now and then");
-        Document answer = Jsoup.parse(mvc.perform(save(editor, draft, wrong)).andExpect(status().isOk()).andReturn()
+        Document answer = Jsoup.parse(mvc.perform(editor.save(form, draft, wrong)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());
 
-        assertThat(errorAfter(answer, "ladder0.nameEn")).isEqualTo("Give the tier a name.");
-        assertThat(errorAfter(answer, "ladder1.nameZh")).isEqualTo("Another tier already has this name.");
-        assertThat(errorAfter(answer, "ladder2.nameEn")).isEqualTo("At most 16 characters: the name is shown as a badge.");
+        assertThat(RuleEditor.errorAfter(answer, "ladder0.nameEn")).isEqualTo("Give the tier a name.");
+        assertThat(RuleEditor.errorAfter(answer, "ladder1.nameZh")).isEqualTo("Another tier already has this name.");
+        assertThat(RuleEditor.errorAfter(answer, "ladder2.nameEn")).isEqualTo("At most 16 characters: the name is shown as a badge.");
         assertThat(answer.getElementById("ladder2.nameEn").val()).isEqualTo("Customers who buy now and then");
         assertThat(answer.getElementById("ladder0.nameZh").val()).isEqualTo("重要客户");
         assertThat(drafts.draft(draft).content().rules().ladder()).isEqualTo(TierLadder.DEFAULT);
@@ -153,46 +152,15 @@ class TierNamesTest {
 
     @Test
     void names_published_for_a_later_day_wait_for_that_day() throws Exception {
-        long draft = startDraft();
-        Document editor = page(admin, "/admin/rules/drafts/" + draft, "zh-CN");
+        long draft = editor.startDraft();
+        Document form = editor.page(admin, "/admin/rules/drafts/" + draft, "zh-CN");
         Map<String, String> later = new LinkedHashMap<>(SEED_002);
         later.put("effectiveFrom", today.plusDays(7).toString());
-        mvc.perform(save(editor, draft, later)).andExpect(status().is3xxRedirection());
-        publish(draft);
+        mvc.perform(editor.save(form, draft, later)).andExpect(status().is3xxRedirection());
+        editor.publish(draft);
 
-        assertThat(page(manager, "/customers/" + customer.getId(), "zh-CN").select(".badge.tier").first().text())
+        assertThat(editor.page(manager, "/customers/" + customer.getId(), "zh-CN").select(".badge.tier").first().text())
                 .isEqualTo("C 类");
-    }
-
-    private long startDraft() throws Exception {
-        String location = mvc.perform(post("/admin/rules/drafts").with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** The editor's form as the browser would send it, with some fields typed over. */
-    private MockHttpServletRequestBuilder save(Document editor, long draft, Map<String, String> typed) {
-        MockHttpServletRequestBuilder request = post("/admin/rules/drafts/" + draft)
-                .with(user(Fixtures.principal(admin))).with(csrf()).header("Accept-Language", "en");
-        Map<String, String> form = new LinkedHashMap<>();
-        ((FormElement) editor.selectFirst("form.rule-editor")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
-        form.remove("_csrf");
-        form.putAll(typed);
-        form.forEach(request::param);
-        return request;
-    }
-
-    private void publish(long draft) throws Exception {
-        mvc.perform(post("/admin/rules/drafts/" + draft + "/publish").param("draftVersion",
-                        Long.toString(drafts.draft(draft).version())).with(user(Fixtures.principal(admin))).with(csrf()))
-                .andExpect(status().is3xxRedirection());
-        Recomputes.awaitIdle(recompute);
-    }
-
-    private Document page(AppUser viewer, String path, String language) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(Fixtures.principal(viewer)))
-                        .header("Accept-Language", language)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
     }
 
     private byte[] download(String path, String language) throws Exception {
@@ -205,11 +173,5 @@ class TierNamesTest {
         String text = new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "");
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
-    }
-
-    private static String errorAfter(Document page, String fieldId) {
-        return page.getElementById(fieldId).parent().select("p.field-error").stream()
-                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
-                .findFirst().orElseThrow().text();
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -70,7 +71,7 @@ public class LowerTiersForm {
         return this;
     }
 
-    private static <T> void pad(List<T> rows, java.util.function.Supplier<T> blank) {
+    private static <T> void pad(List<T> rows, Supplier<T> blank) {
         while (rows.size() < ROWS) {
             rows.add(blank.get());
         }

@@ -125,7 +125,8 @@ public final class QuotaForm {
             String field = FIELDS.get(v.path());
             errors.putIfAbsent(field, message(field, v, "quota.error."));
         }
-        int tiers = (int) Arrays.stream(Tier.values()).filter(t -> values.containsKey(minField(t, ChannelGroup.ANY_CONTACT))).count();
+        int tiers = (int) Arrays.stream(Tier.values())
+                .filter(t -> values.containsKey(minField(t, ChannelGroup.ANY_CONTACT))).count();
         for (Violation v : quotas.warnings(tiers)) {
             warnings.putIfAbsent(FIELDS.get(v.path()), message(FIELDS.get(v.path()), v, "quota.warning."));
         }
