@@ -16,13 +16,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -92,16 +90,10 @@ public class Customer {
     @Embedded
     private SiteLocation location;
 
-    /** The tier in force, kept by the tier engine beside the customer (NULL until classified). */
-    @Formula("(select t.effective_tier from customer_tier t where t.customer_id = id)")
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private Tier tier;
-
-    /** A copy of {@code tier} that an index can sort the list by; {@link CustomerStore} keeps it. */
-    @Column(name = "sort_tier", insertable = false, updatable = false)
-    @Enumerated(EnumType.STRING)
-    private Tier sortTier;
+    /** The tier in force, the tier engine's, read-only here. */
+    @Embedded
+    @Getter(AccessLevel.NONE)
+    private TierInForce tierInForce;
 
     @Column(name = "verified_at")
     private Instant verifiedAt;
@@ -133,20 +125,20 @@ public class Customer {
         apply(profile, now);
     }
 
-    private void apply(CustomerProfile p, Instant now) {
-        String lost = p.status() == CustomerStatus.LOST ? LostReason.required(p.lostReason()) : null;
-        this.code = p.code().strip();
-        this.name = p.name().strip();
+    private void apply(CustomerProfile profile, Instant now) {
+        CustomerProfile p = profile.normalised();
+        this.code = p.code();
+        this.name = p.name();
         this.nameInitials = NameInitials.of(this.name);
-        this.industry = Objects.requireNonNull(p.industry());
-        this.region = Objects.requireNonNull(p.region());
-        this.annualSales = p.annualSales() == null ? null : p.annualSales().setScale(2, RoundingMode.HALF_UP);
+        this.industry = p.industry();
+        this.region = p.region();
+        this.annualSales = p.annualSales();
         this.employeeCount = p.employeeCount();
         this.phone = p.phone();
         this.fax = p.fax();
         this.address = p.address();
-        this.status = Objects.requireNonNull(p.status());
-        this.lostReason = lost;
+        this.status = p.status();
+        this.lostReason = p.lostReason();
         this.longTermAgreement = p.longTermAgreement();
         this.cooperationIntent = p.cooperationIntent();
         this.notes = p.notes();
@@ -191,6 +183,11 @@ public class Customer {
     public void withdrawKeyAccountDesignation(Instant now) {
         this.designation = new KeyAccountDesignation();
         this.updatedAt = now;
+    }
+
+    /** The tier in force; null until classified (Hibernate leaves the part null when both its columns are). */
+    public Tier getTier() {
+        return tierInForce == null ? null : tierInForce.getTier();
     }
 
     /** Hibernate leaves an embedded part whose columns are all empty null; an empty one is returned instead. */

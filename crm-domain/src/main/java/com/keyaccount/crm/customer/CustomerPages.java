@@ -72,6 +72,6 @@ class CustomerPages {
     /** The tier sorts by its copy on the customer (same values, same order), which an index serves. */
     private static Sort sortable(Sort sort) {
         return Sort.by(sort.stream().map(order -> "tier".equals(order.getProperty())
-                ? order.withProperty("sortTier") : order).toList());
+                ? order.withProperty("tierInForce.sortTier") : order).toList());
     }
 }

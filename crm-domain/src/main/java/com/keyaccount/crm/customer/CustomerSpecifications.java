@@ -42,7 +42,7 @@ final class CustomerSpecifications {
             } else if (c.tier() != null) {
                 // the tier in force as copied onto the customer for the tier sort (kept after every
                 // tier write): a page deep in the 53k C customers of 100k no longer joins customer_tier
-                where.add(cb.equal(root.get("sortTier"), c.tier()));
+                where.add(cb.equal(root.get("tierInForce").get("sortTier"), c.tier()));
             }
             if (c.region() != null) {
                 where.add(cb.equal(root.get("region"), c.region()));

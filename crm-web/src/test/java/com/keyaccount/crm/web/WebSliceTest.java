@@ -78,7 +78,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest
 @Import({SecurityConfig.class, Formats.class, FixedTime.class, SeedText.class, ViewExports.class, LadderText.class,
-        SurveyRateLimiter.class, FileSettings.class, UploadedFiles.class, PageReads.class, NoTransactions.class})
+        SurveyRateLimiter.class, FileSettings.class, UploadedFiles.class, PageReads.class, NoTransactions.class,
+        TierLabels.class})
 public abstract class WebSliceTest {
 
     /** 10:00 on 2026-03-10 in Shanghai. */

@@ -19,6 +19,15 @@ public record Migrations(LocalDate from, LocalDate to, Map<String, Map<String, L
      * customer was in (a longer ladder before), and "not yet classified".
      */
     public List<String> shown(int ladderSize) {
+        return shown(ladderSize, cells);
+    }
+
+    /** The rows and columns of a matrix with nothing in it yet: the ladder's tiers and "not yet classified". */
+    public static List<String> shownFor(int ladderSize) {
+        return shown(ladderSize, Map.of());
+    }
+
+    private static List<String> shown(int ladderSize, Map<String, Map<String, Long>> cells) {
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < TIERS.size() - 1; i++) {
             String tier = TIERS.get(i);

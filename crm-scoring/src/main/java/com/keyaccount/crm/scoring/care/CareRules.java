@@ -31,13 +31,13 @@ public record CareRules(int version, int leadDays, BigDecimal approvalThreshold,
 
     /**
      * The customer's yearly budget: its own where one was set, else its tier's; a customer not
-     * yet classified has tier C's.
+     * yet classified, or in a fourth or fifth tier (budgets are set for three), has tier C's.
      */
     public BigDecimal budgetOf(Tier tier, BigDecimal own) {
         if (own != null) {
             return own;
         }
-        return budgets.getOrDefault(tier == null ? Tier.C : tier, BigDecimal.ZERO);
+        return budgets.getOrDefault(tier == null || tier.ordinal() > Tier.C.ordinal() ? Tier.C : tier, BigDecimal.ZERO);
     }
 
     /** A gift costing more than the threshold waits for a director; exactly the threshold does not. */

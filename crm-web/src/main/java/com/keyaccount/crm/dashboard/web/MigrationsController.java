@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +46,7 @@ class MigrationsController {
             }
         }
         if (!model.containsAttribute("tiers")) {
-            model.addAttribute("tiers", new Migrations(null, null, Map.of()).shown(tierNames.ladder().size()));
+            model.addAttribute("tiers", Migrations.shownFor(tierNames.ladder().size()));
         }
         return "dashboard/migrations";
     }

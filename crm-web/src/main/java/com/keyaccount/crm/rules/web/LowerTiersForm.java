@@ -79,24 +79,29 @@ public class LowerTiersForm {
 
     /** Pareto's cuts below B's for a ladder with {@code tiers} tiers: the rows filled in, top first. */
     List<BigDecimal> cutoffs(int tiers) {
-        return leading(cutoffPercents, tiers, v -> v == null ? null : Percents.share(v));
+        return leading(cutoffPercents, below(tiers), v -> v == null ? null : Percents.share(v));
+    }
+
+    /** The rows a ladder of {@code tiers} uses: its tiers below B but the bottom one. */
+    private static int below(int tiers) {
+        return Math.max(0, tiers - 3);
     }
 
     List<Integer> minimums(int tiers) {
-        return leading(minimums, tiers, v -> v);
+        return leading(minimums, below(tiers), v -> v);
     }
 
     List<HardRules.Floor> floors(int tiers) {
-        return leading(floors, tiers, f -> f == null || !f.isComplete() ? null : new HardRules.Floor(f.orders, f.revenue));
+        return leading(floors, below(tiers), f -> f == null || !f.isComplete() ? null : new HardRules.Floor(f.orders, f.revenue));
     }
 
     /**
-     * The rows of the tiers the ladder has below B (but the bottom one), up to the first blank: a
-     * method that needs more hears so from the rule set, and the others keep their blanks.
+     * The first {@code count} rows' values, top first, up to the first blank: a method that needs
+     * more hears so from the rule set, and the others keep their blanks.
      */
-    private static <T, R> List<R> leading(List<T> rows, int tiers, Function<T, R> value) {
+    static <T, R> List<R> leading(List<T> rows, int count, Function<T, R> value) {
         List<R> values = new ArrayList<>();
-        for (int i = 0; i < Math.max(0, tiers - 3) && i < rows.size(); i++) {
+        for (int i = 0; i < count && i < rows.size(); i++) {
             R v = value.apply(rows.get(i));
             if (v == null) {
                 break;

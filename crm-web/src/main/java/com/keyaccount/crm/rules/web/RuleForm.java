@@ -5,12 +5,9 @@ import com.keyaccount.crm.policy.Draft;
 import com.keyaccount.crm.rules.application.RuleChange;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.rules.CustomerShareBands;
-import com.keyaccount.crm.tier.rules.HardRules;
 import com.keyaccount.crm.tier.rules.Measure;
-import com.keyaccount.crm.tier.rules.ParetoCutoffs;
 import com.keyaccount.crm.tier.rules.RuleSet;
 import com.keyaccount.crm.tier.rules.Scope;
-import com.keyaccount.crm.tier.rules.Scorecard;
 import com.keyaccount.crm.tier.rules.TierLadder;
 import com.keyaccount.crm.tier.rules.TierMethod;
 import com.keyaccount.crm.web.MoneyField;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import lombok.Getter;
 import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -204,44 +200,14 @@ public class RuleForm {
         toRules().ifPresent(rules -> new RuleFormFields(usedRows()).reject(errors, violations.apply(rules)));
     }
 
-    /**
-     * The rule set typed, when every value it needs is there. Over the whole book the quota
-     * product line means nothing, and is left out rather than refused: the editor says it only
-     * counts with one tier per product line.
-     */
+    /** The rule set typed, when every value it needs is there ({@link RuleFormRules}). */
     Optional<RuleSet> toRules() {
         return toRules(UnaryOperator.identity());
     }
 
     /** As {@link #toRules()}, with each criterion's name as {@code stored} says it is stored. */
     Optional<RuleSet> toRules(UnaryOperator<String> stored) {
-        boolean complete = Stream.of(method, measure, scope, windowMonths, cutoffAPercent, cutoffBPercent, minimumForA, minimumForB,
-                hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, revenueDropPercent, daysToPayIncrease,
-                silenceFactor, downgradeWithinDays, complaintOverdueDays, satisfactionDropPoints).allMatch(v -> v != null)
-                && criteria.stream().filter(CriterionForm::inUse).allMatch(CriterionForm::isComplete);
-        if (!complete) {
-            return Optional.empty();
-        }
-        TierLadder tiers = RungForm.toLadder(ladder);
-        int n = tiers.size();
-        return Optional.of(new RuleSet(method, windowMonths,
-                new ParetoCutoffs(Percents.share(cutoffAPercent), Percents.share(cutoffBPercent), lower.cutoffs(n)),
-                new Scorecard(criteria.stream().filter(CriterionForm::inUse).map(c -> c.toCriterion(stored)).toList(),
-                        minimumForA, minimumForB, lower.minimums(n)),
-                new HardRules(hardOrdersA, hardRevenueA, hardOrdersB, hardRevenueB, lower.floors(n)),
-                new ChurnThresholds(revenueDropPercent, daysToPayIncrease, silenceFactor, downgradeWithinDays,
-                        complaintOverdueDays, satisfactionDropPoints),
-                measure, scope, scope == Scope.PRODUCT_LINE ? quotaProductLineId : null, tiers,
-                new CustomerShareBands(shareCuts(n))));
-    }
-
-    /** The cuts of a ladder of {@code tiers}, down to the first blank (the rule set says if one is missing). */
-    private List<BigDecimal> shareCuts(int tiers) {
-        List<BigDecimal> cuts = new ArrayList<>();
-        for (int i = 0; i < tiers - 1 && i < shareCutPercents.size() && shareCutPercents.get(i) != null; i++) {
-            cuts.add(Percents.share(shareCutPercents.get(i)));
-        }
-        return cuts;
+        return RuleFormRules.of(this, stored);
     }
 
     /** The number of tiers the form names: which boundary fields the editor shows. */
