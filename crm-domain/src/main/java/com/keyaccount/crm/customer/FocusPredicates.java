@@ -3,7 +3,6 @@ package com.keyaccount.crm.customer;
 import com.keyaccount.crm.customer.CustomerFocus.GridCell;
 import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
 import com.keyaccount.crm.customer.CustomerFocus.TierMove;
-import com.keyaccount.crm.tier.CustomerTier;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierChange;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -40,10 +39,9 @@ final class FocusPredicates {
     private List<Predicate> all(CustomerFocus focus) {
         List<Predicate> where = new ArrayList<>();
         if (focus.unclassified()) {
-            Subquery<Long> tier = query.subquery(Long.class);
-            Root<CustomerTier> t = tier.from(CustomerTier.class);
-            tier.select(t.get("customerId")).where(cb.equal(t.get("customerId"), customer.get("id")));
-            where.add(cb.not(cb.exists(tier)));
+            // no tier row, as the list's tier copy says (kept with every tier write): read from the
+            // list's tier index alone, where NOT EXISTS over the tier rows scanned them all (200 ms at 100k)
+            where.add(cb.isNull(customer.get("tierInForce").get("sortTier")));
         }
         if (focus.served() || focus.overdueBefore() != null || focus.notContactedSince() != null) {
             where.add(cb.notEqual(customer.get("status"), CustomerStatus.LOST));
