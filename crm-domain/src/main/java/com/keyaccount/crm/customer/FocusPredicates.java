@@ -103,8 +103,8 @@ final class FocusPredicates {
             return cell(move.start(), move.end(), move.from(), move.to());
         }
         // every cell of one direction at once: the tier in force at the end is better (worse) than
-        // where the period starts; one correlated test per customer, where a test per pair of tier
-        // codes made twenty (three seconds at 100k customers and 200k history rows)
+        // where the period starts; one correlated test per customer, where one per pair of tier codes
+        // made ten since the ladder has five codes (three seconds at 100k customers, 200k history rows)
         Subquery<Long> ends = query.subquery(Long.class);
         Root<TierChange> end = ends.from(TierChange.class);
         Expression<Tier> endTier = end.get("toTier");
