@@ -3,7 +3,6 @@ package com.keyaccount.crm.potential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,15 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.PotentialFactors;
 import com.keyaccount.crm.customer.PotentialFactorsService;
+import com.keyaccount.crm.support.BrowserForms;
 import com.keyaccount.crm.support.Fixtures;
 import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,11 +99,11 @@ class PotentialFactorsTest {
         Document answer = Jsoup.parse(mvc.perform(assess(Map.of("potentialRow", "1", "potentialColumn", "",
                 "adoption", "SECOND_CHOICE"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
-        assertThat(errorAfter(answer, "potentialColumn")).isEqualTo("Pick a level of both factors, or of neither.");
+        assertThat(BrowserForms.errorAfter(answer, "potentialColumn")).isEqualTo("Pick a level of both factors, or of neither.");
         assertThat(answer.getElementById("potentialRow").select("option[selected]").val()).isEqualTo("1");
         answer = Jsoup.parse(mvc.perform(assess(Map.of("potentialRow", "7", "potentialColumn", "0")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(errorAfter(answer, "potentialRow")).isEqualTo("Choose one of the levels.");
+        assertThat(BrowserForms.errorAfter(answer, "potentialRow")).isEqualTo("Choose one of the levels.");
         // a form opened while the potential was still typed as a score, sent after the switch
         answer = Jsoup.parse(mvc.perform(assess(Map.of("byFactors", "false", "potential", "7",
                 "adoption", "PREFERRED"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -121,8 +119,8 @@ class PotentialFactorsTest {
         Document answer = Jsoup.parse(mvc.perform(save(table, Map.of("enabled", "true", "rowLevels[1].en", "Large",
                 "columnName.zh", "", "scores[8]", ""))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
-        assertThat(errorAfter(answer, "rowLevels1.en")).isEqualTo("Another level already has this name.");
-        assertThat(errorAfter(answer, "columnName.zh")).isEqualTo("Give it a name.");
+        assertThat(BrowserForms.errorAfter(answer, "rowLevels1.en")).isEqualTo("Another level already has this name.");
+        assertThat(BrowserForms.errorAfter(answer, "columnName.zh")).isEqualTo("Give it a name.");
         assertThat(answer.getElementById("scores8").parent().select("p.field-error").text()).isEqualTo("Choose a score.");
         assertThat(answer.getElementById("rowLevels1.en").val()).isEqualTo("Large");
         assertThat(factors.current().version()).isEqualTo(version);
@@ -150,25 +148,11 @@ class PotentialFactorsTest {
 
     /** The table's form as the browser sends it, with some fields typed over ("enabled" ticked or not). */
     private MockHttpServletRequestBuilder save(Document page, Map<String, String> typed) {
-        MockHttpServletRequestBuilder request = post("/admin/potential-factors")
-                .with(user(Fixtures.principal(admin))).with(csrf()).header("Accept-Language", "en");
-        Map<String, String> form = new LinkedHashMap<>();
-        ((FormElement) page.selectFirst("form.factors-form")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
-        form.remove("_csrf");
-        form.putAll(typed);
-        form.forEach(request::param);
-        return request;
+        return BrowserForms.typedOver(post("/admin/potential-factors").with(user(Fixtures.principal(admin)))
+                .with(csrf()).header("Accept-Language", "en"), page, "form.factors-form", typed);
     }
 
     private Document page(AppUser viewer, String path, String language) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(Fixtures.principal(viewer)))
-                        .header("Accept-Language", language)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
-    private static String errorAfter(Document page, String fieldId) {
-        return page.getElementById(fieldId).parent().select("p.field-error").stream()
-                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
-                .findFirst().orElseThrow().text();
+        return BrowserForms.page(mvc, viewer, path, language);
     }
 }

@@ -2,18 +2,15 @@ package com.keyaccount.crm.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.keyaccount.crm.rules.application.RuleDrafts;
 import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.FormElement;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,14 +41,8 @@ public final class RuleEditor {
 
     /** The editor's form as the browser would send it (in English), with some fields typed over. */
     public MockHttpServletRequestBuilder save(Document editor, long draft, Map<String, String> typed) {
-        MockHttpServletRequestBuilder request = post("/admin/rules/drafts/" + draft)
-                .with(user(Fixtures.principal(admin))).with(csrf()).header("Accept-Language", "en");
-        Map<String, String> form = new LinkedHashMap<>();
-        ((FormElement) editor.selectFirst("form.rule-editor")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
-        form.remove("_csrf");
-        form.putAll(typed);
-        form.forEach(request::param);
-        return request;
+        return BrowserForms.typedOver(post("/admin/rules/drafts/" + draft).with(user(Fixtures.principal(admin)))
+                .with(csrf()).header("Accept-Language", "en"), editor, "form.rule-editor", typed);
     }
 
     /** The editor page answered to a save that is refused. */
@@ -68,15 +59,11 @@ public final class RuleEditor {
     }
 
     public Document page(AppUser viewer, String path, String language) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(Fixtures.principal(viewer)))
-                        .header("Accept-Language", language)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
+        return BrowserForms.page(mvc, viewer, path, language);
     }
 
     /** The error said beside the field with this id. */
     public static String errorAfter(Document page, String fieldId) {
-        return page.getElementById(fieldId).parent().select("p.field-error").stream()
-                .filter(p -> p.elementSiblingIndex() > page.getElementById(fieldId).elementSiblingIndex())
-                .findFirst().orElseThrow().text();
+        return BrowserForms.errorAfter(page, fieldId);
     }
 }
