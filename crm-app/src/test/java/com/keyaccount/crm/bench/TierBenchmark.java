@@ -255,12 +255,12 @@ public final class TierBenchmark {
         jdbc.update("DELETE FROM customer_tier");
         // a first classification also has no kept window figures: it aggregates every line
         jdbc.update("DELETE FROM kept_window");
-        // nor the list's copy of the tiers, which it writes for every customer; compacted, as a book
-        // just loaded is (each whole-book update leaves a dead copy of every row and index entry, and
-        // a dozen of them would slow every later figure of the run)
-        jdbc.update("UPDATE customer SET sort_tier = NULL WHERE sort_tier IS NOT NULL");
+        // nor the list's tier order, which it writes for every customer; compacted, as a book just
+        // loaded is (each whole-book update leaves a dead copy of every row and index entry, and a
+        // dozen of them would slow every later figure of the run)
+        jdbc.update("UPDATE customer_list_tier SET sort_tier = NULL WHERE sort_tier IS NOT NULL");
         jdbc.execute("VACUUM ANALYZE customer_tier");
-        jdbc.execute("VACUUM FULL ANALYZE customer");
+        jdbc.execute("VACUUM FULL ANALYZE customer_list_tier");
     }
 
     static long timeMillis(Runnable work) {

@@ -277,8 +277,8 @@ class DrillDownTest {
                     INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
                         revenue, order_count) VALUES (?, ?, ?, 1, ?, 0, 0)""", customer.getId(), tier, tier,
                     Timestamp.from(Instant.now()));
-            // as the tier writer does: its copy on the customer, which the list filters and sorts by
-            jdbc.update("UPDATE customer SET sort_tier = ? WHERE id = ?", tier, customer.getId());
+            // as the tier writer does: its copy in the list's tier order, which the list filters and sorts by
+            jdbc.update("UPDATE customer_list_tier SET sort_tier = ? WHERE customer_id = ?", tier, customer.getId());
         }
         return customer.getId();
     }

@@ -1,14 +1,21 @@
 package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.shared.DatabaseVendor;
+import com.keyaccount.crm.user.Viewer;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -21,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * A page of the customer list in two steps: the page's ids first, sorted and skipped over by an
  * index alone, then those customers with their owners. Skipping 50,000 whole rows, each with its
- * tier looked up, cost seconds; skipping 50,000 index entries costs milliseconds.
+ * tier looked up, cost seconds; skipping 50,000 index entries costs milliseconds. The tier order
+ * is kept apart from the customer ({@link ListTier}): sorted or filtered by tier and owner alone,
+ * a page is read from it without the customer table.
  */
 @Component
 class CustomerPages {
@@ -39,13 +48,19 @@ class CustomerPages {
     }
 
     /** Call inside a transaction (the use cases' own). */
-    Page<Customer> search(Specification<Customer> matching, Pageable pageable) {
+    Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
         if (!database.isH2()) {
             // after a few runs PostgreSQL plans a prepared statement once for any offset and limit,
             // guessing a tenth of the rows, and sorts the whole book rather than read 25 from an index
             jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            // the list's indexes are read all the time and kept in memory: priced as reads from
+            // disk, PostgreSQL preferred reading every wide customer row to reading one of them
+            jdbc.execute("SET LOCAL random_page_cost = 1.1");
         }
-        List<Long> ids = ids(matching, pageable);
+        Specification<Customer> matching = CustomerSpecifications.visibleMatching(viewer, criteria);
+        boolean tierOrderAlone = tierOrderAlone(criteria);
+        List<Long> ids = tierOrderAlone && byTier(pageable.getSort()) ? tierOrderIds(viewer, criteria, pageable)
+                : ids(matching, pageable);
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             position.put(ids.get(i), i);
@@ -53,25 +68,86 @@ class CustomerPages {
         List<Customer> page = ids.isEmpty() ? List.of() : customers.findByIdIn(ids).stream()
                 .sorted(Comparator.comparing(c -> position.get(c.getId()))).toList();
         // the count only when the page cannot tell it (as Spring Data's own paging)
-        return PageableExecutionUtils.getPage(page, pageable, () -> customers.count(matching));
+        LongSupplier count = tierOrderAlone ? () -> tierOrderCount(viewer, criteria) : () -> customers.count(matching);
+        return PageableExecutionUtils.getPage(page, pageable, count);
     }
 
     private List<Long> ids(Specification<Customer> matching, Pageable pageable) {
         CriteriaBuilder cb = entities.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<Customer> customer = query.from(Customer.class);
-        query.select(customer.get("id")).where(matching.toPredicate(customer, query, cb));
-        query.orderBy(QueryUtils.toOrders(sortable(pageable.getSort()), customer, cb));
-        var typed = entities.createQuery(query);
+        Predicate where = matching.toPredicate(customer, query, cb);
+        List<Order> orders = new ArrayList<>();
+        Root<ListTier> tiers = null;
+        for (Sort.Order order : pageable.getSort()) {
+            if ("tier".equals(order.getProperty())) {
+                if (tiers == null) {
+                    tiers = query.from(ListTier.class);
+                    where = cb.and(where, cb.equal(tiers.get("customerId"), customer.get("id")));
+                }
+                orders.add(order.isAscending() ? cb.asc(tiers.get("sortTier")) : cb.desc(tiers.get("sortTier")));
+            } else {
+                orders.addAll(QueryUtils.toOrders(Sort.by(order), customer, cb));
+            }
+        }
+        query.select(customer.get("id")).where(where).orderBy(orders);
+        return paged(entities.createQuery(query), pageable);
+    }
+
+    /** Filters the tier order answers alone: the tier and the owner, besides who may see what. */
+    private static boolean tierOrderAlone(CustomerCriteria c) {
+        return (c.text() == null || c.text().isBlank()) && c.productLineId() == null && c.region() == null
+                && c.industry() == null && c.status() == null && CustomerFocus.NONE.equals(c.focus());
+    }
+
+    /** Sorted by tier, then id: the order the tier order's index keeps. */
+    private static boolean byTier(Sort sort) {
+        return sort.stream().anyMatch(order -> "tier".equals(order.getProperty()))
+                && sort.stream().allMatch(order -> "tier".equals(order.getProperty())
+                        || "id".equals(order.getProperty()));
+    }
+
+    private List<Long> tierOrderIds(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<ListTier> tiers = query.from(ListTier.class);
+        List<Order> orders = new ArrayList<>();
+        for (Sort.Order order : pageable.getSort()) {
+            Path<?> key = tiers.get("tier".equals(order.getProperty()) ? "sortTier" : "customerId");
+            orders.add(order.isAscending() ? cb.asc(key) : cb.desc(key));
+        }
+        query.select(tiers.get("customerId")).where(tierOrderMatching(viewer, criteria, tiers, cb)).orderBy(orders);
+        return paged(entities.createQuery(query), pageable);
+    }
+
+    private long tierOrderCount(Viewer viewer, CustomerCriteria criteria) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<ListTier> tiers = query.from(ListTier.class);
+        query.select(cb.count(tiers)).where(tierOrderMatching(viewer, criteria, tiers, cb));
+        return entities.createQuery(query).getSingleResult();
+    }
+
+    /** As {@link CustomerSpecifications#visibleMatching}: the tier order holds only customers not deleted. */
+    private static Predicate[] tierOrderMatching(Viewer viewer, CustomerCriteria criteria, Root<ListTier> tiers,
+            CriteriaBuilder cb) {
+        List<Predicate> where = new ArrayList<>();
+        if (!viewer.role().seesAllCustomers()) {
+            where.add(cb.equal(tiers.get("ownerId"), viewer.userId()));
+        }
+        if (criteria.ownerId() != null) {
+            where.add(cb.equal(tiers.get("ownerId"), criteria.ownerId()));
+        }
+        if (criteria.tier() != null) {
+            where.add(cb.equal(tiers.get("sortTier"), criteria.tier()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static List<Long> paged(TypedQuery<Long> typed, Pageable pageable) {
         if (pageable.isPaged()) {
             typed.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize());
         }
         return typed.getResultList();
-    }
-
-    /** The tier sorts by its copy on the customer (same values, same order), which an index serves. */
-    private static Sort sortable(Sort sort) {
-        return Sort.by(sort.stream().map(order -> "tier".equals(order.getProperty())
-                ? order.withProperty("tierInForce.sortTier") : order).toList());
     }
 }

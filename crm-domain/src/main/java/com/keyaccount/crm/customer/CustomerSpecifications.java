@@ -2,6 +2,7 @@ package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.tier.CustomerLineTier;
+import com.keyaccount.crm.tier.Tier;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -40,9 +41,9 @@ final class CustomerSpecifications {
                 onLine.select(line.get("customerId")).where(matches.toArray(Predicate[]::new));
                 where.add(cb.exists(onLine));
             } else if (c.tier() != null) {
-                // the tier in force as copied onto the customer for the tier sort (kept after every
-                // tier write): a page deep in the 53k C customers of 100k no longer joins customer_tier
-                where.add(cb.equal(root.get("tierInForce").get("sortTier"), c.tier()));
+                // the tier in force as the list's tier order keeps it (after every tier write), read
+                // from its index: a page deep in the 53k C customers of 100k does not join customer_tier
+                where.add(root.get("id").in(listed(query, cb, c.tier())));
             }
             if (c.region() != null) {
                 where.add(cb.equal(root.get("region"), c.region()));
@@ -59,6 +60,14 @@ final class CustomerSpecifications {
             where.addAll(FocusPredicates.of(c.focus(), root, query, cb));
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** The customers whose tier in force is {@code tier} (none yet: NULL), from the list's tier order. */
+    static Subquery<Long> listed(CriteriaQuery<?> query, CriteriaBuilder cb, Tier tier) {
+        Subquery<Long> listed = query.subquery(Long.class);
+        Root<ListTier> tiers = listed.from(ListTier.class);
+        Predicate inTier = tier == null ? cb.isNull(tiers.get("sortTier")) : cb.equal(tiers.get("sortTier"), tier);
+        return listed.select(tiers.get("customerId")).where(inTier);
     }
 
     /**

@@ -31,21 +31,21 @@ class CustomerStore {
     }
 
     Page<Customer> search(Viewer viewer, CustomerCriteria criteria, Pageable pageable) {
-        return pages.search(CustomerSpecifications.visibleMatching(viewer, criteria), pageable);
+        return pages.search(viewer, criteria, pageable);
     }
 
     /**
-     * Copies each customer's tier in force onto it for the list's tier sort ({@code sort_tier}),
-     * where it differs: after every tier write, in the writer's transaction where it has one.
+     * Copies each customer's tier in force into the list's tier order ({@link ListTier}), where it
+     * differs: after every tier write, in the writer's transaction where it has one.
      */
     void copyTiers() {
         jdbc.update("""
-                MERGE INTO customer c USING customer_tier t ON c.id = t.customer_id
-                WHEN MATCHED AND (c.sort_tier IS NULL OR c.sort_tier <> t.effective_tier)
+                MERGE INTO customer_list_tier l USING customer_tier t ON l.customer_id = t.customer_id
+                WHEN MATCHED AND (l.sort_tier IS NULL OR l.sort_tier <> t.effective_tier)
                 THEN UPDATE SET sort_tier = t.effective_tier""");
         jdbc.update("""
-                UPDATE customer SET sort_tier = NULL WHERE sort_tier IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM customer_tier t WHERE t.customer_id = customer.id)""");
+                UPDATE customer_list_tier SET sort_tier = NULL WHERE sort_tier IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM customer_tier t WHERE t.customer_id = customer_list_tier.customer_id)""");
     }
 
     Optional<Customer> find(long id) {

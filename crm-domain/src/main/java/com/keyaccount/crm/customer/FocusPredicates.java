@@ -42,9 +42,9 @@ final class FocusPredicates {
     private List<Predicate> all(CustomerFocus focus) {
         List<Predicate> where = new ArrayList<>();
         if (focus.unclassified()) {
-            // no tier row, as the list's tier copy says (kept with every tier write): read from the
-            // list's tier index alone, where NOT EXISTS over the tier rows scanned them all (200 ms at 100k)
-            where.add(cb.isNull(customer.get("tierInForce").get("sortTier")));
+            // no tier yet, as the list's tier order says (kept with every tier write): read from its
+            // index alone, where NOT EXISTS over the tier rows scanned them all (200 ms at 100k)
+            where.add(customer.get("id").in(CustomerSpecifications.listed(query, cb, null)));
         }
         if (focus.served() || focus.overdueBefore() != null || focus.notContactedSince() != null) {
             where.add(cb.notEqual(customer.get("status"), CustomerStatus.LOST));

@@ -1,7 +1,6 @@
 package com.keyaccount.crm.customer;
 
 import com.keyaccount.crm.tier.Tier;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The customer's tier as the tier engine keeps it beside the customer: read here, never written
- * (the engine writes {@code customer_tier}; {@link CustomerStore#copyTiers} keeps the sort copy).
+ * (the engine writes {@code customer_tier}; the list sorts by {@link ListTier}, its copy).
  */
 @Embeddable
 @Getter
@@ -26,9 +25,4 @@ public class TierInForce {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Tier tier;
-
-    /** A copy of {@code tier} that an index can sort the list by. */
-    @Column(name = "sort_tier", insertable = false, updatable = false)
-    @Enumerated(EnumType.STRING)
-    private Tier sortTier;
 }
