@@ -69,6 +69,29 @@ class HeaderSearchTest {
         assertThat(search(director, contactName)).contains(mine, theirs);
     }
 
+    /** Two characters are too few for a trigram index, so they are looked up as a pair of neighbours. */
+    @Test
+    void two_characters_find_a_name_code_phone_or_contact_but_never_a_pair_across_two_fields() throws Exception {
+        AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
+        String digits = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String first = create(manager, "合众物流有限公司", "HZ" + digits, "025-87771234", "钱明");
+        String second = create(manager, "天元重工有限公司", "TY" + digits, null, "孙立");
+
+        assertThat(found(manager, "合众")).as("name").containsExactly(first);
+        assertThat(found(manager, "天元")).as("name").containsExactly(second);
+        assertThat(found(manager, "hz")).as("code, any case").containsExactly(first);
+        assertThat(found(manager, "TY")).as("code").containsExactly(second);
+        assertThat(found(manager, "-8")).as("phone").containsExactly(first);
+        assertThat(found(manager, "孙立")).as("a contact's name").containsExactly(second);
+        assertThat(found(manager, "公司")).containsExactlyInAnyOrder(first, second);
+        assertThat(found(manager, "司h")).as("the name's end and the code's start are not neighbours").isEmpty();
+        assertThat(found(manager, "%司")).as("a wildcard is a character like any other").isEmpty();
+    }
+
+    private List<String> found(AppUser user, String term) throws Exception {
+        return Jsoup.parse(search(user, term)).select("table tbody tr td[data-label] a[href^=/customers/]").eachText();
+    }
+
     @Test
     void customers_created_or_renamed_by_an_import_are_found_by_their_new_initials() throws Exception {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
