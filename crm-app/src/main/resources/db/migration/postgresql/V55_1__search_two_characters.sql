@@ -16,11 +16,14 @@ CREATE FUNCTION customer_has_pair(name text, code text, phone text, initials tex
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT search_pairs(customer_search_text(name, code, phone, initials)) @> ARRAY[pair] $$;
 
+CREATE FUNCTION contact_search_text(name text, phone text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(name, '') || ' ' || coalesce(phone, '') $$;
+
 CREATE FUNCTION contact_has_pair(name text, phone text, pair text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT search_pairs(coalesce(name, '') || ' ' || coalesce(phone, '')) @> ARRAY[pair] $$;
+    SELECT search_pairs(contact_search_text(name, phone)) @> ARRAY[pair] $$;
 
+-- indexed through the same functions as asked, so that both read the columns cast alike
 CREATE INDEX ix_customer_search_pairs ON customer
     USING gin (search_pairs(customer_search_text(name, code, phone, name_initials)));
-CREATE INDEX ix_contact_search_pairs ON contact
-    USING gin (search_pairs(coalesce(name, '') || ' ' || coalesce(phone, '')));
+CREATE INDEX ix_contact_search_pairs ON contact USING gin (search_pairs(contact_search_text(name, phone)));
