@@ -52,7 +52,7 @@ import org.springframework.web.util.HtmlUtils;
 class DrillDownTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final Pattern LIST_COUNT = Pattern.compile("([\\d,]+) customers</p>");
+    private static final Pattern LIST_COUNT = Pattern.compile("([\\d,]+) customers?</p>");
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
