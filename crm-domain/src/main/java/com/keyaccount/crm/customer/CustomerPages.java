@@ -52,10 +52,9 @@ class CustomerPages {
         if (!database.isH2()) {
             // after a few runs PostgreSQL plans a prepared statement once for any offset and limit,
             // guessing a tenth of the rows, and sorts the whole book rather than read 25 from an index
-            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            // the list's indexes are read all the time and kept in memory: priced as reads from
+            // and the list's indexes are read all the time and kept in memory: priced as reads from
             // disk, PostgreSQL preferred reading every wide customer row to reading one of them
-            jdbc.execute("SET LOCAL random_page_cost = 1.1");
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL random_page_cost = 1.1");
         }
         Specification<Customer> matching = CustomerSpecifications.visibleMatching(viewer, criteria);
         boolean tierOrderAlone = tierOrderAlone(criteria);

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -79,42 +80,38 @@ final class CustomerSpecifications {
     private static Predicate textMatches(Root<Customer> root, CriteriaQuery<?> query, CriteriaBuilder cb,
             String term) {
         if (term.codePointCount(0, term.length()) == 2) {
-            return pairMatches(root, query, cb, term);
+            // too few for a trigram: whether the pair stands in the same fields, which an index of
+            // every neighbouring pair answers on PostgreSQL (migration V55_1)
+            return customerOrContact(root, query, cb,
+                    self -> cb.isTrue(cb.function("customer_has_pair", Boolean.class, self.get("name"),
+                            self.get("code"), self.get("phone"), self.get("nameInitials"), cb.literal(term))),
+                    contact -> cb.isTrue(cb.function("contact_has_pair", Boolean.class, contact.get("name"),
+                            contact.get("phone"), cb.literal(term))));
         }
         String pattern = "%" + escapeLike(term) + "%";
-        Subquery<Long> byCustomer = query.subquery(Long.class);
-        Root<Customer> self = byCustomer.from(Customer.class);
-        List<Predicate> any = new ArrayList<>(List.of(
-                cb.like(cb.lower(self.get("name")), pattern, '\\'),
-                cb.like(cb.lower(self.get("code")), pattern, '\\'),
-                cb.like(self.get("phone"), pattern, '\\')));
-        if (NameInitials.couldBe(term)) {
-            any.add(cb.like(self.get("nameInitials"), pattern, '\\'));
-        }
-        byCustomer.select(self.get("id")).where(cb.or(any.toArray(Predicate[]::new)));
-        Subquery<Long> byContact = query.subquery(Long.class);
-        Root<Contact> contact = byContact.from(Contact.class);
-        byContact.select(contact.get("customer").get("id")).where(cb.or(
+        return customerOrContact(root, query, cb, self -> {
+            List<Predicate> any = new ArrayList<>(List.of(
+                    cb.like(cb.lower(self.get("name")), pattern, '\\'),
+                    cb.like(cb.lower(self.get("code")), pattern, '\\'),
+                    cb.like(self.get("phone"), pattern, '\\')));
+            if (NameInitials.couldBe(term)) {
+                any.add(cb.like(self.get("nameInitials"), pattern, '\\'));
+            }
+            return cb.or(any.toArray(Predicate[]::new));
+        }, contact -> cb.or(
                 cb.like(cb.lower(contact.get("name")), pattern, '\\'),
                 cb.like(contact.get("phone"), pattern, '\\')));
-        // one set, so the database starts from the few matches rather than from every customer
-        return root.get("id").in(((HibernateCriteriaBuilder) cb).union(byCustomer, byContact));
     }
 
-    /**
-     * Two characters, too few for a trigram: the same fields asked whether the pair stands in
-     * them, which an index of every neighbouring pair answers on PostgreSQL (migration V55_1).
-     */
-    private static Predicate pairMatches(Root<Customer> root, CriteriaQuery<?> query, CriteriaBuilder cb,
-            String pair) {
+    /** The customers that match themselves or through a contact: one set, so the database starts from the few matches. */
+    private static Predicate customerOrContact(Root<Customer> root, CriteriaQuery<?> query, CriteriaBuilder cb,
+            Function<Root<Customer>, Predicate> customerMatches, Function<Root<Contact>, Predicate> contactMatches) {
         Subquery<Long> byCustomer = query.subquery(Long.class);
         Root<Customer> self = byCustomer.from(Customer.class);
-        byCustomer.select(self.get("id")).where(cb.isTrue(cb.function("customer_has_pair", Boolean.class,
-                self.get("name"), self.get("code"), self.get("phone"), self.get("nameInitials"), cb.literal(pair))));
+        byCustomer.select(self.get("id")).where(customerMatches.apply(self));
         Subquery<Long> byContact = query.subquery(Long.class);
         Root<Contact> contact = byContact.from(Contact.class);
-        byContact.select(contact.get("customer").get("id")).where(cb.isTrue(cb.function("contact_has_pair",
-                Boolean.class, contact.get("name"), contact.get("phone"), cb.literal(pair))));
+        byContact.select(contact.get("customer").get("id")).where(contactMatches.apply(contact));
         return root.get("id").in(((HibernateCriteriaBuilder) cb).union(byCustomer, byContact));
     }
 
