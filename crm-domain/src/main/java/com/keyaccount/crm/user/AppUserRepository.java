@@ -15,6 +15,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     List<AppUser> findByRoleAndEnabledTrueOrderByDisplayName(Role role);
 
+    List<AppUser> findByEnabledTrueOrderByDisplayName();
+
     /**
      * The enabled users of a role, locked until the transaction ends: two administrators
      * disabling each other at the same moment then cannot leave the system without one.

@@ -96,7 +96,8 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/customers/*/delete", "/customers/*/designation/**", "/customers/reassign",
-                                "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**")
+                                "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**",
+                                "/customers/*/plans/*/approve", "/customers/*/plans/*/return")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
                 // the public survey form carries no session (so no CSRF token to check): a cross-site post

@@ -26,6 +26,11 @@ public class Team {
                 .map(TeamMember::of).toList();
     }
 
+    /** Every enabled user by display name: whom an action of an account plan may be given to. */
+    public List<TeamMember> colleagues() {
+        return users.findByEnabledTrueOrderByDisplayName().stream().map(TeamMember::of).toList();
+    }
+
     public Optional<String> displayName(long userId) {
         return users.findById(userId).map(AppUser::getDisplayName);
     }

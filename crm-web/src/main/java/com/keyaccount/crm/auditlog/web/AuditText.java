@@ -45,7 +45,8 @@ public class AuditText {
             Map.entry("surveyChannel", "survey.channel."), Map.entry("surveyReason", "survey.reason."),
             Map.entry("careState", "care.state."), Map.entry("lossReason", "lost.reason."),
             Map.entry("comeBack", "lost.comeBack."), Map.entry("adoption", "adoption."),
-            Map.entry("complaintStatus", "complaint.status."), Map.entry("complaintCategory", "complaint.category."));
+            Map.entry("complaintStatus", "complaint.status."), Map.entry("complaintCategory", "complaint.category."),
+            Map.entry("planStatus", "plan.status."));
 
     /**
      * A part of a record named after one of its items, e.g. {@code stage[A05].nameZh} or

@@ -12,6 +12,9 @@ import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.PotentialFactorsService;
 import com.keyaccount.crm.followup.application.FollowUpReschedules;
 import com.keyaccount.crm.followup.application.NextFollowUp;
+import com.keyaccount.crm.plan.AccountPlans;
+import com.keyaccount.crm.plan.PlanStatus;
+import com.keyaccount.crm.plan.Quarter;
 import com.keyaccount.crm.prospect.application.ProspectService;
 import com.keyaccount.crm.sales.SalesService;
 import com.keyaccount.crm.survey.application.SatisfactionReport;
@@ -75,6 +78,8 @@ class CustomerDetailController {
     private final PotentialFactorsService potentialFactors;
     private final VisitBadges visitBadges;
     private final PageReads pageReads;
+    /** The quarter's account plan of a top-tier account, or of one that has a plan (issue 19). */
+    private final AccountPlans plans;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -86,6 +91,12 @@ class CustomerDetailController {
     private void read(long id, int logPage, boolean filesTooLarge, Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, id);
         model.addAttribute("customer", customer);
+        Quarter quarter = plans.currentQuarter();
+        PlanStatus planStatus = plans.statusOf(customer, quarter).orElse(null);
+        if (planStatus != null || customer.getTier() == Tier.A) {
+            model.addAttribute("planQuarter", quarter);
+            model.addAttribute("planStatus", planStatus);
+        }
         // the tier pin form chooses among the tiers
         model.addAttribute("tiers", tierNames.tiers());
         model.addAttribute("designatedTier", PinRule.DESIGNATED);

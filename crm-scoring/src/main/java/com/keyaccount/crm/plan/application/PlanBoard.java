@@ -1,0 +1,93 @@
+package com.keyaccount.crm.plan.application;
+
+import com.keyaccount.crm.plan.PlanStatus;
+import com.keyaccount.crm.plan.Quarter;
+import com.keyaccount.crm.user.Viewer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A quarter's account plans: every top-tier account the viewer may see (and any account that has a
+ * plan for the quarter though it has left the top tier since), with its plan's state or none yet.
+ * Plans waiting for a decision come first, then returned ones, then accounts without a plan.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanBoard {
+
+    public static final int PAGE_ROWS = 50;
+
+    /** A status filter: one of the plan states, or "no plan yet". */
+    public enum Shown {
+        ALL, NONE, DRAFT, SUBMITTED, APPROVED, RETURNED
+    }
+
+    public record Row(long customerId, String code, String name, String ownerName, PlanStatus status,
+            Instant updatedAt, BigDecimal expectedRevenue) {
+    }
+
+    /** A page of rows, with how many accounts are in each state (null key: no plan yet). */
+    public record Page(List<Row> rows, int page, int lastPage, long total, Map<Shown, Long> counts) {
+    }
+
+    private static final String FROM = """
+            FROM customer c
+            JOIN app_user u ON u.id = c.owner_id
+            LEFT JOIN customer_tier t ON t.customer_id = c.id
+            LEFT JOIN account_plan p ON p.customer_id = c.id AND p.quarter_start = :quarter
+            WHERE c.deleted = FALSE AND (t.effective_tier = 'A' OR p.id IS NOT NULL)
+              AND (:everyone OR c.owner_id = :viewer)
+            """;
+
+    private final JdbcClient jdbc;
+
+    PlanBoard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page page(Viewer viewer, Quarter quarter, Shown shown, int page) {
+        Map<Shown, Long> counts = new EnumMap<>(Shown.class);
+        for (Shown s : Shown.values()) {
+            counts.put(s, 0L);
+        }
+        params(jdbc.sql("SELECT p.status, COUNT(*) " + FROM + " GROUP BY p.status"), viewer, quarter)
+                .query((rs, n) -> {
+                    String status = rs.getString(1);
+                    counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
+                    return null;
+                }).list();
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        counts.put(Shown.ALL, all);
+        long total = counts.get(shown);
+        int lastPage = total == 0 ? 0 : (int) ((total - 1) / PAGE_ROWS);
+        int current = Math.max(0, Math.min(page, lastPage));
+        String filter = switch (shown) {
+            case ALL -> "";
+            case NONE -> " AND p.id IS NULL";
+            default -> " AND p.status = '" + shown.name() + "'";
+        };
+        List<Row> rows = params(jdbc.sql("""
+                SELECT c.id, c.code, c.name, u.display_name, p.status, p.updated_at, p.expected_revenue
+                """ + FROM + filter + """
+                 ORDER BY CASE WHEN p.status = 'SUBMITTED' THEN 0 WHEN p.status = 'RETURNED' THEN 1
+                               WHEN p.status IS NULL THEN 2 WHEN p.status = 'DRAFT' THEN 3 ELSE 4 END, c.name, c.id
+                 LIMIT :limit OFFSET :offset
+                """), viewer, quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : PlanStatus.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7)))
+                .list();
+        return new Page(rows, current, lastPage, total, counts);
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Viewer viewer, Quarter quarter) {
+        return sql.param("quarter", quarter.first()).param("everyone", viewer.role().seesAllCustomers())
+                .param("viewer", viewer.userId());
+    }
+}
