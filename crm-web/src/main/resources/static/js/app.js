@@ -13,6 +13,20 @@ document.addEventListener('submit', function (event) {
     return;
   }
   form.dataset.submitting = 'true';
+  // a disabled button is not sent: the one pressed goes as a hidden field when it says which
+  // action it is (e.g. "save and submit")
+  var pressed = event.submitter;
+  form.querySelectorAll('input[data-pressed]').forEach(function (kept) {
+    kept.remove();
+  });
+  if (pressed && pressed.name && pressed.hasAttribute('data-once')) {
+    var kept = document.createElement('input');
+    kept.type = 'hidden';
+    kept.name = pressed.name;
+    kept.value = pressed.value;
+    kept.setAttribute('data-pressed', 'data-pressed');
+    form.appendChild(kept);
+  }
   form.querySelectorAll('button[data-once]').forEach(function (button) {
     button.disabled = true;
   });

@@ -133,13 +133,13 @@ public class AccountPlan {
 
     /** The director's approval, with an optional comment (批示). */
     public void approve(AppUser director, String comment, Instant at) {
-        decide(director, PlanText.optional("comment", comment, PlanText.COMMENT_MAX), at);
+        decide(director, PlanChecks.one(c -> c.optional("comment", comment, PlanChecks.COMMENT_MAX)), at);
         this.status = PlanStatus.APPROVED;
     }
 
     /** Back to the author with what to change: a comment is required. */
     public void returnForRework(AppUser director, String comment, Instant at) {
-        decide(director, PlanText.required("comment", comment, PlanText.COMMENT_MAX), at);
+        decide(director, PlanChecks.one(c -> c.required("comment", comment, PlanChecks.COMMENT_MAX)), at);
         this.status = PlanStatus.RETURNED;
     }
 
@@ -155,33 +155,36 @@ public class AccountPlan {
     }
 
     private void write(PlanContent content, Instant at) {
-        this.goals = PlanText.required("goals", content.goals(), PlanContent.GOALS_MAX);
-        this.resources = PlanText.optional("resources", content.resources(), PlanContent.RESOURCES_MAX);
+        PlanChecks checks = new PlanChecks();
+        String newGoals = checks.required("goals", content.goals(), PlanContent.GOALS_MAX);
+        String newResources = checks.optional("resources", content.resources(), PlanContent.RESOURCES_MAX);
         BigDecimal revenue = content.expectedRevenue();
         if (revenue != null && (revenue.signum() < 0 || revenue.compareTo(PlanContent.REVENUE_MAX) > 0)) {
-            throw new PlanRefusedException("expectedRevenue", "revenueRange");
+            checks.refuse("expectedRevenue", "revenueRange");
         }
-        this.expectedRevenue = revenue;
         if (content.actions().size() > PlanContent.ACTIONS_MAX) {
-            throw new PlanRefusedException("actions", "tooManyActions");
+            checks.refuse("actions", "tooManyActions");
         }
         Quarter quarter = quarter();
         List<PlanAction> written = new ArrayList<>();
         for (int i = 0; i < content.actions().size(); i++) {
             PlanContent.Action a = content.actions().get(i);
             String field = "actions[" + i + "]";
-            String what = PlanText.required(field + ".description", a.description(), PlanContent.ACTION_MAX);
+            String what = checks.required(field + ".description", a.description(), PlanContent.ACTION_MAX);
             if (a.dueOn() == null) {
-                throw new PlanRefusedException(field + ".dueOn", PlanRefusedException.REQUIRED);
-            }
-            if (!quarter.contains(a.dueOn())) {
-                throw new PlanRefusedException(field + ".dueOn", PlanRefusedException.OUTSIDE_QUARTER);
+                checks.refuse(field + ".dueOn", PlanRefusedException.REQUIRED);
+            } else if (!quarter.contains(a.dueOn())) {
+                checks.refuse(field + ".dueOn", PlanRefusedException.OUTSIDE_QUARTER);
             }
             if (a.owner() == null) {
-                throw new PlanRefusedException(field + ".ownerId", PlanRefusedException.NOT_A_COLLEAGUE);
+                checks.refuse(field + ".ownerId", PlanRefusedException.NOT_A_COLLEAGUE);
             }
             written.add(new PlanAction(this, i, new PlanContent.Action(what, a.dueOn(), a.owner(), a.channel())));
         }
+        checks.throwIfAny();
+        this.goals = newGoals;
+        this.resources = newResources;
+        this.expectedRevenue = revenue;
         actions.clear();
         actions.addAll(written);
         this.updatedAt = at;

@@ -96,6 +96,17 @@ public class AccountPlans {
      */
     @Transactional
     public long write(Viewer viewer, long customerId, Quarter quarter, Long seenVersion, PlanDraft draft) {
+        return write(viewer, customerId, quarter, seenVersion, draft, false);
+    }
+
+    /** As {@link #write}, then submits it, all or nothing: a plan the director may not see yet is not saved. */
+    @Transactional
+    public long writeAndSubmit(Viewer viewer, long customerId, Quarter quarter, Long seenVersion, PlanDraft draft) {
+        return write(viewer, customerId, quarter, seenVersion, draft, true);
+    }
+
+    private long write(Viewer viewer, long customerId, Quarter quarter, Long seenVersion, PlanDraft draft,
+            boolean submit) {
         Customer customer = customers.get(viewer, customerId);
         if (customer.getOwner().getId() != viewer.userId()) {
             throw new NotPermittedException("write another manager's account plan");
@@ -113,14 +124,28 @@ public class AccountPlans {
             AccountPlan plan = plans.saveAndFlush(new AccountPlan(customer, quarter,
                     users.getReferenceById(viewer.userId()), content, clock.instant()));
             audit.created(viewer.username(), ENTITY, plan.getId(), customerId, "quarter", quarter.toString());
+            if (submit) {
+                step(viewer, plan, p -> p.submit(clock.instant()));
+            }
             return plan.getId();
         }
         AccountPlan plan = seen(existing.get(), seenVersion);
-        Audited before = Audited.of(plan);
-        plan.revise(content, clock.instant());
-        plans.flush();
-        audit.changed(viewer.username(), ENTITY, plan.getId(), customerId, before, Audited.of(plan));
+        step(viewer, plan, p -> {
+            p.revise(content, clock.instant());
+            if (submit) {
+                p.submit(clock.instant());
+            }
+        });
         return plan.getId();
+    }
+
+    /**
+     * What the plan's rules refuse in the draft, without writing anything: for a form that has
+     * other errors too, so every message shows at once.
+     */
+    public void check(Viewer viewer, long customerId, Quarter quarter, PlanDraft draft) {
+        Customer customer = customers.get(viewer, customerId);
+        new AccountPlan(customer, quarter, customer.getOwner(), content(draft), clock.instant());
     }
 
     @Transactional
@@ -194,15 +219,12 @@ public class AccountPlans {
         }
     }
 
+    /** The draft with its actions' owners looked up; one who cannot sign in any more is none (refused). */
     private PlanContent content(PlanDraft draft) {
-        List<PlanContent.Action> actions = new java.util.ArrayList<>();
-        for (int i = 0; i < draft.actions().size(); i++) {
-            PlanDraft.ActionDraft a = draft.actions().get(i);
-            AppUser owner = a.ownerId() == null ? null : users.findById(a.ownerId()).filter(AppUser::isEnabled)
-                    .orElseThrow(() -> new PlanRefusedException("actions[" + actions.size() + "].ownerId",
-                            PlanRefusedException.NOT_A_COLLEAGUE));
-            actions.add(new PlanContent.Action(a.description(), a.dueOn(), owner, a.channel()));
-        }
+        List<PlanContent.Action> actions = draft.actions().stream()
+                .map(a -> new PlanContent.Action(a.description(), a.dueOn(), a.ownerId() == null ? null
+                        : users.findById(a.ownerId()).filter(AppUser::isEnabled).orElse(null), a.channel()))
+                .toList();
         return new PlanContent(draft.goals(), draft.expectedRevenue(), draft.resources(), actions);
     }
 

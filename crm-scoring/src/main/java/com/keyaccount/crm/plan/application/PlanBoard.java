@@ -34,6 +34,10 @@ public class PlanBoard {
 
     /** A page of rows, with how many accounts are in each state (null key: no plan yet). */
     public record Page(List<Row> rows, int page, int lastPage, long total, Map<Shown, Long> counts) {
+
+        public long count(Shown shown) {
+            return counts.get(shown);
+        }
     }
 
     private static final String FROM = """

@@ -66,8 +66,11 @@ class PlanController {
         Customer customer = customers.get(viewer, customerId);
         Quarter q = quarter(customerId, quarter);
         Optional<PlanView> plan = plans.find(viewer, customerId, q);
+        if (!plans.mayWrite(viewer, customer, q)) {
+            throw new AccountPlanNotFoundException(customerId, q);
+        }
         PlanForm form = plan.map(PlanForm::of).orElseGet(() -> PlanForm.blank(viewer.userId()));
-        return form(customer, q, plan.orElse(null), form, viewer, model);
+        return form(customer, q, plan.orElse(null), form, model);
     }
 
     @PostMapping("/customers/{customerId}/plans/{quarter}")
@@ -78,29 +81,34 @@ class PlanController {
         Quarter q = quarter(customerId, quarter);
         if (!result.hasErrors()) {
             try {
-                plans.write(viewer, customerId, q, form.getVersion(), form.toDraft());
-                String flash = "flash.plan.saved";
                 if (form.isSubmit()) {
-                    PlanView saved = plans.find(viewer, customerId, q).orElseThrow();
-                    plans.submit(viewer, customerId, q, saved.version());
-                    flash = "flash.plan.submitted";
+                    plans.writeAndSubmit(viewer, customerId, q, form.getVersion(), form.toDraft());
+                } else {
+                    plans.write(viewer, customerId, q, form.getVersion(), form.toDraft());
                 }
-                redirect.addFlashAttribute("flash", flash);
+                redirect.addFlashAttribute("flash", form.isSubmit() ? "flash.plan.submitted" : "flash.plan.saved");
                 return "redirect:/customers/" + customerId + "/plans/" + q;
             } catch (StalePlanException | ObjectOptimisticLockingFailureException | DataIntegrityViolationException e) {
                 // nothing was written: the plan as it is now beside what this user typed
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
                 model.addAttribute("conflict", true);
             } catch (PlanRefusedException e) {
-                result.rejectValue(field(form, e.field()), "plan.refused." + e.code());
+                e.refusals().forEach(r -> result.rejectValue(field(form, r.field()), "plan.refused." + r.code()));
             }
+        }
+        if (result.hasErrors() && !model.containsAttribute("conflict")) {
+            alsoRefused(viewer, customerId, q, form, result);
         }
         if (response.getStatus() != HttpServletResponse.SC_CONFLICT) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         Optional<PlanView> plan = plans.find(viewer, customerId, q);
+        if (model.containsAttribute("conflict")) {
+            // what was typed stays; saving again replaces the plan as it is now, which its page shows
+            form.setVersion(plan.map(PlanView::version).orElse(null));
+        }
         form.spareRows(viewer.userId());
-        return form(customer, q, plan.orElse(null), form, viewer, model);
+        return form(customer, q, plan.orElse(null), form, model);
     }
 
     @PostMapping("/customers/{customerId}/plans/{quarter}/{step:submit|withdraw|approve|return}")
@@ -153,10 +161,8 @@ class PlanController {
         return "plans/page";
     }
 
-    private String form(Customer customer, Quarter quarter, PlanView plan, PlanForm form, Viewer viewer, Model model) {
-        if (!plans.mayWrite(viewer, customer, quarter)) {
-            throw new AccountPlanNotFoundException(customer.getId(), quarter);
-        }
+    /** The form; after a post it shows even for a quarter that ended meanwhile, with the refusal beside it. */
+    private String form(Customer customer, Quarter quarter, PlanView plan, PlanForm form, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("quarter", quarter);
         model.addAttribute("plan", plan);
@@ -164,6 +170,16 @@ class PlanController {
         model.addAttribute("colleagues", team.colleagues());
         model.addAttribute("channels", Channel.values());
         return "plans/form";
+    }
+
+    /** The plan's own refusals beside the form's type errors, for the fields that have none yet. */
+    private void alsoRefused(Viewer viewer, long customerId, Quarter q, PlanForm form, BindingResult result) {
+        try {
+            plans.check(viewer, customerId, q, form.toDraft());
+        } catch (PlanRefusedException e) {
+            e.refusals().stream().filter(r -> !result.hasFieldErrors(field(form, r.field())))
+                    .forEach(r -> result.rejectValue(field(form, r.field()), "plan.refused." + r.code()));
+        }
     }
 
     /** The quarter an address names; anything else is a page that does not exist. */
