@@ -130,7 +130,8 @@ class RouteMatrixTest {
     static String path(String pattern) {
         return pattern.replace("{bucket:overdue|today|week}", "overdue").replace("{kind:customers|sales}", "sales")
                 .replace("{slug}.{format:csv|xlsx}", "customers.csv").replace("{id:\\d+}", "987654321")
-                .replace("{code}", "NO-SUCH-CODE").replaceAll("\\{[^}]+}", "987654321");
+                .replace("{code}", "NO-SUCH-CODE")
+                .replace("{step:submit|withdraw}", "submit").replace("{decision:approve|return}", "approve").replaceAll("\\{[^}]+}", "987654321");
     }
 
     static List<Row> rows() throws Exception {

@@ -145,7 +145,7 @@ public class AccountPlan {
 
     private void decide(AppUser director, String comment, Instant at) {
         status.require("comment", PlanStatus.SUBMITTED);
-        if (director.getId().equals(author.getId())) {
+        if (director == author || director.getId() != null && director.getId().equals(author.getId())) {
             throw new PlanRefusedException("comment", PlanRefusedException.OWN_PLAN);
         }
         this.decidedBy = director.getUsername();

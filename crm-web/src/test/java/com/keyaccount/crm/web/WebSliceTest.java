@@ -259,6 +259,13 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.checkin.application.CustomerSites customerSites;
     @MockitoBean
     protected com.keyaccount.crm.checkin.CheckInSettings checkInSettings;
+    // quarterly account plans (issue 19)
+    @MockitoBean
+    protected com.keyaccount.crm.plan.AccountPlans accountPlans;
+    @MockitoBean
+    protected com.keyaccount.crm.plan.application.PlanReviews planReviews;
+    @MockitoBean
+    protected com.keyaccount.crm.plan.application.PlanBoard planBoard;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -111,10 +112,23 @@ class PlanController {
         return form(customer, q, plan.orElse(null), form, model);
     }
 
-    @PostMapping("/customers/{customerId}/plans/{quarter}/{step:submit|withdraw|approve|return}")
-    String step(@PathVariable long customerId, @PathVariable String quarter, @PathVariable String step,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Long version,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String comment, Viewer viewer,
+    /** The author's steps. */
+    @PostMapping("/customers/{customerId}/plans/{quarter}/{step:submit|withdraw}")
+    String authorStep(@PathVariable long customerId, @PathVariable String quarter, @PathVariable String step,
+            @RequestParam(required = false) Long version, Viewer viewer, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return step(customerId, quarter, step, version, null, viewer, model, redirect, response);
+    }
+
+    /** The director's decision (批示); security lets only directors and admins reach it. */
+    @PostMapping("/customers/{customerId}/plans/{quarter}/{decision:approve|return}")
+    String decide(@PathVariable long customerId, @PathVariable String quarter, @PathVariable String decision,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String comment,
+            Viewer viewer, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return step(customerId, quarter, decision, version, comment, viewer, model, redirect, response);
+    }
+
+    private String step(long customerId, String quarter, String step, Long version, String comment, Viewer viewer,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Customer customer = customers.get(viewer, customerId);
         Quarter q = quarter(customerId, quarter);
