@@ -100,9 +100,6 @@ class PlanController {
         if (result.hasErrors() && !model.containsAttribute("conflict")) {
             alsoRefused(viewer, customerId, q, form, result);
         }
-        if (response.getStatus() != HttpServletResponse.SC_CONFLICT) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        }
         Optional<PlanView> plan = plans.find(viewer, customerId, q);
         if (model.containsAttribute("conflict")) {
             // what was typed stays; saving again replaces the plan as it is now, which its page shows
@@ -142,7 +139,12 @@ class PlanController {
                     case "approve" -> plans.approve(viewer, customerId, q, seen, comment);
                     default -> plans.returnForRework(viewer, customerId, q, seen, comment);
                 }
-                redirect.addFlashAttribute("flash", "flash.plan." + step);
+                redirect.addFlashAttribute("flash", switch (step) {
+                    case "submit" -> "flash.plan.submit";
+                    case "withdraw" -> "flash.plan.withdraw";
+                    case "approve" -> "flash.plan.approve";
+                    default -> "flash.plan.return";
+                });
                 return "redirect:/customers/" + customerId + "/plans/" + q;
             } catch (StalePlanException | ObjectOptimisticLockingFailureException e) {
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
