@@ -99,6 +99,10 @@ public class SecurityConfig {
                                 "/customers/*/tier-pin/**", "/tiers/**", "/imports/**", "/audit/**",
                                 "/customers/*/plans/*/approve", "/customers/*/plans/*/return")
                         .hasAnyRole("SALES_DIRECTOR", "ADMIN")
+                        // targets are set by directors and admins; everyone reads the board (a manager their own row)
+                        .requestMatchers("/targets/edit").hasAnyRole("SALES_DIRECTOR", "ADMIN")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/targets")
+                        .hasAnyRole("SALES_DIRECTOR", "ADMIN")
                         .anyRequest().authenticated())
                 // the public survey form carries no session (so no CSRF token to check): a cross-site post
                 // would need the link's secret token, which is the whole of its authority
