@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * then the prospect funnel ({@link FunnelBenchmark}; alone with {@code CRM_BENCH_ONLY=funnel}) and last
  * serving key accounts ({@link ServiceBenchmark}; alone with {@code CRM_BENCH_ONLY=service}), then the
  * customer list, a customer's page and logging a contact ({@link CustomerListBenchmark}; alone with
- * {@code CRM_BENCH_ONLY=customers}). Prints
+ * {@code CRM_BENCH_ONLY=customers}), the nine-grid and the sales organisation's targets and account plans
+ * ({@link OrganisationBenchmark}; alone with {@code CRM_BENCH_ONLY=org}). Prints
  * medians, percentiles and the ratios. Run it with the command in README.
  */
 public final class TierBenchmark {
@@ -84,6 +85,10 @@ public final class TierBenchmark {
             }
             if ("customers".equals(env("CRM_BENCH_ONLY", ""))) {
                 customers(app);
+                return;
+            }
+            if ("org".equals(env("CRM_BENCH_ONLY", ""))) {
+                organisation(app);
                 return;
             }
             if ("grid".equals(env("CRM_BENCH_ONLY", ""))) {
@@ -166,6 +171,7 @@ public final class TierBenchmark {
             service(app);
             customers(app);
             grid(app);
+            organisation(app);
         }
     }
 
@@ -200,6 +206,12 @@ public final class TierBenchmark {
     /** The nine-grid page (issue 16). */
     private static void grid(ConfigurableApplicationContext app) throws Exception {
         NineGridBenchmark.run(app, "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
+                Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
+    }
+
+    /** The sales organisation's pages (issue 19): targets, account plans. */
+    private static void organisation(ConfigurableApplicationContext app) throws Exception {
+        OrganisationBenchmark.run(app, "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
                 Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
     }
 

@@ -40,13 +40,17 @@ public class PlanBoard {
         }
     }
 
+    /**
+     * The accounts of the quarter: the top tier read from the list's tier table (one index range),
+     * with the accounts that have a plan; %1$s is the owner condition of a manager's book.
+     */
     private static final String FROM = """
-            FROM customer c
+            FROM (SELECT customer_id FROM customer_list_tier WHERE sort_tier = 'A'%1$s
+                  UNION
+                  SELECT customer_id FROM account_plan WHERE quarter_start = :quarter) k
+            JOIN customer c ON c.id = k.customer_id AND c.deleted = FALSE%2$s
             JOIN app_user u ON u.id = c.owner_id
-            LEFT JOIN customer_tier t ON t.customer_id = c.id
             LEFT JOIN account_plan p ON p.customer_id = c.id AND p.quarter_start = :quarter
-            WHERE c.deleted = FALSE AND (t.effective_tier = 'A' OR p.id IS NOT NULL)
-              AND (:everyone OR c.owner_id = :viewer)
             """;
 
     private final JdbcClient jdbc;
@@ -60,7 +64,7 @@ public class PlanBoard {
         for (Shown s : Shown.values()) {
             counts.put(s, 0L);
         }
-        params(jdbc.sql("SELECT p.status, COUNT(*) " + FROM + " GROUP BY p.status"), viewer, quarter)
+        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(viewer) + " GROUP BY p.status"), viewer, quarter)
                 .query((rs, n) -> {
                     String status = rs.getString(1);
                     counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
@@ -78,7 +82,7 @@ public class PlanBoard {
         };
         List<Row> rows = params(jdbc.sql("""
                 SELECT c.id, c.code, c.name, u.display_name, p.status, p.updated_at, p.expected_revenue
-                """ + FROM + filter + """
+                """ + from(viewer) + filter + """
                  ORDER BY CASE WHEN p.status = 'SUBMITTED' THEN 0 WHEN p.status = 'RETURNED' THEN 1
                                WHEN p.status IS NULL THEN 2 WHEN p.status = 'DRAFT' THEN 3 ELSE 4 END, c.name, c.id
                  LIMIT :limit OFFSET :offset
@@ -90,8 +94,13 @@ public class PlanBoard {
         return new Page(rows, current, lastPage, total, counts);
     }
 
+    private static String from(Viewer viewer) {
+        return viewer.role().seesAllCustomers() ? FROM.formatted("", "")
+                : FROM.formatted(" AND owner_id = :viewer", " AND c.owner_id = :viewer");
+    }
+
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Viewer viewer, Quarter quarter) {
-        return sql.param("quarter", quarter.first()).param("everyone", viewer.role().seesAllCustomers())
-                .param("viewer", viewer.userId());
+        JdbcClient.StatementSpec spec = sql.param("quarter", quarter.first());
+        return viewer.role().seesAllCustomers() ? spec : spec.param("viewer", viewer.userId());
     }
 }
