@@ -63,6 +63,8 @@ public class DemoData {
                 new DemoAssessments(jdbc, SEED, clock.instant()).write());
         int complaints = new DemoComplaints(jdbc, clock.instant(), businessZone, calendar.workingCalendar()).write();
         log.info("Demo data: {} complaints", complaints);
+        log.info("Demo data: targets for this quarter and year, {} account plans",
+                new DemoPlans(jdbc, clock.instant(), today).write());
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
         log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,

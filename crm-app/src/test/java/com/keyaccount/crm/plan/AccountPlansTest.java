@@ -179,6 +179,12 @@ class AccountPlansTest {
         perform(post(address + "/withdraw").with(csrf()).param("version", version(customer, quarter)), other, "en")
                 .andExpect(status().isNotFound());
         assertThat(html(get("/plans"), other, "en")).doesNotContain(customer.getName());
+        assertThat(html(get("/plans").param("owner", String.valueOf(manager.getId())), other, "en"))
+                .as("a manager's list is their own book whatever the address says").doesNotContain(customer.getName());
+        assertThat(html(get("/plans").param("owner", String.valueOf(manager.getId())), director, "en"))
+                .contains(customer.getName());
+        assertThat(html(get("/plans").param("owner", String.valueOf(other.getId())), director, "en"))
+                .as("the director's list narrowed to another manager").doesNotContain(customer.getName());
         // only the owner writes the plan
         perform(get(address + "/edit"), director, "en")
                 .andExpect(status().isNotFound());

@@ -59,12 +59,17 @@ public class PlanBoard {
         this.jdbc = jdbc;
     }
 
-    public Page page(Viewer viewer, Quarter quarter, Shown shown, int page) {
+    /**
+     * A page of the quarter's accounts in the state shown; {@code owner} narrows a director's list
+     * to one manager's book (a manager's list is their own book whatever it says).
+     */
+    public Page page(Viewer viewer, Quarter quarter, Shown shown, Long owner, int page) {
+        Long book = viewer.role().seesAllCustomers() ? owner : Long.valueOf(viewer.userId());
         Map<Shown, Long> counts = new EnumMap<>(Shown.class);
         for (Shown s : Shown.values()) {
             counts.put(s, 0L);
         }
-        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(viewer) + " GROUP BY p.status"), viewer, quarter)
+        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(book) + " GROUP BY p.status"), book, quarter)
                 .query((rs, n) -> {
                     String status = rs.getString(1);
                     counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
@@ -82,11 +87,11 @@ public class PlanBoard {
         };
         List<Row> rows = params(jdbc.sql("""
                 SELECT c.id, c.code, c.name, u.display_name, p.status, p.updated_at, p.expected_revenue
-                """ + from(viewer) + filter + """
+                """ + from(book) + filter + """
                  ORDER BY CASE WHEN p.status = 'SUBMITTED' THEN 0 WHEN p.status = 'RETURNED' THEN 1
                                WHEN p.status IS NULL THEN 2 WHEN p.status = 'DRAFT' THEN 3 ELSE 4 END, c.name, c.id
                  LIMIT :limit OFFSET :offset
-                """), viewer, quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
+                """), book, quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : PlanStatus.valueOf(rs.getString(5)),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7)))
@@ -94,13 +99,14 @@ public class PlanBoard {
         return new Page(rows, current, lastPage, total, counts);
     }
 
-    private static String from(Viewer viewer) {
-        return viewer.role().seesAllCustomers() ? FROM.formatted("", "")
-                : FROM.formatted(" AND owner_id = :viewer", " AND c.owner_id = :viewer");
+    /** The accounts' rows of the whole book ({@code book} null) or of one owner's. */
+    private static String from(Long book) {
+        return book == null ? FROM.formatted("", "")
+                : FROM.formatted(" AND owner_id = :owner", " AND c.owner_id = :owner");
     }
 
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Viewer viewer, Quarter quarter) {
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Long book, Quarter quarter) {
         JdbcClient.StatementSpec spec = sql.param("quarter", quarter.first());
-        return viewer.role().seesAllCustomers() ? spec : spec.param("viewer", viewer.userId());
+        return book == null ? spec : spec.param("owner", book);
     }
 }

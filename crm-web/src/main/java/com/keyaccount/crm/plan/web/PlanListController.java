@@ -4,6 +4,7 @@ import com.keyaccount.crm.plan.AccountPlans;
 import com.keyaccount.crm.plan.Quarter;
 import com.keyaccount.crm.plan.application.PlanBoard;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,21 +20,29 @@ class PlanListController {
 
     private final PlanBoard board;
     private final AccountPlans plans;
+    private final Team team;
 
-    PlanListController(PlanBoard board, AccountPlans plans) {
+    PlanListController(PlanBoard board, AccountPlans plans, Team team) {
         this.board = board;
         this.plans = plans;
+        this.team = team;
     }
 
     @GetMapping("/plans")
     String list(@RequestParam(required = false) String quarter, @RequestParam(required = false) String shown,
-            @RequestParam(defaultValue = "0") String page, Viewer viewer, Model model) {
+            @RequestParam(required = false) Long owner, @RequestParam(defaultValue = "0") String page, Viewer viewer,
+            Model model) {
         Quarter q = Quarter.parse(quarter).orElseGet(plans::currentQuarter);
         PlanBoard.Shown s = shown(shown);
         model.addAttribute("quarter", q);
         model.addAttribute("current", plans.currentQuarter());
         model.addAttribute("shown", s);
-        model.addAttribute("board", board.page(viewer, q, s, number(page)));
+        Long book = viewer.role().seesAllCustomers() ? owner : null;
+        model.addAttribute("owner", book);
+        if (viewer.role().seesAllCustomers()) {
+            model.addAttribute("managers", team.accountManagers());
+        }
+        model.addAttribute("board", board.page(viewer, q, s, book, number(page)));
         model.addAttribute("states", PlanBoard.Shown.values());
         return "plans/list";
     }
