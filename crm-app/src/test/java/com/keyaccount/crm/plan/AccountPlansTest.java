@@ -41,11 +41,21 @@ class AccountPlansTest {
     private final MockMvc mvc;
     private final Fixtures fixtures;
     private final JdbcTemplate jdbc;
+    /** The customers whose orders and contacts this test wrote: other tests count the whole window. */
+    private final java.util.List<Long> written = new java.util.ArrayList<>();
 
     AccountPlansTest(MockMvc mvc, Fixtures fixtures, JdbcTemplate jdbc) {
         this.mvc = mvc;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removeOrdersAndContacts() {
+        for (long customer : written) {
+            jdbc.update("DELETE FROM sales_order WHERE customer_id = ?", customer);
+            jdbc.update("DELETE FROM contact_log WHERE customer_id = ?", customer);
+        }
     }
 
     @Test
@@ -140,6 +150,8 @@ class AccountPlansTest {
         jdbc.update("""
                 INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
                     revenue, order_count) VALUES (?, 'C', 'C', 1, ?, 0, 0)""", lower.getId(), Timestamp.from(Instant.now()));
+        // the list's copy of the tier, as a classification writes it
+        jdbc.update("UPDATE customer_list_tier SET sort_tier = 'C' WHERE customer_id = ?", lower.getId());
         Quarter quarter = thisQuarter();
         String lowerAddress = "/customers/" + lower.getId() + "/plans/" + quarter;
         assertThat(html(get(lowerAddress), manager, "en")).contains("Quarterly plans are written for accounts in the top tier")
@@ -240,6 +252,8 @@ class AccountPlansTest {
                 INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
                     revenue, order_count) VALUES (?, 'A', 'A', 1, ?, 0, 0)""", customer.getId(),
                 Timestamp.from(Instant.now()));
+        // the list's copy of the tier, as a classification writes it
+        jdbc.update("UPDATE customer_list_tier SET sort_tier = 'A' WHERE customer_id = ?", customer.getId());
         return customer;
     }
 
@@ -248,6 +262,7 @@ class AccountPlansTest {
     }
 
     private void log(Customer customer, AppUser author, String channel, LocalDate on) {
+        written.add(customer.getId());
         Timestamp at = Timestamp.from(on.atTime(10, 0).atZone(ZONE).toInstant());
         jdbc.update("""
                 INSERT INTO contact_log (customer_id, author_id, channel, occurred_at, summary, submission_token,
@@ -256,6 +271,7 @@ class AccountPlansTest {
     }
 
     private void order(Customer customer, String no, LocalDate on, String amount) {
+        written.add(customer.getId());
         jdbc.update("INSERT INTO sales_order (customer_id, order_no, order_date, amount, created_at) VALUES (?, ?, ?, ?, ?)",
                 customer.getId(), no, Date.valueOf(on), new BigDecimal(amount), Timestamp.from(Instant.now()));
     }

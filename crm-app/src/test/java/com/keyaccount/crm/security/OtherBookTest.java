@@ -109,6 +109,8 @@ class OtherBookTest {
 
     private static String path(String pattern, long customerId, long contactId) {
         return pattern.replace("{customerId}", String.valueOf(customerId)).replace("{id}", String.valueOf(customerId))
+                .replace("{quarter}", com.keyaccount.crm.plan.Quarter.of(java.time.LocalDate.now()).toString())
+                .replace("{step:submit|withdraw}", "withdraw").replace("{decision:approve|return}", "approve")
                 .replace("{contactId}", String.valueOf(contactId)).replace("{conditionKey}", "neutral_answer");
     }
 

@@ -100,7 +100,8 @@ class SafeMethodsTest {
                 .replace("{kind:customers|sales}", "sales").replace("{slug}.{format:csv|xlsx}", "customers.csv")
                 .replace("export.{format:csv|xlsx}", "export.xlsx")
                 .replace("{customerId}", customer.getId().toString()).replace("{contactId}", Long.toString(contact))
-                .replace("{version}", "1").replace("{token}", "no-such-survey-link");
+                .replace("{version}", "1").replace("{token}", "no-such-survey-link")
+                .replace("{quarter}", com.keyaccount.crm.plan.Quarter.of(java.time.LocalDate.now()).toString());
         if (path.startsWith("/admin/rules/drafts/")) {
             return path.replace("{id}", String.valueOf(ruleDraft));
         }
