@@ -268,9 +268,9 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.plan.application.PlanBoard planBoard;
     // targets and growth (issue 19)
     @MockitoBean
-    protected com.keyaccount.crm.target.SalesTargets salesTargets;
+    protected com.keyaccount.crm.targets.SalesTargets salesTargets;
     @MockitoBean
-    protected com.keyaccount.crm.target.application.TargetBoard targetBoard;
+    protected com.keyaccount.crm.targets.application.TargetBoard targetBoard;
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

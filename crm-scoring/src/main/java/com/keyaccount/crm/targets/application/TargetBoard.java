@@ -1,0 +1,98 @@
+package com.keyaccount.crm.targets.application;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.keyaccount.crm.kept.FigureVersion;
+import com.keyaccount.crm.kept.FigureVersion.Versioned;
+import com.keyaccount.crm.scoring.targets.Leaderboard;
+import com.keyaccount.crm.scoring.targets.Measure;
+import com.keyaccount.crm.targets.SalesTargets;
+import com.keyaccount.crm.targets.TargetPeriod;
+import com.keyaccount.crm.targets.Targets;
+import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.user.application.Team;
+import com.keyaccount.crm.user.application.TeamMember;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Targets against what was done (考核): for each account manager, revenue, orders and new key
+ * accounts in the period so far beside their targets and the same days a year before, and the
+ * customers who bought (customer growth). A director sees everyone, ranked, with the team's sums; a
+ * manager sees their own row and where it stands. Sales are counted for the customer's owner now.
+ * What was done is kept as the dashboard's figures are (a minute at most; a customer moved to another
+ * owner raises their number).
+ */
+@Service
+public class TargetBoard {
+
+    private final ActualFigures actuals;
+    private final SalesTargets targets;
+    private final Team team;
+    private final FigureVersion version;
+    private final Cache<Versioned<ActualFigures.Span>, Map<Long, ActualFigures.Done>> kept;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TargetBoard(ActualFigures actuals, SalesTargets targets, Team team, FigureVersion version, Clock clock,
+            ZoneId businessZone) {
+        this.actuals = actuals;
+        this.targets = targets;
+        this.team = team;
+        this.version = version;
+        this.kept = version.cache(100);
+        this.clock = clock;
+        this.zone = businessZone;
+    }
+
+    /** A person's row: their measures for the period. */
+    public record Row(long userId, String name, Measure revenue, Measure orders, Measure newKeyAccounts,
+            Measure buyingCustomers, int rank) {
+    }
+
+    /** The board: rows in rank order, the team's sums, and through which day the period was counted. */
+    public record Board(TargetPeriod period, LocalDate countedTo, boolean started, List<Row> rows, Row team,
+            int ranked) {
+    }
+
+    public Board of(Viewer viewer, TargetPeriod period) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        boolean started = !today.isBefore(period.first());
+        LocalDate to = today.isBefore(period.last()) ? today : period.last();
+        Map<Long, ActualFigures.Done> now = started ? done(new ActualFigures.Span(period.first(), to)) : Map.of();
+        Map<Long, ActualFigures.Done> before = started
+                ? done(new ActualFigures.Span(period.first().minusYears(1), to.minusYears(1))) : Map.of();
+        Map<Long, Targets> set = targets.of(period);
+        List<Row> rows = new ArrayList<>();
+        for (TeamMember m : team.accountManagers()) {
+            ActualFigures.Done d = now.getOrDefault(m.id(), ActualFigures.Done.NONE);
+            ActualFigures.Done b = before.getOrDefault(m.id(), ActualFigures.Done.NONE);
+            Targets t = set.getOrDefault(m.id(), Targets.NONE);
+            rows.add(new Row(m.id(), m.displayName(), new Measure(d.revenue(), t.revenue(), b.revenue()),
+                    Measure.of(d.orders(), t.orders(), b.orders()),
+                    Measure.of(d.newKeyAccounts(), t.newKeyAccounts(), b.newKeyAccounts()),
+                    Measure.of(d.buyingCustomers(), null, b.buyingCustomers()), 0));
+        }
+        List<Row> ranked = Leaderboard.ranked(rows, Row::revenue, Row::name);
+        List<Row> numbered = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Row r = ranked.get(i);
+            numbered.add(new Row(r.userId(), r.name(), r.revenue(), r.orders(), r.newKeyAccounts(),
+                    r.buyingCustomers(), i + 1));
+        }
+        Row sums = numbered.stream().reduce((a, b) -> new Row(0, null, a.revenue().plus(b.revenue()),
+                a.orders().plus(b.orders()), a.newKeyAccounts().plus(b.newKeyAccounts()),
+                a.buyingCustomers().plus(b.buyingCustomers()), 0)).orElse(null);
+        List<Row> shown = viewer.role().seesAllCustomers() ? numbered
+                : numbered.stream().filter(r -> r.userId() == viewer.userId()).toList();
+        return new Board(period, to, started, shown, viewer.role().seesAllCustomers() ? sums : null, numbered.size());
+    }
+
+    private Map<Long, ActualFigures.Done> done(ActualFigures.Span span) {
+        return version.kept(kept, span, actuals::byOwner);
+    }
+}
