@@ -137,6 +137,9 @@ class AccountPlansTest {
 
         perform(get("/customers/{id}/plans/2026-Q9", customer.getId()), manager, "en").andExpect(status().isNotFound());
         perform(get("/customers/{id}/plans/nope", customer.getId()), manager, "en").andExpect(status().isNotFound());
+        perform(get("/customers/{id}/plans/0000-Q1", customer.getId()), manager, "en").andExpect(status().isNotFound());
+        assertThat(html(get("/plans").param("quarter", "0000-Q1").param("shown", "X").param("page", "-5"), manager,
+                "en")).as("junk in the list's address shows this quarter").contains("Account plans");
         Quarter over = quarter.previous();
         save(manager, "/customers/" + customer.getId() + "/plans/" + over, null, false, "目标", "", "", "", "",
                 manager.getId(), "").andExpect(status().isOk()).andExpect(r -> assertThat(

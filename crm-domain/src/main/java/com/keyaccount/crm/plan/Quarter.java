@@ -23,9 +23,10 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
     /** The quarter {@code text} names, or empty for anything else (an address typed by hand). */
     public static Optional<Quarter> parse(String text) {
         Matcher m = text == null ? null : TEXT.matcher(text);
-        return m != null && m.matches()
-                ? Optional.of(new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
-                : Optional.empty();
+        if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1900) {
+            return Optional.empty();
+        }
+        return Optional.of(new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
 
     public LocalDate first() {

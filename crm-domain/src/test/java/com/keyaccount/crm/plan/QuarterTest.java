@@ -33,6 +33,7 @@ class QuarterTest {
         assertThat(Quarter.parse("2026-Q5")).isEmpty();
         assertThat(Quarter.parse("2026-q4")).isEmpty();
         assertThat(Quarter.parse("99999-Q1")).isEmpty();
+        assertThat(Quarter.parse("0000-Q1")).as("a year no plan is for: not a quarter, not an error").isEmpty();
         assertThat(Quarter.parse(null)).isEmpty();
         assertThatThrownBy(() -> new Quarter(2026, 0)).isInstanceOf(IllegalArgumentException.class);
     }
