@@ -133,13 +133,13 @@ public class AccountPlan {
 
     /** The director's approval, with an optional comment (批示). */
     public void approve(AppUser director, String comment, Instant at) {
-        decide(director, PlanChecks.one(c -> c.optional("comment", comment, PlanChecks.COMMENT_MAX)), at);
+        decide(director, PlanChecks.one(c -> c.optional("comment", comment, PlanContent.COMMENT_MAX)), at);
         this.status = PlanStatus.APPROVED;
     }
 
     /** Back to the author with what to change: a comment is required. */
     public void returnForRework(AppUser director, String comment, Instant at) {
-        decide(director, PlanChecks.one(c -> c.required("comment", comment, PlanChecks.COMMENT_MAX)), at);
+        decide(director, PlanChecks.one(c -> c.required("comment", comment, PlanContent.COMMENT_MAX)), at);
         this.status = PlanStatus.RETURNED;
     }
 

@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +52,12 @@ public class AccountPlans {
         this.zone = businessZone;
     }
 
-    /** The account's plan for the quarter, if written; 404 for an account the viewer may not see. */
-    public Optional<PlanView> find(Viewer viewer, long customerId, Quarter quarter) {
-        Customer customer = customers.get(viewer, customerId);
-        return plans.findByCustomerIdAndQuarterStart(customer.getId(), quarter.first()).map(PlanView::of);
+    /**
+     * The account's plan for the quarter, if written: for a page that has already checked the
+     * viewer may see the account ({@code CustomerService.get}, 404 otherwise).
+     */
+    public Optional<PlanView> find(Customer seen, Quarter quarter) {
+        return plans.findByCustomerIdAndQuarterStart(seen.getId(), quarter.first()).map(PlanView::of);
     }
 
     /**
@@ -61,7 +65,7 @@ public class AccountPlans {
      * already checked the viewer may see the account.
      */
     public Optional<PlanStatus> statusOf(Customer seen, Quarter quarter) {
-        return plans.findByCustomerIdAndQuarterStart(seen.getId(), quarter.first()).map(AccountPlan::getStatus);
+        return plans.findStatus(seen.getId(), quarter.first());
     }
 
     public Quarter currentQuarter() {
@@ -221,9 +225,11 @@ public class AccountPlans {
 
     /** The draft with its actions' owners looked up; one who cannot sign in any more is none (refused). */
     private PlanContent content(PlanDraft draft) {
+        Map<Long, AppUser> owners = users.findAllById(draft.actions().stream().map(PlanDraft.ActionDraft::ownerId)
+                .filter(Objects::nonNull).collect(Collectors.toSet())).stream().filter(AppUser::isEnabled)
+                .collect(Collectors.toMap(AppUser::getId, Function.identity()));
         List<PlanContent.Action> actions = draft.actions().stream()
-                .map(a -> new PlanContent.Action(a.description(), a.dueOn(), a.ownerId() == null ? null
-                        : users.findById(a.ownerId()).filter(AppUser::isEnabled).orElse(null), a.channel()))
+                .map(a -> new PlanContent.Action(a.description(), a.dueOn(), owners.get(a.ownerId()), a.channel()))
                 .toList();
         return new PlanContent(draft.goals(), draft.expectedRevenue(), draft.resources(), actions);
     }

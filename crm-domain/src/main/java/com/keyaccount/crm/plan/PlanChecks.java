@@ -10,8 +10,6 @@ import java.util.function.Function;
  */
 final class PlanChecks {
 
-    static final int COMMENT_MAX = 2000;
-
     private final List<PlanRefusedException.Refusal> refusals = new ArrayList<>();
 
     /** One text checked on its own: its value, or the refusal at once. */

@@ -16,6 +16,8 @@ public record PlanContent(String goals, BigDecimal expectedRevenue, String resou
     public static final int RESOURCES_MAX = 2000;
     public static final int ACTION_MAX = 500;
     public static final int ACTIONS_MAX = 30;
+    /** A director's comment on a plan (批示). */
+    public static final int COMMENT_MAX = 2000;
     public static final BigDecimal REVENUE_MAX = new BigDecimal("999999999999.99");
 
     public PlanContent {

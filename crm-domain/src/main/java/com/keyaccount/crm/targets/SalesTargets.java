@@ -61,13 +61,10 @@ public class SalesTargets {
         List<TargetRefusedException.Refusal> refusals = new ArrayList<>();
         typed.forEach((userId, t) -> check(userId, t, refusals));
         Map<Long, AppUser> people = new HashMap<>();
-        for (Long userId : typed.keySet()) {
-            AppUser user = users.findById(userId).filter(u -> u.getRole() == Role.ACCOUNT_MANAGER).orElse(null);
-            if (user == null) {
-                refusals.add(new TargetRefusedException.Refusal(userId, "revenue", "notAManager"));
-            }
-            people.put(userId, user);
-        }
+        users.findAllById(typed.keySet()).stream().filter(u -> u.getRole() == Role.ACCOUNT_MANAGER)
+                .forEach(u -> people.put(u.getId(), u));
+        typed.keySet().stream().filter(userId -> !people.containsKey(userId))
+                .forEach(userId -> refusals.add(new TargetRefusedException.Refusal(userId, "revenue", "notAManager")));
         if (!refusals.isEmpty()) {
             throw new TargetRefusedException(refusals);
         }

@@ -66,7 +66,7 @@ class PlanController {
     String edit(@PathVariable long customerId, @PathVariable String quarter, Viewer viewer, Model model) {
         Customer customer = customers.get(viewer, customerId);
         Quarter q = quarter(customerId, quarter);
-        Optional<PlanView> plan = plans.find(viewer, customerId, q);
+        Optional<PlanView> plan = plans.find(customer, q);
         if (!plans.mayWrite(viewer, customer, q)) {
             throw new AccountPlanNotFoundException(customerId, q);
         }
@@ -100,7 +100,7 @@ class PlanController {
         if (result.hasErrors() && !model.containsAttribute("conflict")) {
             alsoRefused(viewer, customerId, q, form, result);
         }
-        Optional<PlanView> plan = plans.find(viewer, customerId, q);
+        Optional<PlanView> plan = plans.find(customer, q);
         if (model.containsAttribute("conflict")) {
             // what was typed stays; saving again replaces the plan as it is now, which its page shows
             form.setVersion(plan.map(PlanView::version).orElse(null));
@@ -162,7 +162,7 @@ class PlanController {
     }
 
     private String page(Customer customer, Quarter quarter, Viewer viewer, Model model) {
-        Optional<PlanView> plan = plans.find(viewer, customer.getId(), quarter);
+        Optional<PlanView> plan = plans.find(customer, quarter);
         model.addAttribute("customer", customer);
         model.addAttribute("quarter", quarter);
         model.addAttribute("plan", plan.orElse(null));
