@@ -131,8 +131,8 @@ class CustomerPages {
     private static Predicate[] tierOrderMatching(Viewer viewer, CustomerCriteria criteria, Root<ListTier> tiers,
             CriteriaBuilder cb) {
         List<Predicate> where = new ArrayList<>();
-        if (!viewer.role().seesAllCustomers()) {
-            where.add(cb.equal(tiers.get("ownerId"), viewer.userId()));
+        if (!viewer.scope().all()) {
+            where.add(OwnerPredicates.within(viewer.scope(), tiers.get("ownerId"), cb));
         }
         if (criteria.ownerId() != null) {
             where.add(cb.equal(tiers.get("ownerId"), criteria.ownerId()));

@@ -25,8 +25,8 @@ final class CustomerSpecifications {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.isFalse(root.get("deleted")));
-            if (!viewer.role().seesAllCustomers()) {
-                where.add(cb.equal(root.get("owner").get("id"), viewer.userId()));
+            if (!viewer.scope().all()) {
+                where.add(OwnerPredicates.within(viewer.scope(), root.get("owner").get("id"), cb));
             }
             if (c.text() != null && !c.text().isBlank()) {
                 where.add(textMatches(root, query, cb, c.text().strip().toLowerCase(Locale.ROOT)));

@@ -1,12 +1,13 @@
 package com.keyaccount.crm.exporting;
 
+import com.keyaccount.crm.user.Scope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What can be exported, with its columns and query. {@code %s} in the query is where a manager's
- * visibility condition goes ({@code AND c.owner_id = ?}); the audit log is for directors and
+ * visibility condition goes ({@code AND c.owner_id IN (…)}); the audit log is for directors and
  * admins only. Customers export in the columns the customer import reads, so a file round-trips.
  * Tiers' rank and share before come from the latest Pareto ranking, not a column: the query puts
  * the customer's id where the rank goes (see {@link #rankedAt()}). Revenue is net of credit notes
@@ -117,7 +118,7 @@ public enum ExportKind {
         return this == TIERS;
     }
 
-    String query(boolean ownBookOnly) {
-        return query.formatted(ownBookOnly ? "AND c.owner_id = ?" : "");
+    String query(Scope scope) {
+        return query.formatted(scope.all() ? "" : "AND " + scope.sql("c.owner_id"));
     }
 }

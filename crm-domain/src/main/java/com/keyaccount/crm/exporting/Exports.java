@@ -76,7 +76,6 @@ public class Exports {
     public void write(Viewer viewer, ExportKind kind, Table.Opener out) throws IOException {
         checkAllowed(viewer, kind);
         writing.executeWithoutResult(status -> audit.exported(viewer.username(), kind.name()));
-        boolean ownBook = !viewer.role().seesAllCustomers();
         String[] header = kind.header();
         int rankedAt = kind.rankedAt();
         ParetoRankings.Ranking ranking = rankedAt < 0 ? null : rankings.latest();
@@ -84,15 +83,11 @@ public class Exports {
         LocalDate first = last.minusMonths(tiers.policyInForce().map(TierPolicy::getWindowMonths).orElse(12)).plusDays(1);
         try (Table table = out.open(kind.slug(), header)) {
             readOnly.executeWithoutResult(status -> jdbc.query(con -> {
-                PreparedStatement ps = con.prepareStatement(kind.query(ownBook));
+                PreparedStatement ps = con.prepareStatement(kind.query(viewer.scope()));
                 ps.setFetchSize(2_000);
-                int parameter = 1;
                 if (kind.windowed()) {
-                    ps.setDate(parameter++, java.sql.Date.valueOf(first));
-                    ps.setDate(parameter++, java.sql.Date.valueOf(last));
-                }
-                if (ownBook) {
-                    ps.setLong(parameter, viewer.userId());
+                    ps.setDate(1, java.sql.Date.valueOf(first));
+                    ps.setDate(2, java.sql.Date.valueOf(last));
                 }
                 return ps;
             }, rs -> {

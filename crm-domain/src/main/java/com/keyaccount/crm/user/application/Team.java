@@ -3,6 +3,7 @@ package com.keyaccount.crm.user.application;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
@@ -24,6 +25,11 @@ public class Team {
     public List<TeamMember> accountManagers() {
         return users.findByRoleAndEnabledTrueOrderByDisplayName(Role.ACCOUNT_MANAGER).stream()
                 .map(TeamMember::of).toList();
+    }
+
+    /** The account managers whose books the viewer sees: whom their pages may narrow to. */
+    public List<TeamMember> accountManagersSeenBy(Viewer viewer) {
+        return accountManagers().stream().filter(m -> viewer.canSee(m.id())).toList();
     }
 
     /** Every enabled user by display name: whom an action of an account plan may be given to. */

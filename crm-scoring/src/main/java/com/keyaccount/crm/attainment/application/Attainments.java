@@ -10,6 +10,7 @@ import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
 import com.keyaccount.crm.scoring.schedule.Attainment;
 import com.keyaccount.crm.scoring.service.ServiceKpi;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -58,8 +59,9 @@ public class Attainments {
     }
 
     /**
-     * The report for [from, to]. A manager always gets their own book; a director or admin gets
-     * everyone, or one manager's book when {@code requestedManager} is given. With
+     * The report for [from, to]. An account manager always gets their own book; a director or
+     * admin gets everyone, a province or regional manager everyone below them, or one manager's
+     * book of those when {@code requestedManager} is given. With
      * {@code verifiedOnly}, only on-site visits a check-in verified count towards the visit quotas
      * (issue 23); both counts are in every line's {@code onSite} either way.
      */
@@ -68,7 +70,8 @@ public class Attainments {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from after to");
         }
-        Long manager = viewer.role().seesAllCustomers() ? requestedManager : Long.valueOf(viewer.userId());
+        Scope book = viewer.book(requestedManager);
+        Long manager = book.single() ? Long.valueOf(book.theOwner()) : null;
         VersionedQuotas quotas = quotaPolicies.current();
         LocalDate recentFrom = to.minusDays(29);
         LocalDate scanFrom = from.isBefore(recentFrom) ? from : recentFrom;
@@ -90,7 +93,7 @@ public class Attainments {
                            FROM contact_log l LEFT JOIN visit_check v ON v.contact_log_id = l.id
                            WHERE l.occurred_at >= ? AND l.occurred_at < ?
                            GROUP BY l.customer_id) a ON a.customer_id = c.id
-                WHERE c.deleted = FALSE AND c.status <> 'LOST' %s""".formatted(manager == null ? "" : "AND c.owner_id = ?");
+                WHERE c.deleted = FALSE AND c.status <> 'LOST' %s""".formatted(book.all() ? "" : "AND " + book.sql("c.owner_id"));
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql);
             ps.setFetchSize(5_000);
@@ -100,9 +103,6 @@ public class Attainments {
             ps.setTimestamp(4, startOf(recentFrom));
             ps.setTimestamp(5, startOf(scanFrom));
             ps.setTimestamp(6, startOf(to.plusDays(1)));
-            if (manager != null) {
-                ps.setLong(7, manager);
-            }
             return ps;
         }, rs -> {
             LocalDate created = LocalDate.ofInstant(rs.getObject("created_at", OffsetDateTime.class).toInstant(), zone);
@@ -111,8 +111,8 @@ public class Attainments {
                     created.isAfter(from) ? created : from, to, rs.getInt("contacts"), rs.getInt("visits"),
                     rs.getInt("verified_visits"), rs.getInt("recent")));
         });
-        service.of(from, to, manager).forEach(acc::addService);
-        acc.addPresence(onSite.of(from, to, manager));
+        service.of(from, to, book).forEach(acc::addService);
+        acc.addPresence(onSite.of(from, to, book));
         return acc.report(from, to, manager, quotas.version());
     }
 

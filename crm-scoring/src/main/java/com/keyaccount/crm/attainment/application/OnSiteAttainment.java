@@ -1,6 +1,7 @@
 package com.keyaccount.crm.attainment.application;
 
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.Scope;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,16 +33,12 @@ class OnSiteAttainment {
         this.jdbc = jdbc;
     }
 
-    /** The figures of [from, to] (business days); {@code person} null: everyone's. */
-    Presence of(LocalDate from, LocalDate to, Long person) {
+    /** The figures of [from, to] (business days) of the people in scope. */
+    Presence of(LocalDate from, LocalDate to, Scope people) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        String mine = "";
-        if (person != null) {
-            params.put("person", person);
-            mine = "AND %s = :person";
-        }
+        String mine = people.all() ? "" : "AND " + people.sql("%s");
         Map<Key, Long> seconds = new HashMap<>();
         jdbc.sql("""
                 SELECT k.user_id, t.effective_tier, SUM(k.seconds_on_site) AS seconds

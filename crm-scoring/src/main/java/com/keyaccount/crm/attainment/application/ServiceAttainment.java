@@ -7,6 +7,7 @@ import com.keyaccount.crm.tier.Tier;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import com.keyaccount.crm.user.Scope;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -39,17 +40,13 @@ class ServiceAttainment {
         this.zone = businessZone;
     }
 
-    /** The figures of [from, to] by manager and tier; {@code manager} null: everyone's. */
-    Map<Key, ServiceKpi> of(LocalDate from, LocalDate to, Long manager) {
+    /** The figures of [from, to] by manager and tier, of the books in scope. */
+    Map<Key, ServiceKpi> of(LocalDate from, LocalDate to, Scope book) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", start(from));
         params.put("to", start(to.plusDays(1)));
         params.put("now", Timestamp.from(clock.instant()));
-        String mine = "";
-        if (manager != null) {
-            params.put("manager", manager);
-            mine = "AND c.owner_id = :manager";
-        }
+        String mine = book.all() ? "" : "AND " + book.sql("c.owner_id");
         Map<Key, ServiceKpi> found = new HashMap<>();
         // a deadline counts in the period it fell in, once decided: met (even early), or passed unmet
         jdbc.sql("""

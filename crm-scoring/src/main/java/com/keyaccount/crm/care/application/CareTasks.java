@@ -93,9 +93,10 @@ public class CareTasks {
     }
 
     private List<CareTask> list(Viewer viewer, String where, String order, int limit) {
-        boolean all = viewer.role().seesAllCustomers();
+        boolean all = viewer.scope().all();
         return jdbc.sql("SELECT " + CareTask.COLUMNS + " FROM " + CareTask.FROM + " WHERE " + where
-                + " AND c.deleted = FALSE" + (all ? "" : " AND (c.owner_id = :me OR k.assignee_id = :me)")
+                + " AND c.deleted = FALSE"
+                + (all ? "" : " AND (" + viewer.scope().sql("c.owner_id") + " OR k.assignee_id = :me)")
                 + " ORDER BY " + order + " LIMIT " + limit)
                 .params(all ? java.util.Map.of() : java.util.Map.of("me", viewer.userId()))
                 .query((rs, n) -> CareTask.of(rs)).list();

@@ -6,6 +6,7 @@ import com.keyaccount.crm.complaint.ComplaintStatus;
 import com.keyaccount.crm.complaint.StepKind;
 import com.keyaccount.crm.complaint.rules.Severity;
 import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,7 +146,7 @@ public class ComplaintQueries {
         List<String> where = new ArrayList<>();
         List<Consumer<JdbcClient.StatementSpec>> params = new ArrayList<>();
         String join = "JOIN customer c ON c.id = k.customer_id";
-        if (viewer.role().seesAllCustomers()) {
+        if (viewer.scope().all()) {
             // the whole book's complaints: set aside the few deleted customers' ones rather than
             // join every complaint to its customer (V31's partial index finds the deleted at once)
             join = "";
@@ -170,14 +171,19 @@ public class ComplaintQueries {
                 rs.getLong("resolved_on_time"))).single();
     }
 
-    /** A manager: their book and what is assigned to them; others: everyone's, or one owner's when asked. */
+    /**
+     * The complaints of the books the viewer sees and those handled by the people whose books they
+     * are (an account manager: their own and what is assigned to them); narrowed to one handler
+     * when asked for one the viewer sees.
+     */
     private static void scope(Viewer viewer, Long owner, List<String> where,
             List<Consumer<JdbcClient.StatementSpec>> params) {
         where.add("c.deleted = FALSE");
-        if (!viewer.role().seesAllCustomers()) {
-            where.add("(c.owner_id = :viewer OR k.owner_id = :viewer)");
-            params.add(s -> s.param("viewer", viewer.userId()));
-        } else if (owner != null) {
+        Scope book = viewer.scope();
+        if (!book.all()) {
+            where.add("(" + book.sql("c.owner_id") + " OR " + book.sql("k.owner_id") + ")");
+        }
+        if (owner != null && viewer.seesOthers() && book.includes(owner)) {
             where.add("k.owner_id = :owner");
             params.add(s -> s.param("owner", owner));
         }

@@ -2,6 +2,7 @@ package com.keyaccount.crm.dashboard.application;
 
 import com.keyaccount.crm.customer.Industry;
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,15 @@ import java.util.List;
  * is always their own book, whatever owner they ask for. Pages other than the overview count
  * customers only and leave the product line aside.
  */
-public record DashboardFilter(Region region, Industry industry, Long owner, Long productLine) {
+public record DashboardFilter(Region region, Industry industry, Long owner, Long productLine, Scope book) {
 
     public DashboardFilter(Region region, Industry industry, Long owner) {
         this(region, industry, owner, null);
+    }
+
+    /** One owner's book ({@code owner} null: the whole book). */
+    public DashboardFilter(Region region, Industry industry, Long owner, Long productLine) {
+        this(region, industry, owner, productLine, owner == null ? Scope.ALL : Scope.own(owner));
     }
 
     public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner) {
@@ -24,8 +30,9 @@ public record DashboardFilter(Region region, Industry industry, Long owner, Long
 
     /** {@code productLine} must be a product line that exists (the caller has checked it). */
     public static DashboardFilter of(Viewer viewer, Region region, Industry industry, Long owner, Long productLine) {
-        Long book = viewer.role().seesAllCustomers() ? owner : Long.valueOf(viewer.userId());
-        return new DashboardFilter(region, industry, book, productLine);
+        Scope book = viewer.book(owner);
+        return new DashboardFilter(region, industry, book.single() ? Long.valueOf(book.theOwner()) : null, productLine,
+                book);
     }
 
     /** The WHERE clause over {@code customer c} (deleted ones never count) and its arguments. */
@@ -39,9 +46,8 @@ public record DashboardFilter(Region region, Industry industry, Long owner, Long
             sql.append(" AND c.industry = ?");
             args.add(industry.name());
         }
-        if (owner != null) {
-            sql.append(" AND c.owner_id = ?");
-            args.add(owner);
+        if (!book.all()) {
+            sql.append(" AND ").append(book.sql("c.owner_id"));
         }
         return sql.toString();
     }

@@ -8,6 +8,7 @@ import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import com.keyaccount.crm.lost.application.Retention;
 import com.keyaccount.crm.survey.application.SatisfactionFigures;
 import com.keyaccount.crm.survey.application.SatisfactionReport;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,10 +66,11 @@ public class ServiceCards {
     }
 
     /**
-     * The customers a card counts: the whole book ({@code owner} 0, as every director sees it) or one
-     * manager's, in a year, on a day (the last twelve months and the quarters begun move with it).
+     * The customers a card counts: the books the viewer sees (the whole book, as every director
+     * sees it, one manager's or a supervisor's people's), in a year, on a day (the last twelve
+     * months and the quarters begun move with it).
      */
-    private record Book(long owner, int year, LocalDate today) {
+    private record Book(Scope books, int year, LocalDate today) {
     }
 
     /** The three cards as the viewer may see them. */
@@ -77,7 +79,7 @@ public class ServiceCards {
 
     /** Complaints received from {@code from} up to {@code to}; churn and retention in {@code year}. */
     public Cards of(Viewer viewer, Instant from, Instant to, int year) {
-        Versioned<Book> book = version.of(new Book(viewer.role().seesAllCustomers() ? 0 : viewer.userId(), year,
+        Versioned<Book> book = version.of(new Book(viewer.scope(), year,
                 LocalDate.now(clock.withZone(zone))));
         CompletableFuture<SatisfactionFigures.Line> score = card(scores, book, () -> satisfaction.panel(viewer));
         CompletableFuture<Retention.Report> rates = card(kept, book, () -> retention.of(viewer, year));

@@ -81,7 +81,7 @@ public class MyDay {
      * any manager's (or their own, usually empty, book).
      */
     public static long ownerFor(Viewer viewer, Long requestedOwner) {
-        return viewer.role().seesAllCustomers() && requestedOwner != null ? requestedOwner : viewer.userId();
+        return requestedOwner != null && viewer.canSee(requestedOwner) ? requestedOwner : viewer.userId();
     }
 
     public MyDayView of(long ownerId) {

@@ -156,14 +156,12 @@ public class LostCustomers {
                 .params(ownerId, MY_DAY_ROWS).query((rs, n) -> CustomerLoss.of(rs)).list();
     }
 
-    /** Losses in a period, newest first: a manager's own book, everyone's for directors. */
+    /** Losses in a period, newest first, of the books the viewer sees. */
     public List<CustomerLoss> lostBetween(Viewer viewer, LocalDate from, LocalDate to) {
-        boolean all = viewer.role().seesAllCustomers();
         return jdbc.sql("SELECT " + CustomerLoss.COLUMNS + " FROM " + CustomerLoss.FROM
-                + " WHERE c.deleted = FALSE AND l.lost_on BETWEEN ? AND ?" + (all ? "" : " AND c.owner_id = ?")
+                + " WHERE c.deleted = FALSE AND l.lost_on BETWEEN ? AND ? AND " + viewer.scope().sql("c.owner_id")
                 + " ORDER BY l.lost_on DESC, l.id DESC")
-                .params(all ? List.of(Date.valueOf(from), Date.valueOf(to))
-                        : List.of(Date.valueOf(from), Date.valueOf(to), viewer.userId()))
+                .params(List.of(Date.valueOf(from), Date.valueOf(to)))
                 .query((rs, n) -> CustomerLoss.of(rs)).list();
     }
 

@@ -107,17 +107,13 @@ public class Retention {
      * over the book cost more than the whole panel may take).
      */
     private List<List<Row>> rows(Viewer viewer, List<LocalDate[]> periods) {
-        boolean all = viewer.role().seesAllCustomers();
         Map<String, Object> args = new HashMap<>();
         StringBuilder sums = new StringBuilder();
         for (int i = 0; i < periods.size(); i++) {
             args.put("s" + i, Timestamp.from(periods.get(i)[0].atStartOfDay(zone).toInstant()));
             sums.append(", SUM(CASE WHEN c.created_at < :s").append(i).append(" THEN 1 ELSE 0 END) AS p").append(i);
         }
-        if (!all) {
-            args.put("me", viewer.userId());
-        }
-        String mine = all ? "" : " AND c.owner_id = :me";
+        String mine = viewer.scope().all() ? "" : " AND " + viewer.scope().sql("c.owner_id");
         List<List<Row>> rows = new ArrayList<>();
         periods.forEach(p -> rows.add(new ArrayList<>()));
         jdbc.sql("""

@@ -2,6 +2,7 @@ package com.keyaccount.crm.plan.application;
 
 import com.keyaccount.crm.plan.PlanStatus;
 import com.keyaccount.crm.plan.Quarter;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -60,11 +61,11 @@ public class PlanBoard {
     }
 
     /**
-     * A page of the quarter's accounts in the state shown; {@code owner} narrows a director's list
-     * to one manager's book (a manager's list is their own book whatever it says).
+     * A page of the quarter's accounts in the state shown; {@code owner} narrows the list to one
+     * manager's book of those the viewer sees (an account manager's is their own whatever it says).
      */
     public Page page(Viewer viewer, Quarter quarter, Shown shown, Long owner, int page) {
-        Long book = viewer.role().seesAllCustomers() ? owner : Long.valueOf(viewer.userId());
+        Scope book = viewer.book(owner);
         Map<Shown, Long> counts = new EnumMap<>(Shown.class);
         for (Shown s : Shown.values()) {
             counts.put(s, 0L);
@@ -99,14 +100,13 @@ public class PlanBoard {
         return new Page(rows, current, lastPage, total, counts);
     }
 
-    /** The accounts' rows of the whole book ({@code book} null) or of one owner's. */
-    private static String from(Long book) {
-        return book == null ? FROM.formatted("", "")
-                : FROM.formatted(" AND owner_id = :owner", " AND c.owner_id = :owner");
+    /** The accounts' rows of the books in scope. */
+    private static String from(Scope book) {
+        return book.all() ? FROM.formatted("", "")
+                : FROM.formatted(" AND " + book.sql("owner_id"), " AND " + book.sql("c.owner_id"));
     }
 
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Long book, Quarter quarter) {
-        JdbcClient.StatementSpec spec = sql.param("quarter", quarter.first());
-        return book == null ? spec : spec.param("owner", book);
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Scope book, Quarter quarter) {
+        return sql.param("quarter", quarter.first());
     }
 }

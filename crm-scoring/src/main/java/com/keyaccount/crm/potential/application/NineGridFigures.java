@@ -8,6 +8,7 @@ import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
 import com.keyaccount.crm.potential.application.NineGrid.Figures;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,13 +33,10 @@ public class NineGridFigures {
             WHERE c.deleted = FALSE AND c.status <> 'LOST'%s
             GROUP BY c.potential, c.adoption""";
 
-    /** The key of a director's or admin's grid; a manager's is their user id. */
-    private static final long WHOLE_BOOK = 0L;
-
     private final JdbcClient jdbc;
     private final FigureVersion version;
-    /** By owner; the whole book under {@link #WHOLE_BOOK}. */
-    private final Cache<Versioned<Long>, NineGrid> kept;
+    /** By the books seen: the whole book, a manager's own, a supervisor's people's. */
+    private final Cache<Versioned<Scope>, NineGrid> kept;
 
     NineGridFigures(JdbcClient jdbc, FigureVersion version) {
         this.jdbc = jdbc;
@@ -47,15 +45,11 @@ public class NineGridFigures {
     }
 
     public NineGrid of(Viewer viewer) {
-        return version.kept(kept, viewer.role().seesAllCustomers() ? WHOLE_BOOK : viewer.userId(), this::count);
+        return version.kept(kept, viewer.scope(), this::count);
     }
 
-    private NineGrid count(long owner) {
-        boolean whole = owner == WHOLE_BOOK;
-        var statement = jdbc.sql(SQL.formatted(whole ? "" : " AND c.owner_id = :owner"));
-        if (!whole) {
-            statement = statement.param("owner", owner);
-        }
+    private NineGrid count(Scope book) {
+        var statement = jdbc.sql(SQL.formatted(book.all() ? "" : " AND " + book.sql("c.owner_id")));
         Map<PotentialBand, Map<GridColumn, Figures>> cells = new EnumMap<>(PotentialBand.class);
         Figures[] notAssessed = {Figures.NONE};
         statement.query((rs, n) -> {

@@ -63,7 +63,7 @@ final class FunnelMoves {
     }
 
     Result of(ProspectSql sql, FunnelFilter filter) {
-        if (filter.owner() == null && filter.region() == null && flows.inStep()) {
+        if (filter.wholeBook() && flows.inStep()) {
             return summed(filter);
         }
         List<Object> args = new ArrayList<>();
@@ -72,7 +72,7 @@ final class FunnelMoves {
         // A stage change is only written with its prospect row, so a customer with changes is a
         // prospect: not being deleted is all its changes must pass. The whole book's funnel then
         // reads no customer row per change (a hashed anti-join against the few deleted ones).
-        String changes = filter.owner() == null && filter.region() == null
+        String changes = filter.wholeBook()
                 ? "prospect_stage_change s WHERE s.changed_at >= " + start
                         + " AND s.customer_id NOT IN (SELECT d.id FROM customer d WHERE d.deleted = TRUE)"
                 : "prospect_stage_change s JOIN customer c ON c.id = s.customer_id WHERE s.changed_at >= " + start

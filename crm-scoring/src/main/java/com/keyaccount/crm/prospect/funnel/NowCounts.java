@@ -82,9 +82,8 @@ final class NowCounts {
         List<Row> rows = new ArrayList<>();
         List<Object> scoped = new ArrayList<>();
         StringBuilder where = new StringBuilder();
-        if (filter.owner() != null) {
-            where.append(" AND n.owner_id = ?");
-            scoped.add(filter.owner());
+        if (!filter.book().all()) {
+            where.append(" AND ").append(filter.book().sql("n.owner_id"));
         }
         if (filter.region() != null) {
             where.append(" AND n.region = ?");

@@ -3,6 +3,7 @@ package com.keyaccount.crm.prospect.funnel;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.prospect.RefusalReason;
 import com.keyaccount.crm.prospect.rules.StageKind;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Which prospects the list shows: every funnel figure's prospects are one of these. Null means
- * any. An account manager's criteria are always their own book, whatever owner they ask for.
+ * any. An account manager's criteria are always their own book, whatever owner they ask for;
+ * {@code owner} is the one book shown, if one, {@code book} all the books shown.
  *
  * @param stage      the stage it stands at now
  * @param closeClass "A" … "E", or {@link Funnel#NONE} for not graded
@@ -19,7 +21,14 @@ import java.util.List;
  * @param focus      what it did in a period: stood at, moved up from, or left a stage
  */
 public record ProspectCriteria(Long owner, Region region, String stage, String closeClass, String priority,
-        Integer stuckDays, RefusalReason reason, State state, Focus focus) {
+        Integer stuckDays, RefusalReason reason, State state, Focus focus, Scope book) {
+
+    /** One owner's book ({@code owner} null: the whole book). */
+    public ProspectCriteria(Long owner, Region region, String stage, String closeClass, String priority,
+            Integer stuckDays, RefusalReason reason, State state, Focus focus) {
+        this(owner, region, stage, closeClass, priority, stuckDays, reason, state, focus,
+                owner == null ? Scope.ALL : Scope.own(owner));
+    }
 
     /** Where a prospect is on its way: still climbing, refused, or won (the won stage or past it). */
     public enum State {
@@ -44,14 +53,15 @@ public record ProspectCriteria(Long owner, Region region, String stage, String c
 
     public static ProspectCriteria of(Viewer viewer, Long owner, Region region, String stage, String closeClass,
             String priority, Integer stuckDays, RefusalReason reason, State state, Focus focus) {
-        return new ProspectCriteria(FunnelFilter.book(viewer, owner), region, stage, closeClass, priority, stuckDays,
-                reason, state, focus);
+        Scope book = viewer.book(owner);
+        return new ProspectCriteria(book.single() ? Long.valueOf(book.theOwner()) : null, region, stage, closeClass,
+                priority, stuckDays, reason, state, focus, book);
     }
 
     /** The conditions over {@link ProspectSql#FROM}, after who is a prospect; their arguments appended. */
     String where(ProspectSql sql, LocalDate today, List<Object> args) {
         StringBuilder where = new StringBuilder(ProspectSql.population());
-        where.append(ProspectSql.scope(owner, region, args));
+        where.append(ProspectSql.scope(book, region, args));
         if (stage != null) {
             where.append(" AND ").append(sql.stage()).append(" = ?");
             args.add(stage);

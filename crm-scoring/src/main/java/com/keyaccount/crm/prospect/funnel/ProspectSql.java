@@ -1,6 +1,7 @@
 package com.keyaccount.crm.prospect.funnel;
 
 import com.keyaccount.crm.customer.Region;
+import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.prospect.rules.ProspectLadder;
 import com.keyaccount.crm.prospect.rules.StageDefinition;
 import com.keyaccount.crm.prospect.rules.StageKind;
@@ -67,11 +68,10 @@ final class ProspectSql {
     }
 
     /** A filter by owner and region over {@code customer c}, its arguments appended. */
-    static String scope(Long owner, Region region, List<Object> args) {
+    static String scope(Scope book, Region region, List<Object> args) {
         StringBuilder sql = new StringBuilder();
-        if (owner != null) {
-            sql.append(" AND c.owner_id = ?");
-            args.add(owner);
+        if (!book.all()) {
+            sql.append(" AND ").append(book.sql("c.owner_id"));
         }
         if (region != null) {
             sql.append(" AND c.region = ?");

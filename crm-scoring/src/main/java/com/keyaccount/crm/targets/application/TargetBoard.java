@@ -84,12 +84,12 @@ public class TargetBoard {
             numbered.add(new Row(r.userId(), r.name(), r.revenue(), r.orders(), r.newKeyAccounts(),
                     r.buyingCustomers(), i + 1));
         }
-        Row sums = numbered.stream().reduce((a, b) -> new Row(0, null, a.revenue().plus(b.revenue()),
+        // everyone keeps their rank in the whole company; a supervisor sees their people's rows and sums
+        List<Row> shown = numbered.stream().filter(r -> viewer.canSee(r.userId())).toList();
+        Row sums = viewer.seesOthers() ? shown.stream().reduce((a, b) -> new Row(0, null, a.revenue().plus(b.revenue()),
                 a.orders().plus(b.orders()), a.newKeyAccounts().plus(b.newKeyAccounts()),
-                a.buyingCustomers().plus(b.buyingCustomers()), 0)).orElse(null);
-        List<Row> shown = viewer.role().seesAllCustomers() ? numbered
-                : numbered.stream().filter(r -> r.userId() == viewer.userId()).toList();
-        return new Board(period, to, started, shown, viewer.role().seesAllCustomers() ? sums : null, numbered.size());
+                a.buyingCustomers().plus(b.buyingCustomers()), 0)).orElse(null) : null;
+        return new Board(period, to, started, shown, sums, numbered.size());
     }
 
     private Map<Long, ActualFigures.Done> done(ActualFigures.Span span) {

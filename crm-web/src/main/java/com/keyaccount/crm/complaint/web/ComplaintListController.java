@@ -50,8 +50,8 @@ class ComplaintListController {
         model.addAttribute("owner", filter.owner());
         model.addAttribute("customer", filter.customerId());
         model.addAttribute("lastPage", Math.max(0, (int) ((rows.total() - 1) / ComplaintQueries.PAGE_SIZE)));
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
         return "complaints/list";
     }
@@ -87,7 +87,7 @@ class ComplaintListController {
         ComplaintStatus one = s == null || s.equals("open") || s.equals("overdue") || s.equals("all") ? null
                 : ComplaintStatus.valueOf(s);
         return new ComplaintFilter(one, "open".equals(s), "overdue".equals(s),
-                viewer.role().seesAllCustomers() ? owner : null, customer);
+                viewer.seesOthers() ? owner : null, customer);
     }
 
     /** The status parameter if it is one the page offers; default: the open ones. */

@@ -58,7 +58,7 @@ class DashboardController {
         DashboardFilter filter = filter(query, line, viewer);
         Overview overview = dashboards.overview(filter);
         List<Month> trend = keyFigures.trend(filter);
-        DrillLinks links = new DrillLinks(request.getContextPath(), query, overview, viewer.role().seesAllCustomers());
+        DrillLinks links = new DrillLinks(request.getContextPath(), query, overview, viewer.seesOthers());
         Charts charts = new Charts(messages, locale);
         model.addAttribute("overview", overview);
         model.addAttribute("kpis", keyFigures.kpis(overview));

@@ -16,8 +16,8 @@ final class FilterChoices {
     static void addTo(Model model, Viewer viewer, Team team) {
         model.addAttribute("regions", Region.values());
         model.addAttribute("industries", Industry.values());
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
     }
 

@@ -55,8 +55,8 @@ class AttainmentController {
     }
 
     private void managers(Viewer viewer, Model model) {
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
     }
 }

@@ -158,7 +158,7 @@ class MyDayController {
         model.addAttribute("owner", owner);
         model.addAttribute("ownBook", owner == viewer.userId());
         // the manager parameter only where it was given, so a manager's own links stay short
-        Long managerParam = viewer.role().seesAllCustomers() ? owner : null;
+        Long managerParam = viewer.seesOthers() ? owner : null;
         String tierParam = filter.tier() == null ? null : filter.tier().name();
         model.addAttribute("managerParam", managerParam);
         model.addAttribute("filter", filter);
@@ -167,8 +167,8 @@ class MyDayController {
         model.addAttribute("links", new MyDayLinks(managerParam, tierParam, filter.city()));
         model.addAttribute("ownerName", owner == viewer.userId() ? viewer.displayName()
                 : team.displayName(owner).orElse(""));
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
             model.addAttribute("self", viewer.userId());
         }
     }

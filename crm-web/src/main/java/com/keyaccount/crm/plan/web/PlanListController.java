@@ -37,10 +37,10 @@ class PlanListController {
         model.addAttribute("quarter", q);
         model.addAttribute("current", plans.currentQuarter());
         model.addAttribute("shown", s);
-        Long book = viewer.role().seesAllCustomers() ? owner : null;
+        Long book = viewer.seesOthers() ? owner : null;
         model.addAttribute("owner", book);
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
         model.addAttribute("board", board.page(viewer, q, s, book, number(page)));
         model.addAttribute("states", PlanBoard.Shown.values());

@@ -38,7 +38,7 @@ class SatisfactionPageController {
     @GetMapping("/satisfaction")
     String page(Viewer viewer, Model model) {
         model.addAttribute("overview", report.overview(viewer));
-        model.addAttribute("ownBook", !viewer.role().seesAllCustomers());
+        model.addAttribute("ownBook", !viewer.seesOthers());
         return "surveys/satisfaction";
     }
 

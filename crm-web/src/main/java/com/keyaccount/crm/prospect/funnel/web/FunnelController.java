@@ -34,9 +34,9 @@ class FunnelController {
             Locale locale, HttpServletRequest request, Model model) {
         query.settle(funnels.today());
         Funnel funnel = funnels.funnel(query.filter(viewer));
-        boolean director = viewer.role().seesAllCustomers();
+        boolean seesOthers = viewer.seesOthers();
         ProspectWords words = new ProspectWords(messages, locale, funnel.names());
-        FunnelLinks links = new FunnelLinks(request.getContextPath(), funnel.filter(), director);
+        FunnelLinks links = new FunnelLinks(request.getContextPath(), funnel.filter(), seesOthers);
         model.addAttribute("funnel", funnel);
         model.addAttribute("words", words);
         model.addAttribute("links", links);
@@ -45,8 +45,8 @@ class FunnelController {
         model.addAttribute("regions", Region.values());
         model.addAttribute("closeClasses", Funnel.CLOSE_CLASSES);
         model.addAttribute("priorities", Funnel.PRIORITY_CLASSES);
-        if (director) {
-            model.addAttribute("managers", team.accountManagers());
+        if (seesOthers) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
         return "funnel/funnel";
     }

@@ -84,7 +84,7 @@ class ProspectExportController {
             }
             matrix(sink, words, funnel, words.text("funnel.byClose"), Funnel.CLOSE_CLASSES, true);
             matrix(sink, words, funnel, words.text("funnel.byPriority"), Funnel.PRIORITY_CLASSES, false);
-            if (viewer.role().seesAllCustomers()) {
+            if (viewer.seesOthers()) {
                 groups(sink, words.text("funnel.byManager"), funnel.byManager(), false, words);
             }
             groups(sink, words.text("funnel.byRegion"), funnel.byRegion(), true, words);

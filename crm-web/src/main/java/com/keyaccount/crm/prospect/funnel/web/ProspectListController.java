@@ -37,15 +37,15 @@ class ProspectListController {
         model.addAttribute("page", prospects.page(query.criteria(viewer), query.sortKey(), query.descending(),
                 query.pageNumber()));
         model.addAttribute("words", words);
-        model.addAttribute("chips", ProspectChips.of(query, words, viewer.role().seesAllCustomers() ? team : null, fmt));
+        model.addAttribute("chips", ProspectChips.of(query, words, viewer.seesOthers() ? team : null, fmt));
         model.addAttribute("badFilter", result.hasErrors() || query.hasNonsense());
         model.addAttribute("regions", Region.values());
         model.addAttribute("stages", names.ladder().stages());
         model.addAttribute("closeClasses", Funnel.CLOSE_CLASSES);
         model.addAttribute("priorities", Funnel.PRIORITY_CLASSES);
         model.addAttribute("reasons", RefusalReason.values());
-        if (viewer.role().seesAllCustomers()) {
-            model.addAttribute("managers", team.accountManagers());
+        if (viewer.seesOthers()) {
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
         }
         return "funnel/prospects";
     }

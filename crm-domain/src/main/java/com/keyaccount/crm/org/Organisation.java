@@ -1,0 +1,211 @@
+package com.keyaccount.crm.org;
+
+import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.user.NotPermittedException;
+import com.keyaccount.crm.user.Role;
+import com.keyaccount.crm.user.Viewer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The admin builds the organisation: units added, renamed, moved and deleted, each in the audit
+ * log. The one class that writes {@code org_unit}. A unit's people keep their place when it
+ * moves, and their managers' scopes follow at the next request (scopes are read per request).
+ */
+@Service
+@Transactional
+@RequiredArgsConstructor
+public class Organisation {
+
+    public static final String ENTITY = "OrgUnit";
+
+    private final OrgUnitRepository units;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /** One unit as the chart shows it: its depth in the tree, its people and the customers they own. */
+    public record Node(long id, Long parentId, String name, UnitKind kind, long version, int depth,
+            List<Member> members, long customers) {
+    }
+
+    public record Member(long id, String displayName, Role role, boolean enabled) {
+    }
+
+    /** The whole tree, depth first, siblings by name. */
+    @Transactional(readOnly = true)
+    public List<Node> chart() {
+        Map<Long, List<Member>> members = new HashMap<>();
+        jdbc.sql("SELECT id, display_name, role, enabled, unit_id FROM app_user WHERE unit_id IS NOT NULL"
+                + " ORDER BY enabled DESC, display_name")
+                .query((rs, n) -> members.computeIfAbsent(rs.getLong("unit_id"), k -> new ArrayList<>())
+                        .add(new Member(rs.getLong("id"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                                rs.getBoolean("enabled"))))
+                .list();
+        Map<Long, Long> customers = new HashMap<>();
+        jdbc.sql("""
+                SELECT u.unit_id, COUNT(*) AS n FROM customer c JOIN app_user u ON u.id = c.owner_id
+                WHERE c.deleted = FALSE AND u.unit_id IS NOT NULL GROUP BY u.unit_id""")
+                .query((rs, n) -> customers.put(rs.getLong("unit_id"), rs.getLong("n"))).list();
+        Map<Long, List<OrgUnit>> children = new HashMap<>();
+        OrgUnit root = null;
+        for (OrgUnit unit : units.findAllByOrderByName()) {
+            if (unit.getParentId() == null) {
+                root = unit;
+            } else {
+                children.computeIfAbsent(unit.getParentId(), k -> new ArrayList<>()).add(unit);
+            }
+        }
+        List<Node> out = new ArrayList<>();
+        if (root != null) {
+            walk(root, 0, children, members, customers, out);
+        }
+        return out;
+    }
+
+    private static void walk(OrgUnit unit, int depth, Map<Long, List<OrgUnit>> children,
+            Map<Long, List<Member>> members, Map<Long, Long> customers, List<Node> out) {
+        out.add(new Node(unit.getId(), unit.getParentId(), unit.getName(), unit.getKind(), unit.getVersion(), depth,
+                members.getOrDefault(unit.getId(), List.of()), customers.getOrDefault(unit.getId(), 0L)));
+        List<OrgUnit> below = children.getOrDefault(unit.getId(), List.of());
+        below.sort(Comparator.comparing(OrgUnit::getName));
+        for (OrgUnit child : below) {
+            walk(child, depth + 1, children, members, customers, out);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Node> node(long id) {
+        return chart().stream().filter(n -> n.id() == id).findFirst();
+    }
+
+    /** The unit's name with those above it, "公司 / 江苏省 / 南京区": how a user's place is shown and audited. */
+    @Transactional(readOnly = true)
+    public Optional<String> path(Long unitId) {
+        if (unitId == null) {
+            return Optional.empty();
+        }
+        Map<Long, OrgUnit> byId = new HashMap<>();
+        units.findAll().forEach(u -> byId.put(u.getId(), u));
+        OrgUnit unit = byId.get(unitId);
+        if (unit == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (OrgUnit u = unit; u != null && names.size() <= byId.size(); u = byId.get(u.getParentId())) {
+            names.add(0, u.getName());
+        }
+        return Optional.of(String.join(" / ", names));
+    }
+
+    public OrgUnit add(Viewer admin, long parentId, String name, UnitKind kind) {
+        requireAdmin(admin);
+        OrgUnit parent = find(parentId);
+        String clean = UnitNames.check(name);
+        if (units.existsByParentIdAndNameIgnoreCase(parentId, clean)) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.NAME_TAKEN);
+        }
+        OrgUnit unit = units.saveAndFlush(new OrgUnit(parent, clean, kind, clock.instant()));
+        audit.created(admin.username(), ENTITY, unit.getId(), null, "name", path(unit.getId()).orElse(clean));
+        return unit;
+    }
+
+    public void rename(Viewer admin, long id, long version, String name) {
+        requireAdmin(admin);
+        OrgUnit unit = current(id, version);
+        String clean = UnitNames.check(name);
+        if (clean.equals(unit.getName())) {
+            return;
+        }
+        if (!clean.equalsIgnoreCase(unit.getName()) && units.existsByParentIdAndNameIgnoreCase(unit.getParentId(), clean)) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.NAME_TAKEN);
+        }
+        audit.fieldChanged(admin.username(), ENTITY, id, null, "name", unit.getName(), clean);
+        unit.rename(clean);
+        units.flush();
+    }
+
+    /** Moves the unit, with its units and people, below another: never below itself or its own units. */
+    public void move(Viewer admin, long id, long version, long newParentId) {
+        requireAdmin(admin);
+        OrgUnit unit = current(id, version);
+        if (unit.isCompany()) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.COMPANY);
+        }
+        if (unit.getParentId() == newParentId) {
+            return;
+        }
+        OrgUnit parent = find(newParentId);
+        if (OrgTree.below(units.findAll(), id).contains(newParentId)) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.CYCLE);
+        }
+        if (units.existsByParentIdAndNameIgnoreCase(newParentId, unit.getName())) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.NAME_TAKEN);
+        }
+        String before = path(unit.getParentId()).orElse("");
+        unit.moveUnder(parent);
+        units.flush();
+        audit.fieldChanged(admin.username(), ENTITY, id, null, "parent", before, path(newParentId).orElse(""));
+    }
+
+    /**
+     * Deletes an empty unit. Refused while units hang below it or its people own customers (their
+     * books must go elsewhere first); people without customers move up to the parent unit.
+     */
+    public void delete(Viewer admin, long id, long version) {
+        requireAdmin(admin);
+        OrgUnit unit = current(id, version);
+        if (unit.isCompany()) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.COMPANY);
+        }
+        if (units.existsByParentId(id)) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.HAS_UNITS);
+        }
+        long owned = jdbc.sql("""
+                SELECT COUNT(*) FROM customer c JOIN app_user u ON u.id = c.owner_id
+                WHERE u.unit_id = ? AND c.deleted = FALSE""").param(id).query(Long.class).single();
+        if (owned > 0) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.OWNS_CUSTOMERS);
+        }
+        String before = path(id).orElse(unit.getName());
+        String parent = path(unit.getParentId()).orElse("");
+        List<Long> people = jdbc.sql("SELECT id FROM app_user WHERE unit_id = ? ORDER BY id").param(id)
+                .query(Long.class).list();
+        for (long person : people) {
+            audit.fieldChanged(admin.username(), "AppUser", person, null, "unit", before, parent);
+        }
+        jdbc.sql("UPDATE app_user SET unit_id = ?, version = version + 1 WHERE unit_id = ?")
+                .params(unit.getParentId(), id).update();
+        units.delete(unit);
+        units.flush();
+        audit.deleted(admin.username(), ENTITY, id, null, "name", before);
+    }
+
+    private OrgUnit current(long id, long version) {
+        OrgUnit unit = find(id);
+        if (unit.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(OrgUnit.class, id);
+        }
+        return unit;
+    }
+
+    private OrgUnit find(long id) {
+        return units.findById(id).orElseThrow(() -> new OrgUnitNotFoundException(id));
+    }
+
+    static void requireAdmin(Viewer viewer) {
+        if (viewer.role() != Role.ADMIN) {
+            throw new NotPermittedException("build the organisation");
+        }
+    }
+}
