@@ -31,14 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The role × route matrix: every route the application maps is listed, with who may reach it,
  * in {@code security/route-matrix.csv}. A route without a row (or a row without a route)
- * fails, and each row is tried as anonymous, account manager, director and admin: "allow"
+ * fails, and each row is tried as anonymous, account manager, regional manager, director and admin: "allow"
  * means the request got past security (whatever the page then answered), "deny" means 401,
  * 403 or the login page. Ids in paths are ones that do not exist, so nothing is changed.
  */
 @FullStackTest
 class RouteMatrixTest {
 
-    private static final List<String> ROLES = List.of("anonymous", "manager", "director", "admin");
+    private static final List<String> ROLES = List.of("anonymous", "manager", "regional", "director", "admin");
 
     private final MockMvc mvc;
     private final RequestMappingHandlerMapping mappings;
@@ -79,7 +79,7 @@ class RouteMatrixTest {
     @Test
     void each_role_reaches_exactly_the_routes_the_matrix_allows() throws Exception {
         Map<String, AppUser> users = Map.of("manager", fixtures.user(Role.ACCOUNT_MANAGER),
-                "director", fixtures.user(Role.SALES_DIRECTOR), "admin", fixtures.user(Role.ADMIN));
+                "regional", fixtures.user(Role.REGIONAL_MANAGER), "director", fixtures.user(Role.SALES_DIRECTOR), "admin", fixtures.user(Role.ADMIN));
         List<String> wrong = new ArrayList<>();
         for (Row row : rows()) {
             for (String role : ROLES) {
@@ -145,7 +145,8 @@ class RouteMatrixTest {
                 }
                 String[] cells = line.split(",");
                 rows.add(new Row(cells[0].strip(), cells[1].strip(), Map.of("anonymous", cells[2].strip(),
-                        "manager", cells[3].strip(), "director", cells[4].strip(), "admin", cells[5].strip())));
+                        "manager", cells[3].strip(), "regional", cells[4].strip(), "director", cells[5].strip(),
+                        "admin", cells[6].strip())));
             }
         }
         return rows;

@@ -19,11 +19,7 @@ public class OrgRefusedException extends RuntimeException {
         /** a unit with units below it is not deleted: move or delete those first */
         HAS_UNITS,
         /** a unit whose people own customers is not deleted: their books go elsewhere first */
-        OWNS_CUSTOMERS,
-        /** a person leaving who owns customers names who takes them over */
-        SUCCESSOR_NEEDED,
-        /** the one taking over a book is an enabled account manager other than the one leaving */
-        SUCCESSOR_INVALID
+        OWNS_CUSTOMERS
     }
 
     private final Reason reason;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,7 @@ public class Organisation {
     private final OrgUnitRepository units;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     /** One unit as the chart shows it: its depth in the tree, its people and the customers they own. */
@@ -120,42 +122,44 @@ public class Organisation {
         return unit;
     }
 
-    public void rename(Viewer admin, long id, long version, String name) {
+    /**
+     * Renames the unit and moves it, with its units and people, below another (the same parent:
+     * no move); never below itself or its own units, and the company neither moves nor changes level.
+     */
+    public void change(Viewer admin, long id, long version, String name, Long newParentId) {
         requireAdmin(admin);
         OrgUnit unit = current(id, version);
         String clean = UnitNames.check(name);
-        if (clean.equals(unit.getName())) {
-            return;
+        long parentId = unit.isCompany() || newParentId == null ? nullToZero(unit.getParentId()) : newParentId;
+        if (unit.isCompany() && newParentId != null) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.COMPANY);
         }
-        if (!clean.equalsIgnoreCase(unit.getName()) && units.existsByParentIdAndNameIgnoreCase(unit.getParentId(), clean)) {
+        boolean moves = !unit.isCompany() && parentId != unit.getParentId();
+        OrgUnit parent = moves ? find(parentId) : null;
+        if (moves && OrgTree.below(units.findAll(), id).contains(parentId)) {
+            throw new OrgRefusedException(OrgRefusedException.Reason.CYCLE);
+        }
+        boolean renames = !clean.equals(unit.getName());
+        boolean sameNameElsewhere = moves || !clean.equalsIgnoreCase(unit.getName());
+        if ((renames || moves) && sameNameElsewhere && !unit.isCompany()
+                && units.existsByParentIdAndNameIgnoreCase(parentId, clean)) {
             throw new OrgRefusedException(OrgRefusedException.Reason.NAME_TAKEN);
         }
-        audit.fieldChanged(admin.username(), ENTITY, id, null, "name", unit.getName(), clean);
-        unit.rename(clean);
+        if (renames) {
+            audit.fieldChanged(admin.username(), ENTITY, id, null, "name", unit.getName(), clean);
+            unit.rename(clean);
+        }
+        if (moves) {
+            String before = path(unit.getParentId()).orElse("");
+            unit.moveUnder(parent);
+            units.flush();
+            audit.fieldChanged(admin.username(), ENTITY, id, null, "parent", before, path(parentId).orElse(""));
+        }
         units.flush();
     }
 
-    /** Moves the unit, with its units and people, below another: never below itself or its own units. */
-    public void move(Viewer admin, long id, long version, long newParentId) {
-        requireAdmin(admin);
-        OrgUnit unit = current(id, version);
-        if (unit.isCompany()) {
-            throw new OrgRefusedException(OrgRefusedException.Reason.COMPANY);
-        }
-        if (unit.getParentId() == newParentId) {
-            return;
-        }
-        OrgUnit parent = find(newParentId);
-        if (OrgTree.below(units.findAll(), id).contains(newParentId)) {
-            throw new OrgRefusedException(OrgRefusedException.Reason.CYCLE);
-        }
-        if (units.existsByParentIdAndNameIgnoreCase(newParentId, unit.getName())) {
-            throw new OrgRefusedException(OrgRefusedException.Reason.NAME_TAKEN);
-        }
-        String before = path(unit.getParentId()).orElse("");
-        unit.moveUnder(parent);
-        units.flush();
-        audit.fieldChanged(admin.username(), ENTITY, id, null, "parent", before, path(newParentId).orElse(""));
+    private static long nullToZero(Long id) {
+        return id == null ? 0L : id;
     }
 
     /**
@@ -179,13 +183,7 @@ public class Organisation {
         }
         String before = path(id).orElse(unit.getName());
         String parent = path(unit.getParentId()).orElse("");
-        List<Long> people = jdbc.sql("SELECT id FROM app_user WHERE unit_id = ? ORDER BY id").param(id)
-                .query(Long.class).list();
-        for (long person : people) {
-            audit.fieldChanged(admin.username(), "AppUser", person, null, "unit", before, parent);
-        }
-        jdbc.sql("UPDATE app_user SET unit_id = ?, version = version + 1 WHERE unit_id = ?")
-                .params(unit.getParentId(), id).update();
+        events.publishEvent(new UnitDissolved(id, unit.getParentId(), admin.username(), before, parent));
         units.delete(unit);
         units.flush();
         audit.deleted(admin.username(), ENTITY, id, null, "name", before);

@@ -41,6 +41,10 @@ public class AppUser {
 
     private String region;
 
+    /** Where the user sits in the organisation; {@code null} until an administrator places them. */
+    @Column(name = "unit_id")
+    private Long unitId;
+
     private boolean enabled;
 
     /** Set for a new user and after a reset: every page leads to the password form until they choose one. */
@@ -97,6 +101,11 @@ public class AppUser {
     /** {@code null} for a user without a region (directors, admins). */
     public void moveToRegion(String newRegion) {
         this.region = newRegion == null || newRegion.isBlank() ? null : newRegion.strip();
+    }
+
+    /** Places the user in a unit of the organisation, or nowhere ({@code null}). */
+    public void placeIn(Long newUnitId) {
+        this.unitId = newUnitId;
     }
 
     /** An administrator set a temporary password: the old one stops working and a new one must be chosen. */

@@ -17,6 +17,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     List<AppUser> findByEnabledTrueOrderByDisplayName();
 
+    List<AppUser> findByUnitId(long unitId);
+
     /**
      * The enabled users of a role, locked until the transaction ends: two administrators
      * disabling each other at the same moment then cannot leave the system without one.

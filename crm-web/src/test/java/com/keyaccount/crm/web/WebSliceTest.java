@@ -271,6 +271,19 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.targets.SalesTargets salesTargets;
     @MockitoBean
     protected com.keyaccount.crm.targets.application.TargetBoard targetBoard;
+    @MockitoBean
+    protected com.keyaccount.crm.org.Organisation organisation;
+    @MockitoBean
+    protected com.keyaccount.crm.org.Scopes scopes;
+    @MockitoBean
+    protected com.keyaccount.crm.user.application.Departures departures;
+
+    /** A slice has no organisation: everyone sees what their role alone lets them see. */
+    @org.junit.jupiter.api.BeforeEach
+    void scopesFollowRoles() {
+        org.mockito.Mockito.when(scopes.resolve(org.mockito.ArgumentMatchers.any()))
+                .thenAnswer(call -> call.getArgument(0));
+    }
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */
     protected void givenDetailPage(Customer customer, ContactLog... timeline) {

@@ -1,6 +1,9 @@
 package com.keyaccount.crm.user.application;
 
 import com.keyaccount.crm.audit.AuditTrail;
+import com.keyaccount.crm.org.OrgUnitNotFoundException;
+import com.keyaccount.crm.org.Organisation;
+import com.keyaccount.crm.org.UnitDissolved;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
 import com.keyaccount.crm.user.NotPermittedException;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,6 +37,7 @@ public class UserAdministration {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final SignInThrottle signInThrottle;
+    private final Organisation organisation;
 
     /** Every user, optionally only one role and only enabled or disabled ones, by display name. */
     @Transactional(readOnly = true)
@@ -50,11 +55,14 @@ public class UserAdministration {
         }
         return jdbc.query("""
                 SELECT u.id, u.username, u.display_name, u.role, u.region, u.enabled, u.password_change_required,
-                       (SELECT COUNT(*) FROM customer c WHERE c.owner_id = u.id AND c.deleted = FALSE) AS owned
-                FROM app_user u WHERE %s ORDER BY u.display_name, u.id""".formatted(where),
+                       (SELECT COUNT(*) FROM customer c WHERE c.owner_id = u.id AND c.deleted = FALSE) AS owned,
+                       o.name AS unit
+                FROM app_user u LEFT JOIN org_unit o ON o.id = u.unit_id
+                WHERE %s ORDER BY u.display_name, u.id""".formatted(where),
                 (rs, n) -> new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                         Role.valueOf(rs.getString("role")), rs.getString("region"), rs.getBoolean("enabled"),
-                        rs.getBoolean("password_change_required"), rs.getLong("owned")), args.toArray());
+                        rs.getBoolean("password_change_required"), rs.getLong("owned"), rs.getString("unit")),
+                args.toArray());
     }
 
     @Transactional(readOnly = true)
@@ -73,11 +81,17 @@ public class UserAdministration {
         boolean generated = command.initialPassword() == null || command.initialPassword().isEmpty();
         String password = generated ? TemporaryPasswords.generate() : command.initialPassword();
         PasswordPolicy.check(password);
-        AppUser user = users.saveAndFlush(AppUser.invited(username, passwordEncoder.encode(password),
-                command.displayName(), command.role(), command.region()));
+        String unit = unitPath(command.unitId());
+        AppUser invited = AppUser.invited(username, passwordEncoder.encode(password), command.displayName(),
+                command.role(), command.region());
+        invited.placeIn(command.unitId());
+        AppUser user = users.saveAndFlush(invited);
         audit.created(admin.username(), ENTITY, user.getId(), null);
         // the role granted is what matters most about a new account, so it is on record too
         audit.fieldChanged(admin.username(), ENTITY, user.getId(), null, "role", null, user.getRole());
+        if (unit != null) {
+            audit.fieldChanged(admin.username(), ENTITY, user.getId(), null, "unit", null, unit);
+        }
         return new CreatedUser(user.getId(), user.getUsername(), generated ? password : null);
     }
 
@@ -105,17 +119,23 @@ public class UserAdministration {
         if (roleChanges && isLastAdmin(user, enabledAdmins)) {
             throw new LastAdminException();
         }
-        UserChanges before = UserChanges.of(user);
+        String unitAfter = unitPath(changes.unitId());
+        Audited before = audited(user, organisation.path(user.getUnitId()).orElse(null));
         user.changeDisplayName(changes.displayName());
         user.changeRole(changes.role());
         user.moveToRegion(changes.region());
-        audit.changed(admin.username(), ENTITY, id, null, before, UserChanges.of(user));
+        // a move re-scopes the user and their managers at their next request: scopes are read per request
+        user.placeIn(changes.unitId());
+        audit.changed(admin.username(), ENTITY, id, null, before, audited(user, unitAfter));
         if (roleChanges) {
             events.publishEvent(new AccessRevoked(user.getUsername()));
         }
     }
 
-    /** The user can no longer sign in, and whatever they have open ends with their next click. */
+    /**
+     * The user can no longer sign in, and whatever they have open ends with their next click.
+     * Refused while they own customers: {@link Departures} hands their book over first.
+     */
     public void disable(Viewer admin, long id) {
         requireAdmin(admin);
         List<AppUser> enabledAdmins = users.lockEnabledByRole(Role.ADMIN);
@@ -125,6 +145,9 @@ public class UserAdministration {
         }
         if (!user.isEnabled()) {
             return;
+        }
+        if (customersOwned(id) > 0) {
+            throw new BookNotHandedOverException(id);
         }
         if (isLastAdmin(user, enabledAdmins)) {
             throw new LastAdminException();
@@ -180,6 +203,44 @@ public class UserAdministration {
         AppUser user = find(id);
         signInThrottle.clear(user.getUsername());
         audit.performed(admin.username(), "SIGN_IN_DELAYS_CLEARED", ENTITY, id);
+    }
+
+    /** The customers the user owns (not deleted). */
+    @Transactional(readOnly = true)
+    public long customersOwned(long id) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE owner_id = ? AND deleted = FALSE", Long.class,
+                id);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * A unit dissolved: its people, who own no customers (the organisation refuses otherwise),
+     * move up to the unit above, each move in the audit log.
+     */
+    @EventListener
+    void on(UnitDissolved dissolved) {
+        for (AppUser user : users.findByUnitId(dissolved.unitId())) {
+            audit.fieldChanged(dissolved.actor(), ENTITY, user.getId(), null, "unit", dissolved.path(),
+                    dissolved.parentPath());
+            user.placeIn(dissolved.parentId());
+        }
+        users.flush();
+    }
+
+    /** The unit's path for the audit log; a unit that does not exist is refused. */
+    private String unitPath(Long unitId) {
+        if (unitId == null) {
+            return null;
+        }
+        return organisation.path(unitId).orElseThrow(() -> new OrgUnitNotFoundException(unitId));
+    }
+
+    /** What the audit log records of a user: the unit by its path, not its number. */
+    private record Audited(String displayName, Role role, String region, String unit) {
+    }
+
+    private static Audited audited(AppUser user, String unit) {
+        return new Audited(user.getDisplayName(), user.getRole(), user.getRegion(), unit);
     }
 
     private static boolean isLastAdmin(AppUser user, List<AppUser> enabledAdmins) {

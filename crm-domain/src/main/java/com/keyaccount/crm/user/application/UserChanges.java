@@ -3,10 +3,14 @@ package com.keyaccount.crm.user.application;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 
-/** What an administrator may edit on a user; the audit trail records each component that differs. */
-public record UserChanges(String displayName, Role role, String region) {
+/** What an administrator may edit on a user; {@code unitId} is their place in the organisation, or none. */
+public record UserChanges(String displayName, Role role, String region, Long unitId) {
+
+    public UserChanges(String displayName, Role role, String region) {
+        this(displayName, role, region, null);
+    }
 
     static UserChanges of(AppUser user) {
-        return new UserChanges(user.getDisplayName(), user.getRole(), user.getRegion());
+        return new UserChanges(user.getDisplayName(), user.getRole(), user.getRegion(), user.getUnitId());
     }
 }

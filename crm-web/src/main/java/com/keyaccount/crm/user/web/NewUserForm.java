@@ -32,11 +32,13 @@ public class NewUserForm {
 
     private Region region;
 
+    private Long unitId;
+
     /** Never written back into the page: a rejected form asks for it again. */
     private String password;
 
     NewUser toCommand() {
         return new NewUser(username.strip(), displayName.strip(), role, region == null ? null : region.name(),
-                password == null || password.isEmpty() ? null : password);
+                password == null || password.isEmpty() ? null : password, unitId);
     }
 }

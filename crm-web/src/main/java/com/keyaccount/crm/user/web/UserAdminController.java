@@ -3,6 +3,9 @@ package com.keyaccount.crm.user.web;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
+import com.keyaccount.crm.org.OrgUnitNotFoundException;
+import com.keyaccount.crm.org.Organisation;
+import com.keyaccount.crm.user.application.BookNotHandedOverException;
 import com.keyaccount.crm.user.application.CreatedUser;
 import com.keyaccount.crm.user.application.LastAdminException;
 import com.keyaccount.crm.user.application.OwnAccountException;
@@ -41,11 +44,17 @@ class UserAdminController {
     private static final String LIST = "redirect:/admin/users";
 
     private final UserAdministration administration;
+    private final Organisation organisation;
 
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("roles", Role.values());
         model.addAttribute("regions", Region.values());
+    }
+
+    /** The units a user may be placed in, for the forms only (the list and the steps need none). */
+    private void units(Model model) {
+        model.addAttribute("units", organisation.chart());
     }
 
     @GetMapping
@@ -59,12 +68,13 @@ class UserAdminController {
     @GetMapping("/new")
     String createForm(Model model) {
         model.addAttribute("form", new NewUserForm());
+        units(model);
         return "admin/user-form";
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewUserForm form, BindingResult result,
-            Viewer viewer, RedirectAttributes redirect) {
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         if (form.getPassword() != null && !form.getPassword().isEmpty()) {
             PasswordPolicy.problem(form.getPassword()).ifPresent(key -> result.rejectValue("password", key));
         }
@@ -77,9 +87,12 @@ class UserAdminController {
                 return LIST;
             } catch (UsernameTakenException | DataIntegrityViolationException e) {
                 result.rejectValue("username", "user.username.taken");
+            } catch (OrgUnitNotFoundException e) {
+                result.rejectValue("unitId", "user.unit.unknown");
             }
         }
         form.setPassword(null);
+        units(model);
         return "admin/user-form";
     }
 
@@ -107,6 +120,8 @@ class UserAdminController {
             } catch (LastAdminException e) {
                 result.rejectValue("role", "user.lastAdmin");
                 response.setStatus(HttpStatus.CONFLICT.value());
+            } catch (OrgUnitNotFoundException e) {
+                result.rejectValue("unitId", "user.unit.unknown");
             }
         }
         return edit(id, viewer, model);
@@ -115,6 +130,8 @@ class UserAdminController {
     private String edit(long id, Viewer viewer, Model model) {
         model.addAttribute("edited", administration.get(viewer, id));
         model.addAttribute("signInFailures", administration.signInFailures(viewer, id));
+        model.addAttribute("currentUnit", organisation.path(administration.get(viewer, id).getUnitId()).orElse(null));
+        units(model);
         return "admin/user-form";
     }
 
@@ -135,6 +152,9 @@ class UserAdminController {
             redirect.addFlashAttribute("refused", "user.lastAdmin");
         } catch (OwnAccountException e) {
             redirect.addFlashAttribute("refused", "user.ownAccount.disable");
+        } catch (BookNotHandedOverException e) {
+            // whoever owns customers leaves through the hand-over page, which names who takes them
+            return "redirect:/admin/users/" + id + "/leave";
         }
         return LIST;
     }

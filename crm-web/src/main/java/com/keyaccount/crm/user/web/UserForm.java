@@ -27,6 +27,9 @@ public class UserForm {
 
     private Region region;
 
+    /** The unit of the organisation they sit in; none until placed. */
+    private Long unitId;
+
     /** A save against an older version is a conflict, not an overwrite. */
     private long version;
 
@@ -36,11 +39,12 @@ public class UserForm {
         form.role = user.getRole();
         form.region = Arrays.stream(Region.values()).filter(r -> r.name().equals(user.getRegion())).findFirst()
                 .orElse(null);
+        form.unitId = user.getUnitId();
         form.version = user.getVersion();
         return form;
     }
 
     UserChanges toChanges() {
-        return new UserChanges(displayName.strip(), role, region == null ? null : region.name());
+        return new UserChanges(displayName.strip(), role, region == null ? null : region.name(), unitId);
     }
 }
