@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,16 @@ public class DemoData {
                 manager("zhang", "张伟", "EAST", hash),
                 manager("li", "李娜", "SOUTH", hash),
                 manager("wang", "王强", "NORTH", hash));
+        users.save(new AppUser("chen", hash, "陈刚（区域经理）", Role.REGIONAL_MANAGER, "EAST"));
+        users.save(new AppUser("zhou", hash, "周洁（省区经理）", Role.PROVINCE_MANAGER, "NORTH"));
         users.flush();
+        String[] shanghai = {"华东省区", "上海区域", "上海一组"};
+        String[] guangzhou = {"华南省区", "广州区域", "广州一组"};
+        String[] beijing = {"华北省区", "北京区域", "北京一组"};
+        int units = new DemoOrganisation(jdbc, clock.instant()).write(new java.util.LinkedHashMap<>(Map.of(
+                "zhang", shanghai, "li", guangzhou, "wang", beijing,
+                "chen", new String[] {"华东省区", "上海区域"}, "zhou", new String[] {"华北省区"})));
+        log.info("Demo data: {} units of the organisation", units);
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         // the book is shaped to the rules in force: its contacts follow the tiers its orders will earn
         TierPolicy policy = tierPolicies.inForceOn(today).orElseThrow();
@@ -67,7 +77,7 @@ public class DemoData {
                 new DemoPlans(jdbc, clock.instant(), today).write());
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
-        log.info("Demo data: 5 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
+        log.info("Demo data: 7 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

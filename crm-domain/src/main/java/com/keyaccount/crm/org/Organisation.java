@@ -6,7 +6,6 @@ import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public class Organisation {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    /** One unit as the chart shows it: its depth in the tree, its people and the customers they own. */
+    /** One unit as the chart shows it: its depth in the tree, its people, and the customers owned in its branch. */
     public record Node(long id, Long parentId, String name, UnitKind kind, long version, int depth,
             List<Member> members, long customers) {
     }
@@ -75,15 +74,19 @@ public class Organisation {
         return out;
     }
 
-    private static void walk(OrgUnit unit, int depth, Map<Long, List<OrgUnit>> children,
+    /** Adds the unit and its branch depth first; returns the customers owned in the branch. */
+    private static long walk(OrgUnit unit, int depth, Map<Long, List<OrgUnit>> children,
             Map<Long, List<Member>> members, Map<Long, Long> customers, List<Node> out) {
-        out.add(new Node(unit.getId(), unit.getParentId(), unit.getName(), unit.getKind(), unit.getVersion(), depth,
-                members.getOrDefault(unit.getId(), List.of()), customers.getOrDefault(unit.getId(), 0L)));
-        List<OrgUnit> below = children.getOrDefault(unit.getId(), List.of());
-        below.sort(Comparator.comparing(OrgUnit::getName));
-        for (OrgUnit child : below) {
-            walk(child, depth + 1, children, members, customers, out);
+        int at = out.size();
+        out.add(null);
+        long owned = customers.getOrDefault(unit.getId(), 0L);
+        // siblings come by name: the units were read in that order
+        for (OrgUnit child : children.getOrDefault(unit.getId(), List.of())) {
+            owned += walk(child, depth + 1, children, members, customers, out);
         }
+        out.set(at, new Node(unit.getId(), unit.getParentId(), unit.getName(), unit.getKind(), unit.getVersion(), depth,
+                members.getOrDefault(unit.getId(), List.of()), owned));
+        return owned;
     }
 
     @Transactional(readOnly = true)
