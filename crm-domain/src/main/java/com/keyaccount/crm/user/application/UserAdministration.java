@@ -236,7 +236,7 @@ public class UserAdministration {
     }
 
     /** What the audit log records of a user: the unit by its path, not its number. */
-    private record Audited(String displayName, Role role, String region, String unit) {
+    public record Audited(String displayName, Role role, String region, String unit) {
     }
 
     private static Audited audited(AppUser user, String unit) {
