@@ -60,6 +60,9 @@ public class DemoData {
                 "zhang", shanghai, "li", guangzhou, "wang", beijing,
                 "chen", new String[] {"华东省区", "上海区域"}, "zhou", new String[] {"华北省区"})));
         log.info("Demo data: {} units of the organisation", units);
+        users.save(new AppUser("sun", hash, "孙丽（客服）", Role.CUSTOMER_SERVICE, "EAST"));
+        users.save(new AppUser("wu", hash, "吴昊（市场）", Role.MARKETING, "EAST"));
+        users.flush();
         LocalDate today = LocalDate.now(clock.withZone(businessZone));
         // the book is shaped to the rules in force: its contacts follow the tiers its orders will earn
         TierPolicy policy = tierPolicies.inForceOn(today).orElseThrow();
@@ -73,11 +76,15 @@ public class DemoData {
                 new DemoAssessments(jdbc, SEED, clock.instant()).write());
         int complaints = new DemoComplaints(jdbc, clock.instant(), businessZone, calendar.workingCalendar()).write();
         log.info("Demo data: {} complaints", complaints);
+        log.info("Demo data: {} service team places", DemoOrganisation.serviceTeams(jdbc, clock.instant(),
+                "zhang", "sun", "wu"));
+        // statistics before the last steps read the bulk-loaded book (a large book planned blind takes minutes)
+        jdbc.execute("ANALYZE");
         log.info("Demo data: targets for this quarter and year, {} account plans",
                 new DemoPlans(jdbc, clock.instant(), today).write());
         // fresh statistics, or the first queries over a bulk-loaded book get poor plans
         jdbc.execute("ANALYZE");
-        log.info("Demo data: 7 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
+        log.info("Demo data: 9 users (password '{}'), {} customers, generated in {} ms", PASSWORD, customers,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The demo book's organisation: a province per region of the book, a region and a team below
  * each, the account managers in the teams and the supervising managers above them — so a
- * regional manager (chen) sees 张伟's book and a province manager (zhou) 王强's.
+ * regional manager (chen) sees 张伟's book and a province manager (zhou) 王强's — and a customer
+ * service (sun) and a marketing person (wu) on the service teams of a few of 张伟's accounts.
  */
 final class DemoOrganisation {
 
@@ -41,6 +42,21 @@ final class DemoOrganisation {
                 parent = found;
             }
             jdbc.update("UPDATE app_user SET unit_id = ? WHERE username = ?", parent, team.getKey());
+        }
+        return written;
+    }
+
+    /** The owner's five oldest accounts get the members named on their service team. */
+    static int serviceTeams(JdbcTemplate jdbc, Instant now, String owner, String... members) {
+        int written = 0;
+        for (String member : members) {
+            written += jdbc.update("""
+                    INSERT INTO service_member (customer_id, user_id, added_at, added_by)
+                    SELECT c.id, m.id, ?, 'director' FROM customer c JOIN app_user o ON o.id = c.owner_id
+                    JOIN app_user m ON m.username = ?
+                    WHERE o.username = ? AND c.id IN (SELECT c2.id FROM customer c2 JOIN app_user o2 ON o2.id = c2.owner_id
+                                                      WHERE o2.username = ? ORDER BY c2.id LIMIT 5)""",
+                    Timestamp.from(now), member, owner, owner);
         }
         return written;
     }

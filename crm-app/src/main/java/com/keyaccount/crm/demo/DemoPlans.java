@@ -47,10 +47,12 @@ final class DemoPlans {
     /** Each manager's target: their book's net revenue in the same days a year before, plus 15%. */
     private void targets(String kind, LocalDate first, LocalDate last) {
         for (var row : jdbc.queryForList("""
-                SELECT u.id, COALESCE(SUM(o.amount), 0) AS before, COUNT(DISTINCT o.order_no) AS orders
-                FROM app_user u LEFT JOIN customer c ON c.owner_id = u.id
-                LEFT JOIN sales_order o ON o.customer_id = c.id AND o.order_date BETWEEN ? AND ?
-                WHERE u.role = 'ACCOUNT_MANAGER' GROUP BY u.id""", Date.valueOf(first.minusYears(1)),
+                SELECT u.id, COALESCE(s.before, 0) AS before, COALESCE(s.orders, 0) AS orders
+                FROM app_user u LEFT JOIN (
+                    SELECT c.owner_id, SUM(o.amount) AS before, COUNT(DISTINCT o.order_no) AS orders
+                    FROM sales_order o JOIN customer c ON c.id = o.customer_id
+                    WHERE o.order_date BETWEEN ? AND ? GROUP BY c.owner_id) s ON s.owner_id = u.id
+                WHERE u.role = 'ACCOUNT_MANAGER'""", Date.valueOf(first.minusYears(1)),
                 Date.valueOf(last.minusYears(1)))) {
             BigDecimal before = (BigDecimal) row.get("before");
             BigDecimal target = before.multiply(new BigDecimal("1.15")).divide(BigDecimal.valueOf(10_000), 0,

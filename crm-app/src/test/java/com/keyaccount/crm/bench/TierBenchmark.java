@@ -209,10 +209,12 @@ public final class TierBenchmark {
                 Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
     }
 
-    /** The sales organisation's pages (issue 19): targets, account plans. */
+    /** The sales organisation's pages (issue 19): targets, account plans, access through the tree. */
     private static void organisation(ConfigurableApplicationContext app) throws Exception {
-        OrganisationBenchmark.run(app, "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
-                Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        int samples = Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3;
+        OrganisationBenchmark.run(app, base, samples);
+        AccessCheckBenchmark.run(app, base, samples);
     }
 
     /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */

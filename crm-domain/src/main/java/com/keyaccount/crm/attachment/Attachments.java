@@ -86,7 +86,7 @@ public class Attachments {
     public long delete(Viewer viewer, long id) {
         AttachmentStore.Row row = visible(viewer, id);
         // only whoever sees the customer (its owner, a director) deletes, not the colleague a complaint was handed to
-        if (!viewer.canSee(row.ownerId())) {
+        if (!viewer.canSee(row.customerId(), row.ownerId())) {
             throw new AttachmentNotFoundException(id);
         }
         rows.markDeleted(id, viewer.username(), clock.instant());
@@ -98,7 +98,7 @@ public class Attachments {
     private AttachmentStore.Row visible(Viewer viewer, long id) {
         AttachmentStore.Row row = rows.findLive(id).filter(r -> !r.customerDeleted())
                 .orElseThrow(() -> new AttachmentNotFoundException(id));
-        if (viewer.canSee(row.ownerId())) {
+        if (viewer.canSee(row.customerId(), row.ownerId())) {
             return row;
         }
         boolean onTheirComplaint = row.complaintId() != null && complaints.findWithCustomerById(row.complaintId())

@@ -234,7 +234,7 @@ public class Complaint {
     }
 
     public boolean isVisibleTo(Viewer viewer) {
-        return viewer.canSee(customer.getOwner().getId()) || viewer.canSee(owner.getId());
+        return viewer.canSee(customer.getId(), customer.getOwner().getId()) || viewer.canSee(owner.getId());
     }
 
     private void step(StepKind kind, String note, String by, Instant at) {

@@ -132,7 +132,7 @@ class CustomerPages {
             CriteriaBuilder cb) {
         List<Predicate> where = new ArrayList<>();
         if (!viewer.scope().all()) {
-            where.add(OwnerPredicates.within(viewer.scope(), tiers.get("ownerId"), cb));
+            where.add(OwnerPredicates.within(viewer.scope(), tiers.get("ownerId"), tiers.get("customerId"), cb));
         }
         if (criteria.ownerId() != null) {
             where.add(cb.equal(tiers.get("ownerId"), criteria.ownerId()));

@@ -54,16 +54,19 @@ public class CustomerService {
     /** The customer with its owner loaded, if the viewer may see it. */
     public Customer get(Viewer viewer, long id) {
         return customers.find(id)
-                .filter(c -> viewer.canSee(c.getOwner().getId()))
+                .filter(c -> viewer.canSee(c.getId(), c.getOwner().getId()))
                 .orElseThrow(() -> new CustomerNotFoundException(id));
     }
 
     /**
      * Creates a customer. An account manager always owns what they create; a director or admin
-     * names the owner.
+     * names the owner; customer service and marketing people own no book, so they create none.
      */
     @Transactional
     public Customer create(Viewer viewer, CustomerProfile profile, Long requestedOwnerId) {
+        if (viewer.role().servesTeams()) {
+            throw new NotPermittedException("own customers");
+        }
         requireFreeCode(profile.code(), null);
         AppUser owner = viewer.canReassignCustomers()
                 ? accountManager(requestedOwnerId)

@@ -26,7 +26,7 @@ final class CustomerSpecifications {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.isFalse(root.get("deleted")));
             if (!viewer.scope().all()) {
-                where.add(OwnerPredicates.within(viewer.scope(), root.get("owner").get("id"), cb));
+                where.add(OwnerPredicates.within(viewer.scope(), root.get("owner").get("id"), root.get("id"), cb));
             }
             if (c.text() != null && !c.text().isBlank()) {
                 where.add(textMatches(root, query, cb, c.text().strip().toLowerCase(Locale.ROOT)));

@@ -5,19 +5,19 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 
-/** A scope as a criteria condition on an owner id. */
+/** A scope as a criteria condition on a customer's owner and id. */
 final class OwnerPredicates {
 
     private OwnerPredicates() {
     }
 
-    static Predicate within(Scope scope, Expression<Long> ownerId, CriteriaBuilder cb) {
+    /** The customers in scope: by their owner's book, or by the service teams the viewer is on. */
+    static Predicate within(Scope scope, Expression<Long> ownerId, Expression<Long> customerId, CriteriaBuilder cb) {
         if (scope.all()) {
             return cb.conjunction();
         }
-        if (scope.owners().isEmpty()) {
-            return cb.disjunction();
-        }
-        return scope.single() ? cb.equal(ownerId, scope.theOwner()) : ownerId.in(scope.owners());
+        Predicate books = scope.owners().isEmpty() ? cb.disjunction()
+                : scope.single() ? cb.equal(ownerId, scope.theOwner()) : ownerId.in(scope.owners());
+        return scope.teamAccounts().isEmpty() ? books : cb.or(books, customerId.in(scope.teamAccounts()));
     }
 }

@@ -47,7 +47,7 @@ public class SameNames {
                 .param("except", except == null ? -1L : except).param("name", comparable(name))
                 .param("listed", LISTED)
                 .query((rs, n) -> {
-                    boolean visible = viewer.canSee(rs.getLong("owner_id"));
+                    boolean visible = viewer.canSee(rs.getLong("id"), rs.getLong("owner_id"));
                     return new Twin(rs.getLong("id"), visible ? rs.getString("code") : null,
                             rs.getString("name"), rs.getString("display_name"), visible);
                 }).list();

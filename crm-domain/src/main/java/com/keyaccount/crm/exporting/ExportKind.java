@@ -119,6 +119,6 @@ public enum ExportKind {
     }
 
     String query(Scope scope) {
-        return query.formatted(scope.all() ? "" : "AND " + scope.sql("c.owner_id"));
+        return query.formatted(scope.all() ? "" : "AND " + scope.sql("c.owner_id", "c.id"));
     }
 }

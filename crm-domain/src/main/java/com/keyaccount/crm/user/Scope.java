@@ -8,26 +8,39 @@ import java.util.stream.Collectors;
 /**
  * Whose books a user sees: every book (directors, admins), or the books of a set of owners —
  * an account manager's own, or a province or regional manager's and everyone's below them in
- * the organisation. Every page, export and API call narrows its customers by it.
+ * the organisation — and beside them the accounts whose service team the user is on. Every
+ * page, export and API call narrows its customers by it: lists of customers and their records
+ * by both, figures summed over books by the owners alone.
  */
-public record Scope(boolean all, Set<Long> owners) {
+public record Scope(boolean all, Set<Long> owners, Set<Long> teamAccounts) {
 
-    public static final Scope ALL = new Scope(true, Set.of());
+    public static final Scope ALL = new Scope(true, Set.of(), Set.of());
 
     public Scope {
         owners = all ? Set.of() : Set.copyOf(new TreeSet<>(owners));
+        teamAccounts = all ? Set.of() : Set.copyOf(new TreeSet<>(teamAccounts));
     }
 
     public static Scope of(Collection<Long> owners) {
-        return new Scope(false, Set.copyOf(owners));
+        return new Scope(false, Set.copyOf(owners), Set.of());
     }
 
     public static Scope own(long owner) {
-        return new Scope(false, Set.of(owner));
+        return new Scope(false, Set.of(owner), Set.of());
     }
 
+    public Scope withTeamAccounts(Collection<Long> accounts) {
+        return all ? this : new Scope(false, owners, Set.copyOf(accounts));
+    }
+
+    /** Sees the book of this owner (not only some of its accounts). */
     public boolean includes(long owner) {
         return all || owners.contains(owner);
+    }
+
+    /** Sees this customer: its owner's book, or its service team. */
+    public boolean includes(long customer, long owner) {
+        return includes(owner) || teamAccounts.contains(customer);
     }
 
     /**
@@ -61,7 +74,20 @@ public record Scope(boolean all, Set<Long> owners) {
         if (owners.isEmpty()) {
             return "FALSE";
         }
-        return ownerColumn + (owners.size() == 1 ? " = " + owners.iterator().next()
-                : " IN (" + owners.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+        return in(ownerColumn, owners);
+    }
+
+    /** As {@link #sql(String)}, and the accounts whose team the user is on, by the customer's id column. */
+    public String sql(String ownerColumn, String customerColumn) {
+        if (all || teamAccounts.isEmpty()) {
+            return sql(ownerColumn);
+        }
+        return owners.isEmpty() ? in(customerColumn, teamAccounts)
+                : "(" + in(ownerColumn, owners) + " OR " + in(customerColumn, teamAccounts) + ")";
+    }
+
+    private static String in(String column, Set<Long> ids) {
+        return column + (ids.size() == 1 ? " = " + ids.iterator().next()
+                : " IN (" + ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + ")");
     }
 }

@@ -19,8 +19,14 @@ public record Viewer(long userId, String username, Role role, String displayName
         return new Viewer(userId, username, role, displayName, newScope);
     }
 
+    /** Sees the whole book of this owner. */
     public boolean canSee(long ownerId) {
         return scope.includes(ownerId);
+    }
+
+    /** Sees this customer: by its owner's book or by its service team. */
+    public boolean canSee(long customerId, long ownerId) {
+        return scope.includes(customerId, ownerId);
     }
 
     /** Sees more than their own book: a director, an admin, or a manager with people below them. */

@@ -10,6 +10,8 @@ class HomeController {
 
     @GetMapping("/")
     String home(Viewer viewer) {
-        return viewer != null && !viewer.role().seesAllCustomers() ? "redirect:/my-day" : "redirect:/customers";
+        // customer service and marketing start from the accounts of their teams; they have no day of visits
+        return viewer != null && !viewer.role().seesAllCustomers() && !viewer.role().servesTeams() ? "redirect:/my-day"
+                : "redirect:/customers";
     }
 }

@@ -277,12 +277,19 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.org.Scopes scopes;
     @MockitoBean
     protected com.keyaccount.crm.user.application.Departures departures;
+    @MockitoBean
+    protected com.keyaccount.crm.serviceteam.ServiceTeams serviceTeams;
 
     /** A slice has no organisation: everyone sees what their role alone lets them see. */
     @org.junit.jupiter.api.BeforeEach
     void scopesFollowRoles() {
         org.mockito.Mockito.when(scopes.resolve(org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> call.getArgument(0));
+        org.mockito.Mockito.when(serviceTeams.of(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(com.keyaccount.crm.customer.Customer.class)))
+                .thenReturn(new com.keyaccount.crm.serviceteam.ServiceTeam(0, new com.keyaccount.crm.serviceteam
+                        .ServiceTeam.Person(0, "—", com.keyaccount.crm.user.Role.ACCOUNT_MANAGER), java.util.List.of(),
+                        java.util.List.of(), false));
     }
 
     /** Everything the detail page of {@code customer} reads, with the given timeline. */

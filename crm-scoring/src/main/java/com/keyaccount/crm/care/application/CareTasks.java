@@ -96,7 +96,7 @@ public class CareTasks {
         boolean all = viewer.scope().all();
         return jdbc.sql("SELECT " + CareTask.COLUMNS + " FROM " + CareTask.FROM + " WHERE " + where
                 + " AND c.deleted = FALSE"
-                + (all ? "" : " AND (" + viewer.scope().sql("c.owner_id") + " OR k.assignee_id = :me)")
+                + (all ? "" : " AND (" + viewer.scope().sql("c.owner_id", "c.id") + " OR k.assignee_id = :me)")
                 + " ORDER BY " + order + " LIMIT " + limit)
                 .params(all ? java.util.Map.of() : java.util.Map.of("me", viewer.userId()))
                 .query((rs, n) -> CareTask.of(rs)).list();
@@ -106,7 +106,7 @@ public class CareTasks {
     public CareTask get(Viewer viewer, long id) {
         return jdbc.sql("SELECT " + CareTask.COLUMNS + " FROM " + CareTask.FROM + " WHERE k.id = ? AND c.deleted = FALSE")
                 .params(id).query((rs, n) -> CareTask.of(rs)).optional()
-                .filter(t -> viewer.canSee(t.ownerId()) || t.assigneeId() == viewer.userId())
+                .filter(t -> viewer.canSee(t.customerId(), t.ownerId()) || t.assigneeId() == viewer.userId())
                 .orElseThrow(() -> new CareTaskNotFoundException(id));
     }
 

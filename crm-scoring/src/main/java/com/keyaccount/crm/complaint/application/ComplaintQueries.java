@@ -181,7 +181,7 @@ public class ComplaintQueries {
         where.add("c.deleted = FALSE");
         Scope book = viewer.scope();
         if (!book.all()) {
-            where.add("(" + book.sql("c.owner_id") + " OR " + book.sql("k.owner_id") + ")");
+            where.add("(" + book.sql("c.owner_id", "c.id") + " OR " + book.sql("k.owner_id") + ")");
         }
         if (owner != null && viewer.seesOthers() && book.includes(owner)) {
             where.add("k.owner_id = :owner");

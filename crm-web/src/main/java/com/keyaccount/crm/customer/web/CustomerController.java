@@ -14,6 +14,7 @@ import com.keyaccount.crm.tier.TierNames;
 import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.tier.rules.Scope;
 import com.keyaccount.crm.user.UnknownOwnerException;
+import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import com.keyaccount.crm.web.BackToMyDay;
@@ -87,6 +88,9 @@ class CustomerController {
 
     @GetMapping("/new")
     String createForm(Viewer viewer, Model model) {
+        if (viewer.role().servesTeams()) {
+            throw new NotPermittedException("own customers");
+        }
         model.addAttribute("form", new CustomerForm());
         addFormChoices(viewer, model, null);
         return "customers/form";

@@ -27,6 +27,8 @@ import com.keyaccount.crm.tier.TierQueries;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.FilesError;
 import com.keyaccount.crm.web.PageNumbers;
+import com.keyaccount.crm.serviceteam.ServiceTeam;
+import com.keyaccount.crm.serviceteam.ServiceTeams;
 import com.keyaccount.crm.web.PageReads;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -80,6 +82,8 @@ class CustomerDetailController {
     private final PageReads pageReads;
     /** The quarter's account plan of a top-tier account, or of one that has a plan (issue 19). */
     private final AccountPlans plans;
+    /** Who serves the account beside its owner (issue 19). */
+    private final ServiceTeams serviceTeams;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -96,6 +100,11 @@ class CustomerDetailController {
         if (planStatus != null || customer.getTier() == Tier.A) {
             model.addAttribute("planQuarter", quarter);
             model.addAttribute("planStatus", planStatus);
+        }
+        ServiceTeam team = serviceTeams.of(viewer, customer);
+        model.addAttribute("serviceTeam", team);
+        if (team.mayChange()) {
+            model.addAttribute("teamCandidates", serviceTeams.candidates(customer));
         }
         // the tier pin form chooses among the tiers
         model.addAttribute("tiers", tierNames.tiers());
