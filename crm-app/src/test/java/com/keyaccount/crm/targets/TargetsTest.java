@@ -117,6 +117,54 @@ class TargetsTest {
                 .as("an unknown period shows this quarter").contains("Targets and growth");
     }
 
+    @Test
+    void a_team_has_its_own_target_against_the_sums_of_its_people_and_its_people_see_their_team() throws Exception {
+        AppUser director = fixtures.user(Role.SALES_DIRECTOR);
+        AppUser first = fixtures.user(Role.ACCOUNT_MANAGER);
+        AppUser second = fixtures.user(Role.ACCOUNT_MANAGER);
+        long team = unit("TEAM", Fixtures.unique("一组"));
+        long other = unit("TEAM", Fixtures.unique("二组"));
+        jdbc.update("UPDATE app_user SET unit_id = ? WHERE id IN (?, ?)", team, first.getId(), second.getId());
+        // a year long past: nobody else's sales fall in it
+        order(fixtures.customer(first, Fixtures.unique("甲")), "U-1", LocalDate.of(2016, 3, 1), "1000.00");
+        order(fixtures.customer(second, Fixtures.unique("乙")), "U-2", LocalDate.of(2016, 4, 1), "500.00");
+
+        String refused = html(post("/targets").param("period", "2016").with(csrf()).param("rows[0].unitId",
+                String.valueOf(team)).param("rows[0].name", "一组").param("rows[0].revenue", "-5"), director, "en");
+        assertThat(refused).contains("Cannot be negative.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit_target WHERE unit_id = ?", Long.class, team)).isZero();
+        perform(post("/targets").param("period", "2016").with(csrf()).param("rows[0].unitId", String.valueOf(team))
+                .param("rows[0].name", "一组").param("rows[0].revenue", "3000").param("rows[0].orders", "4"),
+                director, "en").andExpect(status().is3xxRedirection());
+
+        String board = html(get("/targets").param("period", "2016"), director, "en");
+        String row = section(board, "unit-target-" + team);
+        assertThat(row).contains("CN¥1,500.00").contains("of CN¥3,000.00: 50%").contains("of 4: 50%");
+        assertThat(board).contains("unit-target-" + other);
+        String seenByFirst = html(get("/targets").param("period", "2016"), first, "en");
+        assertThat(section(seenByFirst, "unit-target-" + team)).contains("CN¥1,500.00");
+        assertThat(seenByFirst).doesNotContain("unit-target-" + other);
+        List<Map<String, Object>> audited = jdbc.queryForList("""
+                SELECT field, new_value FROM audit_event WHERE entity_type = 'UnitTarget' AND entity_id = ?
+                ORDER BY field""", team);
+        assertThat(audited).extracting(r -> r.get("field")).containsExactly("orders[2016]", "revenue[2016]");
+        assertThat(new BigDecimal((String) audited.get(1).get("new_value"))).isEqualByComparingTo("3000");
+    }
+
+    private long unit(String kind, String name) {
+        long company = jdbc.queryForObject("SELECT id FROM org_unit WHERE parent_id IS NULL", Long.class);
+        jdbc.update("INSERT INTO org_unit (parent_id, name, kind, created_at) VALUES (?, ?, ?, ?)", company, name, kind,
+                Timestamp.from(Instant.now()));
+        return jdbc.queryForObject("SELECT id FROM org_unit WHERE name = ?", Long.class, name);
+    }
+
+    /** The element with this id, up to its list item's end. */
+    private static String section(String page, String id) {
+        int from = page.indexOf("id=\"" + id + "\"");
+        assertThat(from).as(id).isPositive();
+        return page.substring(from, page.indexOf("</li>", from));
+    }
+
     /** The form as the page offers it, with this manager's row typed. */
     private org.springframework.util.MultiValueMap<String, String> form(AppUser director, String year, int row,
             String revenue, String orders, String keyAccounts) throws Exception {

@@ -27,17 +27,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class SalesTargets {
 
     static final String ENTITY = "SalesTarget";
+    static final String UNIT_ENTITY = "UnitTarget";
 
     private final SalesTargetRepository targets;
     private final AppUserRepository users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UnitTargetRows unitTargets;
 
-    SalesTargets(SalesTargetRepository targets, AppUserRepository users, AuditTrail audit, Clock clock) {
+    SalesTargets(SalesTargetRepository targets, AppUserRepository users, AuditTrail audit, Clock clock,
+            UnitTargetRows unitTargets) {
         this.targets = targets;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.unitTargets = unitTargets;
+    }
+
+    /** Every unit's targets for the period, by unit id. */
+    public Map<Long, Targets> ofUnits(TargetPeriod period) {
+        return unitTargets.of(period);
     }
 
     /** Everyone's targets for the period, by user id; someone without a row has none. */
@@ -55,11 +64,25 @@ public class SalesTargets {
     /** Sets the targets typed for each account manager named; people not named keep theirs. */
     @Transactional
     public void set(Viewer viewer, TargetPeriod period, Map<Long, Targets> typed) {
+        set(viewer, period, typed, Map.of());
+    }
+
+    /**
+     * Sets the targets typed for each account manager and each unit named, all or nothing; people
+     * and units not named keep theirs.
+     */
+    @Transactional
+    public void set(Viewer viewer, TargetPeriod period, Map<Long, Targets> typed, Map<Long, Targets> typedUnits) {
         if (!maySet(viewer)) {
             throw new NotPermittedException("set targets");
         }
         List<TargetRefusedException.Refusal> refusals = new ArrayList<>();
         typed.forEach((userId, t) -> check(userId, t, refusals));
+        List<TargetRefusedException.Refusal> unitRefusals = new ArrayList<>();
+        typedUnits.forEach((unitId, t) -> check(unitId, t, unitRefusals));
+        typedUnits.keySet().stream().filter(unitId -> !unitTargets.unitExists(unitId))
+                .forEach(unitId -> unitRefusals.add(new TargetRefusedException.Refusal(unitId, "revenue", "noSuchUnit")));
+        unitRefusals.forEach(r -> refusals.add(new TargetRefusedException.Refusal(r.userId(), r.field(), r.code(), true)));
         Map<Long, AppUser> people = new HashMap<>();
         users.findAllById(typed.keySet()).stream().filter(u -> u.getRole() == Role.ACCOUNT_MANAGER)
                 .forEach(u -> people.put(u.getId(), u));
@@ -85,17 +108,35 @@ public class SalesTargets {
             } else {
                 row.set(t, viewer.username(), now);
             }
-            audited(viewer, userId, period, "revenue", before.revenue(), t.revenue());
-            audited(viewer, userId, period, "orders", before.orders(), t.orders());
-            audited(viewer, userId, period, "newKeyAccounts", before.newKeyAccounts(), t.newKeyAccounts());
+            audited(viewer, ENTITY, userId, period, before, t);
+        });
+        Map<Long, Targets> unitsBefore = unitTargets.of(period);
+        typedUnits.forEach((unitId, t) -> {
+            Targets before = unitsBefore.getOrDefault(unitId, Targets.NONE);
+            if (before.equals(t)) {
+                return;
+            }
+            if (t.isNone()) {
+                unitTargets.remove(unitId, period);
+            } else {
+                unitTargets.put(unitId, period, t, viewer.username(), now);
+            }
+            audited(viewer, UNIT_ENTITY, unitId, period, before, t);
         });
     }
 
-    private void audited(Viewer viewer, long userId, TargetPeriod period, String figure, Object before, Object after) {
+    private void audited(Viewer viewer, String entity, long id, TargetPeriod period, Targets before, Targets after) {
+        audited(viewer, entity, id, period, "revenue", before.revenue(), after.revenue());
+        audited(viewer, entity, id, period, "orders", before.orders(), after.orders());
+        audited(viewer, entity, id, period, "newKeyAccounts", before.newKeyAccounts(), after.newKeyAccounts());
+    }
+
+    private void audited(Viewer viewer, String entity, long id, TargetPeriod period, String figure, Object before,
+            Object after) {
         if (before instanceof BigDecimal b && after instanceof BigDecimal a ? b.compareTo(a) != 0
                 : !Objects.equals(before, after)) {
-            // the person's target for the period: entity id is the person, the field names the period
-            audit.fieldChanged(viewer.username(), ENTITY, userId, null, figure + "[" + period + "]", before, after);
+            // the person's (or unit's) target for the period: entity id is theirs, the field names the period
+            audit.fieldChanged(viewer.username(), entity, id, null, figure + "[" + period + "]", before, after);
         }
     }
 

@@ -3,6 +3,8 @@ package com.keyaccount.crm.targets.application;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.keyaccount.crm.kept.FigureVersion;
 import com.keyaccount.crm.kept.FigureVersion.Versioned;
+import com.keyaccount.crm.org.Organisation;
+import com.keyaccount.crm.org.UnitKind;
 import com.keyaccount.crm.scoring.targets.Leaderboard;
 import com.keyaccount.crm.scoring.targets.Measure;
 import com.keyaccount.crm.targets.SalesTargets;
@@ -33,16 +35,18 @@ public class TargetBoard {
     private final ActualFigures actuals;
     private final SalesTargets targets;
     private final Team team;
+    private final Organisation organisation;
     private final FigureVersion version;
     private final Cache<Versioned<ActualFigures.Span>, Map<Long, ActualFigures.Done>> kept;
     private final Clock clock;
     private final ZoneId zone;
 
-    TargetBoard(ActualFigures actuals, SalesTargets targets, Team team, FigureVersion version, Clock clock,
-            ZoneId businessZone) {
+    TargetBoard(ActualFigures actuals, SalesTargets targets, Team team, Organisation organisation, FigureVersion version,
+            Clock clock, ZoneId businessZone) {
         this.actuals = actuals;
         this.targets = targets;
         this.team = team;
+        this.organisation = organisation;
         this.version = version;
         this.kept = version.cache(100);
         this.clock = clock;
@@ -54,9 +58,20 @@ public class TargetBoard {
             Measure buyingCustomers, int rank) {
     }
 
-    /** The board: rows in rank order, the team's sums, and through which day the period was counted. */
+    /**
+     * A unit's row: what its people (and those of the units below it) did against the unit's target;
+     * its rank among the {@code rankedOf} units of its level.
+     */
+    public record UnitRow(long unitId, String name, UnitKind kind, int depth, Measure revenue, Measure orders,
+            Measure newKeyAccounts, Measure buyingCustomers, int rank, int rankedOf) {
+    }
+
+    /**
+     * The board: rows in rank order, the team's sums, through which day the period was counted,
+     * and the units' rows in the organisation's order.
+     */
     public record Board(TargetPeriod period, LocalDate countedTo, boolean started, List<Row> rows, Row team,
-            int ranked) {
+            int ranked, List<UnitRow> units) {
     }
 
     public Board of(Viewer viewer, TargetPeriod period) {
@@ -89,7 +104,8 @@ public class TargetBoard {
         Row sums = viewer.seesOthers() ? shown.stream().reduce((a, b) -> new Row(0, null, a.revenue().plus(b.revenue()),
                 a.orders().plus(b.orders()), a.newKeyAccounts().plus(b.newKeyAccounts()),
                 a.buyingCustomers().plus(b.buyingCustomers()), 0)).orElse(null) : null;
-        return new Board(period, to, started, shown, sums, numbered.size());
+        List<UnitRow> units = UnitRows.of(viewer, organisation.chart(), now, before, targets.ofUnits(period));
+        return new Board(period, to, started, shown, sums, numbered.size(), units);
     }
 
     private Map<Long, ActualFigures.Done> done(ActualFigures.Span span) {

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.targets.web;
 
+import com.keyaccount.crm.org.Organisation;
 import com.keyaccount.crm.plan.Quarter;
 import com.keyaccount.crm.targets.SalesTargets;
 import com.keyaccount.crm.targets.TargetPeriod;
@@ -33,11 +34,14 @@ class TargetController {
     private final TargetBoard board;
     private final SalesTargets targets;
     private final Team team;
+    private final Organisation organisation;
     private final Clock clock;
     private final ZoneId zone;
 
-    TargetController(TargetBoard board, SalesTargets targets, Team team, Clock clock, ZoneId businessZone) {
+    TargetController(TargetBoard board, SalesTargets targets, Team team, Organisation organisation, Clock clock,
+            ZoneId businessZone) {
         this.board = board;
+        this.organisation = organisation;
         this.targets = targets;
         this.team = team;
         this.clock = clock;
@@ -56,7 +60,8 @@ class TargetController {
     @GetMapping("/targets/edit")
     String edit(@RequestParam(required = false) String period, Model model) {
         TargetPeriod p = period(period);
-        return form(p, TargetForm.of(team.accountManagers(), targets.of(p)), model);
+        return form(p, TargetForm.of(team.accountManagers(), targets.of(p), organisation.chart(), targets.ofUnits(p)),
+                model);
     }
 
     @PostMapping("/targets")
@@ -66,11 +71,11 @@ class TargetController {
         TargetPeriod p = period(period);
         if (!result.hasErrors()) {
             try {
-                targets.set(viewer, p, form.typed());
+                targets.set(viewer, p, form.typed(), form.typedUnits());
                 redirect.addFlashAttribute("flash", "flash.targets.saved");
                 return "redirect:/targets?period=" + p;
             } catch (TargetRefusedException e) {
-                e.refusals().forEach(r -> result.rejectValue("rows[" + form.rowOf(r.userId()) + "]." + r.field(),
+                e.refusals().forEach(r -> result.rejectValue("rows[" + form.rowOf(r.userId(), r.unit()) + "]." + r.field(),
                         "targets.refused." + r.code()));
             } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException e) {
                 // another director saved this period's targets at the same moment: nothing of this save was kept
