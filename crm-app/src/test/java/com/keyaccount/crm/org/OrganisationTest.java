@@ -62,6 +62,9 @@ class OrganisationTest {
         String export = new String(perform(get("/exports/customers.csv"), regional).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(export).contains(seen.getCode()).doesNotContain(unseen.getCode());
+        // their day is their people's, as a director's is the team's
+        String day = page(get("/my-day"), regional);
+        assertThat(day).contains(below.getDisplayName()).doesNotContain(elsewhere.getDisplayName());
         // the account manager below sees their own book only, as before
         perform(get("/customers/{id}", unseen.getId()), below).andExpect(status().isNotFound());
 

@@ -16,8 +16,9 @@ final class OwnerPredicates {
         if (scope.all()) {
             return cb.conjunction();
         }
-        Predicate books = scope.owners().isEmpty() ? cb.disjunction()
-                : scope.single() ? cb.equal(ownerId, scope.theOwner()) : ownerId.in(scope.owners());
+        Predicate books = scope.books().isEmpty() ? cb.disjunction()
+                : scope.books().size() == 1 ? cb.equal(ownerId, scope.books().iterator().next())
+                : ownerId.in(scope.books());
         return scope.teamAccounts().isEmpty() ? books : cb.or(books, customerId.in(scope.teamAccounts()));
     }
 }

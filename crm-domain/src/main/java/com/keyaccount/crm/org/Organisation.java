@@ -43,9 +43,19 @@ public class Organisation {
     public record Member(long id, String displayName, Role role, boolean enabled) {
     }
 
-    /** The whole tree, depth first, siblings by name. */
+    /** The whole tree, depth first, siblings by name, with the customers owned in each branch. */
     @Transactional(readOnly = true)
     public List<Node> chart() {
+        return chart(true);
+    }
+
+    /** As {@link #chart()} without counting customers (a read of the whole book): for choices and boards. */
+    @Transactional(readOnly = true)
+    public List<Node> tree() {
+        return chart(false);
+    }
+
+    private List<Node> chart(boolean countCustomers) {
         Map<Long, List<Member>> members = new HashMap<>();
         jdbc.sql("SELECT id, display_name, role, enabled, unit_id FROM app_user WHERE unit_id IS NOT NULL"
                 + " ORDER BY enabled DESC, display_name")
@@ -54,10 +64,12 @@ public class Organisation {
                                 rs.getBoolean("enabled"))))
                 .list();
         Map<Long, Long> customers = new HashMap<>();
-        jdbc.sql("""
-                SELECT u.unit_id, COUNT(*) AS n FROM customer c JOIN app_user u ON u.id = c.owner_id
-                WHERE c.deleted = FALSE AND u.unit_id IS NOT NULL GROUP BY u.unit_id""")
-                .query((rs, n) -> customers.put(rs.getLong("unit_id"), rs.getLong("n"))).list();
+        if (countCustomers) {
+            jdbc.sql("""
+                    SELECT u.unit_id, COUNT(*) AS n FROM customer c JOIN app_user u ON u.id = c.owner_id
+                    WHERE c.deleted = FALSE AND u.unit_id IS NOT NULL GROUP BY u.unit_id""")
+                    .query((rs, n) -> customers.put(rs.getLong("unit_id"), rs.getLong("n"))).list();
+        }
         Map<Long, List<OrgUnit>> children = new HashMap<>();
         OrgUnit root = null;
         for (OrgUnit unit : units.findAllByOrderByName()) {

@@ -27,15 +27,27 @@ public class Scopes {
         }
         Scope scope = viewer.scope();
         if (viewer.role().supervises()) {
-            Set<Long> owners = new HashSet<>(jdbc.sql("""
+            // the people below, and which of them own customers: the queries on customers need only those
+            Set<Long> owners = new HashSet<>(List.of(viewer.userId()));
+            Set<Long> books = new HashSet<>();
+            jdbc.sql("""
                     WITH RECURSIVE below (id) AS (
                         SELECT unit_id FROM app_user WHERE id = ? AND unit_id IS NOT NULL
                         UNION ALL
                         SELECT o.id FROM org_unit o JOIN below b ON o.parent_id = b.id)
-                    SELECT u.id FROM app_user u JOIN below b ON u.unit_id = b.id""")
-                    .param(viewer.userId()).query(Long.class).list());
-            owners.add(viewer.userId());
-            scope = Scope.of(owners);
+                    SELECT u.id, CASE WHEN EXISTS (SELECT 1 FROM customer c WHERE c.owner_id = u.id AND c.deleted = FALSE)
+                                      THEN 1 ELSE 0 END AS owns
+                    FROM app_user u JOIN below b ON u.unit_id = b.id
+                    UNION ALL
+                    SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM customer c WHERE c.owner_id = ? AND c.deleted = FALSE)
+                                   THEN 1 ELSE 0 END""")
+                    .params(viewer.userId(), viewer.userId(), viewer.userId()).query(rs -> {
+                        owners.add(rs.getLong(1));
+                        if (rs.getInt(2) == 1) {
+                            books.add(rs.getLong(1));
+                        }
+                    });
+            scope = Scope.of(owners, books);
         } else if (viewer.role().servesTeams()) {
             // customer service and marketing own no book: they see the accounts of their teams only
             scope = Scope.of(List.of());

@@ -21,6 +21,18 @@ class ScopeTest {
     }
 
     @Test
+    void queries_on_customers_read_only_the_books_of_people_who_own_customers_but_people_stay_in_scope() {
+        Scope people = Scope.of(List.of(3L, 7L, 12L), List.of(7L));
+
+        assertThat(people.sql("c.owner_id")).isEqualTo("c.owner_id = 7");
+        assertThat(people.peopleSql("k.owner_id")).isEqualTo("k.owner_id IN (3,7,12)");
+        assertThat(people.includes(3)).as("a new manager without customers is still theirs").isTrue();
+        assertThat(Scope.of(List.of(3L), List.of()).sql("c.owner_id")).isEqualTo("FALSE");
+        assertThat(people.withTeamAccounts(List.of(40L)).sql("c.owner_id", "c.id"))
+                .isEqualTo("(c.owner_id = 7 OR c.id = 40)");
+    }
+
+    @Test
     void a_director_sees_everything_and_an_empty_scope_nothing() {
         assertThat(Scope.ALL.includes(99)).isTrue();
         assertThat(Scope.ALL.narrowedTo(99L)).isEqualTo(Scope.own(99));

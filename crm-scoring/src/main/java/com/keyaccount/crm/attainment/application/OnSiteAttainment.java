@@ -38,7 +38,7 @@ class OnSiteAttainment {
         Map<String, Object> params = new HashMap<>();
         params.put("from", from);
         params.put("to", to);
-        String mine = people.all() ? "" : "AND " + people.sql("%s");
+        String mine = people.all() ? "" : "AND " + people.peopleSql("%s");
         Map<Key, Long> seconds = new HashMap<>();
         jdbc.sql("""
                 SELECT k.user_id, t.effective_tier, SUM(k.seconds_on_site) AS seconds

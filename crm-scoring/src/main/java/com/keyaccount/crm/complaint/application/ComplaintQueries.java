@@ -108,7 +108,13 @@ public class ComplaintQueries {
 
     /** Escalation: every manager's overdue complaints, for the director's day. */
     public List<ComplaintRow> overdueOfTeam() {
-        return jdbc.sql(SELECT + " WHERE c.deleted = FALSE AND " + OVERDUE + " ORDER BY k.resolve_due_at, k.id "
+        return overdueOfTeam(Scope.ALL);
+    }
+
+    /** The overdue complaints of the books in scope and of the people whose books they are. */
+    public List<ComplaintRow> overdueOfTeam(Scope books) {
+        String mine = books.all() ? "" : " AND (" + books.sql("c.owner_id", "c.id") + " OR " + books.peopleSql("k.owner_id") + ")";
+        return jdbc.sql(SELECT + " WHERE c.deleted = FALSE AND " + OVERDUE + mine + " ORDER BY k.resolve_due_at, k.id "
                 + "LIMIT :limit").param("now", Timestamp.from(clock.instant())).param("limit", DAY_ROWS)
                 .query((rs, n) -> row(rs)).list();
     }
@@ -181,7 +187,7 @@ public class ComplaintQueries {
         where.add("c.deleted = FALSE");
         Scope book = viewer.scope();
         if (!book.all()) {
-            where.add("(" + book.sql("c.owner_id", "c.id") + " OR " + book.sql("k.owner_id") + ")");
+            where.add("(" + book.sql("c.owner_id", "c.id") + " OR " + book.peopleSql("k.owner_id") + ")");
         }
         if (owner != null && viewer.seesOthers() && book.includes(owner)) {
             where.add("k.owner_id = :owner");

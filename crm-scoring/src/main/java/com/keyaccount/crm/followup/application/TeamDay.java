@@ -1,6 +1,7 @@
 package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
+import com.keyaccount.crm.user.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Date;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A director's 今日待办: the team's day rather than their own (usually empty) book — each
+ * A director's 今日待办 (and a province or regional manager's, over their people): the team's day
+ * rather than their own (usually empty) book — each
  * account manager's overdue and due-today follow-ups, counted, with the most pressing listed,
  * managers with the most overdue first.
  */
@@ -55,10 +57,15 @@ public class TeamDay {
     }
 
     public View of() {
-        return latency.record(this::build);
+        return of(Scope.ALL);
     }
 
-    private View build() {
+    /** The day of the account managers whose books are in scope (a supervisor's people). */
+    public View of(Scope people) {
+        return latency.record(() -> build(people));
+    }
+
+    private View build(Scope people) {
         LocalDate today = myDay.today();
         WorkingCalendar working = calendar.workingCalendar();
         Date day = Date.valueOf(today);
@@ -68,8 +75,9 @@ public class TeamDay {
                     SELECT f.owner_id, %s,
                            ROW_NUMBER() OVER (PARTITION BY f.owner_id ORDER BY f.due_on, f.tier, %s) AS rn
                     FROM %s
-                    WHERE f.due_on <= ?) x
-                WHERE rn <= ? ORDER BY owner_id, rn""".formatted(DueRows.COLUMNS, DueRows.SERVE_FIRST, DueRows.FROM), rs -> {
+                    WHERE f.due_on <= ? AND %s) x
+                WHERE rn <= ? ORDER BY owner_id, rn""".formatted(DueRows.COLUMNS, DueRows.SERVE_FIRST, DueRows.FROM,
+                people.sql("f.owner_id")), rs -> {
                     pressing.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>())
                             .add(DueRows.row(rs, today, working));
                 }, day, PER_MANAGER);
@@ -80,9 +88,9 @@ public class TeamDay {
                        COALESCE(SUM(CASE WHEN f.due_on < ? THEN 1 ELSE 0 END), 0) AS overdue,
                        COALESCE(SUM(CASE WHEN f.due_on = ? THEN 1 ELSE 0 END), 0) AS due_today
                 FROM app_user u LEFT JOIN follow_up f ON f.owner_id = u.id AND f.due_on <= ?
-                WHERE u.role = 'ACCOUNT_MANAGER' AND u.enabled = TRUE
+                WHERE u.role = 'ACCOUNT_MANAGER' AND u.enabled = TRUE AND %s
                 GROUP BY u.id, u.display_name
-                ORDER BY overdue DESC, due_today DESC, u.display_name, u.id""",
+                ORDER BY overdue DESC, due_today DESC, u.display_name, u.id""".formatted(people.peopleSql("u.id")),
                 (rs, n) -> new ManagerDay(rs.getLong("id"), rs.getString("display_name"), rs.getLong("overdue"),
                         rs.getLong("due_today"), pressing.getOrDefault(rs.getLong("id"), List.of()).stream()
                                 .map(stages).toList()),

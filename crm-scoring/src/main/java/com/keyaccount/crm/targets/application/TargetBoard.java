@@ -104,7 +104,7 @@ public class TargetBoard {
         Row sums = viewer.seesOthers() ? shown.stream().reduce((a, b) -> new Row(0, null, a.revenue().plus(b.revenue()),
                 a.orders().plus(b.orders()), a.newKeyAccounts().plus(b.newKeyAccounts()),
                 a.buyingCustomers().plus(b.buyingCustomers()), 0)).orElse(null) : null;
-        List<UnitRow> units = UnitRows.of(viewer, organisation.chart(), now, before, targets.ofUnits(period));
+        List<UnitRow> units = UnitRows.of(viewer, organisation.tree(), now, before, targets.ofUnits(period));
         return new Board(period, to, started, shown, sums, numbered.size(), units);
     }
 

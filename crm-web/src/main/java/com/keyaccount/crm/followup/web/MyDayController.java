@@ -64,14 +64,14 @@ class MyDayController {
     @GetMapping("/my-day")
     String myDay(@RequestParam(required = false) Long manager, @RequestParam(required = false) String tier,
             @RequestParam(required = false) String city, Viewer viewer, Model model) {
-        if (manager == null && viewer.role().seesAllCustomers()) {
-            // a director's day is the team's: their own book is usually empty
-            var day = teamDay.of();
+        if (manager == null && viewer.seesOthers()) {
+            // a director's (or a supervisor's) day is the team's: their own book is usually empty
+            var day = teamDay.of(viewer.scope());
             model.addAttribute("team", day);
             model.addAttribute("today", day.today());
-            model.addAttribute("managers", team.accountManagers());
+            model.addAttribute("managers", team.accountManagersSeenBy(viewer));
             model.addAttribute("self", viewer.userId());
-            model.addAttribute("overdueComplaints", complaints.overdueOfTeam());
+            model.addAttribute("overdueComplaints", complaints.overdueOfTeam(viewer.scope()));
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);

@@ -60,7 +60,7 @@ class TargetController {
     @GetMapping("/targets/edit")
     String edit(@RequestParam(required = false) String period, Model model) {
         TargetPeriod p = period(period);
-        return form(p, TargetForm.of(team.accountManagers(), targets.of(p), organisation.chart(), targets.ofUnits(p)),
+        return form(p, TargetForm.of(team.accountManagers(), targets.of(p), organisation.tree(), targets.ofUnits(p)),
                 model);
     }
 

@@ -54,7 +54,7 @@ class UserAdminController {
 
     /** The units a user may be placed in, for the forms only (the list and the steps need none). */
     private void units(Model model) {
-        model.addAttribute("units", organisation.chart());
+        model.addAttribute("units", organisation.tree());
     }
 
     @GetMapping
