@@ -1,25 +1,53 @@
 package com.keyaccount.crm.org;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.keyaccount.crm.customer.CustomerChanged;
 import com.keyaccount.crm.user.Scope;
 import com.keyaccount.crm.user.Viewer;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Resolves whose books a viewer sees from the organisation as it is now, and the accounts whose
  * service team they are on: read at each request, so moving a user or a unit, or changing a team,
- * re-scopes at the next click with nothing cached to go stale. Directors and admins see everything
- * without a query; province and regional managers read the tree below them.
+ * re-scopes at the next click. Directors and admins see everything without a query; province and
+ * regional managers read the tree below them.
  */
 @Service
 @RequiredArgsConstructor
 public class Scopes {
 
     private final JdbcClient jdbc;
+    /**
+     * Which of a set of people own customers: a probe per person, kept a few seconds and dropped
+     * when a customer changes hands here; at worst a person's very first customer reaches their
+     * supervisor's lists those seconds late (the people themselves are always read fresh).
+     */
+    private final Cache<Set<Long>, Set<Long>> owning = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofSeconds(10)).build();
+
+    @EventListener
+    void on(CustomerChanged changed) {
+        owning.invalidateAll();
+    }
+
+    private Set<Long> owning(Set<Long> people) {
+        // the probe is ordered as the owner index is, so each person is one index lookup (an EXISTS
+        // is planned as a scan of the whole book, expecting a third of it per owner)
+        return Set.copyOf(jdbc.sql("""
+                SELECT u.id FROM app_user u WHERE u.id IN (%s) AND (SELECT c.id FROM customer c
+                    WHERE c.owner_id = u.id AND c.deleted = FALSE ORDER BY c.owner_id, c.deleted, c.name LIMIT 1)
+                    IS NOT NULL""".formatted(people.stream().map(String::valueOf).collect(Collectors.joining(","))))
+                .query(Long.class).list());
+    }
 
     public Viewer resolve(Viewer viewer) {
         if (viewer.scope().all()) {
@@ -27,26 +55,17 @@ public class Scopes {
         }
         Scope scope = viewer.scope();
         if (viewer.role().supervises()) {
-            // the people below, and which of them own customers: the queries on customers need only those
-            Set<Long> owners = new HashSet<>(List.of(viewer.userId()));
-            Set<Long> books = new HashSet<>();
-            jdbc.sql("""
+            Set<Long> owners = new HashSet<>(jdbc.sql("""
                     WITH RECURSIVE below (id) AS (
                         SELECT unit_id FROM app_user WHERE id = ? AND unit_id IS NOT NULL
                         UNION ALL
                         SELECT o.id FROM org_unit o JOIN below b ON o.parent_id = b.id)
-                    SELECT u.id, CASE WHEN EXISTS (SELECT 1 FROM customer c WHERE c.owner_id = u.id AND c.deleted = FALSE)
-                                      THEN 1 ELSE 0 END AS owns
-                    FROM app_user u JOIN below b ON u.unit_id = b.id
-                    UNION ALL
-                    SELECT ?, CASE WHEN EXISTS (SELECT 1 FROM customer c WHERE c.owner_id = ? AND c.deleted = FALSE)
-                                   THEN 1 ELSE 0 END""")
-                    .params(viewer.userId(), viewer.userId(), viewer.userId()).query(rs -> {
-                        owners.add(rs.getLong(1));
-                        if (rs.getInt(2) == 1) {
-                            books.add(rs.getLong(1));
-                        }
-                    });
+                    SELECT u.id FROM app_user u JOIN below b ON u.unit_id = b.id""")
+                    .param(viewer.userId()).query(Long.class).list());
+            owners.add(viewer.userId());
+            Set<Long> books = new HashSet<>(owning.get(Set.copyOf(owners), this::owning));
+            // their own customers at once, even one created a moment ago
+            books.add(viewer.userId());
             scope = Scope.of(owners, books);
         } else if (viewer.role().servesTeams()) {
             // customer service and marketing own no book: they see the accounts of their teams only
