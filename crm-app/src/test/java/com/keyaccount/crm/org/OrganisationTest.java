@@ -96,6 +96,10 @@ class OrganisationTest {
                 .param("parentId", String.valueOf(region)).param("version", String.valueOf(version(team))), admin);
         assertThat(nul).contains("The name contains control characters.");
         assertThat(name(team)).doesNotContain("坏");
+        perform(post("/admin/organisation/{id}", team).with(csrf()).param("name", "溢出的版本")
+                .param("parentId", String.valueOf(region)).param("version", "99999999999999999999"), admin)
+                .andExpect(status().isOk());
+        assertThat(name(team)).as("a version that is no number saves nothing").doesNotContain("溢出");
         perform(post("/admin/organisation/{id}", team).with(csrf()).param("name", "旧版本的名字")
                 .param("parentId", String.valueOf(region)).param("version", String.valueOf(version(team) - 1)), admin)
                 .andExpect(status().isConflict());

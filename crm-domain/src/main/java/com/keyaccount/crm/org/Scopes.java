@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Resolves whose books a viewer sees from the organisation as it is now, and the accounts whose
@@ -28,14 +28,16 @@ public class Scopes {
     private final JdbcClient jdbc;
     /**
      * Which of a set of people own customers: a probe per person, kept a few seconds and dropped
-     * when a customer changes hands here; at worst a person's very first customer reaches their
-     * supervisor's lists those seconds late (the people themselves are always read fresh).
+     * when a customer is created or changes hands here (on another instance of the application, a
+     * person's very first customer reaches their supervisor's lists at most those seconds late; the
+     * people themselves are always read fresh).
      */
     private final Cache<Set<Long>, Set<Long>> owning = Caffeine.newBuilder().maximumSize(1_000)
             .expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(CustomerChanged changed) {
+        // once committed: a probe before then would keep the book as it was
         owning.invalidateAll();
     }
 
@@ -63,10 +65,7 @@ public class Scopes {
                     SELECT u.id FROM app_user u JOIN below b ON u.unit_id = b.id""")
                     .param(viewer.userId()).query(Long.class).list());
             owners.add(viewer.userId());
-            Set<Long> books = new HashSet<>(owning.get(Set.copyOf(owners), this::owning));
-            // their own customers at once, even one created a moment ago
-            books.add(viewer.userId());
-            scope = Scope.of(owners, books);
+            scope = Scope.of(owners, owning.get(Set.copyOf(owners), this::owning));
         } else if (viewer.role().servesTeams()) {
             // customer service and marketing own no book: they see the accounts of their teams only
             scope = Scope.of(List.of());

@@ -88,6 +88,10 @@ class OrgAdminController {
     String change(@PathVariable long id, @ModelAttribute("form") UnitForm form, BindingResult result, Viewer viewer,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Organisation.Node node = node(id);
+        if (result.hasErrors()) {
+            // a version or place that is not a number saves nothing, and says so beside the field
+            return unit(node, form, model);
+        }
         try {
             organisation.change(viewer, id, form.getVersion(), form.getName(), form.getParentId());
             redirect.addFlashAttribute("flash", "flash.org.saved");
