@@ -70,7 +70,7 @@ public class PlanBoard {
         for (Shown s : Shown.values()) {
             counts.put(s, 0L);
         }
-        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(book) + " GROUP BY p.status"), book, quarter)
+        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(book) + " GROUP BY p.status"), quarter)
                 .query((rs, n) -> {
                     String status = rs.getString(1);
                     counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
@@ -92,7 +92,7 @@ public class PlanBoard {
                  ORDER BY CASE WHEN p.status = 'SUBMITTED' THEN 0 WHEN p.status = 'RETURNED' THEN 1
                                WHEN p.status IS NULL THEN 2 WHEN p.status = 'DRAFT' THEN 3 ELSE 4 END, c.name, c.id
                  LIMIT :limit OFFSET :offset
-                """), book, quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
+                """), quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : PlanStatus.valueOf(rs.getString(5)),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7)))
@@ -106,7 +106,7 @@ public class PlanBoard {
                 : FROM.formatted(" AND " + book.sql("owner_id"), " AND " + book.sql("c.owner_id"));
     }
 
-    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Scope book, Quarter quarter) {
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, Quarter quarter) {
         return sql.param("quarter", quarter.first());
     }
 }
