@@ -59,7 +59,7 @@ class FirstStartTest {
         try (ConfigurableApplicationContext app = start()) {
             AppUserRepository users = app.getBean(AppUserRepository.class);
             assertThat(users.findAll()).extracting(AppUser::getUsername)
-                    .containsExactlyInAnyOrder("admin", "director", "zhang", "li", "wang");
+                    .containsExactlyInAnyOrder("admin", "director", "zhang", "li", "wang", "chen", "zhou", "sun", "wu");
             PasswordEncoder encoder = app.getBean(PasswordEncoder.class);
             assertThat(encoder.matches(DemoData.PASSWORD, users.findByUsername("zhang").orElseThrow().getPasswordHash()))
                     .isTrue();
@@ -69,6 +69,9 @@ class FirstStartTest {
             assertThat(count(app, "contact_log")).isGreaterThan(1_000);
             assertThat(app.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT count(DISTINCT owner_id) FROM customer", Integer.class)).isEqualTo(3);
+            // the organisation: the company, three provinces, regions and teams; two people on five teams each
+            assertThat(count(app, "org_unit")).isEqualTo(10);
+            assertThat(count(app, "service_member")).isEqualTo(10);
         }
     }
 
@@ -81,7 +84,7 @@ class FirstStartTest {
         try (ConfigurableApplicationContext second = startOn(url, "--crm.admin.username=late",
                 "--crm.admin.password=late-pass")) {
             assertThat(count(second, "customer")).isEqualTo(300);
-            assertThat(count(second, "app_user")).isEqualTo(5);
+            assertThat(count(second, "app_user")).isEqualTo(9);
         }
     }
 

@@ -101,6 +101,19 @@ public class Organisation {
         return owned;
     }
 
+    /** The unit and the units below it, from a chart (which lists every unit right after the units above it). */
+    public static List<Node> branch(List<Node> chart, long top) {
+        List<Node> branch = new ArrayList<>();
+        for (Node n : chart) {
+            if (branch.isEmpty() ? n.id() == top : n.depth() > branch.get(0).depth()) {
+                branch.add(n);
+            } else if (!branch.isEmpty()) {
+                break;
+            }
+        }
+        return branch;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Node> node(long id) {
         return chart().stream().filter(n -> n.id() == id).findFirst();

@@ -58,15 +58,12 @@ final class UnitRows {
                 .toList();
     }
 
-    /** The people of each unit's branch: the chart lists every unit right after the units above it. */
+    /** The people of each unit's branch. */
     private static Map<Long, Set<Long>> branchPeople(List<Organisation.Node> chart) {
         Map<Long, Set<Long>> people = new HashMap<>();
-        for (int i = 0; i < chart.size(); i++) {
-            Organisation.Node top = chart.get(i);
+        for (Organisation.Node top : chart) {
             Set<Long> branch = new HashSet<>();
-            for (int j = i; j < chart.size() && (j == i || chart.get(j).depth() > top.depth()); j++) {
-                chart.get(j).members().forEach(m -> branch.add(m.id()));
-            }
+            Organisation.branch(chart, top.id()).forEach(n -> n.members().forEach(m -> branch.add(m.id())));
             people.put(top.id(), branch);
         }
         return people;
@@ -75,14 +72,8 @@ final class UnitRows {
     /** The unit the viewer sits in and the units below it. */
     private static Set<Long> shownTo(Viewer viewer, List<Organisation.Node> chart) {
         Set<Long> shown = new HashSet<>();
-        for (int i = 0; i < chart.size(); i++) {
-            Organisation.Node top = chart.get(i);
-            if (top.members().stream().anyMatch(m -> m.id() == viewer.userId())) {
-                for (int j = i; j < chart.size() && (j == i || chart.get(j).depth() > top.depth()); j++) {
-                    shown.add(chart.get(j).id());
-                }
-            }
-        }
+        chart.stream().filter(n -> n.members().stream().anyMatch(m -> m.id() == viewer.userId()))
+                .forEach(top -> Organisation.branch(chart, top.id()).forEach(n -> shown.add(n.id())));
         return shown;
     }
 

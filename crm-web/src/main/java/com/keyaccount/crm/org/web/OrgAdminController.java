@@ -130,8 +130,9 @@ class OrgAdminController {
         model.addAttribute("unit", node);
         model.addAttribute("chart", chart);
         // where it may go: a unit of a higher level, outside its own branch (the rule checks again)
+        List<Organisation.Node> branch = Organisation.branch(chart, node.id());
         model.addAttribute("parents", chart.stream().filter(n -> n.kind().mayHold(node.kind()))
-                .filter(n -> !Branch.of(chart, node.id()).contains(n.id())).toList());
+                .filter(n -> !branch.contains(n)).toList());
         model.addAttribute("form", form);
         return "admin/organisation/unit";
     }

@@ -58,6 +58,15 @@ public class TargetForm {
         @Min(0)
         @Max(Targets.COUNT_MAX)
         private Integer newKeyAccounts;
+
+        private static Row of(String name, Targets t) {
+            Row row = new Row();
+            row.name = name;
+            row.revenue = t.revenue();
+            row.orders = t.orders();
+            row.newKeyAccounts = t.newKeyAccounts();
+            return row;
+        }
     }
 
     static TargetForm of(List<TeamMember> managers, Map<Long, Targets> set, List<Organisation.Node> units,
@@ -67,15 +76,10 @@ public class TargetForm {
             if (n.kind() == UnitKind.COMPANY) {
                 continue;
             }
-            Targets t = unitsSet.getOrDefault(n.id(), Targets.NONE);
-            Row row = new Row();
+            Row row = Row.of(n.name(), unitsSet.getOrDefault(n.id(), Targets.NONE));
             row.unitId = n.id();
-            row.name = n.name();
             row.kind = n.kind();
             row.depth = n.depth();
-            row.revenue = t.revenue();
-            row.orders = t.orders();
-            row.newKeyAccounts = t.newKeyAccounts();
             form.rows.add(row);
         }
         return form;
@@ -84,13 +88,8 @@ public class TargetForm {
     static TargetForm of(List<TeamMember> managers, Map<Long, Targets> set) {
         TargetForm form = new TargetForm();
         for (TeamMember m : managers) {
-            Targets t = set.getOrDefault(m.id(), Targets.NONE);
-            Row row = new Row();
+            Row row = Row.of(m.displayName(), set.getOrDefault(m.id(), Targets.NONE));
             row.userId = m.id();
-            row.name = m.displayName();
-            row.revenue = t.revenue();
-            row.orders = t.orders();
-            row.newKeyAccounts = t.newKeyAccounts();
             form.rows.add(row);
         }
         return form;
