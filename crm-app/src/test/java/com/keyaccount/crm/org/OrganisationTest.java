@@ -147,6 +147,14 @@ class OrganisationTest {
         AppUser successor = fixtures.user(Role.ACCOUNT_MANAGER);
         Customer customer = fixtures.customer(leaving, Fixtures.unique("交接客户"));
 
+        // nor does their book go nowhere by a new role that sees no book of its own
+        String role = page(post("/admin/users/{id}", leaving.getId()).with(csrf())
+                .param("displayName", leaving.getDisplayName()).param("role", "CUSTOMER_SERVICE")
+                .param("version", String.valueOf(jdbc.queryForObject("SELECT version FROM app_user WHERE id = ?",
+                        Long.class, leaving.getId()))), admin);
+        assertThat(role).contains("owns customers");
+        assertThat(jdbc.queryForObject("SELECT role FROM app_user WHERE id = ?", String.class, leaving.getId()))
+                .isEqualTo("ACCOUNT_MANAGER");
         perform(post("/admin/users/{id}/disable", leaving.getId()).with(csrf()), admin)
                 .andExpect(redirectedUrl("/admin/users/" + leaving.getId() + "/leave"));
         assertThat(enabled(leaving)).isTrue();

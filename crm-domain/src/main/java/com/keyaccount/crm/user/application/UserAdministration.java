@@ -119,6 +119,10 @@ public class UserAdministration {
         if (roleChanges && isLastAdmin(user, enabledAdmins)) {
             throw new LastAdminException();
         }
+        if (roleChanges && changes.role().servesTeams() && customersOwned(id) > 0) {
+            // customer service and marketing see no book of their own: the customers would be nobody's to see
+            throw new BookNotHandedOverException(id);
+        }
         String unitAfter = unitPath(changes.unitId());
         Audited before = audited(user, organisation.path(user.getUnitId()).orElse(null));
         user.changeDisplayName(changes.displayName());

@@ -1,6 +1,5 @@
 package com.keyaccount.crm.user.application;
 
-import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 
 /** What an administrator may edit on a user; {@code unitId} is their place in the organisation, or none. */
@@ -8,9 +7,5 @@ public record UserChanges(String displayName, Role role, String region, Long uni
 
     public UserChanges(String displayName, Role role, String region) {
         this(displayName, role, region, null);
-    }
-
-    static UserChanges of(AppUser user) {
-        return new UserChanges(user.getDisplayName(), user.getRole(), user.getRegion(), user.getUnitId());
     }
 }

@@ -122,6 +122,8 @@ class UserAdminController {
                 response.setStatus(HttpStatus.CONFLICT.value());
             } catch (OrgUnitNotFoundException e) {
                 result.rejectValue("unitId", "user.unit.unknown");
+            } catch (BookNotHandedOverException e) {
+                result.rejectValue("role", "user.role.ownsCustomers");
             }
         }
         return edit(id, viewer, model);
