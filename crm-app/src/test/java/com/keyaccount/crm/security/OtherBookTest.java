@@ -98,7 +98,7 @@ class OtherBookTest {
                     .param("region", "EAST").param("status", "ACTIVE").param("version", "0")
                     .param("toStage", "A08").param("confirmedOn", "2026-01-05").param("closeClass", "B")
                     .param("competitor", "别家").param("comeBack", "NO").param("on", "2026-01-05")
-                    .param("amount", "100")
+                    .param("amount", "100").param("userId", "1")
                     .param("category", "DELIVERY").param("severity", "MINOR").param("description", "试试")
                     .param("latitude", "31.2304").param("longitude", "121.4737").param("accuracy", "10")
                     .param("positionAt", String.valueOf(System.currentTimeMillis()))
@@ -111,7 +111,8 @@ class OtherBookTest {
         return pattern.replace("{customerId}", String.valueOf(customerId)).replace("{id}", String.valueOf(customerId))
                 .replace("{quarter}", com.keyaccount.crm.plan.Quarter.of(java.time.LocalDate.now()).toString())
                 .replace("{step:submit|withdraw}", "withdraw").replace("{decision:approve|return}", "approve")
-                .replace("{contactId}", String.valueOf(contactId)).replace("{conditionKey}", "neutral_answer");
+                .replace("{contactId}", String.valueOf(contactId)).replace("{conditionKey}", "neutral_answer")
+                .replace("{userId}", String.valueOf(contactId));
     }
 
     private Map<String, Object> state(Customer customer) {

@@ -80,14 +80,18 @@ public class ServiceTeams {
                 .list();
     }
 
-    public void add(Viewer viewer, long customerId, long userId) {
+    /** Adds the person to the team; {@code userId} null (nobody chosen) is refused once the customer is checked. */
+    public void add(Viewer viewer, long customerId, Long userId) {
         Customer customer = changeable(viewer, customerId);
+        if (userId == null) {
+            throw new ServiceTeamRefusedException(0);
+        }
         record Joining(String displayName, String role, boolean enabled) {
         }
         Joining joining = jdbc.sql("SELECT display_name, role, enabled FROM app_user WHERE id = ?").param(userId)
                 .query((rs, n) -> new Joining(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional()
                 .filter(j -> j.enabled() && JOINING.contains(Role.valueOf(j.role())))
-                .filter(j -> userId != customer.getOwner().getId())
+                .filter(j -> userId.longValue() != customer.getOwner().getId())
                 .orElseThrow(() -> new ServiceTeamRefusedException(userId));
         boolean already = jdbc.sql("SELECT COUNT(*) FROM service_member WHERE customer_id = ? AND user_id = ?")
                 .params(customerId, userId).query(Long.class).single() > 0;

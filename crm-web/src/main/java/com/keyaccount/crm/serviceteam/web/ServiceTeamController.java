@@ -23,9 +23,6 @@ class ServiceTeamController {
     String add(@PathVariable long id, @RequestParam(required = false) Long userId, Viewer viewer,
             RedirectAttributes redirect) {
         try {
-            if (userId == null) {
-                throw new ServiceTeamRefusedException(0);
-            }
             teams.add(viewer, id, userId);
             redirect.addFlashAttribute("flash", "flash.team.added");
         } catch (ServiceTeamRefusedException e) {
