@@ -114,9 +114,10 @@ public class Organisation {
         return branch;
     }
 
+    /** One unit with its people (its branch's customers are not counted: the chart does that). */
     @Transactional(readOnly = true)
     public Optional<Node> node(long id) {
-        return chart().stream().filter(n -> n.id() == id).findFirst();
+        return tree().stream().filter(n -> n.id() == id).findFirst();
     }
 
     /** The unit's name with those above it, "公司 / 江苏省 / 南京区": how a user's place is shown and audited. */

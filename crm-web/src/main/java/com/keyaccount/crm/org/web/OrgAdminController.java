@@ -45,10 +45,11 @@ class OrgAdminController {
     @PostMapping
     String add(@ModelAttribute("form") UnitForm form, BindingResult result, Viewer viewer, Model model,
             RedirectAttributes redirect) {
-        if (form.getParentId() == null) {
+        // one message a field: one that could not be read already has its own
+        if (form.getParentId() == null && !result.hasFieldErrors("parentId")) {
             result.rejectValue("parentId", "org.refused.LEVEL");
         }
-        if (form.getKind() == null) {
+        if (form.getKind() == null && !result.hasFieldErrors("kind")) {
             result.rejectValue("kind", "org.kind.required");
         }
         if (!result.hasErrors()) {
