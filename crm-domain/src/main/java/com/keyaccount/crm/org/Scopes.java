@@ -51,21 +51,30 @@ public class Scopes {
                 .query(Long.class).list());
     }
 
+    /**
+     * The books a supervisor sees: their own and everyone's in their unit and the units below it
+     * (no service teams). For anyone else asked, their unit's people too: the caller asks it of
+     * province and regional managers.
+     */
+    public Scope below(long userId) {
+        Set<Long> owners = new HashSet<>(jdbc.sql("""
+                WITH RECURSIVE below (id) AS (
+                    SELECT unit_id FROM app_user WHERE id = ? AND unit_id IS NOT NULL
+                    UNION ALL
+                    SELECT o.id FROM org_unit o JOIN below b ON o.parent_id = b.id)
+                SELECT u.id FROM app_user u JOIN below b ON u.unit_id = b.id""")
+                .param(userId).query(Long.class).list());
+        owners.add(userId);
+        return Scope.of(owners, owning.get(Set.copyOf(owners), this::owning));
+    }
+
     public Viewer resolve(Viewer viewer) {
         if (viewer.scope().all()) {
             return viewer;
         }
         Scope scope = viewer.scope();
         if (viewer.role().supervises()) {
-            Set<Long> owners = new HashSet<>(jdbc.sql("""
-                    WITH RECURSIVE below (id) AS (
-                        SELECT unit_id FROM app_user WHERE id = ? AND unit_id IS NOT NULL
-                        UNION ALL
-                        SELECT o.id FROM org_unit o JOIN below b ON o.parent_id = b.id)
-                    SELECT u.id FROM app_user u JOIN below b ON u.unit_id = b.id""")
-                    .param(viewer.userId()).query(Long.class).list());
-            owners.add(viewer.userId());
-            scope = Scope.of(owners, owning.get(Set.copyOf(owners), this::owning));
+            scope = below(viewer.userId());
         } else if (viewer.role().servesTeams()) {
             // customer service and marketing own no book: they see the accounts of their teams only
             scope = Scope.of(List.of());

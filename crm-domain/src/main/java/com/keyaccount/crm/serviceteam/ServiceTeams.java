@@ -8,8 +8,11 @@ import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,6 +68,27 @@ public class ServiceTeams {
                 .query((rs, n) -> new ServiceTeam.Person(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3))))
                 .list();
         return new ServiceTeam(customerId, owner, members, supervisors, mayChange(viewer, customer));
+    }
+
+    /**
+     * Whom the viewer may name on a joint visit (协访) to the customer: the people of its team —
+     * owner, members, supervising managers — who still work here, less the viewer.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceTeam.Person> colleagues(Viewer viewer, Customer customer) {
+        ServiceTeam team = of(viewer, customer);
+        Map<Long, ServiceTeam.Person> people = new LinkedHashMap<>();
+        people.put(team.owner().id(), team.owner());
+        team.members().forEach(m -> people.put(m.id(), new ServiceTeam.Person(m.id(), m.displayName(), m.role())));
+        team.supervisors().forEach(p -> people.put(p.id(), p));
+        people.remove(viewer.userId());
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> enabled = Set.copyOf(jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND id IN (%s)"
+                .formatted(people.keySet().stream().map(String::valueOf).collect(Collectors.joining(","))))
+                .query(Long.class).list());
+        return people.values().stream().filter(p -> enabled.contains(p.id())).toList();
     }
 
     /** Whom the team may take in: enabled people who serve accounts, not the owner, not already on it. */

@@ -279,12 +279,23 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.user.application.Departures departures;
     @MockitoBean
     protected com.keyaccount.crm.serviceteam.ServiceTeams serviceTeams;
+    // duties per role and joint on-site visits (issue 19)
+    @MockitoBean
+    protected com.keyaccount.crm.duty.application.RoleDutyStore roleDuties;
+    @MockitoBean
+    protected com.keyaccount.crm.duty.application.DutiesDue dutiesDue;
+    @MockitoBean
+    protected com.keyaccount.crm.duty.application.DutyAttainment dutyAttainment;
+    @MockitoBean
+    protected com.keyaccount.crm.contactlog.ContactParticipants contactParticipants;
 
     /** A slice has no organisation: everyone sees what their role alone lets them see. */
     @org.junit.jupiter.api.BeforeEach
     void scopesFollowRoles() {
         org.mockito.Mockito.when(scopes.resolve(org.mockito.ArgumentMatchers.any()))
                 .thenAnswer(call -> call.getArgument(0));
+        org.mockito.Mockito.when(dutiesDue.of(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(com.keyaccount.crm.duty.application.DutyDay.NONE);
         org.mockito.Mockito.when(serviceTeams.of(org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(com.keyaccount.crm.customer.Customer.class)))
                 .thenReturn(new com.keyaccount.crm.serviceteam.ServiceTeam(0, new com.keyaccount.crm.serviceteam

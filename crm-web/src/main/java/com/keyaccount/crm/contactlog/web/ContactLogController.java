@@ -3,6 +3,7 @@ package com.keyaccount.crm.contactlog.web;
 import com.keyaccount.crm.attachment.FileUploads;
 import com.keyaccount.crm.contactlog.Channel;
 import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.contactlog.JointVisitRefusedException;
 import com.keyaccount.crm.contactlog.RecordedLog;
 import com.keyaccount.crm.customer.CustomerCriteria;
 import com.keyaccount.crm.customer.Customer;
@@ -11,6 +12,7 @@ import com.keyaccount.crm.prospect.application.GradeCommand;
 import com.keyaccount.crm.prospect.application.ProspectContactLogs;
 import com.keyaccount.crm.prospect.application.StaleProspectException;
 import com.keyaccount.crm.prospect.rules.CloseClass;
+import com.keyaccount.crm.serviceteam.ServiceTeams;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.web.BackToMyDay;
@@ -63,6 +65,8 @@ class ContactLogController {
     /** Photos and files on the visit (issue 23): checked with the form, kept with the log. */
     private final UploadedFiles uploadedFiles;
     private final FileUploads fileUploads;
+    /** Whom a joint visit (协访) may name: the account's team. */
+    private final ServiceTeams serviceTeams;
 
     /** The menu's "log a contact": find one of my customers, then open its log form. */
     @GetMapping("/log-contact")
@@ -87,6 +91,7 @@ class ContactLogController {
         model.addAttribute("channels", Channel.values());
         // a body too large to read was sent back here by the request limits, before anything was read
         model.addAttribute("filesError", filesTooLarge ? FilesError.tooLargeRequest() : null);
+        model.addAttribute("colleagues", serviceTeams.colleagues(viewer, customer));
         showGrade(customer, form, model);
         return "contactlogs/form";
     }
@@ -152,6 +157,9 @@ class ContactLogController {
                 });
                 result.rejectValue("closeClass", "cadence.grade.stale");
                 response.setStatus(HttpServletResponse.SC_CONFLICT);
+            } catch (JointVisitRefusedException notOnTheTeam) {
+                // someone left the team (or the list was tampered with) since the form was opened
+                result.rejectValue("participants", "log.participants.refused");
             } catch (UncheckedIOException storeDown) {
                 // the file store could not take the files: nothing was written, the form comes back
                 model.addAttribute("filesError", FilesError.storeDown());
@@ -160,6 +168,7 @@ class ContactLogController {
         model.addAttribute("customer", customer);
         model.addAttribute("channels", Channel.values());
         model.addAttribute("back", fromMyDay ? BackToMyDay.PARAM_VALUE : null);
+        model.addAttribute("colleagues", serviceTeams.colleagues(viewer, customer));
         showGrade(customer, form, model);
         return "contactlogs/form";
     }

@@ -20,6 +20,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import lombok.Getter;
 import lombok.Setter;
@@ -70,6 +73,10 @@ public class ContactLogForm {
     /** The prospect's version the grade was shown at (null while it had none), so a re-grade meanwhile is seen. */
     private Long prospectVersion;
 
+    /** The colleagues who came along (协访), by user id; each is checked against the account's team. */
+    @Size(max = 50)
+    private List<Long> participants = new ArrayList<>();
+
     /** Identifies this rendering of the form, so a resubmit is recognised. */
     @NotBlank
     @Pattern(regexp = "^[0-9a-f\\-]{36}$")
@@ -99,6 +106,7 @@ public class ContactLogForm {
 
     LogContactCommand toCommand(ZoneId zone) {
         return new LogContactCommand(channel, occurredAt.atZone(zone).toInstant(), summary.strip(),
-                blankToNull(outcome), blankToNull(nextStep), agreedNextOn, submissionToken);
+                blankToNull(outcome), blankToNull(nextStep), agreedNextOn, submissionToken,
+                participants == null ? List.of() : participants.stream().filter(Objects::nonNull).toList());
     }
 }

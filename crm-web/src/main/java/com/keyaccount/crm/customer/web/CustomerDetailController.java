@@ -6,6 +6,7 @@ import com.keyaccount.crm.checkin.application.VisitBadges;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.ContactLog;
 import com.keyaccount.crm.contactlog.ContactLogService;
+import com.keyaccount.crm.contactlog.ContactParticipants;
 import com.keyaccount.crm.customer.ContactService;
 import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.CustomerService;
@@ -84,6 +85,8 @@ class CustomerDetailController {
     private final AccountPlans plans;
     /** Who serves the account beside its owner (issue 19). */
     private final ServiceTeams serviceTeams;
+    /** The colleagues named on the timeline's joint visits (协访). */
+    private final ContactParticipants participants;
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "0") int logPage,
@@ -127,6 +130,7 @@ class CustomerDetailController {
             model.addAttribute("filesError", FilesError.tooLargeRequest());
         }
         model.addAttribute("visitBadges", visitBadges.of(timeline.getContent().stream().map(ContactLog::getId).toList()));
+        model.addAttribute("logParticipants", participants.namesOf(timeline.getContent().stream().map(ContactLog::getId).toList()));
         model.addAttribute("onSite", onSiteCards.of(viewer, customer));
         if (customer.getAssessment().getPotentialRow() != null) {
             model.addAttribute("potentialFactors", potentialFactors.current().factors());

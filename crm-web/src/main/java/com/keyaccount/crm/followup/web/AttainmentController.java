@@ -1,6 +1,7 @@
 package com.keyaccount.crm.followup.web;
 
 import com.keyaccount.crm.attainment.application.Attainments;
+import com.keyaccount.crm.duty.application.DutyAttainment;
 import com.keyaccount.crm.user.Viewer;
 import com.keyaccount.crm.user.application.Team;
 import jakarta.validation.Valid;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class AttainmentController {
 
     private final Attainments attainments;
+    /** The duties per role measured over the same period (issue 19). */
+    private final DutyAttainment dutyAttainment;
     private final Team team;
     private final Clock clock;
     private final ZoneId businessZone;
@@ -50,6 +53,7 @@ class AttainmentController {
         model.addAttribute("query", query);
         model.addAttribute("report", attainments.report(viewer, query.getFrom(), query.getTo(),
                 query.getManager(), query.isVerifiedOnly()));
+        model.addAttribute("duties", dutyAttainment.of(viewer, query.getFrom(), query.getTo(), query.getManager()));
         managers(viewer, model);
         return "followup/attainment";
     }

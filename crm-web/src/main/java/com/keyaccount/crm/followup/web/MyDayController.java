@@ -4,6 +4,8 @@ import com.keyaccount.crm.care.application.MyDayCare;
 import com.keyaccount.crm.checkin.application.CheckIns;
 import com.keyaccount.crm.complaint.application.ComplaintQueries;
 import com.keyaccount.crm.contactlog.Channel;
+import com.keyaccount.crm.duty.application.DutiesDue;
+import com.keyaccount.crm.duty.application.DutyDay;
 import com.keyaccount.crm.followup.application.DueCustomer;
 import com.keyaccount.crm.followup.application.DueFilter;
 import com.keyaccount.crm.followup.application.DueSection;
@@ -58,6 +60,8 @@ class MyDayController {
     private final ComplaintQueries complaints;
     /** The user's open check-in heads their day, with its check-out (issue 23). */
     private final CheckIns checkIns;
+    /** The user's own duties per role (issue 19): key accounts to visit and call, days at key accounts. */
+    private final DutiesDue dutiesDue;
     /** My day's parts read in one transaction: one connection from the pool, not one per part. */
     private final PageReads pageReads;
 
@@ -72,6 +76,7 @@ class MyDayController {
             model.addAttribute("managers", team.accountManagersSeenBy(viewer));
             model.addAttribute("self", viewer.userId());
             model.addAttribute("overdueComplaints", complaints.overdueOfTeam(viewer.scope()));
+            model.addAttribute("duties", dutiesDue.of(viewer));
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);
@@ -91,6 +96,8 @@ class MyDayController {
             model.addAttribute("surveysDue", surveysDue);
             model.addAttribute("surveysDueAtLeast", surveysDue >= SurveyRequests.DUE_COUNT_LIMIT);
             model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
+            // duties are the user's own: a director looking at a manager's day does not see them
+            model.addAttribute("duties", owner == viewer.userId() ? dutiesDue.of(viewer) : DutyDay.NONE);
             page(viewer, owner, filter, model);
         });
         return "followup/day";

@@ -1,0 +1,167 @@
+package com.keyaccount.crm.duty.application;
+
+import com.keyaccount.crm.duty.application.DutyDay.DueList;
+import com.keyaccount.crm.duty.application.DutyDay.Presence;
+import com.keyaccount.crm.duty.application.DutyDay.Row;
+import com.keyaccount.crm.followup.application.BusinessCalendar;
+import com.keyaccount.crm.followup.rules.DutyKind;
+import com.keyaccount.crm.followup.rules.RoleDuties.Duty;
+import com.keyaccount.crm.scoring.duty.DutyMath;
+import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
+import com.keyaccount.crm.tier.Tier;
+import com.keyaccount.crm.user.Viewer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * My day's duties: the key accounts in the user's own books (an account manager's book, a
+ * supervisor's region) that their role says they must visit or call and whose last such contact
+ * of theirs — logged, or a joint visit naming them — is as old as the interval, and their days at
+ * key accounts this month. Read at each request, so a visit logged shows at once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DutiesDue {
+
+    /** Rows of each list on My day; "show all" pages through the rest. */
+    public static final int DAY_ROWS = 10;
+
+    private final JdbcClient jdbc;
+    private final RoleDutyStore duties;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    DutiesDue(JdbcClient jdbc, RoleDutyStore duties, BusinessCalendar calendar, Clock clock, ZoneId businessZone) {
+        this.jdbc = jdbc;
+        this.duties = duties;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.zone = businessZone;
+    }
+
+    /** The viewer's own duties today; {@link DutyDay#NONE} for a role without any. */
+    public DutyDay of(Viewer viewer) {
+        Duty duty = duties.current().of(viewer.role());
+        if (!duty.any()) {
+            return DutyDay.NONE;
+        }
+        LocalDate today = today();
+        List<DueList> lists = new ArrayList<>();
+        for (DutyKind kind : DutyKind.values()) {
+            if (duty.byTier().values().stream().anyMatch(every -> every.days(kind) != null)) {
+                lists.add(list(viewer, duty, kind, today, 0, DAY_ROWS));
+            }
+        }
+        Presence presence = duty.daysPerMonth() == null || duty.daysPerMonth() == 0 ? null
+                : presence(viewer.userId(), duty, today);
+        return new DutyDay(viewer.role(), lists, presence);
+    }
+
+    /** One kind of duty's key accounts due, a page at a time; an empty list for a kind the role has no duty of. */
+    public DueList list(Viewer viewer, DutyKind kind, int page, int size) {
+        return list(viewer, duties.current().of(viewer.role()), kind, today(), page, size);
+    }
+
+    private DueList list(Viewer viewer, Duty duty, DutyKind kind, LocalDate today, int page, int size) {
+        Map<Tier, Integer> every = new HashMap<>();
+        duty.byTier().forEach((tier, e) -> {
+            if (e.days(kind) != null) {
+                every.put(tier, e.days(kind));
+            }
+        });
+        if (every.isEmpty()) {
+            return new DueList(kind, List.of(), 0, 0);
+        }
+        int window = 2 * every.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", viewer.userId());
+        params.put("since", startOf(today.minusDays(window)));
+        params.put("size", size);
+        params.put("skip", (long) page * size);
+        StringBuilder cutoffs = new StringBuilder("CASE t.effective_tier");
+        every.forEach((tier, days) -> {
+            // contacted on day d, every n days: due from d + n on, so a contact before today - n + 1 is due
+            params.put("cut" + tier, startOf(today.minusDays(days - 1L)));
+            cutoffs.append(" WHEN '").append(tier).append("' THEN :cut").append(tier);
+        });
+        cutoffs.append(" END");
+        String tiers = every.keySet().stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","));
+        long[] total = {0};
+        List<Row> rows = jdbc.sql("""
+                SELECT c.id, c.code, c.name, t.effective_tier, u.display_name, m.last_at, COUNT(*) OVER () AS total
+                FROM customer c
+                JOIN customer_tier t ON t.customer_id = c.id
+                JOIN app_user u ON u.id = c.owner_id
+                LEFT JOIN (SELECT x.customer_id, MAX(x.occurred_at) AS last_at FROM (%s) x
+                           GROUP BY x.customer_id) m ON m.customer_id = c.id
+                WHERE c.deleted = FALSE AND c.status NOT IN ('LOST', 'PROSPECT') AND %s
+                  AND t.effective_tier IN (%s) AND (m.last_at IS NULL OR m.last_at < %s)
+                ORDER BY m.last_at NULLS FIRST, c.name, c.id
+                LIMIT :size OFFSET :skip""".formatted(
+                        PersonContacts.of("%s = :me", "l.channel = '" + kind.channel() + "'", false),
+                        viewer.scope().sql("c.owner_id"), tiers, cutoffs))
+                .params(params).query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    OffsetDateTime at = rs.getObject("last_at", OffsetDateTime.class);
+                    LocalDate last = at == null ? null : LocalDate.ofInstant(at.toInstant(), zone);
+                    Tier tier = Tier.valueOf(rs.getString("effective_tier"));
+                    int days = every.get(tier);
+                    return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), tier,
+                            rs.getString("display_name"), last, DutyMath.dueOn(last, days, today), days);
+                }).list();
+        if (rows.isEmpty() && page > 0) {
+            // a page past the end reads no row, hence no total: the first page's says how many there are
+            total[0] = list(viewer, duty, kind, today, 0, 1).total();
+        }
+        return new DueList(kind, rows, total[0], window);
+    }
+
+    private Presence presence(long person, Duty duty, LocalDate today) {
+        LocalDate first = today.withDayOfMonth(1);
+        LocalDate last = today.withDayOfMonth(today.lengthOfMonth());
+        WorkingCalendar working = calendar.workingCalendar();
+        Set<LocalDate> days = visitDays(person, duty.keyTiers(), first, today);
+        int left = 0;
+        for (LocalDate day = today.plusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+            left += working.isWorkingDay(day) ? 1 : 0;
+        }
+        return new Presence(DutyMath.workingDays(days, working), duty.daysPerMonth(), left);
+    }
+
+    /** The dates (business time zone) on which the person visited a customer of {@code tiers}. */
+    private Set<LocalDate> visitDays(long person, Set<Tier> tiers, LocalDate from, LocalDate to) {
+        if (tiers.isEmpty()) {
+            return Set.of();
+        }
+        String in = tiers.stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","));
+        return Set.copyOf(jdbc.sql("""
+                SELECT x.occurred_at FROM (%s) x JOIN customer_tier t ON t.customer_id = x.customer_id
+                JOIN customer c ON c.id = x.customer_id
+                WHERE t.effective_tier IN (%s) AND c.deleted = FALSE""".formatted(
+                        PersonContacts.of("%s = :me", "l.channel = 'VISIT'", true), in))
+                .param("me", person).param("since", startOf(from)).param("until", startOf(to.plusDays(1)))
+                .query((rs, n) -> LocalDate.ofInstant(rs.getObject(1, OffsetDateTime.class).toInstant(), zone))
+                .list());
+    }
+
+    private Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}
