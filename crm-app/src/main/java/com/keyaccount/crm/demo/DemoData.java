@@ -78,6 +78,7 @@ public class DemoData {
         log.info("Demo data: {} complaints", complaints);
         log.info("Demo data: {} service team places", DemoOrganisation.serviceTeams(jdbc, clock.instant(),
                 "zhang", "sun", "wu"));
+        log.info("Demo data: {} joint on-site visits", DemoOrganisation.jointVisits(jdbc, clock.instant(), "zhang", "chen"));
         // statistics before the last steps read the bulk-loaded book (a large book planned blind takes minutes)
         jdbc.execute("ANALYZE");
         log.info("Demo data: targets for this quarter and year, {} account plans",

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.demo;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,5 +60,24 @@ final class DemoOrganisation {
                     Timestamp.from(now), member, owner, owner);
         }
         return written;
+    }
+
+    /**
+     * The colleague came along (协访) on the owner's on-site visits of the last three weeks to the
+     * four accounts the owner visits most (the book's key accounts, as the generator shapes it),
+     * so the colleague's duties show some met and the timeline shows joint visits.
+     */
+    static int jointVisits(JdbcTemplate jdbc, Instant now, String owner, String colleague) {
+        return jdbc.update("""
+                INSERT INTO contact_participant (contact_log_id, user_id)
+                SELECT l.id, (SELECT id FROM app_user WHERE username = ?) FROM contact_log l
+                WHERE l.author_id = (SELECT id FROM app_user WHERE username = ?) AND l.channel = 'VISIT'
+                  AND l.occurred_at >= ? AND l.customer_id IN (
+                      SELECT v.customer_id FROM contact_log v
+                      WHERE v.author_id = (SELECT id FROM app_user WHERE username = ?) AND v.channel = 'VISIT'
+                        AND v.occurred_at >= ?
+                      GROUP BY v.customer_id ORDER BY COUNT(*) DESC, v.customer_id LIMIT 4)""",
+                colleague, owner, Timestamp.from(now.minus(Duration.ofDays(21))), owner,
+                Timestamp.from(now.minus(Duration.ofDays(180))));
     }
 }

@@ -63,7 +63,9 @@ class DutiesTest {
 
         String after = visitsDue(page(get("/my-day"), regional));
         assertThat(after).contains(waiting.getName()).doesNotContain(visited.getName());
-        assertThat(page(get("/customers/{id}", visited.getId()), manager)).contains("with " + regional.getDisplayName());
+        // the visit on the timeline: who came along, and (no check-in) the one reason it is not verified
+        assertThat(page(get("/customers/{id}", visited.getId()), manager)).contains("with " + regional.getDisplayName())
+                .contains("no check-in at the customer that day").doesNotContain("??");
 
         // September: one visit a month owed at each of the two key accounts, one made (jointly); the
         // account manager's one working day at a key account of the ten a month asks

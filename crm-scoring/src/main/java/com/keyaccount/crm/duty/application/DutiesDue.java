@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DutiesDue {
 
     /** Rows of each list on My day; "show all" pages through the rest. */
-    public static final int DAY_ROWS = 10;
+    public static final int DAY_ROWS = 5;
 
     private final JdbcClient jdbc;
     private final RoleDutyStore duties;

@@ -40,6 +40,7 @@ class DutyListController {
         model.addAttribute("list", list);
         model.addAttribute("page", safePage);
         model.addAttribute("lastPage", last);
+        model.addAttribute("showOwner", viewer.role().supervises());
         model.addAttribute("today", LocalDate.now(clock.withZone(businessZone)));
         return "followup/duty-list";
     }
