@@ -112,6 +112,13 @@ class DutiesTest {
                     WHERE entity_type = 'RoleDuty.ACCOUNT_MANAGER' AND actor = ? ORDER BY field""", String.class,
                     admin.getUsername())).containsExactly("daysPerMonth:10>12", "visitEveryDays[A]:15>10");
             assertThat(page(get("/admin/duties"), admin)).contains("value=\"10\"").contains("value=\"12\"");
+            // every number of a role blanked: the role has no duty, and saving the form again keeps it so
+            for (int twice = 0; twice < 2; twice++) {
+                perform(post("/admin/duties").with(csrf()).param("roles[2].tiers[0].visitEveryDays", "10"), admin)
+                        .andExpect(status().is3xxRedirection());
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM role_duty WHERE role = 'PROVINCE_MANAGER'", Long.class))
+                    .isZero();
         } finally {
             perform(duties("15", "10"), admin);
         }

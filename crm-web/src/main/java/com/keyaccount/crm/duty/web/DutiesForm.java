@@ -82,7 +82,8 @@ public class DutiesForm {
     RoleDuties toDuties(RoleDuties current) {
         Map<Role, Duty> byRole = new EnumMap<>(Role.class);
         for (RoleRow row : roles) {
-            Map<Tier, Every> byTier = new EnumMap<>(current.of(row.role).byTier());
+            Map<Tier, Every> byTier = new EnumMap<>(Tier.class);
+            byTier.putAll(current.of(row.role).byTier());
             for (TierRow t : row.tiers) {
                 byTier.put(t.tier, new Every(t.visitEveryDays, t.callEveryDays));
             }
