@@ -281,7 +281,7 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.serviceteam.ServiceTeams serviceTeams;
     // duties per role and joint on-site visits (issue 19)
     @MockitoBean
-    protected com.keyaccount.crm.duty.application.RoleDutyStore roleDuties;
+    protected com.keyaccount.crm.duty.application.DutyPolicies roleDuties;
     @MockitoBean
     protected com.keyaccount.crm.duty.application.DutiesDue dutiesDue;
     @MockitoBean

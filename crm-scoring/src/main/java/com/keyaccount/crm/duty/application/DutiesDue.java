@@ -39,12 +39,12 @@ public class DutiesDue {
     public static final int DAY_ROWS = 5;
 
     private final JdbcClient jdbc;
-    private final RoleDutyStore duties;
+    private final DutyPolicies duties;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
 
-    DutiesDue(JdbcClient jdbc, RoleDutyStore duties, BusinessCalendar calendar, Clock clock, ZoneId businessZone) {
+    DutiesDue(JdbcClient jdbc, DutyPolicies duties, BusinessCalendar calendar, Clock clock, ZoneId businessZone) {
         this.jdbc = jdbc;
         this.duties = duties;
         this.calendar = calendar;

@@ -36,12 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DutyAttainment {
 
     private final JdbcClient jdbc;
-    private final RoleDutyStore duties;
+    private final DutyPolicies duties;
     private final Scopes scopes;
     private final BusinessCalendar calendar;
     private final ZoneId zone;
 
-    DutyAttainment(JdbcClient jdbc, RoleDutyStore duties, Scopes scopes, BusinessCalendar calendar,
+    DutyAttainment(JdbcClient jdbc, DutyPolicies duties, Scopes scopes, BusinessCalendar calendar,
             ZoneId businessZone) {
         this.jdbc = jdbc;
         this.duties = duties;

@@ -1,6 +1,6 @@
 package com.keyaccount.crm.duty.web;
 
-import com.keyaccount.crm.duty.application.RoleDutyStore;
+import com.keyaccount.crm.duty.application.DutyPolicies;
 import com.keyaccount.crm.followup.rules.RoleDuties;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
@@ -27,7 +27,7 @@ class DutiesAdminController {
 
     private static final String PAGE = "/admin/duties";
 
-    private final RoleDutyStore duties;
+    private final DutyPolicies duties;
     private final TierNames tierNames;
 
     @GetMapping(PAGE)

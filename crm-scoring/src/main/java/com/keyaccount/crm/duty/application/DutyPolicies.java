@@ -7,38 +7,51 @@ import com.keyaccount.crm.followup.rules.RoleDuties.Every;
 import com.keyaccount.crm.shared.rules.Violation;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Role;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The duties per role in force: the one writer of {@code role_duty} and {@code role_presence}.
- * A change takes effect at once (duties make no stored schedule) and each changed number is in the
- * audit log, under the role it belongs to.
+ * A change takes effect at once (duties make no stored schedule; another instance of the
+ * application reads it within {@link #KEPT}) and each changed number is in the audit log, under
+ * the role it belongs to.
  */
 @Service
-public class RoleDutyStore {
+public class DutyPolicies {
 
     /** The audit log's record type of one role's duties, e.g. {@code RoleDuty.ACCOUNT_MANAGER}. */
     public static final String ENTITY = "RoleDuty.";
 
+    /** How long the duties read are kept: every My day reads them, an admin rarely changes them. */
+    static final Duration KEPT = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Cache<String, RoleDuties> kept = Caffeine.newBuilder().expireAfterWrite(KEPT).build();
 
-    RoleDutyStore(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    DutyPolicies(JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
     public RoleDuties current() {
+        return kept.get("current", key -> read());
+    }
+
+    private RoleDuties read() {
         Map<Role, Map<Tier, Every>> tiers = new EnumMap<>(Role.class);
         jdbc.sql("SELECT role, tier, visit_every_days, call_every_days FROM role_duty").query(rs -> {
             Integer visit = rs.getObject("visit_every_days", Integer.class);
@@ -61,7 +74,14 @@ public class RoleDutyStore {
     @Transactional
     public void save(String actor, RoleDuties duties) {
         Violation.requireNone(duties.violations());
-        RoleDuties before = current();
+        RoleDuties before = read();
+        // once committed: a read before then would keep the duties as they were
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                kept.invalidateAll();
+            }
+        });
         for (Role role : RoleDuties.ROLES) {
             Duty was = before.of(role);
             Duty now = duties.of(role);
