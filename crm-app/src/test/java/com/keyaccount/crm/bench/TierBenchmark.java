@@ -215,6 +215,7 @@ public final class TierBenchmark {
         int samples = Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3;
         OrganisationBenchmark.run(app, base, samples);
         AccessCheckBenchmark.run(app, base, samples);
+        DutiesBenchmark.run(app, base, samples);
     }
 
     /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */

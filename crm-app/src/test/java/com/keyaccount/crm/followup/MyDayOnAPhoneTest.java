@@ -360,8 +360,9 @@ class MyDayOnAPhoneTest {
         // special days are kept under (issue 20): tests keep nothing, so the days are read as well; 22
         // with the service teams the user is on, read at every request (issue 19); 26 with the user's
         // duties (issue 19): the key accounts due for their visit, for their call, the calendar their
-        // days at key accounts are counted in and those days
-        assertThat(forSmall).as("%s", forSmall).hasSizeLessThan(27);
+        // days at key accounts are counted in and those days; 27 with the quarter's account plans to
+        // write or mend (issue 19)
+        assertThat(forSmall).as("%s", forSmall).hasSizeLessThan(28);
     }
 
     /** A manager with this many customers, each overdue and with a contact who has a phone. */

@@ -69,6 +69,8 @@ class AccountPlansTest {
         assertThat(html(get("/customers/{id}", customer.getId()), manager, "zh-CN"))
                 .as("the customer page points to this quarter's plan").contains("尚未撰写", address);
         assertThat(html(get(address), manager, "en")).contains("No account plan for", "Write the plan");
+        assertThat(html(get("/my-day"), manager, "en")).as("My day reminds the owner")
+                .contains("One top-tier account has no plan for", "shown=NONE");
 
         save(manager, address, null, true, "签下年度框架协议", "1250万", "需要技术部支持",
                 "拜访采购总监", quarter.last().toString(), manager.getId(), "VISIT")
@@ -78,6 +80,8 @@ class AccountPlansTest {
                 BigDecimal.class, customer.getId())).isEqualByComparingTo("12500000");
         assertThat(html(get("/plans").param("shown", "SUBMITTED"), director, "en"))
                 .as("the director's list shows the plan waiting").contains(customer.getName(), "Waiting for approval");
+        assertThat(html(get("/my-day"), director, "en")).as("the director's day points to the plans waiting")
+                .containsPattern("plans? for .* waits? for your decision").contains("shown=SUBMITTED");
 
         String refused = perform(post(address + "/return").with(csrf()).param("version", version(customer, quarter))
                 .param("comment", "  "), director, "en").andExpect(status().isBadRequest()).andReturn().getResponse()
@@ -87,6 +91,8 @@ class AccountPlansTest {
                 .param("comment", "请补充技术交流的安排"), director, "en").andExpect(status().is3xxRedirection());
         assertThat(state(customer, quarter)).isEqualTo("RETURNED");
         assertThat(html(get(address), manager, "zh-CN")).contains("退回", "请补充技术交流的安排");
+        assertThat(html(get("/my-day"), manager, "en")).contains("One plan was returned for changes.")
+                .doesNotContain("no plan for");
 
         save(manager, address, version(customer, quarter), true, "签下年度框架协议", "1250万", "需要技术部支持",
                 "技术交流会", quarter.last().toString(), manager.getId(), "MEETING")
@@ -94,6 +100,7 @@ class AccountPlansTest {
         perform(post(address + "/approve").with(csrf()).param("version", version(customer, quarter))
                 .param("comment", ""), director, "en").andExpect(status().is3xxRedirection());
         assertThat(state(customer, quarter)).isEqualTo("APPROVED");
+        assertThat(html(get("/my-day"), manager, "en")).as("nothing waits for the owner").doesNotContain("plan-reminder");
         assertThat(html(get(address), manager, "en")).contains("Approved by " + director.getDisplayName(), "技术交流会");
         assertThat(jdbc.queryForList("SELECT new_value FROM audit_event WHERE entity_type = 'AccountPlan' AND "
                 + "field = 'planStatus' AND customer_id = ? ORDER BY id", String.class, customer.getId()))

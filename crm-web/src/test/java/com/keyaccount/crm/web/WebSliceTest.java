@@ -288,6 +288,8 @@ public abstract class WebSliceTest {
     protected com.keyaccount.crm.duty.application.DutyAttainment dutyAttainment;
     @MockitoBean
     protected com.keyaccount.crm.contactlog.ContactParticipants contactParticipants;
+    @MockitoBean
+    protected com.keyaccount.crm.plan.application.PlanReminders planReminders;
 
     /** A slice has no organisation: everyone sees what their role alone lets them see. */
     @org.junit.jupiter.api.BeforeEach
@@ -296,6 +298,7 @@ public abstract class WebSliceTest {
                 .thenAnswer(call -> call.getArgument(0));
         org.mockito.Mockito.when(dutiesDue.of(org.mockito.ArgumentMatchers.any()))
                 .thenReturn(com.keyaccount.crm.duty.application.DutyDay.NONE);
+        org.mockito.Mockito.when(planReminders.of(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
         org.mockito.Mockito.when(serviceTeams.of(org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(com.keyaccount.crm.customer.Customer.class)))
                 .thenReturn(new com.keyaccount.crm.serviceteam.ServiceTeam(0, new com.keyaccount.crm.serviceteam

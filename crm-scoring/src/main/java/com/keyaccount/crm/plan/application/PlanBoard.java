@@ -66,18 +66,7 @@ public class PlanBoard {
      */
     public Page page(Viewer viewer, Quarter quarter, Shown shown, Long owner, int page) {
         Scope book = viewer.book(owner);
-        Map<Shown, Long> counts = new EnumMap<>(Shown.class);
-        for (Shown s : Shown.values()) {
-            counts.put(s, 0L);
-        }
-        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(book) + " GROUP BY p.status"), quarter)
-                .query((rs, n) -> {
-                    String status = rs.getString(1);
-                    counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
-                    return null;
-                }).list();
-        long all = counts.values().stream().mapToLong(Long::longValue).sum();
-        counts.put(Shown.ALL, all);
+        Map<Shown, Long> counts = counts(book, quarter);
         long total = counts.get(shown);
         int lastPage = total == 0 ? 0 : (int) ((total - 1) / PAGE_ROWS);
         int current = Math.max(0, Math.min(page, lastPage));
@@ -98,6 +87,26 @@ public class PlanBoard {
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7)))
                 .list();
         return new Page(rows, current, lastPage, total, counts);
+    }
+
+    /** How many of the quarter's accounts the viewer sees are in each state, {@link Shown#ALL} all of them. */
+    public Map<Shown, Long> counts(Viewer viewer, Quarter quarter) {
+        return counts(viewer.book(null), quarter);
+    }
+
+    private Map<Shown, Long> counts(Scope book, Quarter quarter) {
+        Map<Shown, Long> counts = new EnumMap<>(Shown.class);
+        for (Shown s : Shown.values()) {
+            counts.put(s, 0L);
+        }
+        params(jdbc.sql("SELECT p.status, COUNT(*) " + from(book) + " GROUP BY p.status"), quarter)
+                .query((rs, n) -> {
+                    String status = rs.getString(1);
+                    counts.put(status == null ? Shown.NONE : Shown.valueOf(status), rs.getLong(2));
+                    return null;
+                }).list();
+        counts.put(Shown.ALL, counts.values().stream().mapToLong(Long::longValue).sum());
+        return counts;
     }
 
     /** The accounts' rows of the books in scope. */

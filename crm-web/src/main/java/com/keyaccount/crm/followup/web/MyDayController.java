@@ -15,6 +15,7 @@ import com.keyaccount.crm.followup.application.MyDay;
 import com.keyaccount.crm.followup.application.RescheduleReason;
 import com.keyaccount.crm.followup.application.TeamDay;
 import com.keyaccount.crm.followup.application.WeekAhead;
+import com.keyaccount.crm.plan.application.PlanReminders;
 import com.keyaccount.crm.survey.application.SurveyRequests;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.tier.TierNames;
@@ -62,6 +63,8 @@ class MyDayController {
     private final CheckIns checkIns;
     /** The user's own duties per role (issue 19): key accounts to visit and call, days at key accounts. */
     private final DutiesDue dutiesDue;
+    /** The quarter's account plans to write, mend (the owner) or decide on (the director). */
+    private final PlanReminders planReminders;
     /** My day's parts read in one transaction: one connection from the pool, not one per part. */
     private final PageReads pageReads;
 
@@ -77,6 +80,7 @@ class MyDayController {
             model.addAttribute("self", viewer.userId());
             model.addAttribute("overdueComplaints", complaints.overdueOfTeam(viewer.scope()));
             model.addAttribute("duties", dutiesDue.of(viewer));
+            model.addAttribute("planReminder", planReminders.of(viewer).orElse(null));
             return "followup/team";
         }
         long owner = MyDay.ownerFor(viewer, manager);
@@ -98,6 +102,9 @@ class MyDayController {
             model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
             // duties are the user's own: a director looking at a manager's day does not see them
             model.addAttribute("duties", owner == viewer.userId() ? dutiesDue.of(viewer) : DutyDay.NONE);
+            if (owner == viewer.userId()) {
+                model.addAttribute("planReminder", planReminders.of(viewer).orElse(null));
+            }
             page(viewer, owner, filter, model);
         });
         return "followup/day";
