@@ -76,6 +76,13 @@ final class AccessCheckBenchmark {
         return System.nanoTime() - started;
     }
 
+    /** The organisation of 500 users and the province manager, built once; for the duties alone. */
+    static void organisation(JdbcTemplate jdbc) {
+        ensureOrganisation(jdbc, jdbc.queryForObject("""
+                SELECT u.username FROM app_user u JOIN customer c ON c.owner_id = u.id
+                GROUP BY u.username ORDER BY COUNT(*) DESC LIMIT 1""", String.class));
+    }
+
     /** Builds the organisation once. */
     private static void ensureOrganisation(JdbcTemplate jdbc, String manager) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM org_unit WHERE name = 'bench-P00'", Long.class) > 0) {

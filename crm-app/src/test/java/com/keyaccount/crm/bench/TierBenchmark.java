@@ -91,6 +91,10 @@ public final class TierBenchmark {
                 organisation(app);
                 return;
             }
+            if ("duties".equals(env("CRM_BENCH_ONLY", ""))) {
+                duties(app);
+                return;
+            }
             if ("grid".equals(env("CRM_BENCH_ONLY", ""))) {
                 grid(app);
                 return;
@@ -216,6 +220,13 @@ public final class TierBenchmark {
         OrganisationBenchmark.run(app, base, samples);
         AccessCheckBenchmark.run(app, base, samples);
         DutiesBenchmark.run(app, base, samples);
+    }
+
+    /** The duties per role alone (issue 19), on the organisation of (A), built first if need be. */
+    private static void duties(ConfigurableApplicationContext app) throws Exception {
+        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        AccessCheckBenchmark.organisation(app.getBean(JdbcTemplate.class));
+        DutiesBenchmark.run(app, base, Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
     }
 
     /** Serving key accounts (issue 18): My day, the service panel, care and lost customers. */

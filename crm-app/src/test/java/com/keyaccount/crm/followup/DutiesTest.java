@@ -72,6 +72,12 @@ class DutiesTest {
         String attainment = page(get("/attainment").param("from", "2026-09-01").param("to", "2026-09-30"), regional);
         assertThat(row(attainment, regional)).contains("Regional manager").contains("1 / 2 (50%)");
         assertThat(row(attainment, manager)).contains("Account manager").contains("1 / 10");
+        // the same lines exported: visits required, counted and attained for the regional manager
+        String csv = new String(perform(get("/attainment/duties.csv").param("from", "2026-09-01")
+                .param("to", "2026-09-30"), regional).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Person,Role,Key accounts,On-site visits required")
+                .contains(regional.getDisplayName() + ",Regional manager,2,2,1,0.5,8,0,0.0,0,0");
     }
 
     @Test

@@ -93,6 +93,11 @@ class AccountPlansTest {
         assertThat(html(get(address), manager, "zh-CN")).contains("退回", "请补充技术交流的安排");
         assertThat(html(get("/my-day"), manager, "en")).contains("One plan was returned for changes.")
                 .doesNotContain("no plan for");
+        String csv = new String(perform(get("/plans/export.csv"), manager, "en").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).as("the list exported").contains("Quarter,Customer code,Company name,Account manager,Plan")
+                .contains(customer.getCode() + "," + customer.getName() + "," + manager.getDisplayName()
+                        + ",Returned for changes,").contains(",12500000.00");
 
         save(manager, address, version(customer, quarter), true, "签下年度框架协议", "1250万", "需要技术部支持",
                 "技术交流会", quarter.last().toString(), manager.getId(), "MEETING")

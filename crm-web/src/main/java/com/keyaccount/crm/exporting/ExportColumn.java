@@ -89,7 +89,16 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("moved_up_count", shape(Shape.COUNT)), Map.entry("conversion_share", shape(Shape.PERCENT)),
             Map.entry("median_stay_days", shape(Shape.DECIMAL)), Map.entry("stage_name", text(18)),
             Map.entry("close_class_name", text(16)), Map.entry("priority_name", text(12)),
-            Map.entry("refusal_reason_name", text(16)), Map.entry("class_name", text(16)));
+            Map.entry("refusal_reason_name", text(16)), Map.entry("class_name", text(16)),
+            // duties per role and the quarter's account plans (issue 19)
+            Map.entry("person", text(16)), Map.entry("role", text(14)), Map.entry("key_accounts", shape(Shape.COUNT)),
+            Map.entry("duty_visits_required", shape(Shape.COUNT)), Map.entry("duty_visits_made", shape(Shape.COUNT)),
+            Map.entry("duty_visits_attained", shape(Shape.PERCENT)), Map.entry("duty_calls_required", shape(Shape.COUNT)),
+            Map.entry("duty_calls_made", shape(Shape.COUNT)), Map.entry("duty_calls_attained", shape(Shape.PERCENT)),
+            Map.entry("days_at_key_accounts", shape(Shape.COUNT)),
+            Map.entry("days_at_key_accounts_required", shape(Shape.COUNT)), Map.entry("quarter", text(14)),
+            Map.entry("plan_status", text(16)), Map.entry("plan_updated_at", shape(Shape.DATE_TIME)),
+            Map.entry("plan_expected_revenue", shape(Shape.MONEY)));
 
     static ExportColumn of(String code, String header) {
         Spec spec = SPECS.getOrDefault(code, text(Shape.TEXT.width));

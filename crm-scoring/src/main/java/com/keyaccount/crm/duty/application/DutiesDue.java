@@ -91,14 +91,12 @@ public class DutiesDue {
         params.put("since", startOf(today.minusDays(window)));
         params.put("size", size);
         params.put("skip", (long) page * size);
-        StringBuilder cutoffs = new StringBuilder("CASE t.effective_tier");
+        List<String> due = new ArrayList<>();
         every.forEach((tier, days) -> {
             // contacted on day d, every n days: due from d + n on, so a contact before today - n + 1 is due
             params.put("cut" + tier, startOf(today.minusDays(days - 1L)));
-            cutoffs.append(" WHEN '").append(tier).append("' THEN :cut").append(tier);
+            due.add("(t.effective_tier = '" + tier + "' AND (m.last_at IS NULL OR m.last_at < :cut" + tier + "))");
         });
-        cutoffs.append(" END");
-        String tiers = every.keySet().stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","));
         long[] total = {0};
         List<Row> rows = jdbc.sql("""
                 SELECT c.id, c.code, c.name, t.effective_tier, u.display_name, m.last_at, COUNT(*) OVER () AS total
@@ -107,12 +105,11 @@ public class DutiesDue {
                 JOIN app_user u ON u.id = c.owner_id
                 LEFT JOIN (SELECT x.customer_id, MAX(x.occurred_at) AS last_at FROM (%s) x
                            GROUP BY x.customer_id) m ON m.customer_id = c.id
-                WHERE c.deleted = FALSE AND c.status NOT IN ('LOST', 'PROSPECT') AND %s
-                  AND t.effective_tier IN (%s) AND (m.last_at IS NULL OR m.last_at < %s)
+                WHERE c.deleted = FALSE AND c.status NOT IN ('LOST', 'PROSPECT') AND %s AND (%s)
                 ORDER BY m.last_at NULLS FIRST, c.name, c.id
                 LIMIT :size OFFSET :skip""".formatted(
                         PersonContacts.of("%s = :me", "l.channel = '" + kind.channel() + "'", false),
-                        viewer.scope().sql("c.owner_id"), tiers, cutoffs))
+                        viewer.scope().sql("c.owner_id"), String.join(" OR ", due)))
                 .params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     OffsetDateTime at = rs.getObject("last_at", OffsetDateTime.class);

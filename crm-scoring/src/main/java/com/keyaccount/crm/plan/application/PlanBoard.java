@@ -70,23 +70,32 @@ public class PlanBoard {
         long total = counts.get(shown);
         int lastPage = total == 0 ? 0 : (int) ((total - 1) / PAGE_ROWS);
         int current = Math.max(0, Math.min(page, lastPage));
+        List<Row> rows = rows(book, quarter, shown, PAGE_ROWS, (long) current * PAGE_ROWS);
+        return new Page(rows, current, lastPage, total, counts);
+    }
+
+    /** Every row of the quarter's accounts in the state shown, as {@link #page} orders them: the list's export. */
+    public List<Row> all(Viewer viewer, Quarter quarter, Shown shown, Long owner, int atMost) {
+        return rows(viewer.book(owner), quarter, shown, atMost, 0);
+    }
+
+    private List<Row> rows(Scope book, Quarter quarter, Shown shown, int limit, long offset) {
         String filter = switch (shown) {
             case ALL -> "";
             case NONE -> " AND p.id IS NULL";
             default -> " AND p.status = '" + shown.name() + "'";
         };
-        List<Row> rows = params(jdbc.sql("""
+        return params(jdbc.sql("""
                 SELECT c.id, c.code, c.name, u.display_name, p.status, p.updated_at, p.expected_revenue
                 """ + from(book) + filter + """
                  ORDER BY CASE WHEN p.status = 'SUBMITTED' THEN 0 WHEN p.status = 'RETURNED' THEN 1
                                WHEN p.status IS NULL THEN 2 WHEN p.status = 'DRAFT' THEN 3 ELSE 4 END, c.name, c.id
                  LIMIT :limit OFFSET :offset
-                """), quarter).param("limit", PAGE_ROWS).param("offset", current * PAGE_ROWS)
+                """), quarter).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : PlanStatus.valueOf(rs.getString(5)),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getBigDecimal(7)))
                 .list();
-        return new Page(rows, current, lastPage, total, counts);
     }
 
     /** How many of the quarter's accounts the viewer sees are in each state, {@link Shown#ALL} all of them. */

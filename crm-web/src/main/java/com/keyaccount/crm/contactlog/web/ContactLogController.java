@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -82,9 +83,12 @@ class ContactLogController {
 
     @GetMapping("/customers/{customerId}/logs/new")
     String form(@PathVariable long customerId, @RequestParam(required = false) String back,
+            @RequestParam(required = false) String channel,
             @RequestParam(defaultValue = "false") boolean filesTooLarge, Viewer viewer, Model model) {
         var customer = customers.get(viewer, customerId);
         ContactLogForm form = ContactLogForm.blank(now());
+        // a duty's "log" opens on its channel (a call from the calls due); anything else keeps the visit
+        Arrays.stream(Channel.values()).filter(c -> c.name().equals(channel)).findFirst().ifPresent(form::setChannel);
         model.addAttribute("customer", customer);
         model.addAttribute("back", BackToMyDay.requested(back) ? BackToMyDay.PARAM_VALUE : null);
         model.addAttribute("form", form);

@@ -47,7 +47,7 @@ class PlanListController {
         return "plans/list";
     }
 
-    private static PlanBoard.Shown shown(String text) {
+    static PlanBoard.Shown shown(String text) {
         for (PlanBoard.Shown s : PlanBoard.Shown.values()) {
             if (s.name().equals(text)) {
                 return s;
