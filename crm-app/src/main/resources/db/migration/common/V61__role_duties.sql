@@ -41,5 +41,6 @@ CREATE TABLE contact_participant (
 );
 CREATE INDEX ix_contact_participant_user ON contact_participant (user_id, contact_log_id);
 
--- a person's own visits and calls, for their duties: read by author, newest first
-CREATE INDEX ix_contact_log_author ON contact_log (author_id, channel, occurred_at);
+-- a person's own visits and calls, for their duties: read by author and channel since a day, the
+-- customer in the index too, so a manager's thousands of visits a month are read from it alone
+CREATE INDEX ix_contact_log_author ON contact_log (author_id, channel, occurred_at, customer_id);

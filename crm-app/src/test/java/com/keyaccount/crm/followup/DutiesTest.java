@@ -159,6 +159,7 @@ class DutiesTest {
                 INSERT INTO customer_tier (customer_id, effective_tier, computed_tier, policy_version, computed_at,
                     revenue, order_count) VALUES (?, ?, ?, 1, ?, 0, 0)""", customer.getId(), tier, tier,
                 Timestamp.from(FixedClock.NOW));
+        jdbc.update("UPDATE customer_list_tier SET sort_tier = ? WHERE customer_id = ?", tier, customer.getId());
         return customer;
     }
 

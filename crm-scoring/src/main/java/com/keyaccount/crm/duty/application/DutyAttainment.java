@@ -79,12 +79,12 @@ public class DutyAttainment {
         found.forEach(p -> tallies.put(p.id(), new Acc()));
         List<Long> managers = found.stream().filter(p -> p.role() == Role.ACCOUNT_MANAGER).map(Person::id).toList();
         if (!managers.isEmpty()) {
-            tally(all.of(Role.ACCOUNT_MANAGER), in("%s", managers), in("c.owner_id", managers), "c.owner_id",
+            tally(all.of(Role.ACCOUNT_MANAGER), in("%s", managers), in("t.owner_id", managers), "t.owner_id",
                     from, to, tallies);
         }
         for (Person p : found) {
             if (p.role().supervises()) {
-                tally(all.of(p.role()), "%s = " + p.id(), scopes.below(p.id()).sql("c.owner_id"),
+                tally(all.of(p.role()), "%s = " + p.id(), scopes.below(p.id()).sql("t.owner_id"),
                         String.valueOf(p.id()), from, to, tallies);
             }
         }
@@ -111,21 +111,21 @@ public class DutyAttainment {
             return;
         }
         jdbc.sql("""
-                SELECT %s AS person, t.effective_tier, c.created_at,
+                SELECT %s AS person, t.sort_tier, c.created_at,
                        COALESCE(a.visits, 0) AS visits, COALESCE(a.calls, 0) AS calls
-                FROM customer c JOIN customer_tier t ON t.customer_id = c.id
+                FROM customer_list_tier t JOIN customer c ON c.id = t.customer_id
                 LEFT JOIN (SELECT x.customer_id, x.person,
                                   SUM(CASE WHEN x.channel = 'VISIT' THEN 1 ELSE 0 END) AS visits,
                                   SUM(CASE WHEN x.channel = 'PHONE' THEN 1 ELSE 0 END) AS calls
                            FROM (%s) x GROUP BY x.customer_id, x.person) a
                        ON a.customer_id = c.id AND a.person = %s
-                WHERE c.deleted = FALSE AND c.status NOT IN ('LOST', 'PROSPECT') AND %s AND t.effective_tier IN (%s)"""
+                WHERE t.sort_tier IN (%5$s) AND %4$s AND c.deleted = FALSE AND c.status NOT IN ('LOST', 'PROSPECT')"""
                 .formatted(person, PersonContacts.of(loggers, "l.channel IN ('VISIT', 'PHONE')", true), person,
                         owners, tiers.stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","))))
                 .param("since", startOf(from)).param("until", startOf(to.plusDays(1)))
                 .query(rs -> {
                     Acc acc = tallies.get(rs.getLong("person"));
-                    Tier tier = Tier.valueOf(rs.getString("effective_tier"));
+                    Tier tier = Tier.valueOf(rs.getString("sort_tier"));
                     LocalDate created = LocalDate.ofInstant(rs.getObject("created_at", OffsetDateTime.class)
                             .toInstant(), zone);
                     // an account that came during the period owes only from then on
@@ -148,13 +148,13 @@ public class DutyAttainment {
             return days;
         }
         jdbc.sql("""
-                SELECT x.person, t.effective_tier, x.occurred_at FROM (%s) x
-                JOIN customer_tier t ON t.customer_id = x.customer_id JOIN customer c ON c.id = x.customer_id
-                WHERE c.deleted = FALSE""".formatted(PersonContacts.of(in("%s", asked), "l.channel = 'VISIT'", true)))
+                SELECT x.person, t.sort_tier, x.occurred_at FROM (%s) x
+                JOIN customer_list_tier t ON t.customer_id = x.customer_id
+                WHERE t.sort_tier IS NOT NULL""".formatted(PersonContacts.of(in("%s", asked), "l.channel = 'VISIT'", true)))
                 .param("since", startOf(from)).param("until", startOf(to.plusDays(1)))
                 .query(rs -> {
                     long person = rs.getLong("person");
-                    if (keyTiers.get(person).contains(Tier.valueOf(rs.getString("effective_tier")))) {
+                    if (keyTiers.get(person).contains(Tier.valueOf(rs.getString("sort_tier")))) {
                         days.computeIfAbsent(person, p -> new HashSet<>()).add(LocalDate.ofInstant(
                                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), zone));
                     }

@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The duties per role in force: the one writer of {@code role_duty} and {@code role_presence}.
@@ -39,12 +39,20 @@ public class DutyPolicies {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Cache<String, RoleDuties> kept = Caffeine.newBuilder().expireAfterWrite(KEPT).build();
 
-    DutyPolicies(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    DutyPolicies(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Once committed: a read before then would keep the duties as they were. */
+    @TransactionalEventListener
+    void on(DutiesChanged changed) {
+        kept.invalidateAll();
     }
 
     public RoleDuties current() {
@@ -75,13 +83,7 @@ public class DutyPolicies {
     public void save(String actor, RoleDuties duties) {
         Violation.requireNone(duties.violations());
         RoleDuties before = read();
-        // once committed: a read before then would keep the duties as they were
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                kept.invalidateAll();
-            }
-        });
+        events.publishEvent(new DutiesChanged());
         for (Role role : RoleDuties.ROLES) {
             Duty was = before.of(role);
             Duty now = duties.of(role);
