@@ -38,7 +38,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * My day's duties: the key accounts in the user's own books (an account manager's book, a
  * supervisor's region) that their role says they must visit or call and whose last such contact
  * of theirs — logged, or a joint visit naming them — is as old as the interval, and their days at
- * key accounts this month. Read at each request, so a visit logged shows at once.
+ * key accounts this month. The card is kept (below) until something it reads changes, so a visit
+ * logged shows at the next request; "show all" reads afresh.
  */
 @Service
 public class DutiesDue {
