@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -122,8 +123,13 @@ final class Chromium implements AutoCloseable {
         return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
     }
 
+    /**
+     * Waits until the condition holds; a condition that read an element of the page being replaced
+     * (a form just sent) is asked again on the new page rather than failing.
+     */
     void waitFor(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** A phone's menu is folded behind the header's button: unfolds it and waits until it is open. */

@@ -98,7 +98,8 @@ class SafeMethodsTest {
             Long calendarDraft, AppUser user) {
         String path = pattern.replace("{bucket:overdue|today|week}", "overdue")
                 .replace("{kind:customers|sales}", "sales").replace("{slug}.{format:csv|xlsx}", "customers.csv")
-                .replace("export.{format:csv|xlsx}", "export.xlsx")
+                .replace("export.{format:csv|xlsx}", "export.xlsx").replace("duties.{format:csv|xlsx}", "duties.xlsx")
+                .replace("{kind:visit|call}", "call")
                 .replace("{customerId}", customer.getId().toString()).replace("{contactId}", Long.toString(contact))
                 .replace("{version}", "1").replace("{token}", "no-such-survey-link")
                 .replace("{quarter}", com.keyaccount.crm.plan.Quarter.of(java.time.LocalDate.now()).toString());
