@@ -176,6 +176,8 @@ public abstract class WebSliceTest {
     @MockitoBean
     protected UserAdministration userAdministration;
     @MockitoBean
+    protected com.keyaccount.crm.user.application.SignInAdministration signInAdministration;
+    @MockitoBean
     protected Passwords passwords;
     @MockitoBean
     protected UserSessions userSessions;

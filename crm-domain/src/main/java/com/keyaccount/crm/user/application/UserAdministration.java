@@ -3,26 +3,24 @@ package com.keyaccount.crm.user.application;
 import com.keyaccount.crm.audit.AuditTrail;
 import com.keyaccount.crm.org.OrgUnitNotFoundException;
 import com.keyaccount.crm.org.Organisation;
-import com.keyaccount.crm.org.UnitDissolved;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.AppUserRepository;
-import com.keyaccount.crm.user.NotPermittedException;
 import com.keyaccount.crm.user.Role;
 import com.keyaccount.crm.user.Viewer;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Administrators manage who may sign in: create, edit, disable and enable users and reset
- * their passwords. There is always at least one enabled administrator, every change is
- * audited, and a user whose access is taken away loses their open sessions at once.
+ * Administrators manage who may sign in: create, edit, disable and enable users (their passwords
+ * and sign-in waits: {@link SignInAdministration}). There is always at least one enabled
+ * administrator, every change is audited, and a user whose access is taken away loses their open
+ * sessions at once.
  */
 @Service
 @Transactional
@@ -36,7 +34,6 @@ public class UserAdministration {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
-    private final SignInThrottle signInThrottle;
     private final Organisation organisation;
 
     /** Every user, optionally only one role and only enabled or disabled ones, by display name. */
@@ -171,64 +168,12 @@ public class UserAdministration {
         audit.fieldChanged(admin.username(), ENTITY, id, null, "enabled", false, true);
     }
 
-    /**
-     * Gives the user a new temporary password (returned, to be shown once): the old one stops
-     * working, open sessions end, and they must choose their own at next sign-in.
-     */
-    public String resetPassword(Viewer admin, long id) {
-        requireAdmin(admin);
-        AppUser user = find(id);
-        if (user.getId() == admin.userId()) {
-            throw new OwnAccountException("reset password");
-        }
-        String temporary = TemporaryPasswords.generate();
-        user.resetPassword(passwordEncoder.encode(temporary));
-        // the old password's guesses say nothing about the new one: the user signs in with it at once
-        signInThrottle.clear(user.getUsername());
-        audit.performed(admin.username(), "PASSWORD_RESET", ENTITY, id);
-        events.publishEvent(new AccessRevoked(user.getUsername()));
-        return temporary;
-    }
-
-    /** The user's failed sign-ins that still make them wait, for the edit page. */
-    @Transactional(readOnly = true)
-    public SignInFailures signInFailures(Viewer admin, long id) {
-        requireAdmin(admin);
-        return signInThrottle.of(find(id).getUsername());
-    }
-
-    /**
-     * Lifts every sign-in wait of the user, from every address, e.g. when they call from the
-     * office while someone elsewhere keeps guessing. Audited even when there was nothing to lift,
-     * because the request itself is worth knowing about.
-     */
-    public void clearSignInDelays(Viewer admin, long id) {
-        requireAdmin(admin);
-        AppUser user = find(id);
-        signInThrottle.clear(user.getUsername());
-        audit.performed(admin.username(), "SIGN_IN_DELAYS_CLEARED", ENTITY, id);
-    }
-
     /** The customers the user owns (not deleted). */
     @Transactional(readOnly = true)
     public long customersOwned(long id) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE owner_id = ? AND deleted = FALSE", Long.class,
                 id);
         return n == null ? 0 : n;
-    }
-
-    /**
-     * A unit dissolved: its people, who own no customers (the organisation refuses otherwise),
-     * move up to the unit above, each move in the audit log.
-     */
-    @EventListener
-    void on(UnitDissolved dissolved) {
-        for (AppUser user : users.findByUnitId(dissolved.unitId())) {
-            audit.fieldChanged(dissolved.actor(), ENTITY, user.getId(), null, "unit", dissolved.path(),
-                    dissolved.parentPath());
-            user.placeIn(dissolved.parentId());
-        }
-        users.flush();
     }
 
     /** The unit's path for the audit log; a unit that does not exist is refused. */
@@ -252,12 +197,10 @@ public class UserAdministration {
     }
 
     private AppUser find(long id) {
-        return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+        return AdminAccess.find(users, id);
     }
 
     private static void requireAdmin(Viewer viewer) {
-        if (viewer.role() != Role.ADMIN) {
-            throw new NotPermittedException("manage users");
-        }
+        AdminAccess.require(viewer);
     }
 }

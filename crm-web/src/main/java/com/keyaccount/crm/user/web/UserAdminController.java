@@ -11,6 +11,7 @@ import com.keyaccount.crm.user.application.LastAdminException;
 import com.keyaccount.crm.user.application.OwnAccountException;
 import com.keyaccount.crm.user.application.PasswordPolicy;
 import com.keyaccount.crm.user.application.StaleUserException;
+import com.keyaccount.crm.user.application.SignInAdministration;
 import com.keyaccount.crm.user.application.UserAdministration;
 import com.keyaccount.crm.user.application.UserNotFoundException;
 import com.keyaccount.crm.user.application.UsernameTakenException;
@@ -44,6 +45,7 @@ class UserAdminController {
     private static final String LIST = "redirect:/admin/users";
 
     private final UserAdministration administration;
+    private final SignInAdministration signIns;
     private final Organisation organisation;
 
     @ModelAttribute
@@ -130,9 +132,10 @@ class UserAdminController {
     }
 
     private String edit(long id, Viewer viewer, Model model) {
-        model.addAttribute("edited", administration.get(viewer, id));
-        model.addAttribute("signInFailures", administration.signInFailures(viewer, id));
-        model.addAttribute("currentUnit", organisation.path(administration.get(viewer, id).getUnitId()).orElse(null));
+        var edited = administration.get(viewer, id);
+        model.addAttribute("edited", edited);
+        model.addAttribute("signInFailures", signIns.signInFailures(viewer, id));
+        model.addAttribute("currentUnit", organisation.path(edited.getUnitId()).orElse(null));
         units(model);
         return "admin/user-form";
     }
@@ -140,7 +143,7 @@ class UserAdminController {
     /** Back to the edit page, where the admin asked for it and now sees no failures left. */
     @PostMapping("/{id}/clear-sign-in-delays")
     String clearSignInDelays(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
-        administration.clearSignInDelays(viewer, id);
+        signIns.clearSignInDelays(viewer, id);
         redirect.addFlashAttribute("flash", "flash.user.signInDelaysCleared");
         return "redirect:/admin/users/" + id + "/edit";
     }
@@ -172,7 +175,7 @@ class UserAdminController {
     String resetPassword(@PathVariable long id, Viewer viewer,
             RedirectAttributes redirect) {
         try {
-            String temporary = administration.resetPassword(viewer, id);
+            String temporary = signIns.resetPassword(viewer, id);
             redirect.addFlashAttribute("flash", "flash.user.passwordReset");
             redirect.addFlashAttribute("passwordFor", administration.get(viewer, id).getUsername());
             redirect.addFlashAttribute("temporaryPassword", temporary);
