@@ -97,7 +97,9 @@ public class AuditText {
         Matcher item = ITEM_FIELD.matcher(field);
         if (item.matches()) {
             String part = item.group(1) + (item.group(3) == null ? "" : "." + item.group(3));
-            return label(List.of("audit.field." + entityType + "." + part), field, item.group(2));
+            // the record's own label first, then the field's wherever it stands (several records share one)
+            return label(List.of("audit.field." + entityType + "." + part, "audit.field." + part), field,
+                    item.group(2));
         }
         return label(List.of("audit.field." + entityType + "." + field, form + field, "audit.field." + field), field);
     }
