@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,52 +124,39 @@ public class DutiesDue {
     }
 
     private DueList list(Viewer viewer, Duty duty, DutyKind kind, LocalDate today, int page, int size) {
-        Map<Tier, Integer> every = new HashMap<>();
-        duty.byTier().forEach((tier, e) -> {
-            if (e.days(kind) != null) {
-                every.put(tier, e.days(kind));
-            }
-        });
-        if (every.isEmpty()) {
+        DutyIntervals every = DutyIntervals.of(duty, kind, "k");
+        if (every.none()) {
             return new DueList(kind, List.of(), 0, 0);
         }
-        int window = 2 * every.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         Map<String, Object> params = new HashMap<>();
         params.put("me", viewer.userId());
-        params.put("since", startOf(today.minusDays(window)));
         params.put("size", size);
         params.put("skip", (long) page * size);
-        List<String> due = new ArrayList<>();
-        every.forEach((tier, days) -> {
-            // contacted on day d, every n days: due from d + n on, so a contact before today - n + 1 is due
-            params.put("cut" + tier, startOf(today.minusDays(days - 1L)));
-            due.add("(t.sort_tier = '" + tier + "' AND (m.last_at IS NULL OR m.last_at < :cut" + tier + "))");
-        });
+        String lastContacts = every.lastContacts(params, today, zone);
+        String due = every.due("m.last_at", params, today, zone);
         long[] total = {0};
-        String tiers = every.keySet().stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","));
+        String tiers = every.tiers().stream().map(t -> "'" + t + "'").sorted().collect(Collectors.joining(","));
         // from the list's copy of the tiers (an index range per tier) less the lost and the prospects, as
         // My day's card reads them; the customers themselves for the page's rows only
         List<Row> rows = jdbc.sql("""
                 SELECT d.id, c.code, c.name, d.sort_tier, u.display_name, d.last_at, d.total
                 FROM (SELECT t.customer_id AS id, t.owner_id, t.sort_tier, m.last_at, COUNT(*) OVER () AS total
                       FROM customer_list_tier t
-                      LEFT JOIN (SELECT x.customer_id, MAX(x.occurred_at) AS last_at FROM (%s) x
-                                 GROUP BY x.customer_id) m ON m.customer_id = t.customer_id
+                      LEFT JOIN (%s) m ON m.customer_id = t.customer_id
                       WHERE t.sort_tier IN (%s) AND %s AND (%s) AND NOT EXISTS (SELECT 1 FROM customer gone
                           WHERE gone.id = t.customer_id AND gone.deleted = FALSE AND gone.status IN ('LOST', 'PROSPECT'))
                       ORDER BY m.last_at NULLS FIRST, t.customer_id
                       LIMIT :size OFFSET :skip) d
                 JOIN customer c ON c.id = d.id
                 JOIN app_user u ON u.id = d.owner_id
-                ORDER BY d.last_at NULLS FIRST, d.id""".formatted(
-                        PersonContacts.of("%s = :me", "l.channel = '" + kind.channel() + "'", false), tiers,
-                        viewer.scope().sql("t.owner_id"), String.join(" OR ", due)))
+                ORDER BY d.last_at NULLS FIRST, d.id""".formatted(lastContacts, tiers,
+                        viewer.scope().sql("t.owner_id"), due))
                 .params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     OffsetDateTime at = rs.getObject("last_at", OffsetDateTime.class);
                     LocalDate last = at == null ? null : LocalDate.ofInstant(at.toInstant(), zone);
                     Tier tier = Tier.valueOf(rs.getString("sort_tier"));
-                    int days = every.get(tier);
+                    int days = every.days(tier);
                     return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), tier,
                             rs.getString("display_name"), last, DutyMath.dueOn(last, days, today), days);
                 }).list();
@@ -178,7 +164,7 @@ public class DutiesDue {
             // a page past the end reads no row, hence no total: the first page's says how many there are
             total[0] = list(viewer, duty, kind, today, 0, 1).total();
         }
-        return new DueList(kind, rows, total[0], window);
+        return new DueList(kind, rows, total[0], every.window());
     }
 
     private Presence presence(long person, Duty duty, LocalDate today) {

@@ -79,7 +79,8 @@ public class DutyAttainment {
         found.forEach(p -> tallies.put(p.id(), new Acc()));
         List<Long> managers = found.stream().filter(p -> p.role() == Role.ACCOUNT_MANAGER).map(Person::id).toList();
         if (!managers.isEmpty()) {
-            tally(all.of(Role.ACCOUNT_MANAGER), in("%s", managers), in("t.owner_id", managers), "t.owner_id",
+            Scope books = Scope.of(managers);
+            tally(all.of(Role.ACCOUNT_MANAGER), books.peopleSql("%s"), books.sql("t.owner_id"), "t.owner_id",
                     from, to, tallies);
         }
         for (Person p : found) {
@@ -150,7 +151,8 @@ public class DutyAttainment {
         jdbc.sql("""
                 SELECT x.person, t.sort_tier, x.occurred_at FROM (%s) x
                 JOIN customer_list_tier t ON t.customer_id = x.customer_id
-                WHERE t.sort_tier IS NOT NULL""".formatted(PersonContacts.of(in("%s", asked), "l.channel = 'VISIT'", true)))
+                WHERE t.sort_tier IS NOT NULL""".formatted(
+                        PersonContacts.of(Scope.of(asked).peopleSql("%s"), "l.channel = 'VISIT'", true)))
                 .param("since", startOf(from)).param("until", startOf(to.plusDays(1)))
                 .query(rs -> {
                     long person = rs.getLong("person");
@@ -160,11 +162,6 @@ public class DutyAttainment {
                     }
                 });
         return days;
-    }
-
-    /** A condition that the column is one of the ids (numbers, written into the statement). */
-    private static String in(String column, List<Long> ids) {
-        return column + " IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
     }
 
     private Timestamp startOf(LocalDate day) {

@@ -7,7 +7,6 @@ import com.keyaccount.crm.followup.rules.RoleDuties.Duty;
 import com.keyaccount.crm.scoring.duty.DutyMath;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Viewer;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,16 +41,11 @@ class DutyCard {
 
     /** Each kind the duty has intervals for, its first {@code rows} (oldest contact first) and its total. */
     List<DueList> lists(Viewer viewer, Duty duty, LocalDate today, int rows) {
-        Map<DutyKind, Map<Tier, Integer>> every = new EnumMap<>(DutyKind.class);
+        Map<DutyKind, DutyIntervals> every = new EnumMap<>(DutyKind.class);
         for (DutyKind kind : DutyKind.values()) {
-            Map<Tier, Integer> days = new EnumMap<>(Tier.class);
-            duty.byTier().forEach((tier, e) -> {
-                if (e.days(kind) != null) {
-                    days.put(tier, e.days(kind));
-                }
-            });
-            if (!days.isEmpty()) {
-                every.put(kind, days);
+            DutyIntervals intervals = DutyIntervals.of(duty, kind, alias(kind));
+            if (!intervals.none()) {
+                every.put(kind, intervals);
             }
         }
         if (every.isEmpty()) {
@@ -60,37 +54,23 @@ class DutyCard {
         Map<String, Object> params = new HashMap<>();
         params.put("me", viewer.userId());
         params.put("rows", rows);
-        Map<DutyKind, Integer> windows = new EnumMap<>(DutyKind.class);
         Set<Tier> tiers = new TreeSet<>();
         StringBuilder joins = new StringBuilder();
         Map<DutyKind, String> due = new EnumMap<>(DutyKind.class);
         Map<DutyKind, String> last = new EnumMap<>(DutyKind.class);
         for (DutyKind kind : DutyKind.values()) {
-            Map<Tier, Integer> days = every.get(kind);
-            if (days == null) {
+            DutyIntervals intervals = every.get(kind);
+            if (intervals == null) {
                 due.put(kind, "FALSE");
                 last.put(kind, "CAST(NULL AS TIMESTAMP WITH TIME ZONE)");
                 continue;
             }
-            tiers.addAll(days.keySet());
-            int window = 2 * days.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-            windows.put(kind, window);
             String k = alias(kind);
-            params.put(k + "since", startOf(today.minusDays(window)));
-            List<String> conditions = new ArrayList<>();
-            days.forEach((tier, n) -> {
-                // contacted on day d, every n days: due from d + n on, so a contact before today - n + 1 is due
-                params.put(k + tier, startOf(today.minusDays(n - 1L)));
-                conditions.add("(t.sort_tier = '" + tier + "' AND (" + k + ".last_at IS NULL OR " + k + ".last_at < :"
-                        + k + tier + "))");
-            });
-            due.put(kind, String.join(" OR ", conditions));
+            tiers.addAll(intervals.tiers());
+            due.put(kind, intervals.due(k + ".last_at", params, today, zone));
             last.put(kind, k + ".last_at");
-            joins.append(" LEFT JOIN (SELECT x.customer_id, MAX(x.occurred_at) AS last_at FROM (")
-                    .append(PersonContacts.of("%s = :me", "l.channel = '" + kind.channel() + "'", false)
-                            .replace(":since", ":" + k + "since"))
-                    .append(") x GROUP BY x.customer_id) ").append(k).append(" ON ").append(k)
-                    .append(".customer_id = t.customer_id");
+            joins.append(" LEFT JOIN (").append(intervals.lastContacts(params, today, zone)).append(") ").append(k)
+                    .append(" ON ").append(k).append(".customer_id = t.customer_id");
         }
         // the key accounts from the list's copy of the tiers, less the lost and the prospects (an index
         // of those few); the customers themselves are read for the rows shown only
@@ -124,7 +104,7 @@ class DutyCard {
                 if (rs.getInt(k + "_due") == 1 && rs.getLong(k + "_rank") <= rows) {
                     OffsetDateTime at = rs.getObject("last_" + k, OffsetDateTime.class);
                     LocalDate lastOn = at == null ? null : LocalDate.ofInstant(at.toInstant(), zone);
-                    int n = every.get(kind).get(tier);
+                    int n = every.get(kind).days(tier);
                     found.computeIfAbsent(kind, x -> new TreeMap<>()).put(rs.getLong(k + "_rank"), new Row(
                             rs.getLong("id"), rs.getString("code"), rs.getString("name"), tier,
                             rs.getString("display_name"), lastOn, DutyMath.dueOn(lastOn, n, today), n));
@@ -134,16 +114,12 @@ class DutyCard {
         List<DueList> lists = new ArrayList<>();
         for (DutyKind kind : every.keySet()) {
             List<Row> ranked = List.copyOf(found.getOrDefault(kind, new TreeMap<>()).values());
-            lists.add(new DueList(kind, ranked, totals.getOrDefault(kind, 0L), windows.get(kind)));
+            lists.add(new DueList(kind, ranked, totals.getOrDefault(kind, 0L), every.get(kind).window()));
         }
         return lists;
     }
 
     private static String alias(DutyKind kind) {
         return kind == DutyKind.VISIT ? "v" : "p";
-    }
-
-    private Timestamp startOf(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }
 }
