@@ -39,13 +39,7 @@ class AttainmentExportController {
     @GetMapping("/attainment/export.{format:csv|xlsx}")
     void export(@PathVariable String format, @Valid @ModelAttribute("query") AttainmentQuery query,
             BindingResult result, Viewer viewer, Locale locale, HttpServletResponse response) throws IOException {
-        if (result.hasErrors() || query.getFrom() == null || query.getTo() == null) {
-            // what the page shows then: this month so far
-            AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
-            defaults.setManager(query.getManager());
-            defaults.setVerifiedOnly(query.isVerifiedOnly());
-            query = defaults;
-        }
+        query = query.orMonthToDate(result.hasErrors(), LocalDate.now(clock.withZone(businessZone)));
         AttainmentReport report = attainments.report(viewer, query.getFrom(), query.getTo(), query.getManager(),
                 query.isVerifiedOnly());
         String byManager = messages.getMessage("attainment.byManager", null, locale);
@@ -84,7 +78,7 @@ class AttainmentExportController {
     }
 
     /** A share for the workbook's percent format; empty where nothing was required. */
-    private static Double share(Tally tally) {
+    static Double share(Tally tally) {
         return tally.percent() == null ? null : tally.percent() / 100.0;
     }
 }

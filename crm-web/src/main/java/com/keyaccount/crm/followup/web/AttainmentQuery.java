@@ -34,6 +34,20 @@ public class AttainmentQuery {
         return query;
     }
 
+    /**
+     * This query, or what the page shows when it cannot be used (a mistake, or no period): this
+     * month so far, for the same manager and the same visits counted. The exports read it so.
+     */
+    AttainmentQuery orMonthToDate(boolean invalid, LocalDate today) {
+        if (!invalid && from != null && to != null) {
+            return this;
+        }
+        AttainmentQuery defaults = monthToDate(today);
+        defaults.manager = manager;
+        defaults.verifiedOnly = verifiedOnly;
+        return defaults;
+    }
+
     @AssertTrue(message = "{attainment.period.order}")
     public boolean isInOrder() {
         return from == null || to == null || !from.isAfter(to);

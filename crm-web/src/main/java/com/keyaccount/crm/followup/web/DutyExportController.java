@@ -1,9 +1,10 @@
 package com.keyaccount.crm.followup.web;
 
+import static com.keyaccount.crm.followup.web.AttainmentExportController.share;
+
 import com.keyaccount.crm.duty.application.DutyAttainment;
 import com.keyaccount.crm.duty.application.DutyReport;
 import com.keyaccount.crm.exporting.ViewExports;
-import com.keyaccount.crm.scoring.schedule.Attainment.Tally;
 import com.keyaccount.crm.user.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,12 +35,7 @@ class DutyExportController {
     @GetMapping("/attainment/duties.{format:csv|xlsx}")
     void export(@PathVariable String format, @Valid @ModelAttribute("query") AttainmentQuery query,
             BindingResult result, Viewer viewer, Locale locale, HttpServletResponse response) throws IOException {
-        if (result.hasErrors() || query.getFrom() == null || query.getTo() == null) {
-            // what the page shows then: this month so far
-            AttainmentQuery defaults = AttainmentQuery.monthToDate(LocalDate.now(clock.withZone(businessZone)));
-            defaults.setManager(query.getManager());
-            query = defaults;
-        }
+        query = query.orMonthToDate(result.hasErrors(), LocalDate.now(clock.withZone(businessZone)));
         DutyReport report = duties.of(viewer, query.getFrom(), query.getTo(), query.getManager());
         views.send(viewer, "duties", format, new String[] {"person", "role", "key_accounts", "duty_visits_required",
             "duty_visits_made", "duty_visits_attained", "duty_calls_required", "duty_calls_made", "duty_calls_attained",
@@ -50,10 +46,5 @@ class DutyExportController {
                             l.calls().counted(), share(l.calls()), l.daysAtKeyAccounts(), l.daysRequired());
                 }
             });
-    }
-
-    /** A share for the workbook's percent format; empty where nothing was required. */
-    private static Double share(Tally tally) {
-        return tally.percent() == null ? null : tally.percent() / 100.0;
     }
 }
