@@ -70,7 +70,7 @@ final class AccessCheckBenchmark {
         }
     }
 
-    private static long timed(Runnable work) {
+    static long timed(Runnable work) {
         long started = System.nanoTime();
         work.run();
         return System.nanoTime() - started;

@@ -85,9 +85,9 @@ final class DutiesBenchmark {
         try {
             for (int i = -1; i < samples; i++) {
                 policies.save("benchmark", inForce);
-                long withCard = timed(() -> CustomerListBenchmark.get(client, base + "/my-day"));
+                long withCard = AccessCheckBenchmark.timed(() -> CustomerListBenchmark.get(client, base + "/my-day"));
                 policies.save("benchmark", none);
-                long withoutCard = timed(() -> CustomerListBenchmark.get(client, base + "/my-day"));
+                long withoutCard = AccessCheckBenchmark.timed(() -> CustomerListBenchmark.get(client, base + "/my-day"));
                 if (i >= 0) {
                     with[i] = withCard;
                     without[i] = withoutCard;
@@ -120,11 +120,5 @@ final class DutiesBenchmark {
                 + "(%d people) p50 %7.1f ms (%.2f× the report)", from, to, HttpLoad.ms(report, 50),
                 dutyAttainment.of(director, from, to, null).people().size(), HttpLoad.ms(dutyReport, 50),
                 HttpLoad.ms(dutyReport, 50) / HttpLoad.ms(report, 50));
-    }
-
-    private static long timed(Runnable work) {
-        long started = System.nanoTime();
-        work.run();
-        return System.nanoTime() - started;
     }
 }

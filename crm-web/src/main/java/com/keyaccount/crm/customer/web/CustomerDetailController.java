@@ -34,6 +34,7 @@ import com.keyaccount.crm.web.PageReads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import lombok.RequiredArgsConstructor;
 import com.keyaccount.crm.care.application.CustomerCareCard;
@@ -129,8 +130,9 @@ class CustomerDetailController {
         if (filesTooLarge) {
             model.addAttribute("filesError", FilesError.tooLargeRequest());
         }
-        model.addAttribute("visitBadges", visitBadges.of(timeline.getContent().stream().map(ContactLog::getId).toList()));
-        model.addAttribute("logParticipants", participants.namesOf(timeline.getContent().stream().map(ContactLog::getId).toList()));
+        List<Long> shownLogs = timeline.getContent().stream().map(ContactLog::getId).toList();
+        model.addAttribute("visitBadges", visitBadges.of(shownLogs));
+        model.addAttribute("logParticipants", participants.namesOf(shownLogs));
         model.addAttribute("onSite", onSiteCards.of(viewer, customer));
         if (customer.getAssessment().getPotentialRow() != null) {
             model.addAttribute("potentialFactors", potentialFactors.current().factors());

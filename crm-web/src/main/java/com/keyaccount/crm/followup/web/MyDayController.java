@@ -100,11 +100,10 @@ class MyDayController {
             model.addAttribute("surveysDue", surveysDue);
             model.addAttribute("surveysDueAtLeast", surveysDue >= SurveyRequests.DUE_COUNT_LIMIT);
             model.addAttribute("openCheckIn", checkIns.openOf(viewer).orElse(null));
-            // duties are the user's own: a director looking at a manager's day does not see them
-            model.addAttribute("duties", owner == viewer.userId() ? dutiesDue.of(viewer) : DutyDay.NONE);
-            if (owner == viewer.userId()) {
-                model.addAttribute("planReminder", planReminders.of(viewer).orElse(null));
-            }
+            // duties and plans to write are the user's own: a director looking at a manager's day sees neither
+            boolean own = owner == viewer.userId();
+            model.addAttribute("duties", own ? dutiesDue.of(viewer) : DutyDay.NONE);
+            model.addAttribute("planReminder", own ? planReminders.of(viewer).orElse(null) : null);
             page(viewer, owner, filter, model);
         });
         return "followup/day";
