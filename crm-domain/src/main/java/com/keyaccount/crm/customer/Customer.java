@@ -59,6 +59,13 @@ public class Customer {
     private String fax;
     private String address;
 
+    /** {@link Place} on the national list, by GB/T 2260 code; null when unknown. */
+    @Column(name = "province_code")
+    private String provinceCode;
+
+    @Column(name = "city_code")
+    private String cityCode;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
     private AppUser owner;
@@ -137,6 +144,8 @@ public class Customer {
         this.phone = p.phone();
         this.fax = p.fax();
         this.address = p.address();
+        this.provinceCode = p.province();
+        this.cityCode = p.city();
         this.status = p.status();
         this.lostReason = p.lostReason();
         this.longTermAgreement = p.longTermAgreement();
@@ -239,7 +248,11 @@ public class Customer {
 
     public CustomerProfile profile() {
         return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, phone, fax,
-                address, status, lostReason, longTermAgreement, cooperationIntent, notes);
+                address, status, lostReason, longTermAgreement, cooperationIntent, notes, provinceCode, cityCode);
+    }
+
+    public Place place() {
+        return new Place(provinceCode, cityCode);
     }
 
     private void requireNotDeleted() {

@@ -100,7 +100,8 @@ class CustomerStore {
                     annual_sales = %s, employee_count = %s, latitude = %s, longitude = %s, location_source = %s,
                     location_set_by = %s, location_set_at = %s, potential = %s, potential_by_id = %s,
                     potential_at = %s, potential_row = %s, potential_column = %s, adoption = %s,
-                    adoption_by_id = %s, adoption_at = %s, updated_at = ?, version = c.version + 1"""
+                    adoption_by_id = %s, adoption_at = %s, province_code = %s, city_code = %s, updated_at = ?,
+                    version = c.version + 1"""
                 .formatted(staged.changed(), staged.value("phone"), staged.value("address"), staged.value("status"),
                         staged.value("lost_reason"), staged.value("annual_sales"), staged.value("employee_count"),
                         staged.value("latitude"), staged.value("longitude"),
@@ -110,7 +111,8 @@ class CustomerStore {
                         staged.value("potential"), staged.assessmentProvenance("potential", "by_id"),
                         staged.assessmentProvenance("potential", "at"), staged.potentialLevel("row"),
                         staged.potentialLevel("column"), staged.value("adoption"),
-                        staged.assessmentProvenance("adoption", "by_id"), staged.assessmentProvenance("adoption", "at")),
+                        staged.assessmentProvenance("adoption", "by_id"), staged.assessmentProvenance("adoption", "at"),
+                        staged.value("province_code"), staged.value("city_code")),
                 staged.importId(), by, Timestamp.from(at), byId, Timestamp.from(at), byId, Timestamp.from(at),
                 Timestamp.from(at));
     }
@@ -163,7 +165,7 @@ class CustomerStore {
                     annual_sales, employee_count, long_term_agreement, designated_key, created_at, updated_at,
                     deleted, version, latitude, longitude, location_source, location_set_by, location_set_at,
                     potential, potential_by_id, potential_at, potential_row, potential_column, adoption, adoption_by_id,
-                    adoption_at)
+                    adoption_at, province_code, city_code)
                 SELECT code, name, industry, region, owner_id, phone, address, COALESCE(status, 'ACTIVE'), lost_reason,
                     annual_sales, employee_count, FALSE, FALSE, ?, ?, FALSE, 0, latitude, longitude,
                     CASE WHEN latitude IS NOT NULL THEN 'IMPORTED' END,
@@ -172,7 +174,7 @@ class CustomerStore {
                     potential, CASE WHEN potential IS NOT NULL THEN CAST(? AS BIGINT) END,
                     CASE WHEN potential IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END,
                     potential_row, potential_column, adoption, CASE WHEN adoption IS NOT NULL THEN CAST(? AS BIGINT) END,
-                    CASE WHEN adoption IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END
+                    CASE WHEN adoption IS NOT NULL THEN CAST(? AS TIMESTAMP WITH TIME ZONE) END, province_code, city_code
                 FROM customer_import_stage WHERE import_id = ? AND customer_id IS NULL""", now, now, by, now,
                 byId, now, byId, now, staged.importId());
         return jdbc.queryForList("""

@@ -25,7 +25,8 @@ public final class StagedCustomers {
             Map.entry("address", "address"), Map.entry("status", "status"), Map.entry("lostReason", "lost_reason"),
             Map.entry("annualSales", "annual_sales"), Map.entry("employeeCount", "employee_count"),
             Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"),
-            Map.entry("potential", "potential"), Map.entry("adoption", "adoption"));
+            Map.entry("potential", "potential"), Map.entry("adoption", "adoption"),
+            Map.entry("province", "province_code"), Map.entry("city", "city_code"));
     /** Staged lines of existing customers; its one parameter is the import. */
     static final String EXISTING = "FROM customer_import_stage s JOIN customer c ON c.id = s.customer_id "
             + "WHERE s.import_id = ?";
@@ -43,6 +44,13 @@ public final class StagedCustomers {
             boolean given = column.equals("latitude") || column.equals("longitude") ? location
                     : fileColumns.contains(column);
             value.put(column, !optional || given ? "s." + column : "c." + column);
+        }
+        // the place: a file with province or city columns sets it (empty cells clear it); one with
+        // only addresses sets it where the address names one and keeps it where not
+        for (String column : List.of("province_code", "city_code")) {
+            value.put(column, fileColumns.contains("province") || fileColumns.contains("city") ? "s." + column
+                    : fileColumns.contains("address") ? "CASE WHEN s.province_code IS NULL THEN c." + column
+                            + " ELSE s." + column + " END" : "c." + column);
         }
         // a blank status cell keeps the status (a customer is never without one)
         value.put("status", fileColumns.contains("status") ? "COALESCE(s.status, c.status)" : "c.status");

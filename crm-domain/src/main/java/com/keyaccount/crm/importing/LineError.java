@@ -51,6 +51,8 @@ public record LineError(long lineNo, String column, String value, Reason reason,
         REFUSAL_BY_IMPORT,
         /** a latitude without its longitude or the other way round */
         HALF_A_LOCATION,
+        /** a city that lies in another province than the line's */
+        CITY_OUTSIDE_PROVINCE,
         /** a latitude beyond ±90 or a longitude beyond ±180 */
         LOCATION_OUT_OF_RANGE,
         /** a potential that is not a whole number from 1 to 9 */

@@ -1,7 +1,9 @@
 package com.keyaccount.crm.customer.importing;
 
+import com.keyaccount.crm.customer.ChinaDivisions;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Place;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.importing.CellFormats;
 import com.keyaccount.crm.importing.Cells;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Checks one line of {@code code,name,industry,region,owner[,phone,address,status,lost_reason,
- * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude,potential,adoption,potential_row,potential_column]},
+ * annual_sales,employee_count,stage,close_class,expected_monthly_value,latitude,longitude,potential,adoption,potential_row,potential_column,
+ * province,city]},
  * reporting every problem on it. The limits are the customer
  * form's; codes repeated across lines are found later, in the database.
  */
@@ -26,7 +29,7 @@ final class CustomerLineParser {
     static final List<String> COLUMNS = List.of("code", "name", "industry", "region", "owner", "phone", "address",
             "status", "lost_reason", "annual_sales", "employee_count", "stage", "close_class", "expected_monthly_value",
             LocationCells.LATITUDE, LocationCells.LONGITUDE, AssessmentCells.POTENTIAL, AssessmentCells.ADOPTION,
-            AssessmentCells.POTENTIAL_ROW, AssessmentCells.POTENTIAL_COLUMN);
+            AssessmentCells.POTENTIAL_ROW, AssessmentCells.POTENTIAL_COLUMN, PlaceCells.PROVINCE, PlaceCells.CITY);
     private static final Map<String, Integer> LENGTHS = Map.of("code", 40, "name", 200, "phone", 40,
             "address", 300, "lost_reason", 500);
 
@@ -68,10 +71,14 @@ final class CustomerLineParser {
         }
         String name = text(lineNo, cells, "name", true, counting);
         Industry industry = choice(lineNo, cells, "industry", industries, counting);
-        Region region = choice(lineNo, cells, "region", regions, counting);
+        String address = text(lineNo, cells, "address", false, counting);
+        Place place = PlaceCells.parse(lineNo, cells, counting).orFrom(address);
+        // a blank region is the province's (大区 are drawn from provinces)
+        Region region = place.isKnown() && Cells.blank(cells.get("region"))
+                ? ChinaDivisions.get().province(place.provinceCode()).region()
+                : choice(lineNo, cells, "region", regions, counting);
         Long ownerId = owner(lineNo, cells, counting);
         String phone = text(lineNo, cells, "phone", false, counting);
-        String address = text(lineNo, cells, "address", false, counting);
         CustomerStatus status = Cells.blank(cells.get("status")) ? null : choice(lineNo, cells, "status", statuses, counting);
         String lostReason = text(lineNo, cells, "lost_reason", false, counting);
         if (status == CustomerStatus.LOST && lostReason == null) {
@@ -86,7 +93,7 @@ final class CustomerLineParser {
             return Optional.empty();
         }
         return Optional.of(new CustomerLine(lineNo, code, name, industry, region, ownerId, phone, address, status,
-                lostReason, annualSales, employees, prospect, location, assessment));
+                lostReason, annualSales, employees, prospect, location, assessment, place));
     }
 
     private static String text(long lineNo, Map<String, String> cells, String column, boolean required,

@@ -20,7 +20,7 @@ class CustomerStage implements ImportStage {
     private static final int[] TYPES = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC,
-        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.INTEGER};
+        Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +34,9 @@ class CustomerStage implements ImportStage {
             jdbc.batchUpdate("""
                     INSERT INTO customer_import_stage (import_id, line_no, code, name, industry, region, owner_id,
                         phone, address, status, lost_reason, annual_sales, employee_count, stage, stage_won, close_class,
-                        expected_monthly_value, latitude, longitude, potential, adoption, potential_row, potential_column)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        expected_monthly_value, latitude, longitude, potential, adoption, potential_row, potential_column,
+                        province_code, city_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     lines.stream().map(line -> row(importId, line)).toList(), TYPES);
             lines.clear();
         }
@@ -111,6 +112,6 @@ class CustomerStage implements ImportStage {
             line.prospect().expectedMonthlyValue(), line.location().latitude(), line.location().longitude(),
             line.assessment().potential(),
             line.assessment().adoption() == null ? null : line.assessment().adoption().name(),
-            line.assessment().row(), line.assessment().column()};
+            line.assessment().row(), line.assessment().column(), line.place().provinceCode(), line.place().cityCode()};
     }
 }

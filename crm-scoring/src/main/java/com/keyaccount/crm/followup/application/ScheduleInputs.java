@@ -38,7 +38,7 @@ public class ScheduleInputs {
      * merge-joins a chunk of 1,000 ids against a full scan of customer_tier (4x slower at 100k).
      */
     private static final String INPUTS = """
-            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address, c.potential, c.adoption,
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address, c.city_code, c.potential, c.adoption,
                 (SELECT t.effective_tier FROM customer_tier t WHERE t.customer_id = c.id) AS effective_tier,
                 (SELECT MAX(l.occurred_at) FROM contact_log l WHERE l.customer_id = c.id) AS last_any,
                 (SELECT MAX(l.occurred_at) FROM contact_log l
@@ -64,7 +64,7 @@ public class ScheduleInputs {
      * transaction rewrote the schedule since.
      */
     private static final String AT_ONCE = """
-            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address, c.potential, c.adoption,
+            SELECT c.id, c.owner_id, c.status, c.deleted, c.created_at, c.address, c.city_code, c.potential, c.adoption,
                 t.effective_tier,
                 l.last_any, l.last_visit, a.agreed, m.changed_at AS moved_at, m.from_tier AS moved_from,
                 m.to_tier AS moved_to, r.due_on AS rescheduled_to, p.close_class,
@@ -111,8 +111,8 @@ public class ScheduleInputs {
     }
 
     /**
-     * What one customer's schedule is computed from, and the city My day filters by (from the
-     * address, {@link CityOfAddress}; null when it names none).
+     * What one customer's schedule is computed from, and the city My day filters by (the
+     * customer's city, else the one its address names, {@link CityOfAddress}; null for neither).
      *
      * @param priority a prospect's priority class (seed 003 立项潜在客户分级) by its close-time class and
      *                 expected monthly value; null for a customer or an ungraded prospect

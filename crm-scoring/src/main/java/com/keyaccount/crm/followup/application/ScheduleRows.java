@@ -2,7 +2,9 @@ package com.keyaccount.crm.followup.application;
 
 import com.keyaccount.crm.customer.Adoption;
 import com.keyaccount.crm.customer.NineGridZone;
+import com.keyaccount.crm.customer.ChinaDivisions;
 import com.keyaccount.crm.customer.CityOfAddress;
+import com.keyaccount.crm.customer.Division;
 import com.keyaccount.crm.followup.application.ScheduleInputs.ClassCadences;
 import com.keyaccount.crm.followup.application.ScheduleInputs.CustomerSchedule;
 import com.keyaccount.crm.prospect.rules.CloseClass;
@@ -63,7 +65,12 @@ final class ScheduleRows {
                             businessDate(rs, "last_visit"), agreed == null ? null : agreed.toLocalDate(), move,
                             rescheduledTo == null ? null : rescheduledTo.toLocalDate(),
                             closeClass == null ? null : of(closeClass), zone(rs)),
-                    CityOfAddress.of(rs.getString("address")), priority);
+                    city(rs.getString("city_code"), rs.getString("address")), priority);
+        }
+
+        /** The customer's city as people write it (南京), else the one its address names, if any. */
+        private static String city(String cityCode, String address) {
+            return ChinaDivisions.get().find(cityCode).map(Division::shortName).orElseGet(() -> CityOfAddress.of(address));
         }
 
         private ProspectCadence of(CloseClass closeClass) {
