@@ -107,3 +107,32 @@ document.querySelectorAll('[data-shown-with]').forEach(function (part) {
     }
   }, true);
 })();
+
+// The customer form's city list shows the chosen province's cities; a city chosen first sets
+// its province. Without this file every city is listed by province and the server checks the pair.
+document.querySelectorAll('select[data-city-of]').forEach(function (city) {
+  var province = document.getElementById(city.getAttribute('data-city-of'));
+  if (!province) {
+    return;
+  }
+  function narrow() {
+    city.querySelectorAll('optgroup').forEach(function (group) {
+      var shown = !province.value || group.getAttribute('data-province') === province.value;
+      group.hidden = !shown;
+      group.disabled = !shown;
+    });
+    var chosen = city.options[city.selectedIndex];
+    if (chosen && chosen.parentElement.disabled) {
+      city.value = '';
+    }
+  }
+  province.addEventListener('change', narrow);
+  city.addEventListener('change', function () {
+    var chosen = city.options[city.selectedIndex];
+    if (chosen && chosen.parentElement.tagName === 'OPTGROUP' && !province.value) {
+      province.value = chosen.parentElement.getAttribute('data-province');
+      narrow();
+    }
+  });
+  narrow();
+});

@@ -1,6 +1,8 @@
 package com.keyaccount.crm.demo;
 
+import com.keyaccount.crm.customer.ChinaDivisions;
 import com.keyaccount.crm.customer.Contact;
+import com.keyaccount.crm.customer.Place;
 import com.keyaccount.crm.followup.rules.VisitQuotas;
 import com.keyaccount.crm.scoring.schedule.WorkingCalendar;
 import com.keyaccount.crm.tier.Tier;
@@ -129,13 +131,16 @@ public final class DemoDataGenerator {
             double turnover = DemoOrders.yearlyYuan(quantiles[i]) * (30 + random.nextInt(300));
             long annualSales = Math.max(1_000_000L, Math.round(turnover / 10_000) * 10_000);
             OffsetDateTime created = nineAm(today.minusDays(400 + random.nextInt(800)), zone);
+            String address = city.address(random);
+            // as the form would: the province and city its address names
+            Place place = ChinaDivisions.get().placeOf(address);
             rows.add(new Object[] {
                 String.format("C%06d", i + 1),
                 DemoPlaces.companyName(city, DemoWords.INDUSTRY_SUFFIX.get(industry), random, names),
                 industry, region, BigDecimal.valueOf(annualSales).setScale(2),
                 (int) Math.max(10, annualSales / (300_000 + random.nextInt(900_000))),
-                city.phone(random), random.nextInt(3) == 0 ? city.phone(random) : null, city.address(random),
-                owner.id(), lifecycle.status,
+                city.phone(random), random.nextInt(3) == 0 ? city.phone(random) : null, address,
+                place.provinceCode(), place.cityCode(), owner.id(), lifecycle.status,
                 lifecycle == DemoLifecycle.LOST ? pick(DemoWords.LOST_REASONS) : null,
                 random.nextInt(5) == 0,
                 random.nextInt(3) == 0 ? "有意扩大合作范围" : null,
@@ -144,9 +149,10 @@ public final class DemoDataGenerator {
             if (rows.size() == JdbcBatch.SIZE || i == count - 1) {
                 jdbc.batchUpdate("""
                         INSERT INTO customer (code, name, industry, region, annual_sales, employee_count, phone, fax,
-                                              address, owner_id, status, lost_reason, long_term_agreement,
-                                              cooperation_intent, created_at, verified_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                              address, province_code, city_code, owner_id, status, lost_reason,
+                                              long_term_agreement, cooperation_intent, created_at, verified_at,
+                                              updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
                 rows.clear();
             }
         }

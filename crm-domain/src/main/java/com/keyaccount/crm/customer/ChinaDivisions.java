@@ -69,6 +69,23 @@ public final class ChinaDivisions {
                 .orElseThrow(() -> new IllegalArgumentException("no city " + code));
     }
 
+    /**
+     * The place in words for a reader of the locale: 江苏省 南京市, or Nanjing, Jiangsu; a
+     * municipality once (上海市); null when unknown.
+     */
+    public String nameOf(Place place, Locale locale) {
+        Optional<Division> province = find(place.provinceCode());
+        if (province.isEmpty()) {
+            return null;
+        }
+        String provinceName = province.get().nameIn(locale);
+        return find(place.cityCode()).map(city -> city.nameIn(locale))
+                .filter(cityName -> !cityName.equals(provinceName))
+                .map(cityName -> "zh".equals(locale.getLanguage()) ? provinceName + " " + cityName
+                        : cityName + ", " + provinceName)
+                .orElse(provinceName);
+    }
+
     /** A province by its name, short name (江苏), English name or code, as typed in an import. */
     public Optional<Division> provinceNamed(String text) {
         return named(provinces.stream(), text);

@@ -96,7 +96,8 @@ class CustomerPages {
     /** Filters the tier order answers alone: the tier and the owner, besides who may see what. */
     private static boolean tierOrderAlone(CustomerCriteria c) {
         return (c.text() == null || c.text().isBlank()) && c.productLineId() == null && c.region() == null
-                && c.industry() == null && c.status() == null && CustomerFocus.NONE.equals(c.focus());
+                && c.industry() == null && c.status() == null && CustomerFocus.NONE.equals(c.focus())
+                && Place.NONE.equals(c.place());
     }
 
     /** Sorted by tier, then id: the order the tier order's index keeps. */

@@ -46,6 +46,12 @@ final class CustomerSpecifications {
                 // from its index: a page deep in the 53k C customers of 100k does not join customer_tier
                 where.add(root.get("id").in(listed(query, cb, c.tier())));
             }
+            if (c.place().provinceCode() != null) {
+                where.add(cb.equal(root.get("provinceCode"), c.place().provinceCode()));
+            }
+            if (c.place().cityCode() != null) {
+                where.add(cb.equal(root.get("cityCode"), c.place().cityCode()));
+            }
             if (c.region() != null) {
                 where.add(cb.equal(root.get("region"), c.region()));
             }

@@ -22,9 +22,10 @@ import java.util.Optional;
 public enum ExportKind {
 
     CUSTOMERS("customers", true, new String[] {"code", "name", "industry", "region", "owner", "phone", "address",
-        "status", "lost_reason", "annual_sales", "employee_count", "tier", "latitude", "longitude", "potential",
+        "province", "city", "status", "lost_reason", "annual_sales", "employee_count", "tier", "latitude", "longitude", "potential",
         "adoption", "potential_row", "potential_column"}, """
-            SELECT c.code, c.name, c.industry, c.region, u.username, c.phone, c.address, c.status, c.lost_reason,
+            SELECT c.code, c.name, c.industry, c.region, u.username, c.phone, c.address, c.province_code, c.city_code,
+                   c.status, c.lost_reason,
                    c.annual_sales, c.employee_count, t.effective_tier, c.latitude, c.longitude, c.potential,
                    c.adoption, c.potential_row + 1, c.potential_column + 1
             FROM customer c JOIN app_user u ON u.id = c.owner_id LEFT JOIN customer_tier t ON t.customer_id = c.id

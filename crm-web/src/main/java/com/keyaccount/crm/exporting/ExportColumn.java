@@ -17,7 +17,9 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
      */
     enum Shape {
         TEXT(null, 14), LABEL(null, 12), LABEL_LIST(null, 24), MONEY("\\¥#,##0.00", 16), COUNT("#,##0", 10), NUMBER(null, 10),
-        DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17), COORDINATE("0.000000", 12);
+        DECIMAL("0.0", 10), PERCENT("0.0%", 10), DATE(null, 12), DATE_TIME(null, 17), COORDINATE("0.000000", 12),
+        /** a province's or city's code of the national list, shown by its name */
+        PLACE(null, 12);
 
         final String format;
         final int width;
@@ -37,6 +39,7 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("lost_reason", text(24)), Map.entry("notes", text(30)), Map.entry("summary", text(40)),
             Map.entry("outcome", text(30)), Map.entry("next_step", text(30)), Map.entry("old_value", text(24)),
             Map.entry("new_value", text(24)), Map.entry("field", text(16)),
+            Map.entry("province", shape(Shape.PLACE)), Map.entry("city", shape(Shape.PLACE)),
             Map.entry("industry", label("industry.", 16)), Map.entry("region", label("region.", 10)),
             Map.entry("status", label("status.", 10)), Map.entry("tier", label("tier.", 8)),
             Map.entry("computed_tier", label("tier.", 8)), Map.entry("pinned_tier", label("tier.", 8)),

@@ -1,5 +1,6 @@
 package com.keyaccount.crm.exporting;
 
+import com.keyaccount.crm.customer.ChinaDivisions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +53,9 @@ public final class ExportLanguage {
     Object cell(ExportColumn column, Object value) {
         if (value instanceof Boolean yes) {
             return messages.getMessage(yes ? "form.yes" : "form.no", null, locale);
+        }
+        if (value != null && column.shape() == ExportColumn.Shape.PLACE) {
+            return ChinaDivisions.get().find(value.toString()).map(d -> d.nameIn(locale)).orElse(value.toString());
         }
         if (value == null || !column.labelled()) {
             return value;

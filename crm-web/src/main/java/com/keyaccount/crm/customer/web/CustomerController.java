@@ -212,6 +212,7 @@ class CustomerController {
         } else if (form.lostWithoutReason()) {
             result.rejectValue("lostReason", "customer.lostReason.required");
         }
+        PlaceFields.check(form, result);
         if (viewer.canReassignCustomers() && form.getOwnerId() == null) {
             result.rejectValue("ownerId", "customer.owner.required");
         }

@@ -42,8 +42,15 @@ public class CustomerForm {
     @NotNull
     private Industry industry;
 
-    @NotNull
+    /** May be left blank when a province is chosen (or named by the address): the province's is taken. */
     private Region region;
+
+    /** Province and city codes of the national list ({@link PlaceFields} checks them). */
+    @Size(max = 6)
+    private String province;
+
+    @Size(max = 6)
+    private String city;
 
     @DecimalMin("0")
     @Digits(integer = 16, fraction = 2)
@@ -105,6 +112,8 @@ public class CustomerForm {
         f.phone = c.getPhone();
         f.fax = c.getFax();
         f.address = c.getAddress();
+        f.province = c.getProvinceCode();
+        f.city = c.getCityCode();
         f.status = c.getStatus();
         f.lostReason = c.getLostReason();
         f.longTermAgreement = c.isLongTermAgreement();
@@ -122,6 +131,6 @@ public class CustomerForm {
     CustomerProfile toProfile() {
         return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, blankToNull(phone),
                 blankToNull(fax), blankToNull(address), status, blankToNull(lostReason), longTermAgreement,
-                blankToNull(cooperationIntent), blankToNull(notes));
+                blankToNull(cooperationIntent), blankToNull(notes), blankToNull(province), blankToNull(city));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CustomerListExportController {
 
     /** The potential's factor levels last, named as the table in force names them, so the file imports back. */
-    static final String[] COLUMNS = {"code", "name", "tier", "region", "industry", "status", "owner", "potential",
+    static final String[] COLUMNS = {"code", "name", "tier", "region", "province", "city", "industry", "status", "owner", "potential",
         "adoption", "potential_row", "potential_column"};
     /** Read a chunk at a time, so memory stays flat however many customers match. */
     private static final int CHUNK = 1_000;
@@ -52,7 +52,8 @@ class CustomerListExportController {
                 Page<Customer> page = customers.search(viewer, criteria, PageRequest.of(chunk, CHUNK, sort));
                 for (Customer c : page) {
                     PotentialAssessment assessment = c.getAssessment();
-                    if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.getIndustry(), c.getStatus(),
+                    if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.getProvinceCode(), c.getCityCode(),
+                            c.getIndustry(), c.getStatus(),
                             c.getOwner().getDisplayName(), assessment.getPotential(), assessment.getAdoption(),
                             level(factors.rows(), assessment.getPotentialRow(), locale),
                             level(factors.columns(), assessment.getPotentialColumn(), locale))) {

@@ -1,14 +1,17 @@
 package com.keyaccount.crm.customer.web;
 
+import com.keyaccount.crm.customer.ChinaDivisions;
 import com.keyaccount.crm.customer.CustomerCriteria;
-import com.keyaccount.crm.customer.CustomerFocus;
 import com.keyaccount.crm.customer.CustomerFocus.GridCell;
 import com.keyaccount.crm.customer.CustomerFocus.SalesWindow;
 import com.keyaccount.crm.customer.CustomerFocus.TierMove;
+import com.keyaccount.crm.customer.CustomerFocus;
 import com.keyaccount.crm.customer.CustomerStatus;
+import com.keyaccount.crm.customer.Division;
 import com.keyaccount.crm.customer.GridColumn;
-import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Place;
+import com.keyaccount.crm.customer.PotentialBand;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.shared.ControlCharacters;
 import com.keyaccount.crm.tier.Tier;
@@ -45,6 +48,9 @@ public class CustomerListQuery {
     /** A product line: {@code tier} is then the customer's tier on that line. */
     private Long line;
     private Region region;
+    /** Codes of the national list; one that is not on it, or a city of another province, is ignored. */
+    private String province;
+    private String city;
     private Industry industry;
     private Long owner;
     private CustomerStatus status;
@@ -79,7 +85,16 @@ public class CustomerListQuery {
     /** A control character typed into the search box can match nothing stored, so it is dropped. */
     CustomerCriteria criteria(LocalDate today, ZoneId zone) {
         return new CustomerCriteria(ControlCharacters.removedFrom(q), tier, region, industry, owner, status, line,
-                focus(today, zone));
+                focus(today, zone), place());
+    }
+
+    /** The province (and city) filtered by, where the codes make sense together. */
+    public Place place() {
+        ChinaDivisions divisions = ChinaDivisions.get();
+        return divisions.find(province).filter(Division::isProvince)
+                .map(p -> new Place(p.code(), divisions.find(city).filter(c -> p.code().equals(c.provinceCode()))
+                        .map(Division::code).orElse(null)))
+                .orElse(Place.NONE);
     }
 
     private static final Set<String> MOVE_TIERS = Set.of("A", "B", "C", "D", "E", "-");
@@ -174,6 +189,8 @@ public class CustomerListQuery {
         add(b, "tier", tier);
         add(b, "line", line);
         add(b, "region", region);
+        add(b, "province", place().provinceCode());
+        add(b, "city", place().cityCode());
         add(b, "industry", industry);
         add(b, "owner", owner);
         add(b, "status", status);

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.ContactDetails;
+import com.keyaccount.crm.customer.ChinaDivisions;
 import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DecisionRole;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 
@@ -29,6 +31,8 @@ final class ProfileComparison {
     private static final Map<Class<?>, String> ENUM_MESSAGE_PREFIX = Map.of(
             Industry.class, "industry", Region.class, "region", CustomerStatus.class, "status",
             DecisionRole.class, "role");
+
+    private static final Set<String> PLACES = Set.of("province", "city");
 
     private ProfileComparison() {
     }
@@ -49,8 +53,8 @@ final class ProfileComparison {
         Map<String, Object> saved = RecordFields.of(current);
         RecordFields.of(mine).forEach((field, a) -> {
             Object b = saved.get(field);
-            rows.add(new Row(field, label.apply(field), text(a, messages, locale), text(b, messages, locale),
-                    !same(a, b)));
+            rows.add(new Row(field, label.apply(field), text(field, a, messages, locale),
+                    text(field, b, messages, locale), !same(a, b)));
         });
         return rows;
     }
@@ -62,9 +66,13 @@ final class ProfileComparison {
         return Objects.equals(a, b);
     }
 
-    private static String text(Object value, MessageSource messages, Locale locale) {
+    private static String text(String field, Object value, MessageSource messages, Locale locale) {
         if (value == null) {
             return "";
+        }
+        if (PLACES.contains(field)) {
+            // a province's or city's code, in words
+            return ChinaDivisions.get().find(value.toString()).map(d -> d.nameIn(locale)).orElse(value.toString());
         }
         if (value instanceof Enum<?> e) {
             String prefix = ENUM_MESSAGE_PREFIX.get(e.getDeclaringClass());
