@@ -115,9 +115,18 @@ class CustomerPlaceTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(row(code)).as("a city chosen stands against the address").containsEntry("city_code", "330200");
 
+        mvc.perform(post("/customers/{id}", id).with(csrf()).with(user(Fixtures.principal(manager)))
+                        .param("code", code).param("name", "杭州望湖贸易").param("industry", "MANUFACTURING")
+                        .param("region", "EAST").param("status", "ACTIVE").param("province", "330000")
+                        .param("city", "330200").param("address", "江苏省南京市鼓楼区中山北路 8 号")
+                        .param("version", String.valueOf(((Number) row(code).get("version")).longValue())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(row(code)).as("a new address with the place left as it was: the place follows the address")
+                .containsEntry("province_code", "320000").containsEntry("city_code", "320100");
+
         String audit = mvc.perform(get("/audit").param("customer", code).with(user(Fixtures.principal(director)))
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(audit).select("tr:contains(城市)").text()).contains("杭州市", "宁波市")
+        assertThat(Jsoup.parse(audit).select("tr:contains(城市)").text()).contains("杭州市", "宁波市", "南京市")
                 .doesNotContain("330100");
     }
 

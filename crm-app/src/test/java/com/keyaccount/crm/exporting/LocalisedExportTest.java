@@ -95,21 +95,22 @@ class LocalisedExportTest {
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("客户");
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(cell -> cell.getText()).toList()).containsExactly("客户编码", "公司名称",
-                    "行业", "区域", "客户经理（登录名）", "电话", "地址", "状态", "流失原因", "年销售额（元）", "员工人数", "级别",
+                    "行业", "区域", "客户经理（登录名）", "电话", "地址", "省份", "城市", "状态", "流失原因", "年销售额（元）", "员工人数", "级别",
                     "纬度", "经度", "潜力", "使用情况", "潜力：第一因素", "潜力：第二因素");
             Row row = rows.stream().filter(r -> customer.getCode().equals(r.getCellText(0))).findFirst().orElseThrow();
             assertThat(row.getCellText(2)).isEqualTo("金融业");
             assertThat(row.getCellText(3)).isEqualTo("东北");
             assertThat(row.getCellText(4)).isEqualTo(manager.getUsername());
-            assertThat(row.getCellText(7)).isEqualTo("合作中");
-            assertThat(row.getCell(9).getType()).isEqualTo(CellType.NUMBER);
-            assertThat(row.getCellAsNumber(9).orElseThrow()).isEqualByComparingTo("12500000.50");
+            assertThat(row.getCellText(8)).as("city by name").isEqualTo("上海市");
+            assertThat(row.getCellText(9)).isEqualTo("合作中");
+            assertThat(row.getCell(11).getType()).isEqualTo(CellType.NUMBER);
+            assertThat(row.getCellAsNumber(11).orElseThrow()).isEqualByComparingTo("12500000.50");
             // shown as the pages show money: ¥12,500,000.50
-            assertThat(row.getCell(9).getDataFormatString()).isEqualTo("\\¥#,##0.00");
-            assertThat(row.getCell(10).getType()).isEqualTo(CellType.NUMBER);
-            assertThat(row.getCellAsNumber(10).orElseThrow()).isEqualByComparingTo("320");
+            assertThat(row.getCell(11).getDataFormatString()).isEqualTo("\\¥#,##0.00");
+            assertThat(row.getCell(12).getType()).isEqualTo(CellType.NUMBER);
+            assertThat(row.getCellAsNumber(12).orElseThrow()).isEqualByComparingTo("320");
             // no sales: Pareto puts the customer in C
-            assertThat(row.getCellText(11)).isEqualTo("C 类");
+            assertThat(row.getCellText(13)).isEqualTo("C 类");
         }
 
         Map<String, String> parts = unzip(xlsx);
@@ -118,10 +119,10 @@ class LocalisedExportTest {
         assertThat(pane.getAttribute("ySplit")).isEqualTo("1");
         assertThat(pane.getAttribute("state")).isEqualTo("frozen");
         NodeList columns = xml(parts.get("xl/worksheets/sheet1.xml")).getElementsByTagName("col");
-        assertThat(columns.getLength()).isEqualTo(18);
+        assertThat(columns.getLength()).isEqualTo(20);
         // the company name column is wider than the tier column
         assertThat(Double.parseDouble(((Element) columns.item(1)).getAttribute("width")))
-                .isGreaterThan(Double.parseDouble(((Element) columns.item(11)).getAttribute("width")));
+                .isGreaterThan(Double.parseDouble(((Element) columns.item(13)).getAttribute("width")));
         assertThat(headerCellsBold(parts)).isTrue();
     }
 
@@ -155,11 +156,13 @@ class LocalisedExportTest {
         AppUser director = fixtures.user(Role.SALES_DIRECTOR);
         byte[] exported = download("/exports/customers.csv", "zh-CN");
         String text = new String(exported, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF客户编码,公司名称,行业,区域,客户经理（登录名）,电话,地址,状态,流失原因,年销售额（元）,员工人数,级别");
+        assertThat(text).startsWith("\uFEFF客户编码,公司名称,行业,区域,客户经理（登录名）,电话,地址,省份,城市,状态,流失原因,年销售额（元）,员工人数,级别");
         List<CSVRecord> rows = csv(exported);
         CSVRecord row = rows.stream().filter(r -> r.get("客户编码").equals(customer.getCode())).findFirst().orElseThrow();
         assertThat(row.get("行业")).isEqualTo("金融业");
         assertThat(row.get("区域")).isEqualTo("东北");
+        assertThat(row.get("省份") + "/" + row.get("城市")).as("the address 上海市 names the municipality")
+                .isEqualTo("上海市/上海市");
         assertThat(row.get("状态")).isEqualTo("合作中");
         assertThat(new BigDecimal(row.get("年销售额（元）"))).isEqualByComparingTo("12500000.50");
         Map<String, Object> before = jdbc.queryForMap("SELECT * FROM customer WHERE id = ?", customer.getId());
@@ -221,7 +224,7 @@ class LocalisedExportTest {
         Element cellXfs = (Element) styles.getElementsByTagName("cellXfs").item(0);
         Element firstRow = (Element) xml(parts.get("xl/worksheets/sheet1.xml")).getElementsByTagName("row").item(0);
         NodeList cells = firstRow.getElementsByTagName("c");
-        assertThat(cells.getLength()).isEqualTo(18);
+        assertThat(cells.getLength()).isEqualTo(20);
         for (int i = 0; i < cells.getLength(); i++) {
             String style = ((Element) cells.item(i)).getAttribute("s");
             if (style.isEmpty()) {

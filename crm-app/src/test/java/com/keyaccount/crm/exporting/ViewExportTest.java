@@ -87,7 +87,7 @@ class ViewExportTest {
         assertThat(rows).extracting(r -> r.get("Customer code")).containsExactlyInAnyOrderElementsOf(northeast);
         CSVRecord first = rows.get(0);
         assertThat(first.toMap().keySet()).containsExactly("Customer code", "Company name", "Tier", "Region",
-                "Industry", "Status", "Account manager", "Potential", "Adoption", "Potential: first factor",
+                "Province", "City", "Industry", "Status", "Account manager", "Potential", "Adoption", "Potential: first factor",
                 "Potential: second factor");
         assertThat(first.get("Region")).isEqualTo("Northeast");
         assertThat(first.get("Industry")).isEqualTo("Finance");
@@ -104,12 +104,13 @@ class ViewExportTest {
             assertThat(workbook.getFirstSheet().getName()).isEqualTo("客户列表");
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.get(0).stream().map(cell -> cell.getText()).toList())
-                    .containsExactly("客户编码", "公司名称", "级别", "区域", "行业", "状态", "客户经理", "潜力", "使用情况",
+                    .containsExactly("客户编码", "公司名称", "级别", "区域", "省份", "城市", "行业", "状态", "客户经理", "潜力", "使用情况",
                             "潜力：第一因素", "潜力：第二因素");
             assertThat(rows).hasSize(31);
             assertThat(rows.get(1).getCellText(3)).isEqualTo("东北");
-            assertThat(rows.get(1).getCellText(4)).isEqualTo("金融业");
-            assertThat(rows.get(1).getCellText(5)).isEqualTo("合作中");
+            assertThat(rows.get(1).getCellText(4)).as("province by name").isEqualTo("上海市");
+            assertThat(rows.get(1).getCellText(6)).isEqualTo("金融业");
+            assertThat(rows.get(1).getCellText(7)).isEqualTo("合作中");
         }
         assertThat(sheetXml(xlsx)).containsPattern("<pane [^>]*ySplit=\"1\"[^>]*state=\"frozen\"");
     }

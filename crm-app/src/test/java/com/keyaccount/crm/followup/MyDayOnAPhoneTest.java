@@ -300,7 +300,9 @@ class MyDayOnAPhoneTest {
         AppUser manager = fixtures.user(Role.ACCOUNT_MANAGER);
         Customer shanghai = overdue(manager, "上海客户");
         Customer nanjing = overdue(manager, "南京客户");
-        jdbc.update("UPDATE customer SET address = '江苏省南京市鼓楼区中山北路 8 号' WHERE id = ?", nanjing.getId());
+        // as the form does when the address names another city
+        jdbc.update("UPDATE customer SET address = '江苏省南京市鼓楼区中山北路 8 号', province_code = '320000', "
+                + "city_code = '320100' WHERE id = ?", nanjing.getId());
         followUps.refresh(List.of(nanjing.getId()));
         book.classify(nanjing, "A");
 

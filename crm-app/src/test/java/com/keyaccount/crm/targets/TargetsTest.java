@@ -13,6 +13,7 @@ import com.keyaccount.crm.support.FullStackTest;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -92,6 +93,20 @@ class TargetsTest {
         assertThat(jdbc.queryForList("SELECT field FROM audit_event WHERE entity_type = 'SalesTarget' AND entity_id = ?",
                 String.class, manager.getId())).containsExactlyInAnyOrder("revenue[2019]", "orders[2019]",
                 "newKeyAccounts[2019]");
+
+        String export = perform(get("/targets/export.csv").param("period", year), director, "zh-CN").andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(export.lines().findFirst().orElseThrow()).contains("期间,分组,名称,排名,净销售额·完成,净销售额·目标,"
+                + "净销售额·达成率,净销售额·去年同期,净销售额·同比增长");
+        String exported = export.lines().filter(line -> line.contains(manager.getDisplayName())).findFirst().orElseThrow();
+        assertThat(exported).startsWith("2019年,个人," + manager.getDisplayName() + ",");
+        String[] cells = exported.split(",", -1);
+        assertThat(java.util.Arrays.stream(cells, 4, 12).map(BigDecimal::new).toList())
+                .as("revenue done, target, attained (a fraction), a year before, growth; orders done, target, attained")
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1500"), new BigDecimal("3000"), new BigDecimal("0.5"),
+                        new BigDecimal("1000"), new BigDecimal("0.5"), new BigDecimal("2"), new BigDecimal("4"),
+                        new BigDecimal("0.5"));
 
         String own = html(get("/targets").param("period", year), manager, "en");
         assertThat(own).contains("CN¥1,500.00").doesNotContain("The sales team", "id=\"set-targets\"");

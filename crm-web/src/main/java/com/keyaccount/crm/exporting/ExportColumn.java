@@ -103,8 +103,12 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
             Map.entry("plan_status", text(16)), Map.entry("plan_updated_at", shape(Shape.DATE_TIME)),
             Map.entry("plan_expected_revenue", shape(Shape.MONEY)));
 
+    /** The targets board's measures (issue 19): done, target, attained, the year before, growth. */
+    private static final java.util.regex.Pattern TARGET_MEASURE = java.util.regex.Pattern.compile(
+            "(revenue|orders|new_key_accounts|buying_customers)_(actual|target|attained|year_before|growth)");
+
     static ExportColumn of(String code, String header) {
-        Spec spec = SPECS.getOrDefault(code, text(Shape.TEXT.width));
+        Spec spec = SPECS.getOrDefault(code, targetMeasure(code));
         return new ExportColumn(code, header, spec.shape(), spec.labels(), Math.max(spec.width(), width(header) + 2));
     }
 
@@ -116,6 +120,16 @@ record ExportColumn(String code, String header, Shape shape, String labels, int 
     /** Display width as a spreadsheet counts it: a Chinese character takes two. */
     static int width(String text) {
         return text.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
+    }
+
+    private static Spec targetMeasure(String code) {
+        var measure = TARGET_MEASURE.matcher(code);
+        if (!measure.matches()) {
+            return text(Shape.TEXT.width);
+        }
+        String part = measure.group(2);
+        return part.equals("attained") || part.equals("growth") ? shape(Shape.PERCENT)
+                : shape(measure.group(1).equals("revenue") ? Shape.MONEY : Shape.COUNT);
     }
 
     private static Spec text(int width) {

@@ -133,6 +133,7 @@ class CustomerController {
             Viewer viewer, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         Customer before = customers.get(viewer, id);
+        PlaceFields.followAddress(form, before);
         checkCrossFieldRules(form, before.getStatus(), result, viewer);
         if (!result.hasErrors() && !before.getName().equals(form.getName())
                 && !sameNameConfirmed(form, id, viewer, model)) {

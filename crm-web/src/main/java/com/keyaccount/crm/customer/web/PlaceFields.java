@@ -3,8 +3,10 @@ package com.keyaccount.crm.customer.web;
 import static com.keyaccount.crm.web.FormText.blankToNull;
 
 import com.keyaccount.crm.customer.ChinaDivisions;
+import com.keyaccount.crm.customer.Customer;
 import com.keyaccount.crm.customer.Division;
 import com.keyaccount.crm.customer.Place;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.validation.BindingResult;
@@ -17,6 +19,24 @@ import org.springframework.validation.BindingResult;
 final class PlaceFields {
 
     private PlaceFields() {
+    }
+
+    /**
+     * On an edit that changes the address but leaves province and city as they were, the place
+     * follows the address where the new one names a place: the selects sit apart from the
+     * address, and a customer who moved keeps no stale city.
+     */
+    static void followAddress(CustomerForm form, Customer before) {
+        String address = blankToNull(form.getAddress());
+        boolean placeUntouched = Objects.equals(blankToNull(form.getProvince()), before.getProvinceCode())
+                && Objects.equals(blankToNull(form.getCity()), before.getCityCode());
+        if (placeUntouched && !Objects.equals(address, before.getAddress())) {
+            Place named = ChinaDivisions.get().placeOf(address);
+            if (named.isKnown()) {
+                form.setProvince(named.provinceCode());
+                form.setCity(named.cityCode());
+            }
+        }
     }
 
     static void check(CustomerForm form, BindingResult result) {

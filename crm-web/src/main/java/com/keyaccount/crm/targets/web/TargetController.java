@@ -99,8 +99,12 @@ class TargetController {
         model.addAttribute("thisYear", TargetPeriod.year(today.getYear()));
     }
 
-    private TargetPeriod period(String text) {
+    static TargetPeriod period(String text, Clock clock, ZoneId zone) {
         return TargetPeriod.parse(text)
                 .orElseGet(() -> TargetPeriod.of(Quarter.of(LocalDate.now(clock.withZone(zone)))));
+    }
+
+    private TargetPeriod period(String text) {
+        return period(text, clock, zone);
     }
 }
