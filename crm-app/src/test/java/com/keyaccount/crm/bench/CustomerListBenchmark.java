@@ -5,6 +5,7 @@ import com.keyaccount.crm.customer.CustomerFocus;
 import com.keyaccount.crm.customer.CustomerService;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Place;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.tier.Tier;
 import com.keyaccount.crm.user.Role;
@@ -110,6 +111,11 @@ final class CustomerListBenchmark {
                 null, null, CustomerFocus.NONE), "updated", true));
         cases.add(filter("region EAST", "region=EAST", criteria(null, null, Region.EAST, null, null, null,
                 CustomerFocus.NONE)));
+        // province and city (issue 19), the demo book's addresses giving them
+        cases.add(filter("province 江苏", "province=320000", placed(new Place("320000", null))));
+        cases.add(filter("province + city 苏州", "province=320000&city=320500", placed(new Place("320000", "320500"))));
+        cases.add(filter("province 江苏 sort tier", "province=320000&sort=tier", placed(new Place("320000", null)),
+                "tier", false));
         cases.add(filter("industry FINANCE", "industry=FINANCE", criteria(null, null, null, Industry.FINANCE, null,
                 null, CustomerFocus.NONE)));
         cases.add(filter("status LOST", "status=LOST", criteria(null, null, null, null, null, CustomerStatus.LOST,
@@ -143,6 +149,10 @@ final class CustomerListBenchmark {
 
     private static Case filter(String label, String params, CustomerCriteria criteria, String sort, boolean desc) {
         return new Case(label, params, criteria, sort, desc);
+    }
+
+    private static CustomerCriteria placed(Place place) {
+        return new CustomerCriteria(null, null, null, null, null, null, null, CustomerFocus.NONE, place);
     }
 
     private static CustomerCriteria focused(CustomerFocus focus) {
