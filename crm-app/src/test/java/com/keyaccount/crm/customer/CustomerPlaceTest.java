@@ -67,7 +67,11 @@ class CustomerPlaceTest {
         assertThat(Jsoup.parse(page(location, "en")).select("dt:contains(Province and city) + dd").text())
                 .isEqualTo("Suzhou, Jiangsu");
 
-        assertThat(page("/customers?province=320000&city=320500", "zh-CN")).contains("苏州恒通精密");
+        Document filtered = Jsoup.parse(page("/customers?province=320000&city=320500", "zh-CN"));
+        assertThat(filtered.text()).contains("苏州恒通精密");
+        assertThat(filtered.select("#province option[selected]").text() + "/"
+                + filtered.select("#city option[selected]").text()).as("the filter shows what it filters by")
+                .isEqualTo("江苏省/苏州市");
         assertThat(page("/customers?province=320000&city=320100", "zh-CN")).as("Nanjing").doesNotContain("苏州恒通精密");
         assertThat(page("/customers?province=330000", "zh-CN")).as("Zhejiang").doesNotContain("苏州恒通精密");
         assertThat(page("/customers?province=999999&city=320500", "zh-CN")).as("a code off the list filters nothing")
