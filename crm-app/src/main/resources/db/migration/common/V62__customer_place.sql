@@ -3,7 +3,9 @@
 -- V63 fills them in from the addresses already kept.
 ALTER TABLE customer ADD COLUMN province_code VARCHAR(6);
 ALTER TABLE customer ADD COLUMN city_code VARCHAR(6);
-CREATE INDEX ix_customer_place ON customer (province_code, city_code);
+-- the list filtered by province or city, sorted by name as it opens (as region's index)
+CREATE INDEX ix_customer_province ON customer (province_code, name);
+CREATE INDEX ix_customer_city ON customer (city_code, name);
 
 ALTER TABLE customer_import_stage ADD COLUMN province_code VARCHAR(6);
 ALTER TABLE customer_import_stage ADD COLUMN city_code VARCHAR(6);
