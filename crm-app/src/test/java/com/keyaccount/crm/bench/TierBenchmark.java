@@ -91,6 +91,11 @@ public final class TierBenchmark {
                 organisation(app);
                 return;
             }
+            if ("access".equals(env("CRM_BENCH_ONLY", ""))) {
+                AccessCheckBenchmark.run(app, "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"),
+                        Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10")) * 3);
+                return;
+            }
             if ("duties".equals(env("CRM_BENCH_ONLY", ""))) {
                 duties(app);
                 return;

@@ -1,7 +1,7 @@
 package com.keyaccount.crm.customer.web;
 
-import com.keyaccount.crm.customer.ContactDetails;
 import com.keyaccount.crm.customer.ChinaDivisions;
+import com.keyaccount.crm.customer.ContactDetails;
 import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DecisionRole;
