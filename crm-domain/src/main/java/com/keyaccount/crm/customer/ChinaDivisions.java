@@ -69,6 +69,11 @@ public final class ChinaDivisions {
                 .orElseThrow(() -> new IllegalArgumentException("no city " + code));
     }
 
+    /** A province's or city's name for a reader of the locale; null for a code not on the list. */
+    public String name(String code, Locale locale) {
+        return find(code).map(d -> d.nameIn(locale)).orElse(null);
+    }
+
     /**
      * The place in words for a reader of the locale: 江苏省 南京市, or Nanjing, Jiangsu; a
      * municipality once (上海市); null when unknown.

@@ -3,6 +3,7 @@ package com.keyaccount.crm.exporting;
 import com.keyaccount.crm.customer.ChinaDivisions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 
@@ -55,7 +56,7 @@ public final class ExportLanguage {
             return messages.getMessage(yes ? "form.yes" : "form.no", null, locale);
         }
         if (value != null && column.shape() == ExportColumn.Shape.PLACE) {
-            return ChinaDivisions.get().find(value.toString()).map(d -> d.nameIn(locale)).orElse(value.toString());
+            return Objects.requireNonNullElse(ChinaDivisions.get().name(value.toString(), locale), value.toString());
         }
         if (value == null || !column.labelled()) {
             return value;

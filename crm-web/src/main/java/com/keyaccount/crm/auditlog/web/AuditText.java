@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -130,7 +131,7 @@ public class AuditText {
             return formats.money(new BigDecimal(stored));
         }
         if (PLACES.contains(field) && stored.matches("\\d{6}")) {
-            return ChinaDivisions.get().find(stored).map(d -> d.nameIn(LocaleContextHolder.getLocale())).orElse(stored);
+            return Objects.requireNonNullElse(ChinaDivisions.get().name(stored, LocaleContextHolder.getLocale()), stored);
         }
         String prefix = VALUE_LABELS.get(partOf(field));
         if (prefix != null && stored.matches("[A-Z_]+")) {

@@ -72,7 +72,7 @@ final class ProfileComparison {
         }
         if (PLACES.contains(field)) {
             // a province's or city's code, in words
-            return ChinaDivisions.get().find(value.toString()).map(d -> d.nameIn(locale)).orElse(value.toString());
+            return Objects.requireNonNullElse(ChinaDivisions.get().name(value.toString(), locale), value.toString());
         }
         if (value instanceof Enum<?> e) {
             String prefix = ENUM_MESSAGE_PREFIX.get(e.getDeclaringClass());
