@@ -195,6 +195,8 @@ class ProspectImportTest {
         assertThat(jdbc.queryForMap("SELECT potential, adoption FROM customer WHERE code = ?", customer))
                 .containsEntry("adoption", "PREFERRED").extracting(row -> ((Number) row.get("potential")).intValue())
                 .isEqualTo(8);
+        assertThat(jdbc.queryForList("SELECT city_code FROM customer WHERE code IN (?, ?) ORDER BY code", String.class,
+                customer, prospectCode)).as("南京 and 苏州 by name").containsExactly("320100", "320500");
         Imports.forget(jdbc, director.getUsername());
     }
 

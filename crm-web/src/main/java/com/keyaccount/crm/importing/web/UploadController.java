@@ -30,7 +30,7 @@ class UploadController {
 
     /** The columns a customer file may have, in the order of the sample. */
     static final List<String> CUSTOMER_SAMPLE_HEADER = List.of("code", "name", "industry", "region", "owner", "phone",
-            "address", "status", "lost_reason", "annual_sales", "employee_count", "potential", "adoption", "stage",
+            "address", "province", "city", "status", "lost_reason", "annual_sales", "employee_count", "potential", "adoption", "stage",
             "close_class", "expected_monthly_value");
 
     private final List<FileImport> kinds;
@@ -76,9 +76,9 @@ class UploadController {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT);
         csv.printRecord(CUSTOMER_SAMPLE_HEADER);
         csv.printRecord("C-10001", "南京嘉禾农业科技有限公司", "AGRICULTURE", "EAST", "zhang", "025-8456 1234",
-                "江苏省南京市玄武区中山路 1 号", "ACTIVE", "", "12,500,000", "320", "8", "PREFERRED", "", "", "");
+                "江苏省南京市玄武区中山路 1 号", "江苏", "南京", "ACTIVE", "", "12,500,000", "320", "8", "PREFERRED", "", "", "");
         csv.printRecord("P-20001", "苏州新远电子有限公司", "MANUFACTURING", "EAST", "zhang", "0512-6789 0000",
-                "江苏省苏州市工业园区星湖街 2 号", "PROSPECT", "", "", "", "7", "COMPETITOR", "A05", "B", "50,000");
+                "江苏省苏州市工业园区星湖街 2 号", "江苏省", "苏州市", "PROSPECT", "", "", "", "7", "COMPETITOR", "A05", "B", "50,000");
         csv.flush();
     }
 
