@@ -59,12 +59,9 @@ public class Customer {
     private String fax;
     private String address;
 
-    /** {@link Place} on the national list, by GB/T 2260 code; null when unknown. */
-    @Column(name = "province_code")
-    private String provinceCode;
-
-    @Column(name = "city_code")
-    private String cityCode;
+    @Embedded
+    @Getter(AccessLevel.NONE)
+    private PlaceColumns place;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
@@ -144,8 +141,7 @@ public class Customer {
         this.phone = p.phone();
         this.fax = p.fax();
         this.address = p.address();
-        this.provinceCode = p.province();
-        this.cityCode = p.city();
+        this.place = new PlaceColumns(p.place());
         this.status = p.status();
         this.lostReason = p.lostReason();
         this.longTermAgreement = p.longTermAgreement();
@@ -247,12 +243,14 @@ public class Customer {
     }
 
     public CustomerProfile profile() {
-        return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, phone, fax,
-                address, status, lostReason, longTermAgreement, cooperationIntent, notes, provinceCode, cityCode);
+        Place where = place();
+        return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, phone, fax, address,
+                status, lostReason, longTermAgreement, cooperationIntent, notes, where.provinceCode(), where.cityCode());
     }
 
+    /** Province and city on the national list; {@link Place#NONE} when unknown. */
     public Place place() {
-        return new Place(provinceCode, cityCode);
+        return place == null ? Place.NONE : place.place();
     }
 
     private void requireNotDeleted() {

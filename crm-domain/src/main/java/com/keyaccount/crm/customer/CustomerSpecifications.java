@@ -47,10 +47,10 @@ final class CustomerSpecifications {
                 where.add(root.get("id").in(listed(query, cb, c.tier())));
             }
             if (c.place().provinceCode() != null) {
-                where.add(cb.equal(root.get("provinceCode"), c.place().provinceCode()));
+                where.add(cb.equal(root.get("place").get("provinceCode"), c.place().provinceCode()));
             }
             if (c.place().cityCode() != null) {
-                where.add(cb.equal(root.get("cityCode"), c.place().cityCode()));
+                where.add(cb.equal(root.get("place").get("cityCode"), c.place().cityCode()));
             }
             if (c.region() != null) {
                 where.add(cb.equal(root.get("region"), c.region()));

@@ -112,8 +112,8 @@ public class CustomerForm {
         f.phone = c.getPhone();
         f.fax = c.getFax();
         f.address = c.getAddress();
-        f.province = c.getProvinceCode();
-        f.city = c.getCityCode();
+        f.province = c.place().provinceCode();
+        f.city = c.place().cityCode();
         f.status = c.getStatus();
         f.lostReason = c.getLostReason();
         f.longTermAgreement = c.isLongTermAgreement();

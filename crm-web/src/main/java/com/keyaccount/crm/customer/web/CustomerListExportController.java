@@ -52,7 +52,7 @@ class CustomerListExportController {
                 Page<Customer> page = customers.search(viewer, criteria, PageRequest.of(chunk, CHUNK, sort));
                 for (Customer c : page) {
                     PotentialAssessment assessment = c.getAssessment();
-                    if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.getProvinceCode(), c.getCityCode(),
+                    if (!sink.row(c.getCode(), c.getName(), c.getTier(), c.getRegion(), c.place().provinceCode(), c.place().cityCode(),
                             c.getIndustry(), c.getStatus(),
                             c.getOwner().getDisplayName(), assessment.getPotential(), assessment.getAdoption(),
                             level(factors.rows(), assessment.getPotentialRow(), locale),

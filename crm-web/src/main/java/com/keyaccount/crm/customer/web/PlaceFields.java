@@ -28,8 +28,8 @@ final class PlaceFields {
      */
     static void followAddress(CustomerForm form, Customer before) {
         String address = blankToNull(form.getAddress());
-        boolean placeUntouched = Objects.equals(blankToNull(form.getProvince()), before.getProvinceCode())
-                && Objects.equals(blankToNull(form.getCity()), before.getCityCode());
+        boolean placeUntouched = Objects.equals(blankToNull(form.getProvince()), before.place().provinceCode())
+                && Objects.equals(blankToNull(form.getCity()), before.place().cityCode());
         if (placeUntouched && !Objects.equals(address, before.getAddress())) {
             Place named = ChinaDivisions.get().placeOf(address);
             if (named.isKnown()) {
