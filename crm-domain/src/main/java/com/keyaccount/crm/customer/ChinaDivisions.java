@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,8 @@ public final class ChinaDivisions {
         all.forEach(d -> byCode.put(d.code(), d));
         this.provinces = all.stream().filter(Division::isProvince).toList();
         this.citiesByProvince = new LinkedHashMap<>();
-        provinces.forEach(p -> citiesByProvince.put(p.code(), new ArrayList<>()));
-        all.stream().filter(d -> !d.isProvince()).forEach(c -> citiesByProvince.get(c.provinceCode()).add(c));
+        provinces.forEach(p -> citiesByProvince.put(p.code(), all.stream()
+                .filter(c -> p.code().equals(c.provinceCode())).toList()));
     }
 
     public static ChinaDivisions get() {
@@ -50,7 +49,7 @@ public final class ChinaDivisions {
 
     /** The cities of a province in the list's order; none for an unknown code. */
     public List<Division> citiesOf(String provinceCode) {
-        return List.copyOf(citiesByProvince.getOrDefault(provinceCode, List.of()));
+        return citiesByProvince.getOrDefault(provinceCode, List.of());
     }
 
     public Optional<Division> find(String code) {
