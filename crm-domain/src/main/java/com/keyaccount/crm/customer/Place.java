@@ -1,5 +1,7 @@
 package com.keyaccount.crm.customer;
 
+import java.util.Set;
+
 /**
  * Where a customer is: a province and a prefecture-level city of {@link ChinaDivisions}, by code.
  * Either may be unknown (null); a city always lies in the province.
@@ -7,6 +9,9 @@ package com.keyaccount.crm.customer;
 public record Place(String provinceCode, String cityCode) {
 
     public static final Place NONE = new Place(null, null);
+
+    /** The names its two parts go by in a customer's profile, its audit rows and its files: codes to show by name. */
+    public static final Set<String> FIELDS = Set.of("province", "city");
 
     public boolean isKnown() {
         return provinceCode != null;

@@ -1,6 +1,7 @@
 package com.keyaccount.crm.auditlog.web;
 
 import com.keyaccount.crm.customer.ChinaDivisions;
+import com.keyaccount.crm.customer.Place;
 import com.keyaccount.crm.productline.ProductLines;
 import com.keyaccount.crm.prospect.rules.CloseClass;
 import com.keyaccount.crm.rules.application.RuleSetText;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,9 +35,6 @@ import org.springframework.stereotype.Component;
 public class AuditText {
 
     private static final Logger log = LoggerFactory.getLogger(AuditText.class);
-
-    /** A customer's province and city: codes of the national list ({@link ChinaDivisions}). */
-    private static final Set<String> PLACES = Set.of("province", "city");
 
     /** Fields whose stored values are codes of a labelled set: field → message key prefix. */
     private static final Map<String, String> VALUE_LABELS = Map.ofEntries(
@@ -130,7 +127,7 @@ public class AuditText {
         if (EXPECTED_VALUE.equals(field) && stored.matches("-?\\d{1,18}(\\.\\d{1,2})?")) {
             return formats.money(new BigDecimal(stored));
         }
-        if (PLACES.contains(field) && stored.matches("\\d{6}")) {
+        if (Place.FIELDS.contains(field) && stored.matches("\\d{6}")) {
             return Objects.requireNonNullElse(ChinaDivisions.get().name(stored, LocaleContextHolder.getLocale()), stored);
         }
         String prefix = VALUE_LABELS.get(partOf(field));

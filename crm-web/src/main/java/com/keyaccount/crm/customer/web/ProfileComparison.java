@@ -6,6 +6,7 @@ import com.keyaccount.crm.customer.CustomerProfile;
 import com.keyaccount.crm.customer.CustomerStatus;
 import com.keyaccount.crm.customer.DecisionRole;
 import com.keyaccount.crm.customer.Industry;
+import com.keyaccount.crm.customer.Place;
 import com.keyaccount.crm.customer.Region;
 import com.keyaccount.crm.shared.RecordFields;
 import java.math.BigDecimal;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 
@@ -31,8 +31,6 @@ final class ProfileComparison {
     private static final Map<Class<?>, String> ENUM_MESSAGE_PREFIX = Map.of(
             Industry.class, "industry", Region.class, "region", CustomerStatus.class, "status",
             DecisionRole.class, "role");
-
-    private static final Set<String> PLACES = Set.of("province", "city");
 
     private ProfileComparison() {
     }
@@ -70,7 +68,7 @@ final class ProfileComparison {
         if (value == null) {
             return "";
         }
-        if (PLACES.contains(field)) {
+        if (Place.FIELDS.contains(field)) {
             // a province's or city's code, in words
             return Objects.requireNonNullElse(ChinaDivisions.get().name(value.toString(), locale), value.toString());
         }
