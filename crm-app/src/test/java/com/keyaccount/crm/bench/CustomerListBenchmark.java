@@ -53,7 +53,7 @@ final class CustomerListBenchmark {
         // what autovacuum has long since done in production (off on this machine's PostgreSQL): the
         // tables the list and its drill-downs read, after the whole-book writes of the parts before
         for (String table : new String[] {"customer", "customer_tier", "customer_list_tier", "contact", "contact_log",
-                "sales_order", "tier_change", "follow_up"}) {
+                "sales_order", "tier_change", "follow_up", "customer_last_contact"}) {
             jdbc.execute("VACUUM ANALYZE " + table);
         }
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");

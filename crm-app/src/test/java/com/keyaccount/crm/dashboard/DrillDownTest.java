@@ -41,6 +41,7 @@ import org.springframework.web.util.HtmlUtils;
  * u1        EAST    IT             —     active  1,000 this month (1st)                  10 days ago (overdue)
  * l1        EAST    IT             C     lost    —                                       5 days ago (lost: not counted)
  *
+ * contacts: a1 5 days ago, b1 200 days ago; coverage over 90 days: 4 of the 5 not lost not contacted
  * KPIs: 6 customers; net revenue 86,000 from 4 customers with sales; A share 2 / 6 = 33.3%; 2 overdue
  * trend: this month 10,000 − 2,000 + 1,000 = 9,000 (credit notes −2,000, 2 customers);
  *        last month 70,000 (2 customers); three months ago 7,000 (1 customer)
@@ -92,12 +93,14 @@ class DrillDownTest {
         change(b1, null, "A", 100);
         change(b1, "A", "B", 20);
         change(a2, null, "A", 10);
+        contacted(a1, 5);
+        contacted(b1, 200);
     }
 
     /** Other tests count on being the only ones with revenue, follow-ups and tier moves of their own managers. */
     @AfterEach
     void clean() {
-        for (String table : List.of("sales_order", "follow_up", "tier_change")) {
+        for (String table : List.of("sales_order", "follow_up", "tier_change", "contact_log")) {
             jdbc.update("DELETE FROM " + table + " WHERE customer_id IN (SELECT id FROM customer WHERE owner_id = ?)",
                     manager.getId());
         }
@@ -185,6 +188,7 @@ class DrillDownTest {
         }
         assertThat(links.get(0).text()).isEqualTo("5");
         assertThat(links.get(1).text()).isEqualTo("2");
+        assertThat(links.get(2).text()).as("not contacted for 90 days: all but a1").isEqualTo("4");
     }
 
     @Test
@@ -294,6 +298,14 @@ class DrillDownTest {
                 INSERT INTO follow_up (customer_id, owner_id, tier, due_on, due_rule, quota_version, refreshed_at)
                 VALUES (?, ?, 'C', ?, 'ANY_CONTACT', 1, ?)""", customer, manager.getId(), Date.valueOf(day),
                 Timestamp.from(Instant.now()));
+    }
+
+    private void contacted(long customer, int daysAgo) {
+        jdbc.update("""
+                INSERT INTO contact_log (customer_id, author_id, channel, occurred_at, summary, submission_token, created_at)
+                VALUES (?, ?, 'VISIT', ?, 'drill-down', ?, ?)""", customer, manager.getId(),
+                Timestamp.from(today.minusDays(daysAgo).atTime(10, 0).atZone(SHANGHAI).toInstant()),
+                java.util.UUID.randomUUID().toString(), Timestamp.from(Instant.now()));
     }
 
     private void change(long customer, String from, String to, int daysAgo) {

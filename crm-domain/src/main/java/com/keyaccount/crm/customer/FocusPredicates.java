@@ -57,11 +57,14 @@ final class FocusPredicates {
             where.add(cb.exists(due));
         }
         if (focus.notContactedSince() != null) {
-            Subquery<Long> contacted = query.subquery(Long.class);
-            Root<ContactMoment> l = contacted.from(ContactMoment.class);
-            contacted.select(l.get("id")).where(cb.equal(l.get("customerId"), customer.get("id")),
-                    cb.greaterThanOrEqualTo(l.get("occurredAt"), focus.notContactedSince()));
-            where.add(cb.not(cb.exists(contacted)));
+            // from each customer's latest contact, kept by triggers (NULL: never contacted): the
+            // customers not contacted since are one range of its index, where asking the log itself
+            // probed it once per customer
+            Subquery<Long> silent = query.subquery(Long.class);
+            Root<LastContact> last = silent.from(LastContact.class);
+            silent.select(last.get("customerId")).where(cb.or(cb.isNull(last.get("lastContactAt")),
+                    cb.lessThan(last.get("lastContactAt"), focus.notContactedSince())));
+            where.add(customer.get("id").in(silent));
         }
         if (focus.sales() != null) {
             where.add(sold(focus.sales()));

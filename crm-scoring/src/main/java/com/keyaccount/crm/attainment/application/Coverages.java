@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Coverage figures by SQL aggregation, from the stored schedule and the contact log; lost customers do not count. */
+/**
+ * Coverage figures by SQL aggregation, from the stored schedule and each customer's latest contact
+ * (kept from the contact log by its triggers, V64); lost customers do not count.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Coverages {
@@ -52,11 +55,12 @@ public class Coverages {
         return jdbc.query("""
                 SELECT %s AS k, %s COUNT(*) AS customers,
                        SUM(CASE WHEN f.due_on < ? THEN 1 ELSE 0 END) AS overdue,
-                       SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM contact_log l WHERE l.customer_id = c.id
-                                                 AND l.occurred_at >= ?) THEN 1 ELSE 0 END) AS not_contacted
+                       SUM(CASE WHEN k.last_contact_at IS NULL OR k.last_contact_at < ? THEN 1 ELSE 0 END)
+                           AS not_contacted
                 FROM customer c JOIN app_user u ON u.id = c.owner_id
                 LEFT JOIN customer_tier t ON t.customer_id = c.id
                 LEFT JOIN follow_up f ON f.customer_id = c.id
+                JOIN customer_last_contact k ON k.customer_id = c.id
                 WHERE %s AND c.status <> 'LOST'
                 GROUP BY %s ORDER BY k""".formatted(key, byManager ? "u.id AS manager_id," : "", where, groupBy),
                 (rs, n) -> new Line(byManager ? rs.getLong("manager_id") : null, rs.getString("k"),
