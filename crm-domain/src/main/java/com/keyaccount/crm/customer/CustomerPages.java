@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -62,17 +63,29 @@ class CustomerPages {
         }
         Specification<Customer> matching = CustomerSpecifications.visibleMatching(viewer, criteria);
         boolean tierOrderAlone = tierOrderAlone(criteria);
+        if (!CustomerFocus.NONE.equals(criteria.focus())) {
+            // a drill-down counts first, and a page past its last customer is not asked for: expecting
+            // matches spread through the name order, the database read all of it to find none
+            // (every customer contacted: 97k rows walked for "not contacted for 90 days")
+            long total = customers.count(matching);
+            return total <= pageable.getOffset() ? new PageImpl<>(List.of(), pageable, total)
+                    : new PageImpl<>(page(ids(matching, pageable)), pageable, total);
+        }
         List<Long> ids = tierOrderAlone && byTier(pageable.getSort()) ? tierOrderIds(viewer, criteria, pageable)
                 : ids(matching, pageable);
+        // the count only when the page cannot tell it (as Spring Data's own paging)
+        LongSupplier count = tierOrderAlone ? () -> tierOrderCount(viewer, criteria) : () -> customers.count(matching);
+        return PageableExecutionUtils.getPage(page(ids), pageable, count);
+    }
+
+    /** The customers of {@code ids}, with their owners, in that order. */
+    private List<Customer> page(List<Long> ids) {
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             position.put(ids.get(i), i);
         }
-        List<Customer> page = ids.isEmpty() ? List.of() : customers.findByIdIn(ids).stream()
+        return ids.isEmpty() ? List.of() : customers.findByIdIn(ids).stream()
                 .sorted(Comparator.comparing(c -> position.get(c.getId()))).toList();
-        // the count only when the page cannot tell it (as Spring Data's own paging)
-        LongSupplier count = tierOrderAlone ? () -> tierOrderCount(viewer, criteria) : () -> customers.count(matching);
-        return PageableExecutionUtils.getPage(page, pageable, count);
     }
 
     private List<Long> ids(Specification<Customer> matching, Pageable pageable) {
