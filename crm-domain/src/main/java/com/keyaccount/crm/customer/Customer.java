@@ -5,8 +5,6 @@ import com.keyaccount.crm.user.AppUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,67 +13,25 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "customer")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Customer {
+public class Customer extends CustomerProfileColumns {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    private String code;
-    private String name;
-
-    /** {@link NameInitials} of the name, kept with it, so the search box finds "njjh" at 100k customers. */
-    @Column(name = "name_initials")
-    private String nameInitials;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private Industry industry;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private Region region;
-
-    @Column(name = "annual_sales")
-    private BigDecimal annualSales;
-
-    @Column(name = "employee_count")
-    private Integer employeeCount;
-
-    private String phone;
-    private String fax;
-    private String address;
-
-    @Embedded
-    @Getter(AccessLevel.NONE)
-    private PlaceColumns place;
-
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
     private AppUser owner;
-
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private CustomerStatus status;
-
-    @Column(name = "lost_reason")
-    private String lostReason;
-
-    @Column(name = "long_term_agreement")
-    private boolean longTermAgreement;
 
     @Embedded
     @Getter(AccessLevel.NONE)
@@ -84,11 +40,6 @@ public class Customer {
     @Embedded
     @Getter(AccessLevel.NONE)
     private PotentialAssessment assessment = new PotentialAssessment();
-
-    @Column(name = "cooperation_intent")
-    private String cooperationIntent;
-
-    private String notes;
 
     /** Where the customer is, for check-ins (issue 23); null until someone sets it. */
     @Embedded
@@ -120,33 +71,14 @@ public class Customer {
         this.owner = Objects.requireNonNull(owner);
         this.createdAt = now;
         this.verifiedAt = now;
-        apply(profile, now);
+        applyProfile(profile);
+        this.updatedAt = now;
     }
 
-    /** Replaces the editable profile; the status rules of {@link #apply} apply. */
+    /** Replaces the editable profile (its status too). */
     public void updateProfile(CustomerProfile profile, Instant now) {
         requireNotDeleted();
-        apply(profile, now);
-    }
-
-    private void apply(CustomerProfile profile, Instant now) {
-        CustomerProfile p = profile.normalised();
-        this.code = p.code();
-        this.name = p.name();
-        this.nameInitials = NameInitials.of(this.name);
-        this.industry = p.industry();
-        this.region = p.region();
-        this.annualSales = p.annualSales();
-        this.employeeCount = p.employeeCount();
-        this.phone = p.phone();
-        this.fax = p.fax();
-        this.address = p.address();
-        this.place = new PlaceColumns(p.place());
-        this.status = p.status();
-        this.lostReason = p.lostReason();
-        this.longTermAgreement = p.longTermAgreement();
-        this.cooperationIntent = p.cooperationIntent();
-        this.notes = p.notes();
+        applyProfile(profile);
         this.updatedAt = now;
     }
 
@@ -156,8 +88,8 @@ public class Customer {
      */
     public void won(Instant now) {
         requireNotDeleted();
-        if (status == CustomerStatus.PROSPECT) {
-            status = CustomerStatus.ACTIVE;
+        if (getStatus() == CustomerStatus.PROSPECT) {
+            changeStatus(CustomerStatus.ACTIVE, getLostReason());
             updatedAt = now;
         }
     }
@@ -168,8 +100,7 @@ public class Customer {
      */
     public void markLost(String reason, Instant now) {
         requireNotDeleted();
-        this.lostReason = LostReason.required(reason);
-        this.status = CustomerStatus.LOST;
+        changeStatus(CustomerStatus.LOST, LostReason.required(reason));
         this.updatedAt = now;
     }
 
@@ -240,17 +171,6 @@ public class Customer {
 
     public boolean isOwnedBy(long userId) {
         return owner.getId() == userId;
-    }
-
-    public CustomerProfile profile() {
-        Place where = place();
-        return new CustomerProfile(code, name, industry, region, annualSales, employeeCount, phone, fax, address,
-                status, lostReason, longTermAgreement, cooperationIntent, notes, where.provinceCode(), where.cityCode());
-    }
-
-    /** Province and city on the national list; {@link Place#NONE} when unknown. */
-    public Place place() {
-        return place == null ? Place.NONE : place.place();
     }
 
     private void requireNotDeleted() {
