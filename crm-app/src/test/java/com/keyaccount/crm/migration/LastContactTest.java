@@ -1,18 +1,13 @@
 package com.keyaccount.crm.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.keyaccount.crm.support.TestDatabase;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Each customer's latest contact (V64), which the list's and the coverage page's "not contacted
@@ -24,31 +19,16 @@ class LastContactTest {
 
     @Test
     void on_h2_the_latest_contact_follows_the_log() {
-        var h2 = new SingleConnectionDataSource(TestDatabase.freshH2("last-" + UUID.randomUUID()), "sa", "", true);
-        upgradeAndFollow(h2, "h2");
+        UpgradeDatabases.onFreshH2("last", ds -> upgradeAndFollow(ds, "h2"));
     }
 
-    /** In a database of its own, as the other upgrade tests (the migrations' functions would be found twice). */
     @Test
     void on_postgresql_the_latest_contact_follows_the_log() {
-        String url = TestDatabase.externalUrl().orElse("");
-        assumeTrue(url.startsWith("jdbc:postgresql:"), "CRM_TEST_DB_URL names no PostgreSQL server");
-        String database = "last_" + UUID.randomUUID().toString().substring(0, 8);
-        var server = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);
-        new JdbcTemplate(server).execute("CREATE DATABASE " + database);
-        var pg = new SingleConnectionDataSource(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database),
-                TestDatabase.user(), TestDatabase.password(), true);
-        try {
-            upgradeAndFollow(pg, "postgresql");
-        } finally {
-            pg.destroy();
-            new JdbcTemplate(server).execute("DROP DATABASE IF EXISTS " + database);
-            server.destroy();
-        }
+        UpgradeDatabases.onOwnPostgresDatabase("last", ds -> upgradeAndFollow(ds, "postgresql"));
     }
 
     private static void upgradeAndFollow(DataSource ds, String vendor) {
-        flyway(ds, vendor, "63").migrate();
+        UpgradeDatabases.migrations(ds, vendor, "63").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         jdbc.update("""
                 INSERT INTO app_user (id, username, password_hash, display_name, role, created_at)
@@ -62,7 +42,7 @@ class LastContactTest {
         log(jdbc, "C1", "2026-05-01 10:00:00+08", "before-2");
         log(jdbc, "C1", "2026-04-01 10:00:00+08", "before-3");
 
-        flyway(ds, vendor, null).migrate();
+        UpgradeDatabases.migrations(ds, vendor, null).migrate();
 
         assertThat(latest(jdbc, "C1")).as("the latest of the log kept before").isEqualTo("2026-05-01");
         assertThat(latest(jdbc, "C2")).as("never contacted").isNull();
@@ -112,11 +92,5 @@ class LastContactTest {
                 WHERE c.code = ?""", (rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
                         .map(at -> at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString()), code)
                 .stream().findFirst().orElseThrow(() -> new AssertionError("no row for " + code)).orElse(null);
-    }
-
-    private static Flyway flyway(DataSource ds, String vendor, String target) {
-        var configuration = Flyway.configure().dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
-        return (target == null ? configuration : configuration.target(target)).load();
     }
 }

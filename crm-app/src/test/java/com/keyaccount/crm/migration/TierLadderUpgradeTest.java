@@ -1,18 +1,14 @@
 package com.keyaccount.crm.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.keyaccount.crm.support.TestDatabase;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Upgrading a database of today's tiers to the tier names and the bands by share of customers
@@ -24,30 +20,12 @@ class TierLadderUpgradeTest {
 
     @Test
     void on_h2_tiers_history_and_schedules_come_through_unchanged() {
-        var h2 = new SingleConnectionDataSource(TestDatabase.freshH2("ladder-" + UUID.randomUUID()), "sa", "", true);
-        upgradeAndRead(h2, "h2", "public");
+        UpgradeDatabases.onFreshH2("ladder", ds -> upgradeAndRead(ds, "h2", "public"));
     }
 
-    /**
-     * In a database of its own: the shared test database's schema already holds the migrations'
-     * functions, which a second schema's triggers would find twice on the search path.
-     */
     @Test
     void on_postgresql_tiers_history_and_schedules_come_through_unchanged() {
-        String url = TestDatabase.externalUrl().orElse("");
-        assumeTrue(url.startsWith("jdbc:postgresql:"), "CRM_TEST_DB_URL names no PostgreSQL server");
-        String database = "ladder_" + UUID.randomUUID().toString().substring(0, 8);
-        var server = new SingleConnectionDataSource(url, TestDatabase.user(), TestDatabase.password(), true);
-        new JdbcTemplate(server).execute("CREATE DATABASE " + database);
-        var pg = new SingleConnectionDataSource(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database),
-                TestDatabase.user(), TestDatabase.password(), true);
-        try {
-            upgradeAndRead(pg, "postgresql", "public");
-        } finally {
-            pg.destroy();
-            new JdbcTemplate(server).execute("DROP DATABASE IF EXISTS " + database);
-            server.destroy();
-        }
+        UpgradeDatabases.onOwnPostgresDatabase("ladder", ds -> upgradeAndRead(ds, "postgresql", "public"));
     }
 
     private static void upgradeAndRead(DataSource ds, String vendor, String schema) {
