@@ -1,6 +1,7 @@
 package com.keyaccount.crm.customer.web;
 
 import com.keyaccount.crm.customer.ChinaDivisions;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,5 +12,10 @@ class PlaceChoices {
     @ModelAttribute("divisions")
     ChinaDivisions divisions() {
         return ChinaDivisions.get();
+    }
+
+    @ModelAttribute("placeOptions")
+    PlaceOptions placeOptions(Locale locale) {
+        return PlaceOptions.in(locale);
     }
 }
