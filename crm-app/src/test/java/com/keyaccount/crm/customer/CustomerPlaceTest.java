@@ -15,6 +15,7 @@ import com.keyaccount.crm.tier.application.TierRecompute;
 import com.keyaccount.crm.user.AppUser;
 import com.keyaccount.crm.user.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -76,6 +77,28 @@ class CustomerPlaceTest {
         assertThat(page("/customers?province=330000", "zh-CN")).as("Zhejiang").doesNotContain("苏州恒通精密");
         assertThat(page("/customers?province=999999&city=320500", "zh-CN")).as("a code off the list filters nothing")
                 .contains("苏州恒通精密");
+    }
+
+    @Test
+    void the_province_and_city_choices_are_named_in_the_readers_language_on_the_form_and_the_list() throws Exception {
+        // English first: the choices are made once per language, and Chinese must not get the English ones
+        ChinaDivisions divisions = ChinaDivisions.get();
+        for (String language : List.of("en", "zh-CN", "en")) {
+            boolean english = language.equals("en");
+            for (String path : List.of("/customers/new", "/customers")) {
+                Document page = Jsoup.parse(page(path, language));
+                assertThat(page.select("#province option[value=320000]").text()).as(path + " " + language)
+                        .isEqualTo(english ? "Jiangsu" : "江苏省");
+                assertThat(page.select("#city optgroup[data-province=320000]").attr("label"))
+                        .isEqualTo(english ? "Jiangsu" : "江苏省");
+                assertThat(page.select("#city optgroup[data-province=320000] option[value=320500]").text())
+                        .isEqualTo(english ? "Suzhou" : "苏州市");
+                assertThat(page.select("#province option")).as("every province and the empty choice")
+                        .hasSize(divisions.provinces().size() + 1);
+                assertThat(page.select("#city optgroup option")).as("every city, by province")
+                        .hasSize(divisions.provinces().stream().mapToInt(p -> divisions.citiesOf(p.code()).size()).sum());
+            }
+        }
     }
 
     @Test
