@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The province and city choices of a customer's place, named for one language and made once per
- * language. The selects list 35 provinces and 372 cities; a template calling the divisions for each
- * name spent a sixth of an empty customer list's time in those calls.
+ * language. The selects list every province and prefecture-level city, about 400 choices; a template
+ * asking the national list for each name spent a sixth of an empty customer list's time in those calls.
  */
 record PlaceOptions(List<Option> provinces, List<Group> cityGroups) {
 
