@@ -15,7 +15,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The menu each role sees: the links of its work, and none it would be refused. */
+/** The menu each role sees: the links of its work and no others; a visitor sees none. */
 @FullStackTest
 class MenuByRoleTest {
 
