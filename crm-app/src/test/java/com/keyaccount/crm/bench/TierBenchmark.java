@@ -174,6 +174,10 @@ public final class TierBenchmark {
             if (!env("CRM_BENCH_TIERS_ONLY", "").isBlank()) {
                 return;
             }
+            // the phases above rewrote every tier a dozen times; autovacuum would clean up after them,
+            // but the benchmark machines run without it, and a full run's mixed load read through three
+            // dead tier rows per live one: 23 requests/s and 132 errors, against 53 and none alone
+            jdbc.execute("VACUUM (ANALYZE)");
             pages(app);
             SalesImportBenchmark.run(app, Integer.parseInt(env("CRM_BENCH_IMPORT_LINES", "1000000")));
             funnel(app, runs);
@@ -182,16 +186,6 @@ public final class TierBenchmark {
             grid(app);
             organisation(app);
         }
-    }
-
-    /**
-     * Vacuums the book before pages are timed. The phases before rewrite every tier a dozen times
-     * (methods, cold runs, imports); PostgreSQL's autovacuum would clean up after them, but the
-     * benchmark machines run without it, and a full run's mixed load read through three dead
-     * tier rows per live one: 23 requests/s and 132 errors, against 53 and none alone.
-     */
-    private static void settle(ConfigurableApplicationContext app) {
-        app.getBean(JdbcTemplate.class).execute("VACUUM (ANALYZE)");
     }
 
     /** (c): the first classification of the whole book, every tier, history and schedule row written. */
@@ -206,7 +200,6 @@ public final class TierBenchmark {
 
     /** Pages under load: My day and the dashboard at a few connections, then the mixed load of many users. */
     private static void pages(ConfigurableApplicationContext app) throws Exception {
-        settle(app);
         int connections = Integer.parseInt(env("CRM_BENCH_CONNECTIONS", "8"));
         Duration seconds = Duration.ofSeconds(Integer.parseInt(env("CRM_BENCH_SECONDS", "20")));
         MyDayBenchmark.run(app, connections, seconds);
@@ -217,7 +210,6 @@ public final class TierBenchmark {
 
     /** Where users wait (issue 20): the customer list's sorts and filters, a customer's page, logging a contact. */
     private static void customers(ConfigurableApplicationContext app) throws Exception {
-        settle(app);
         int samples = Integer.parseInt(env("CRM_BENCH_LIST_SAMPLES", "10"));
         CustomerListBenchmark.run(app, samples);
         CustomerPageBenchmark.run(app, app.getBean(JdbcTemplate.class),
